@@ -1,0 +1,7 @@
+"""``python -m scraper`` is the ``muninews`` command."""
+
+import sys
+
+from scraper.cli import main
+
+sys.exit(main())

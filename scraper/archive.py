@@ -1,0 +1,527 @@
+"""The archive: the only module that writes SQL.
+
+Data flows one way: spider → page → ``extract_article()`` → :class:`~scraper.items.Article` →
+:class:`Archive` → ``archive.db`` → Datasette. Every table and column created here is part of the
+public contract for researchers and is described in ``datasette_metadata.json`` (a test keeps the two
+in step).
+
+Design choices, each with its reason:
+
+* The schema is plain ``CREATE TABLE IF NOT EXISTS`` SQL with the foreign keys inline. sqlite-utils'
+  ``transform()`` and ``add_foreign_key()`` silently drop FTS triggers (simonw/sqlite-utils#849), so
+  tables are born complete and full-text search is enabled last.
+* ``save_article`` compares before it writes: an unchanged article only gets ``last_seen`` and
+  ``fetched_at`` bumped, so a re-crawl of 600,000 articles does not rewrite (and re-index) them.
+* The ``articles_au`` trigger fires only ``AFTER UPDATE OF title, lead, body``: bumping ``last_seen``
+  must not delete and re-insert the article in the full-text index.
+* WAL journal so Datasette can read while a crawl writes; ``synchronous=NORMAL`` because in WAL mode
+  it cannot corrupt the file, only lose the last transactions on power loss (a re-crawl restores them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from scraper.items import Article, Contact, Quote
+
+logger = logging.getLogger(__name__)
+
+#: Bumped when the schema changes in a way readers may care about (``PRAGMA user_version``).
+SCHEMA_VERSION = 1
+
+#: Crawl statuses written to ``crawls.status`` and ``municipalities.last_status``.
+STATUS_OK = "ok"
+STATUS_FAILING = "failing"
+
+#: Return values of :meth:`Archive.save_article`.
+NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+
+# Tokenizer for both full-text indexes. Swedish å, ä and ö are letters of their own, not accented
+# a and o: "får" (gets / sheep) and "far" (father), "för" and "for", "äta" and "åta" are different words.
+# The default unicode61 tokenizer (remove_diacritics 1) folds them together, so a search for "far"
+# would drown in "får". "remove_diacritics 0" keeps them distinct while still folding case
+# ("Förskola" is found by "förskola"). Porter stemming is English-only and would mangle Swedish;
+# trigram would find "skola" inside "förskola" but costs ~5x the index size on article bodies.
+# Prefix queries ("skol*") cover most of what journalists need from compounds' first parts.
+FTS_TOKENIZE = "unicode61 remove_diacritics 0"
+
+# Weights for bm25() used by "ORDER BY rank" everywhere (canned queries included): a word in the
+# title says more about what an article is about than the same word deep in the body.
+ARTICLES_RANK = "bm25(3.0, 2.0, 1.0)"  # title, lead, body
+QUOTES_RANK = "bm25(1.0, 2.0)"  # text, speaker
+
+FTS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("title", "lead", "body"),
+    "quotes": ("text", "speaker"),
+}
+FTS_RANK = {"articles": ARTICLES_RANK, "quotes": QUOTES_RANK}
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS municipalities (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    country TEXT,
+    homepage TEXT,
+    news_url TEXT,
+    feed_url TEXT,
+    platform TEXT,
+    latitude REAL,
+    longitude REAL,
+    last_crawled TEXT,
+    last_success TEXT,
+    last_status TEXT,
+    article_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    municipality_id TEXT NOT NULL REFERENCES municipalities(id),
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    lead TEXT,
+    body TEXT,
+    published TEXT,
+    updated TEXT,
+    year INTEGER,
+    language TEXT,
+    author TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    fetched_at TEXT,
+    extractor TEXT,
+    content_hash TEXT NOT NULL,
+    quote_count INTEGER NOT NULL DEFAULT 0,
+    contact_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    role TEXT
+);
+CREATE TABLE IF NOT EXISTS contacts (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT,
+    role TEXT,
+    organisation TEXT,
+    email TEXT,
+    phone TEXT,
+    phone_raw TEXT
+);
+CREATE TABLE IF NOT EXISTS crawls (
+    id INTEGER PRIMARY KEY,
+    municipality_id TEXT REFERENCES municipalities(id),
+    started TEXT,
+    finished TEXT,
+    status TEXT,
+    pages_fetched INTEGER,
+    articles_found INTEGER,
+    articles_new INTEGER,
+    articles_updated INTEGER,
+    articles_unchanged INTEGER,
+    errors INTEGER,
+    note TEXT
+);
+CREATE INDEX IF NOT EXISTS idx_articles_municipality_published ON articles(municipality_id, published);
+CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS idx_articles_language ON articles(language);
+CREATE INDEX IF NOT EXISTS idx_articles_year ON articles(year);
+CREATE INDEX IF NOT EXISTS idx_quotes_article_id ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS idx_contacts_article_id ON contacts(article_id);
+CREATE INDEX IF NOT EXISTS idx_contacts_email ON contacts(email);
+CREATE INDEX IF NOT EXISTS idx_crawls_municipality_started ON crawls(municipality_id, started);
+"""
+
+#: Columns ``save_municipalities`` accepts; the crawl-status columns are owned by ``record_crawl``.
+MUNICIPALITY_COLUMNS = (
+    "name",
+    "country",
+    "homepage",
+    "news_url",
+    "feed_url",
+    "platform",
+    "latitude",
+    "longitude",
+)
+
+# Article columns that, when different from the stored row, make a save an update. ``extractor`` is
+# not among them: a newer extractor producing the same output is not a change to the article.
+_COMPARED_COLUMNS = (
+    "municipality_id",
+    "title",
+    "lead",
+    "body",
+    "published",
+    "updated",
+    "year",
+    "language",
+    "author",
+    "content_hash",
+)
+
+
+def utcnow() -> str:
+    """Current UTC time as ISO 8601 with a ``Z`` (sorts as text, parses in SQLite and feed readers)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def content_hash(article: Article) -> str:
+    """sha256 over title, lead, body and dates: what a reader would notice as a changed article.
+
+    Fields are joined with the ASCII unit separator so ``("ab", "c")`` and ``("a", "bc")`` differ.
+    """
+    parts = (article.title, article.lead, article.body, article.published, article.updated)
+    joined = "\x1f".join(p or "" for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+def year_of(published: str | None) -> int | None:
+    """Year of an ISO 8601 date, for faceting; ``None`` when the date is missing or not ISO."""
+    if published and len(published) >= 4 and published[:4].isdigit():
+        return int(published[:4])
+    return None
+
+
+def _quote_rows(quotes: Iterable[Quote]) -> list[tuple[int, str, str | None, str | None]]:
+    """Quotes as stored: a quote without words is not a quote, so it is dropped."""
+    return [(q.position, q.text, q.speaker, q.role) for q in quotes if q.text and q.text.strip()]
+
+
+def _contact_rows(contacts: Iterable[Contact]) -> list[tuple[Any, ...]]:
+    """Contacts as stored; ``position`` is the order on the page (``Contact`` has no field for it)."""
+    return [
+        (i, c.name, c.role, c.organisation, c.email, c.phone, c.phone_raw) for i, c in enumerate(contacts)
+    ]
+
+
+class Archive:
+    """Read-write handle on ``archive.db``; opening it creates or upgrades the schema idempotently."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.db = sqlite_utils.Database(self.path)  # also sets PRAGMA recursive_triggers=on
+        conn = self.db.conn
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Another writer (a second crawl, a reextract run) holds the lock for one article at a time:
+        # wait for it rather than fail.
+        conn.execute("PRAGMA busy_timeout = 30000")
+        self.ensure_schema()
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def ensure_schema(self) -> None:
+        """Create missing tables, columns, indexes, FTS tables and triggers; safe on an existing db."""
+        self.db.enable_wal()
+        self.db.executescript(SCHEMA_SQL)
+        self._add_missing_columns()
+        # FTS last, after every table has its foreign keys (TRAPS: transform/add_foreign_key drop the
+        # triggers). replace=True is a no-op when the index and triggers are already right and
+        # rebuilds them when a tool dropped the triggers.
+        for table, columns in FTS_COLUMNS.items():
+            self.db[table].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE, replace=True)
+            self._narrow_update_trigger(table, columns)
+            self.db.execute(
+                f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('rank', ?)", [FTS_RANK[table]]
+            )
+        if self.db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.db.conn.commit()
+
+    def _add_missing_columns(self) -> None:
+        """Add columns a newer schema has and an older file lacks (ALTER TABLE keeps FTS triggers)."""
+        reference = sqlite3.connect(":memory:")
+        try:
+            reference.executescript(SCHEMA_SQL)
+            for table in ("municipalities", "articles", "quotes", "contacts", "crawls"):
+                have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+                for _cid, name, type_, notnull, default, _pk in reference.execute(
+                    f"PRAGMA table_info({table})"
+                ):
+                    if name in have:
+                        continue
+                    decl = f"{name} {type_}"
+                    if notnull and default is not None:
+                        decl += f" NOT NULL DEFAULT {default}"
+                    logger.info("archive: adding column %s.%s", table, name)
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {decl}")
+        finally:
+            reference.close()
+
+    def _narrow_update_trigger(self, table: str, columns: tuple[str, ...]) -> None:
+        """Re-index a row only when an indexed column is written, not on every ``last_seen`` bump.
+
+        sqlite-utils creates ``<table>_au`` as ``AFTER UPDATE``; we keep its name (so
+        ``enable_fts(replace=True)`` still recognises the set-up) and narrow it to the FTS columns.
+        """
+        cols = ", ".join(columns)
+        old = ", ".join(f"old.{c}" for c in columns)
+        new = ", ".join(f"new.{c}" for c in columns)
+        sql = (
+            f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN\n"
+            f"  INSERT INTO {table}_fts ({table}_fts, rowid, {cols}) VALUES('delete', old.rowid, {old});\n"
+            f"  INSERT INTO {table}_fts (rowid, {cols}) VALUES (new.rowid, {new});\n"
+            "END"
+        )
+        current = self.db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [f"{table}_au"]
+        ).fetchone()
+        if current and current[0] == sql:
+            return
+        with self._transaction():
+            self.db.execute(f"DROP TRIGGER IF EXISTS {table}_au")
+            self.db.execute(sql)
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One ``BEGIN IMMEDIATE`` … ``COMMIT``: all or nothing, and the write lock taken up front.
+
+        IMMEDIATE avoids the deadlock of two readers both upgrading to writers. We use plain
+        ``execute`` inside, never sqlite-utils' table methods, which commit on their own.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            conn.commit()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    # -- writes -------------------------------------------------------------------------------
+
+    def save_municipalities(self, municipalities: Iterable[dict[str, Any]]) -> None:
+        """Upsert municipalities by ``id``, writing only the keys each dict has.
+
+        Each record is upserted on its own keys (not ``upsert_all``, which writes NULL into keys
+        missing from some records, sqlite-utils#873), and the crawl-status columns are never
+        touched, so re-loading the registry keeps ``last_status`` and ``article_count``. Unknown keys
+        (registry fields that are not columns) are ignored with one log line each.
+        """
+        ignored: set[str] = set()
+        with self._transaction():
+            for record in municipalities:
+                mid = record.get("id")
+                if not mid:
+                    raise ValueError(f"municipality without id: {record!r}")
+                cols = [c for c in MUNICIPALITY_COLUMNS if c in record]
+                ignored.update(k for k in record if k != "id" and k not in MUNICIPALITY_COLUMNS)
+                names = ", ".join(["id", *cols])
+                marks = ", ".join("?" * (len(cols) + 1))
+                if cols:
+                    sets = ", ".join(f"{c} = excluded.{c}" for c in cols)
+                    conflict = f"DO UPDATE SET {sets}"
+                else:
+                    conflict = "DO NOTHING"
+                self.db.execute(
+                    f"INSERT INTO municipalities ({names}) VALUES ({marks}) ON CONFLICT(id) {conflict}",
+                    [mid, *(record[c] for c in cols)],
+                )
+        for key in sorted(ignored):
+            logger.info("archive: municipality key %r is not a column; ignored", key)
+
+    def save_article(self, article: Article) -> str:
+        """Store one article with its quotes and contacts, in one transaction.
+
+        Returns ``'new'``, ``'updated'`` (something stored changed: text, dates, metadata, quotes or
+        contacts) or ``'unchanged'`` (only ``last_seen`` and ``fetched_at`` move). The article is
+        keyed by ``url``, so a re-crawl never duplicates it and ``first_seen`` is kept. A municipality
+        not yet in ``municipalities`` gets a stub row so the foreign key holds.
+        """
+        if not article.url or not article.municipality_id:
+            raise ValueError("an article needs a url and a municipality_id")
+        seen = article.fetched_at or utcnow()
+        values: dict[str, Any] = {
+            "municipality_id": article.municipality_id,
+            "title": article.title,
+            "lead": article.lead,
+            "body": article.body,
+            "published": article.published,
+            "updated": article.updated,
+            "year": year_of(article.published),
+            "language": article.language,
+            "author": article.author,
+            "extractor": article.extractor,
+            "content_hash": content_hash(article),
+        }
+        quotes = _quote_rows(article.quotes)
+        contacts = _contact_rows(article.contacts)
+
+        with self._transaction():
+            self.db.execute("INSERT OR IGNORE INTO municipalities (id) VALUES (?)", [article.municipality_id])
+            cursor = self.db.execute("SELECT * FROM articles WHERE url = ?", [article.url])
+            row = cursor.fetchone()
+            if row is None:
+                cols = {
+                    **values,
+                    "url": article.url,
+                    "first_seen": seen,
+                    "last_seen": seen,
+                    "fetched_at": article.fetched_at,
+                    "quote_count": len(quotes),
+                    "contact_count": len(contacts),
+                }
+                names = ", ".join(cols)
+                marks = ", ".join("?" * len(cols))
+                cur = self.db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", list(cols.values()))
+                self._insert_children(cur.lastrowid, quotes, contacts)
+                return NEW
+
+            existing = dict(zip([d[0] for d in cursor.description], row, strict=True))
+            article_id = existing["id"]
+            changed = {c: values[c] for c in _COMPARED_COLUMNS if existing[c] != values[c]}
+            children_changed = self._children(article_id) != (quotes, contacts)
+            if changed or children_changed:
+                changed["extractor"] = values["extractor"]
+            if children_changed:
+                changed["quote_count"] = len(quotes)
+                changed["contact_count"] = len(contacts)
+            sets = "".join(f"{c} = :{c}, " for c in changed)
+            # A re-extraction from an old capture must not move the dates backwards.
+            self.db.execute(
+                f"UPDATE articles SET {sets}last_seen = max(last_seen, :seen), "
+                "fetched_at = CASE WHEN fetched_at IS NULL OR :fetched_at > fetched_at "
+                "THEN coalesce(:fetched_at, fetched_at) ELSE fetched_at END WHERE id = :id",
+                {**changed, "seen": seen, "fetched_at": article.fetched_at, "id": article_id},
+            )
+            if children_changed:
+                self.db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+                self.db.execute("DELETE FROM contacts WHERE article_id = ?", [article_id])
+                self._insert_children(article_id, quotes, contacts)
+            return UPDATED if changed else UNCHANGED
+
+    def _children(self, article_id: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """Stored quotes and contacts in the same shape as ``_quote_rows``/``_contact_rows``."""
+        quotes = [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT position, text, speaker, role FROM quotes WHERE article_id = ? ORDER BY id",
+                [article_id],
+            )
+        ]
+        contacts = [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT position, name, role, organisation, email, phone, phone_raw FROM contacts "
+                "WHERE article_id = ? ORDER BY id",
+                [article_id],
+            )
+        ]
+        return quotes, contacts
+
+    def _insert_children(
+        self, article_id: int | None, quotes: list[tuple[Any, ...]], contacts: list[tuple[Any, ...]]
+    ) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO quotes (article_id, position, text, speaker, role) VALUES (?, ?, ?, ?, ?)",
+            [(article_id, *q) for q in quotes],
+        )
+        self.db.conn.executemany(
+            "INSERT INTO contacts (article_id, position, name, role, organisation, email, phone, phone_raw) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, *c) for c in contacts],
+        )
+
+    def record_crawl(
+        self,
+        municipality_id: str,
+        *,
+        started: str,
+        finished: str,
+        pages_fetched: int,
+        articles_found: int,
+        articles_new: int,
+        articles_updated: int,
+        articles_unchanged: int,
+        errors: int,
+        note: str | None = None,
+    ) -> str:
+        """Log one municipality's crawl and update its status columns; returns the status.
+
+        A crawl that stored no article is ``'failing'`` whatever the reason (errors, nothing fetched,
+        or pages fetched but none recognised as news): a municipality whose site moved, or whose
+        crawl silently yields nothing, must show up at the top of ``crawl_health``. ``last_success``
+        keeps the time of the last good crawl, so "failing since" is visible.
+        """
+        stored = articles_new + articles_updated + articles_unchanged
+        status = STATUS_OK if stored > 0 else STATUS_FAILING
+        with self._transaction():
+            self.db.execute("INSERT OR IGNORE INTO municipalities (id) VALUES (?)", [municipality_id])
+            self.db.execute(
+                "INSERT INTO crawls (municipality_id, started, finished, status, pages_fetched, "
+                "articles_found, articles_new, articles_updated, articles_unchanged, errors, note) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    municipality_id,
+                    started,
+                    finished,
+                    status,
+                    pages_fetched,
+                    articles_found,
+                    articles_new,
+                    articles_updated,
+                    articles_unchanged,
+                    errors,
+                    note,
+                ],
+            )
+            self.db.execute(
+                "UPDATE municipalities SET last_crawled = :finished, last_status = :status, "
+                "last_success = CASE WHEN :status = 'ok' THEN :finished ELSE last_success END, "
+                "article_count = (SELECT count(*) FROM articles WHERE municipality_id = :id) "
+                "WHERE id = :id",
+                {"finished": finished, "status": status, "id": municipality_id},
+            )
+        return status
+
+    # -- maintenance --------------------------------------------------------------------------
+
+    def fts_integrity_check(self) -> None:
+        """Raise ``sqlite3.DatabaseError`` if a full-text index has drifted from its table.
+
+        Catches missing triggers, double-populated indexes and ``INSERT OR REPLACE`` by a writer
+        without ``recursive_triggers``. The ``rank`` argument 1 makes FTS5 compare against the
+        content table, not only check its own structure.
+        """
+        for table in FTS_COLUMNS:
+            self.db.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)")
+        self.db.conn.commit()
+
+    def checkpoint(self) -> None:
+        """Move the WAL into the main file and truncate it.
+
+        Needed before serving the file immutable (``datasette -i``), which ignores the WAL and would
+        otherwise miss recent writes or even whole tables.
+        """
+        busy, _log, _done = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if busy:
+            logger.warning("archive: WAL checkpoint of %s incomplete: a reader is active", self.path)
+
+    def close(self) -> None:
+        """Close the connection (SQLite checkpoints the WAL when the last connection closes)."""
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

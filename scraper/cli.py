@@ -1,0 +1,249 @@
+"""The ``muninews`` command: crawl, serve, demo, extract, municipalities.
+
+Thin on purpose: each subcommand maps its options onto Scrapy settings or spider
+arguments (``--db`` → ``MUNINEWS_DB``, ``-s KEY=VALUE`` passed straight through, as
+``scrapy crawl -s`` does) and calls the module that does the work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from scraper import __version__, registry
+
+DEFAULT_DB = "archive.db"
+
+
+def _settings_pairs(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise SystemExit(f"muninews: -s expects KEY=VALUE, got {pair!r}")
+        out[key.strip()] = value
+    return out
+
+
+def run_crawl(
+    *,
+    db: str,
+    names: list[str] | None = None,
+    all_: bool = False,
+    url: str | None = None,
+    name: str | None = None,
+    country: str | None = None,
+    max_pages: int | None = None,
+    since: str | None = None,
+    settings: dict[str, str] | None = None,
+) -> int:
+    """Run one crawl in this process (Scrapy's reactor runs once per process)."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scraper.settings")
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.utils.project import get_project_settings
+
+    project = get_project_settings()
+    project.set("MUNINEWS_DB", db, priority="cmdline")
+    if max_pages is not None:
+        project.set("MUNINEWS_MAX_PAGES", max_pages, priority="cmdline")
+    if since:
+        project.set("MUNINEWS_SINCE", since, priority="cmdline")
+    for key, value in (settings or {}).items():
+        project.set(key, value, priority="cmdline")
+
+    spider_args: dict[str, Any] = {}
+    if url:
+        spider_args.update(url=url, municipality=name or url, country=country or "")
+    else:
+        reg = registry.load_registry(project.get("MUNINEWS_REGISTRY") or None)
+        try:
+            chosen = registry.select(reg, names, all_)
+        except KeyError as exc:
+            known = ", ".join(m.id for m in reg)
+            print(f"muninews: unknown municipality {exc.args[0]!r}; known: {known}", file=sys.stderr)
+            return 2
+        spider_args.update(municipalities=",".join(m.id for m in chosen))
+
+    started = time.time()
+    process = CrawlerProcess(project)
+    process.crawl("news", **spider_args)
+    process.start()
+    print_summary(db, since_epoch=started)
+    return 0
+
+
+def print_summary(db: str, since_epoch: float | None = None) -> None:
+    """One line per municipality from the crawls table: what the crawl just did."""
+    if not Path(db).exists():
+        print("no archive written", file=sys.stderr)
+        return
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            """select c.municipality_id, c.status, c.pages_fetched, c.articles_found, c.articles_new,
+                      c.articles_updated, c.articles_unchanged, c.errors
+               from crawls c
+               where c.id in (select max(id) from crawls group by municipality_id)
+               order by c.municipality_id"""
+        ).fetchall()
+        total = conn.execute("select count(*) from articles").fetchone()[0]
+    except sqlite3.Error as exc:
+        print(f"could not read the crawl summary: {exc}", file=sys.stderr)
+        return
+    finally:
+        conn.close()
+    print()
+    print(f"{'municipality':<20} {'status':<8} {'pages':>6} {'found':>6} {'new':>5} {'upd':>5} {'same':>5} {'err':>5}")
+    for mid, status, pages, found, new, upd, same, err in rows:
+        print(f"{mid:<20} {status or '':<8} {pages:>6} {found:>6} {new:>5} {upd:>5} {same:>5} {err:>5}")
+    print(f"archive {db}: {total} articles")
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    if not (args.names or args.all or args.url):
+        print("muninews crawl: name municipalities, or --all, or --url URL --name NAME", file=sys.stderr)
+        return 2
+    if args.url and not args.name:
+        print("muninews crawl: --url needs --name (the municipality's display name)", file=sys.stderr)
+        return 2
+    return run_crawl(
+        db=args.db,
+        names=args.names,
+        all_=args.all,
+        url=args.url,
+        name=args.name,
+        country=args.country,
+        max_pages=args.max_pages,
+        since=args.since,
+        settings=_settings_pairs(args.set),
+    )
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from scraper.serve import serve
+
+    if not Path(args.db).exists():
+        print(f"muninews serve: no archive at {args.db}; run `muninews crawl` or `muninews demo` first", file=sys.stderr)
+        return 2
+    return serve(Path(args.db), host=args.host, port=args.port)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Serve the bundled demo web on loopback, crawl it with the real spider, serve the archive."""
+    from scraper.demo.server import DemoWeb
+
+    with DemoWeb(base_port=args.web_port) as web, tempfile.TemporaryDirectory() as tmp:
+        demo_registry = [
+            registry.Municipality(id=s.id, name=s.name, homepage=s.homepage, country=s.country)
+            for s in web.sites
+        ]
+        for m in demo_registry:
+            print(f"demo site {m.name}: {m.homepage}")
+        reg_path = Path(tmp) / "demo-registry.json"
+        registry.save_registry(demo_registry, reg_path)
+        # The crawl runs in a child process: Scrapy's reactor cannot restart, and the
+        # demo web keeps serving from this one.
+        argv = [sys.executable, "-m", "scraper", "crawl", "--all", "--db", args.db, "-s", f"MUNINEWS_REGISTRY={reg_path}"]
+        for pair in args.set:
+            argv += ["-s", pair]
+        code = subprocess.call(argv)
+        if code != 0:
+            print(f"muninews demo: crawl failed (exit {code})", file=sys.stderr)
+            return code
+    if args.no_serve:
+        return 0
+    from scraper.serve import serve
+
+    print(f"\nServing the archive at http://{args.host}:{args.port}/archive  (Ctrl-C to stop)")
+    return serve(Path(args.db), host=args.host, port=args.port)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Print what the extractor sees in one saved page (or URL): a debugging aid."""
+    from dataclasses import asdict
+
+    from scraper.extract import extract_article
+    from scraper.spiders.news import utc_now
+
+    source = args.source
+    encoding = None
+    if source.startswith(("http://", "https://")):
+        import urllib.request
+
+        req = urllib.request.Request(source, headers={"User-Agent": f"muninews/{__version__} (extract)"})
+        with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310 - the user asked for this URL
+            body = resp.read()
+            encoding = resp.headers.get_content_charset()
+        url = args.url or source
+    else:
+        body = Path(source).read_bytes()
+        url = args.url or Path(source).resolve().as_uri()
+    article = extract_article(body, url, args.fetched_at or utc_now(), country=args.country, encoding=encoding)
+    print(json.dumps(asdict(article), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_municipalities(args: argparse.Namespace) -> int:
+    for m in registry.load_registry(args.registry):
+        print(f"{m.id:<16} {m.country}  {m.name:<28} {m.homepage}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="muninews", description="Scraper and archive of municipal news.")
+    p.add_argument("--version", action="version", version=f"muninews {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("crawl", help="crawl municipalities' news into the archive")
+    c.add_argument("names", nargs="*", metavar="NAME", help="municipality ids or names from the registry")
+    c.add_argument("--all", action="store_true", help="crawl every municipality in the registry")
+    c.add_argument("--url", help="crawl a site not in the registry, from its homepage URL")
+    c.add_argument("--name", help="display name of the --url site, e.g. 'Aspviks kommun'")
+    c.add_argument("--country", help="country of the --url site (ISO code; default from its domain, else SE)")
+    c.add_argument("--db", default=DEFAULT_DB, help=f"archive file (default {DEFAULT_DB})")
+    c.add_argument("--max-pages", type=int, help="fetch at most N pages per municipality")
+    c.add_argument("--since", metavar="YYYY-MM-DD", help="only archive articles published on or after this date")
+    c.add_argument("-s", "--set", action="append", default=[], metavar="KEY=VALUE", help="Scrapy setting")
+    c.set_defaults(func=cmd_crawl)
+
+    s = sub.add_parser("serve", help="serve the archive with Datasette")
+    s.add_argument("--db", default=DEFAULT_DB)
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8001)
+    s.set_defaults(func=cmd_serve)
+
+    d = sub.add_parser("demo", help="crawl the bundled demo web into the archive and serve it")
+    d.add_argument("--db", default=DEFAULT_DB)
+    d.add_argument("--host", default="127.0.0.1", help="where Datasette listens")
+    d.add_argument("--port", type=int, default=8001, help="Datasette's port")
+    d.add_argument(
+        "--web-port", type=int, default=18401, help="first port of the demo web (fixed, so URLs stay the same)"
+    )
+    d.add_argument("--no-serve", action="store_true", help="build the archive and stop")
+    d.add_argument("-s", "--set", action="append", default=[], metavar="KEY=VALUE", help="Scrapy setting")
+    d.set_defaults(func=cmd_demo)
+
+    e = sub.add_parser("extract", help="print what the extractor finds in a saved page or a URL")
+    e.add_argument("source", help="an HTML file or an http(s) URL")
+    e.add_argument("--url", help="the page's URL, when SOURCE is a file")
+    e.add_argument("--country", default="SE", help="default region for phone numbers")
+    e.add_argument("--fetched-at", help="fetch time (ISO 8601); dates after it are ignored")
+    e.set_defaults(func=cmd_extract)
+
+    m = sub.add_parser("municipalities", help="list the municipality registry")
+    m.add_argument("--registry", help="another registry file")
+    m.set_defaults(func=cmd_municipalities)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)

@@ -1,0 +1,323 @@
+"""Pure URL and page predicates the spider uses to decide where news is.
+
+Nothing here fetches anything: every function takes a URL or an already-parsed page
+(a ``parsel.Selector``) and returns a value, so the rules can be tested on strings.
+The vocabulary they use lives in :mod:`scraper.cms`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from parsel import Selector
+from w3lib.url import canonicalize_url, safe_url_string
+
+from scraper import cms
+
+DATE_IN_PATH = re.compile(r"/(19|20)\d{2}/(0?[1-9]|1[0-2])(/|$)|(19|20)\d{2}-\d{2}-\d{2}")
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold diacritics: "Förskola" → "forskola" (Swedish URL slugs do the same)."""
+    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+
+
+def canonical_url(url: str) -> str:
+    """The key an article is stored under.
+
+    Tracking parameters (utm_*, fbclid, ...) and fragments are dropped, the query is
+    sorted, scheme and host lower-cased, default ports removed, and a trailing slash on a
+    non-root path removed, so that ``/2026/02/03/slug/`` and ``/2026/02/03/slug`` and a
+    newsletter link to either are one article.
+    """
+    parts = urlsplit(safe_url_string(url.strip()))
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k.lower() not in cms.TRACKING_PARAMS and not k.lower().startswith(cms.TRACKING_PREFIXES)
+    ]
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
+    path = parts.path or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/") or "/"
+    rebuilt = urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
+    return canonicalize_url(rebuilt, keep_fragments=False)
+
+
+def site_key(url: str) -> str:
+    """Host and port with a leading ``www.`` removed: what "the municipality's own site" means."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    return f"{host}:{parts.port}" if parts.port else host
+
+
+def same_site(url: str, homepage: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https") and site_key(url) == site_key(homepage)
+
+
+def is_loopback(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host in LOOPBACK_HOSTS or host.startswith("127.")
+
+
+def path_segments(url: str) -> list[str]:
+    """Folded path segments without file extensions: ``/Nyheter/Skola.html`` → ["nyheter", "skola"]."""
+    path = urlsplit(url).path
+    return [re.sub(r"\.(html?|php|aspx?|jsp)$", "", fold(s)) for s in path.split("/") if s]
+
+
+def is_excluded(url: str) -> bool:
+    """Calendars, searches, logins, feeds, files, taxonomy pages: never articles, never listings."""
+    parts = urlsplit(url)
+    path = parts.path.lower()
+    if any(path.endswith(ext) for ext in cms.EXCLUDED_EXTENSIONS):
+        return True
+    if any(seg in cms.EXCLUDED_SEGMENTS for seg in path_segments(url)):
+        return True
+    query_keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    # WordPress search (?s=), SiteVision search (?query=), replies and print views.
+    return bool(query_keys & {"s", "q", "query", "replytocom", "print", "share"})
+
+
+def in_news_section(url: str) -> bool:
+    """The URL's path names a news section: /nyheter/..., /aktuellt/..., /news/..."""
+    return any(seg in cms.NEWS_SECTION_WORDS for seg in path_segments(url))
+
+
+def has_date_in_path(url: str) -> bool:
+    """WordPress permalinks (/2026/02/03/slug/) and SiteVision slugs (2026-03-12-title.html)."""
+    return bool(DATE_IN_PATH.search(urlsplit(url).path))
+
+
+def looks_like_news_link_text(text: str) -> bool:
+    """ "Nyheter", "Alla nyheter", "Press releases", "News" — but not "Nyheter om förskolan i Ekeby"."""
+    text = " ".join(text.split()).strip(" ›»>→").strip()
+    return bool(text) and len(text) <= 40 and bool(cms.NEWS_LINK_TEXT.match(text))
+
+
+def looks_like_sitemap_article(url: str) -> bool:
+    """Sitemaps list every page of a site; only news-looking URLs are worth a fetch."""
+    if is_excluded(url):
+        return False
+    return (in_news_section(url) and len(path_segments(url)) >= 2) or has_date_in_path(url)
+
+
+def pagination_number(url: str) -> int | None:
+    """The page number a listing URL asks for (``?page=3``, ``/page/3/``, ``sv.12.ab.page=3``)."""
+    parts = urlsplit(url)
+    m = cms.PAGINATION_PATH.search(parts.path)
+    if m:
+        return int(m.group(1))
+    for k, v in parse_qsl(parts.query):
+        if cms.PAGINATION_PARAM.search(k) and v.isdigit():
+            return int(v)
+    return None
+
+
+def listing_base(url: str) -> str:
+    """A listing URL without its page number: pages of one listing share this."""
+    parts = urlsplit(canonical_url(url))
+    path = cms.PAGINATION_PATH.sub("", parts.path) or "/"
+    path = path.rstrip("/") or "/"
+    query = [(k, v) for k, v in parse_qsl(parts.query) if not cms.PAGINATION_PARAM.search(k)]
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(sorted(query)), ""))
+
+
+@dataclass
+class Link:
+    url: str
+    text: str
+    chrome: bool = False  # in header/footer/nav: site navigation
+    widget: bool = False  # in a sidebar or recent-news widget
+    rel: str = ""
+
+
+def extract_links(sel: Selector, base_url: str) -> list[Link]:
+    """Every http(s) link of a page, absolute, with where on the page it sits."""
+    return [link for _, link in _anchors(sel, base_url)]
+
+
+def _anchors(sel: Selector, base_url: str) -> list[tuple[Selector, Link]]:
+    base = sel.xpath("//base/@href").get()
+    base_url = urljoin(base_url, base) if base else base_url
+    links = []
+    for a in sel.xpath("//a[@href]"):
+        href = a.attrib.get("href", "").strip()
+        if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
+            continue
+        url = urljoin(base_url, href)
+        if urlsplit(url).scheme not in ("http", "https"):
+            continue
+        text = " ".join(" ".join(a.xpath(".//text()").getall()).split())
+        if not text:
+            text = a.attrib.get("title", "") or a.attrib.get("aria-label", "")
+        links.append(
+            (
+                a,
+                Link(
+                    url=url,
+                    text=text,
+                    chrome=bool(a.xpath(cms.CHROME_XPATH)),
+                    widget=bool(a.xpath(cms.WIDGET_XPATH)),
+                    rel=(a.attrib.get("rel") or "").lower(),
+                ),
+            )
+        )
+    return links
+
+
+DATE_TEXT = re.compile(
+    r"\b((19|20)\d{2}-\d{2}-\d{2}|"
+    r"\d{1,2}\.? ?(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zé]*\.? (19|20)\d{2}|"
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? (19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+
+
+def _dated_item(a: Selector) -> bool:
+    """The link sits in a list item, card or teaser that shows a date: a listing's entry."""
+    item = a.xpath(
+        "ancestor::*[self::li or self::article or self::tr or contains(@class, 'item') or "
+        "contains(@class, 'entry') or contains(@class, 'teaser') or contains(@class, 'card')][1]"
+    )
+    if not item:
+        return False
+    if item.xpath(".//time"):
+        return True
+    text = " ".join(item.xpath(".//text()").getall())
+    return len(text) < 1500 and bool(DATE_TEXT.search(text))
+
+
+def feed_links(sel: Selector, base_url: str) -> list[str]:
+    """RSS/Atom feeds a page announces, comment feeds left out."""
+    urls = []
+    for link in sel.xpath("//link[@rel='alternate'][@href]"):
+        kind = (link.attrib.get("type") or "").lower()
+        title = (link.attrib.get("title") or "").lower()
+        href = urljoin(base_url, link.attrib["href"])
+        if ("rss" in kind or "atom" in kind) and "comment" not in title and "comments" not in href:
+            urls.append(href)
+    return urls
+
+
+def canonical_link(sel: Selector, base_url: str) -> str | None:
+    href = sel.xpath("//link[@rel='canonical']/@href").get()
+    return urljoin(base_url, href.strip()) if href and href.strip() else None
+
+
+def _jsonld_types(sel: Selector) -> set[str]:
+    types: set[str] = set()
+    for raw in sel.xpath("//script[@type='application/ld+json']/text()").getall():
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                t = node.get("@type")
+                types.update([t] if isinstance(t, str) else t if isinstance(t, list) else [])
+                stack.extend(v for k, v in node.items() if k == "@graph")
+    return types
+
+
+@dataclass
+class PageSignals:
+    """What a page shows about itself; :func:`classify_page` weighs it."""
+
+    title: bool = False
+    words: int = 0
+    article_meta: bool = False  # article:published_time, JSON-LD NewsArticle, single-post body class
+    published_label: bool = False  # "Publicerad 2026-03-12", <time> in the main area
+    listing_body: bool = False  # WordPress archive/category body classes
+    listing_links: int = 0  # distinct news-looking links in the main area (not chrome, not widgets)
+    pagination: bool = False
+    news_links: list[Link] = field(default_factory=list)
+
+
+def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
+    s = PageSignals()
+    s.title = bool(sel.xpath("normalize-space(//h1)").get()) or bool(
+        sel.xpath("//meta[@property='og:title']/@content").get()
+    )
+    main = sel.xpath("//main | //*[@role='main'] | //article")
+    scope = main[0] if main else sel
+    paragraphs = scope.xpath(".//p[not(" + cms.CHROME_XPATH[len("ancestor-or-self::") :] + ")]")
+    s.words = sum(len(" ".join(p.xpath(".//text()").getall()).split()) for p in paragraphs)
+    body_classes = set((sel.xpath("//body/@class").get() or "").split())
+    s.article_meta = (
+        any(sel.xpath(x).get() for x in cms.ARTICLE_META_XPATHS)
+        or bool(_jsonld_types(sel) & cms.JSONLD_ARTICLE_TYPES)
+        or bool(body_classes & set(cms.ARTICLE_BODY_CLASSES))
+    )
+    s.listing_body = bool(body_classes & set(cms.LISTING_BODY_CLASSES))
+    text = " ".join(scope.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]").getall())
+    s.published_label = bool(cms.PUBLISHED_LABEL.search(" ".join(text.split()))) or bool(
+        scope.xpath(".//time[@datetime][not(" + cms.WIDGET_XPATH[len("ancestor-or-self::") :] + ")]")
+    )
+    seen: set[str] = {canonical_url(url)}
+    for a, link in _anchors(sel, url):
+        if not same_site(link.url, homepage) or is_excluded(link.url):
+            continue
+        if link.rel in ("next", "prev") or (
+            cms.PAGINATION_TEXT.match(link.text.strip()) and pagination_number(link.url)
+        ):
+            s.pagination = s.pagination or not link.chrome
+            continue
+        key = canonical_url(link.url)
+        if link.chrome or key in seen:
+            continue
+        newsy = in_news_section(link.url) or has_date_in_path(link.url)
+        if newsy or _dated_item(a):
+            seen.add(key)
+            s.news_links.append(link)
+            if not link.widget:
+                s.listing_links += 1
+    s.pagination = s.pagination or bool(sel.xpath("//link[@rel='next']"))
+    return s
+
+
+def classify_page(signals: PageSignals, url: str, *, from_listing: bool) -> str:
+    """``"article"``, ``"listing"`` or ``"other"``.
+
+    A page is a listing when it pages (next links, ``?page=``) or links to several news
+    pages from its main area, and does not present itself as one article. It is an
+    article when it has a title and real text and either presents itself as an article
+    (structured data, a "Publicerad" line, a ``<time>``) or sits in the news section it
+    was linked from. A recent-news widget alone makes nothing a listing.
+    """
+    if signals.article_meta and not signals.listing_body and signals.title:
+        return "article" if signals.words >= cms.MIN_ARTICLE_WORDS // 2 else "other"
+    if signals.listing_body or signals.pagination or pagination_number(url) is not None:
+        return "listing"
+    if signals.listing_links >= cms.LISTING_MIN_LINKS and signals.words < 6 * signals.listing_links + 60:
+        return "listing"
+    if not signals.title or signals.words < cms.MIN_ARTICLE_WORDS:
+        return "other"
+    if signals.published_label:
+        return "article"
+    if from_listing and (in_news_section(url) or has_date_in_path(url)):
+        return "article"
+    return "other"
+
+
+def unique(urls: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for u in urls:
+        if u not in seen:
+            seen.add(u)
+            out.append(u)
+    return out

@@ -1,0 +1,217 @@
+"""Published and updated dates.
+
+Convention: dates are returned as ``YYYY-MM-DD`` strings, always — even when the page gives a
+time. A date is comparable across pages and sources that rarely give a time zone; the time of
+day of a municipal news item is not worth a second convention. A datetime with an offset is cut
+to the date *as written* (the local date the page means), not converted to UTC.
+
+Sources in order of trust:
+
+1. structured data — ``article:published_time`` / ``article:modified_time`` and similar
+   ``<meta>``, ``<time datetime>`` whose class says published/updated, JSON-LD
+   ``datePublished`` / ``dateModified``;
+2. labelled lines in the page — "Publicerad 2018-05-30", "Publicerat den 30 maj 2018 kl 10.15",
+   "Sidan senast uppdaterad: 2018-05-30", "Published 12 March 2026", "Last updated: 14 March 2026";
+3. a fallback date from htmldate (passed in by the caller, which runs it once inside trafilatura
+   with :func:`htmldate_params`), used for ``published`` only.
+
+Every date is capped at the fetch date: a cookie expiry in a script or an event next month is
+never a publication date. ``updated`` earlier than ``published`` is dropped; ``updated`` equal to
+``published`` is kept (the page said so).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from lxml.etree import _Element
+
+from .tree import clean_text, is_in_chrome
+from .vocabulary import META_PUBLISHED, META_UPDATED, MIN_DATE, MONTHS, PUBLISHED_LABELS, UPDATED_LABELS
+
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+_MONTH_WORD = r"([A-Za-zÅÄÖåäöæøÆØ]{3,10})\.?"
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|:e|:a)?\.?\s+" + _MONTH_WORD + r",?\s+((?:19|20)\d{2})(?!\d)"
+)
+_MONTH_DAY_YEAR = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})(?!\d)")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?!\d)")
+_JSONLD_KEY = re.compile(r'"(datePublished|dateModified|dateCreated)"\s*:\s*"([^"]+)"')
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str | None) -> str | None:
+    """Find the first date in a short text and return it as ``YYYY-MM-DD``.
+
+    Understands ISO dates and datetimes, "30 maj 2018", "3 juni 2018", "12 March 2026",
+    "March 12, 2026", "12th March 2026", "30.5.2018" and "30/05/2018" (day first).
+    """
+    if not text:
+        return None
+    candidates: list[tuple[int, str]] = []
+    if m := _ISO.search(text):
+        if v := _valid(int(m[1]), int(m[2]), int(m[3])):
+            candidates.append((m.start(), v))
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        month = MONTHS.get(m[2].lower())
+        if month and (v := _valid(int(m[3]), month, int(m[1]))):
+            candidates.append((m.start(), v))
+            break
+    for m in _MONTH_DAY_YEAR.finditer(text):
+        month = MONTHS.get(m[1].lower())
+        if month and (v := _valid(int(m[3]), month, int(m[2]))):
+            candidates.append((m.start(), v))
+            break
+    if m := _NUMERIC.search(text):
+        if v := _valid(int(m[3]), int(m[2]), int(m[1])):
+            candidates.append((m.start(), v))
+    return min(candidates)[1] if candidates else None
+
+
+def _capped(value: str | None, max_date: str) -> str | None:
+    if value and MIN_DATE <= value <= max_date:
+        return value
+    return None
+
+
+def htmldate_params(fetched_at: str) -> dict:
+    """Parameters for htmldate (via trafilatura's ``date_extraction_params``), capped at the fetch date."""
+    return {
+        "original_date": True,
+        "extensive_search": False,  # the labelled-line search below does the precise part
+        "max_date": fetched_at[:10],
+        "outputformat": "%Y-%m-%d",
+    }
+
+
+def _labels_regex(labels: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])\s*(?:den|on|:|kl\.?)?", re.IGNORECASE)
+
+
+_PUBLISHED_RE = _labels_regex(PUBLISHED_LABELS)
+_UPDATED_RE = _labels_regex(UPDATED_LABELS)
+# Text nodes worth a look: cheap prefilter before the label regexes.
+_LABEL_HINT = re.compile(
+    r"publi|uppdater|ändrad|updated|posted|modified|oppdater|opdater|päivit|julkais|aktualis|veröff",
+    re.IGNORECASE,
+)
+
+
+def _structured(tree: _Element) -> tuple[str | None, str | None]:
+    published = updated = None
+    metas: dict[tuple[str, str], str] = {}
+    for meta in tree.iter("meta"):
+        content = meta.get("content")
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop"):
+            key = meta.get(attr)
+            if key:
+                metas.setdefault((attr, key.lower()), content)
+    for key in META_PUBLISHED:
+        if published := parse_date(metas.get(key)):
+            break
+    for key in META_UPDATED:
+        if updated := parse_date(metas.get(key)):
+            break
+    for time_el in tree.iter("time"):
+        value = time_el.get("datetime") or time_el.text
+        marks = f"{time_el.get('class', '')} {time_el.get('itemprop', '')}".lower()
+        if is_in_chrome(time_el):
+            continue
+        if not published and ("published" in marks or "datepublished" in marks or "entry-date" in marks):
+            published = parse_date(value)
+        if not updated and ("updated" in marks or "modified" in marks):
+            updated = parse_date(value)
+    if not published or not updated:
+        for script in tree.iter("script"):
+            if "ld+json" not in (script.get("type") or "") or not script.text:
+                continue
+            for key, value in _JSONLD_KEY.findall(script.text):
+                if key in ("datePublished", "dateCreated") and not published:
+                    published = parse_date(value)
+                elif key == "dateModified" and not updated:
+                    updated = parse_date(value)
+    return published, updated
+
+
+def _labelled(tree: _Element) -> tuple[str | None, str | None]:
+    """Dates next to a "Publicerad" / "Uppdaterad" / "Published" label, outside site chrome."""
+    published = updated = None
+    body = tree.find("body")
+    for node in (body if body is not None else tree).iter():
+        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
+            continue
+        text = f"{node.text or ''} {node.tail or ''}"
+        if not _LABEL_HINT.search(text):
+            continue
+        # The label and the date are often in sibling elements: look at the parent's text too.
+        context = [node]
+        parent = node.getparent()
+        if parent is not None:
+            context.append(parent)
+        for el in context:
+            snippet = clean_text(el.text_content())
+            if len(snippet) > 300:
+                break
+            found = _dates_after_labels(snippet)
+            if found[0] or found[1]:
+                if is_in_chrome(node):
+                    break
+                published = published or found[0]
+                updated = updated or found[1]
+                break
+        if published and updated:
+            break
+    return published, updated
+
+
+def _dates_after_labels(snippet: str) -> tuple[str | None, str | None]:
+    # Updated labels first: "Sidan senast uppdaterad" must not be read as a "Publicerad" line.
+    published = updated = None
+    spans: list[tuple[int, int]] = []
+    for m in _UPDATED_RE.finditer(snippet):
+        value = parse_date(snippet[m.end() : m.end() + 40])
+        if value:
+            updated = updated or value
+            spans.append((m.start(), m.end()))
+    for m in _PUBLISHED_RE.finditer(snippet):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        value = parse_date(snippet[m.end() : m.end() + 40])
+        if value:
+            published = published or value
+    return published, updated
+
+
+def extract_dates(
+    tree: _Element, fetched_at: str, fallback_published: str | None = None
+) -> tuple[str | None, str | None]:
+    """Return ``(published, updated)`` as ``YYYY-MM-DD``, each capped at the fetch date.
+
+    ``fallback_published`` is htmldate's guess (run inside trafilatura with
+    :func:`htmldate_params`); it is used only when the page states no published date itself.
+    """
+    max_date = fetched_at[:10] if fetched_at else date.max.isoformat()
+    published, updated = _structured(tree)
+    published, updated = _capped(published, max_date), _capped(updated, max_date)
+    if not published or not updated:
+        labelled_published, labelled_updated = _labelled(tree)
+        published = published or _capped(labelled_published, max_date)
+        updated = updated or _capped(labelled_updated, max_date)
+    if not published:
+        fallback = _capped(parse_date(fallback_published), max_date)
+        # htmldate sometimes returns the "senast uppdaterad" date; that is not a publication date.
+        if fallback and fallback != updated:
+            published = fallback
+    if published and updated and updated < published:
+        updated = None
+    return published, updated

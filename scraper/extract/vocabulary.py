@@ -1,0 +1,543 @@
+"""Word lists, labels and thresholds used by the extractors — data only, no logic.
+
+How these were chosen: from reading Swedish municipal news pages (SiteVision and WordPress
+templates), Norwegian/Danish kommune pages and UK council press releases, plus the fictional
+fixtures in ``tests/pages/`` that stand in for them. Every entry is something seen in that
+kind of page; entries are lower-case unless case matters. When a list changes, add the page
+(or an inline snippet in the tests) that motivated it, so the change is kept honest by a test.
+"""
+
+from __future__ import annotations
+
+# --- Page chrome -------------------------------------------------------------------------------
+
+# Elements that are site-wide chrome, never part of the article (contacts, dates, lead, author).
+CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
+# Tokens looked for inside id/class attributes (substring match on the lower-cased value).
+CHROME_CLASS_TOKENS = (
+    "footer",
+    "header",
+    "sidebar",
+    "navigation",
+    "navbar",
+    "nav-",
+    "-nav",
+    "menu",
+    "cookie",
+    "consent",
+    "breadcrumb",
+    "archive-portlet",  # SiteVision's recent-news list widget
+    "related",
+    "share",
+    "translate",
+    "skip-link",
+)
+# Class tokens that look like chrome tokens but are not ("site-header" is chrome, "entry-header" is
+# the WordPress article header that carries the published date and the author).
+CHROME_CLASS_EXCEPTIONS = ("entry-header", "article-header", "entry-footer", "post-header", "page-header")
+
+# XPaths pruned before trafilatura sees the page (it would otherwise sometimes keep them).
+PRUNE_XPATHS = (
+    "//*[contains(@id, 'google_translate') or contains(@class, 'google-translate')]",
+    "//*[contains(@class, 'cookie') or contains(@id, 'cookie') or contains(@class, 'consent')]",
+    "//*[contains(@class, 'breadcrumb') or contains(@id, 'breadcrumb')]",
+    "//*[contains(@class, 'sv-archive-portlet')]",
+    "//*[contains(@class, 'share') or contains(@class, 'sharing')]",
+)
+
+# Whole body paragraphs that are page furniture, not article text (regular expressions, matched
+# case-insensitively against the full paragraph).
+BOILERPLATE_PARAGRAPHS = (
+    r"(sidan )?senast (uppdaterad|ändrad)\b.*",
+    r"(publicerad|publicerat|uppdaterad|published|posted|posted on|last updated|page last updated"
+    r"|publisert|publiceret|oppdatert|opdateret)\b\s*:?\s*[\w .,:\-/]{0,40}",
+    r"dela (sidan|artikeln|nyheten|på).*",
+    r"(share|share this|share this page|share on)\b.{0,60}",
+    r"use google to translate.*",
+    r".*(we take no responsibility for the accuracy of the translation).*",
+    r"(skriv ut|print)( sidan| this page)?",
+    r"(tipsa|lyssna|listen)( om sidan| på sidan| to this page)?",
+    r"(till toppen|back to top|tillbaka)",
+)
+
+# --- Lead / ingress ---------------------------------------------------------------------------
+
+LEAD_CLASS_TOKENS = (
+    "ingress",
+    "lead",
+    "preamble",
+    "intro",
+    "standfirst",
+    "excerpt",
+    "govuk-body-l",
+    "summary",
+)
+# A lead shorter than this is a label or a kicker, not an ingress.
+LEAD_MIN_CHARS = 25
+
+# --- Title ------------------------------------------------------------------------------------
+
+TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " · ", " » ")
+# A trailing title segment containing one of these is the site name ("Nyhet - Hemlunda kommun").
+SITE_NAME_WORDS = (
+    "kommun",
+    "stad",
+    "region",
+    "council",
+    "borough",
+    "county",
+    "kommune",
+    "kaupunki",
+    "kunta",
+    "gov.uk",
+)
+
+# --- Author -----------------------------------------------------------------------------------
+
+BYLINE_LABELS = (
+    "text och foto",
+    "text & foto",
+    "text och bild",
+    "text",
+    "av",
+    "skrivet av",
+    "by",
+    "written by",
+)
+# An "author" containing one of these words is an organisation (usually the site name).
+ORGANISATION_WORDS = (
+    "kommun",
+    "stad",
+    "förvaltning",
+    "council",
+    "borough",
+    "region",
+    "kommune",
+    "redaktion",
+    "webbredaktion",
+    "kommunikation",
+    "admin",
+)
+
+# --- Dates -------------------------------------------------------------------------------------
+
+MONTHS = {
+    # Swedish
+    "januari": 1,
+    "februari": 2,
+    "mars": 3,
+    "april": 4,
+    "maj": 5,
+    "juni": 6,
+    "juli": 7,
+    "augusti": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+    # English
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "october": 10,
+    # Norwegian / Danish (where different)
+    "januar": 1,
+    "februar": 2,
+    "marts": 3,
+    "mai": 5,
+    "desember": 12,
+    # Abbreviations (Swedish and English; the trailing dot is stripped before lookup)
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "des": 12,
+}
+
+PUBLISHED_LABELS = (
+    "publicerad",
+    "publicerat",
+    "publicerades",
+    "publicerad den",
+    "publicerat den",
+    "published",
+    "first published",
+    "posted on",
+    "posted",
+    "publisert",
+    "publiceret",
+    "julkaistu",
+    "veröffentlicht",
+)
+UPDATED_LABELS = (
+    "sidan senast uppdaterad",
+    "senast uppdaterad",
+    "senast ändrad",
+    "uppdaterad",
+    "uppdaterat",
+    "ändrad",
+    "last updated",
+    "page last updated",
+    "last modified",
+    "updated",
+    "oppdatert",
+    "sist oppdatert",
+    "opdateret",
+    "senest opdateret",
+    "päivitetty",
+    "aktualisiert",
+)
+# Dates before this are not news publication dates (the web, let alone municipal news, is younger).
+MIN_DATE = "1995-01-01"
+
+# Structured metadata: (attribute, value) pairs of <meta> tags, in order of preference.
+META_PUBLISHED = (
+    ("property", "article:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datepublished"),
+    ("name", "dcterms.created"),
+    ("name", "dc.date.created"),
+    ("name", "dcterms.issued"),
+    ("name", "dc.date.issued"),
+    ("name", "pubdate"),
+    ("name", "publishdate"),
+)
+META_UPDATED = (
+    ("property", "article:modified_time"),
+    ("name", "article:modified_time"),
+    ("property", "og:updated_time"),
+    ("itemprop", "datemodified"),
+    ("name", "dcterms.modified"),
+    ("name", "dc.date.modified"),
+    ("name", "last-modified"),
+)
+
+# --- Language ---------------------------------------------------------------------------------
+
+# Language tags that normalise to another ISO 639-1 code (Bokmål and Nynorsk are counted as "no").
+LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}
+# Short, frequent function words that tell these languages apart; the best score wins if it has
+# at least LANGUAGE_MIN_HITS hits. Words shared by several languages ("i", "og", "en") are left out.
+STOPWORDS = {
+    "sv": frozenset(
+        ["och", "att", "det", "som", "är", "för", "på", "med", "inte", "av", "till", "har", "kommer", "ska", "vi", "också", "eller", "från", "när"]
+    ),
+    "en": frozenset(["the", "and", "of", "to", "is", "that", "for", "with", "will", "are", "this", "from", "have", "has", "said", "be", "by"]),
+    "no": frozenset(["og", "er", "ikke", "det", "som", "på", "med", "til", "har", "skal", "vil", "fra", "også", "eller", "når", "kommunen", "sier"]),
+    "da": frozenset(
+        ["og", "er", "ikke", "det", "som", "på", "med", "til", "har", "skal", "vil", "fra", "også", "eller", "når", "siger", "kommunen", "af"]
+    ),
+    "fi": frozenset(["ja", "on", "ei", "se", "että", "kun", "myös", "tai", "oli", "ovat", "kanssa", "sekä", "mutta", "kunta"]),
+    "de": frozenset(["und", "der", "die", "das", "ist", "nicht", "mit", "für", "von", "zu", "auf", "den", "ein", "eine", "sich", "auch"]),
+}
+LANGUAGE_MIN_HITS = 5
+
+# --- Quotes ---------------------------------------------------------------------------------
+
+# Dashes that open a Swedish/Norwegian/Danish reply line ("talstreck"). Hyphen-minus included
+# because many editors type it; en dash, minus sign and em dash are the typographic forms.
+QUOTE_DASHES = ("–", "−", "—", "-", "‒", "―")
+# Quotation mark pairs: Swedish ” ”, guillemets both ways, German/Nordic „ “, English “ ” and " ".
+QUOTE_MARKS = (("”", "”"), ("»", "«"), ("«", "»"), ("„", "“"), ("“", "”"), ('"', '"'), ("‘", "’"))
+
+# Speech verbs in the present and past tense. Swedish first, then Norwegian/Danish, then English.
+SPEECH_VERBS_NORDIC = (
+    "säger",
+    "sa",
+    "sade",
+    "berättar",
+    "berättade",
+    "förklarar",
+    "förklarade",
+    "menar",
+    "menade",
+    "konstaterar",
+    "konstaterade",
+    "tycker",
+    "tyckte",
+    "betonar",
+    "betonade",
+    "understryker",
+    "underströk",
+    "fortsätter",
+    "fortsatte",
+    "avslutar",
+    "avslutade",
+    "poängterar",
+    "poängterade",
+    "hävdar",
+    "hävdade",
+    "svarar",
+    "svarade",
+    "frågar",
+    "frågade",
+    "undrar",
+    "undrade",
+    "tillägger",
+    "tillade",
+    "framhåller",
+    "framhöll",
+    "påpekar",
+    "påpekade",
+    "skriver",
+    "skrev",
+    "säjer",
+    "summerar",
+    "sammanfattar",
+    "inleder",
+    "understryker",
+    "upplyser",
+    "uppger",
+    "uppgav",
+    "önskar",
+    "hoppas",
+    "tror",
+    "ler",
+    "skrattar",
+    "utbrister",
+    "kommenterar",
+    "tillägger",
+    "resonerar",
+    # Norwegian / Danish
+    "sier",
+    "sa",
+    "siger",
+    "sagde",
+    "forteller",
+    "fortæller",
+    "fortalte",
+    "forklarer",
+    "mener",
+    "understreker",
+    "understreger",
+    "legger til",
+    "tilføjer",
+    "påpeker",
+    "påpeger",
+    "svarer",
+    "spør",
+    "spørger",
+)
+SPEECH_VERBS_EN = (
+    "said",
+    "says",
+    "added",
+    "adds",
+    "explained",
+    "explains",
+    "commented",
+    "comments",
+    "stated",
+    "states",
+    "continued",
+    "continues",
+    "noted",
+    "notes",
+    "told",
+    "remarked",
+    "concluded",
+    "emphasised",
+    "emphasized",
+    "stressed",
+    "urged",
+    "warned",
+    "welcomed",
+    "asked",
+    "asks",
+)
+SPEECH_VERBS = SPEECH_VERBS_NORDIC + SPEECH_VERBS_EN
+
+# Pronouns that stand for the last named speaker ("säger han", "said she").
+# Singular only: "säger de" / "they said" names nobody in particular.
+PRONOUNS = ("han", "hon", "hen", "hun", "he", "she")
+
+# Role words: a token ending in or equal to one of these is a title, not part of the name.
+# Swedish compound titles are matched by suffix ("kommunchef", "förvaltningschef", "miljöchef").
+ROLE_SUFFIXES = (
+    "chef",
+    "råd",
+    "ordförande",
+    "ledamot",
+    "direktör",
+    "ansvarig",
+    "samordnare",
+    "strateg",
+    "handläggare",
+    "rektor",
+    "förste",
+    "sekreterare",
+    "ingenjör",
+    "inspektör",
+    "planerare",
+    "arkitekt",
+    "pedagog",
+    "lärare",
+    "präst",
+    "läkare",
+    "sköterska",
+    "skötare",
+    "assistent",
+    "ledare",
+    "föreståndare",
+    "ombud",
+    "kommunalråd",
+    "borgmästare",
+    "ordfører",
+    "rådmann",
+    "leder",
+    "formand",
+    "konsult",
+    "utvecklare",
+    "projektledare",
+    "koordinator",
+    "kurator",
+    "bibliotekarie",
+    "expert",
+    "specialist",
+    "talesperson",
+    "presschef",
+    "medarbetare",
+    "företrädare",
+    "representant",
+    "invånare",
+    "elev",
+)
+# English titles that precede a name ("Cllr Jane Smith", "Councillor Tom Reed").
+HONORIFICS_EN = (
+    "cllr",
+    "councillor",
+    "cllr.",
+    "mayor",
+    "dr",
+    "dr.",
+    "professor",
+    "prof",
+    "sir",
+    "dame",
+    "mr",
+    "mrs",
+    "ms",
+)
+# Lower-case words that may appear inside a role phrase before the name.
+ROLE_CONNECTORS = (
+    "i",
+    "på",
+    "för",
+    "vid",
+    "inom",
+    "och",
+    "vik.",
+    "vik",
+    "t.f.",
+    "tf",
+    "tf.",
+    "biträdande",
+    "bitr.",
+)
+# A comma clause after a name that starts with one of these describes the person, it is not a role.
+RELATIVE_WORDS = ("som", "who", "which", "när", "där", "vars", "whose", "der", "hvor")
+# A quote needs at least this many words to count (shorter dash lines are list items).
+QUOTE_MIN_WORDS = 4
+# An unattributed dash/quoted paragraph continues an adjacent quote only if it reads like speech:
+# this long, or in the first person (list items are short and impersonal).
+CONTINUATION_MIN_WORDS = 8
+FIRST_PERSON = frozenset(["jag", "vi", "mig", "oss", "min", "mitt", "mina", "vår", "vårt", "våra", "jeg", "meg", "vores", "we", "me", "us", "my", "our"])
+
+# --- Contacts ---------------------------------------------------------------------------------
+
+CONTACT_HEADINGS = (
+    "kontakt",
+    "kontakta",
+    "kontaktperson",
+    "kontaktpersoner",
+    "kontaktuppgifter",
+    "mer information",
+    "ytterligare information",
+    "frågor besvaras av",
+    "för mer information",
+    "för mer information kontakta",
+    "för frågor",
+    "vid frågor",
+    "vid frågor kontakta",
+    "media enquiries",
+    "media contact",
+    "media contacts",
+    "press enquiries",
+    "contact",
+    "contacts",
+    "contact us",
+    "press contact",
+    "for more information",
+    "further information",
+    "kontaktperson:",
+    "kontakt:",
+    "yhteystiedot",
+    "lisätietoja",
+    "kontaktinformasjon",
+    "mer informasjon",
+    "kontaktoplysninger",
+    "yderligere information",
+)
+EMAIL_LABELS = ("e-post", "epost", "e-mail", "email", "mejl", "mail", "sähköposti")
+PHONE_LABELS = (
+    "telefon",
+    "tfn",
+    "tel",
+    "tel.",
+    "mobil",
+    "mobiltelefon",
+    "phone",
+    "telephone",
+    "mobile",
+    "puhelin",
+)
+# Switchboards and service desks: site-wide, never an article's contact person.
+SWITCHBOARD_WORDS = (
+    "växel",
+    "kontaktcenter",
+    "kundcenter",
+    "medborgarcenter",
+    "servicecenter",
+    "kommunens växel",
+    "switchboard",
+    "customer services",
+    "customer service",
+    "contact centre",
+    "sentralbord",
+    "omstilling",
+    "vaihde",
+)
+# A contact block that reaches this many characters of running text has ended.
+CONTACT_BLOCK_MAX_CHARS = 1200
+# A contact line containing one of these names a unit or organisation, not a person or a role.
+UNIT_WORDS = (
+    "förvaltning",
+    "kommun",
+    "enhet",
+    "avdelning",
+    "skola",
+    "förskola",
+    "kontor",
+    "bolag",
+    " ab",
+    "region",
+    "council",
+    "department",
+    "service",
+    "team",
+    "directorate",
+    "kommune",
+)

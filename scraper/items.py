@@ -1,0 +1,76 @@
+"""One vocabulary from HTML to SQL.
+
+Data flows one way: the spider yields a :class:`Page` (raw bytes as fetched), the
+extraction pipeline turns it into an :class:`Article` with :func:`scraper.extract.extract_article`
+(a pure function, so it can move into a process pool or run again later on stored
+captures), and the archive pipeline writes the article. Field names here are the
+column names in ``archive.db`` and in ``datasette_metadata.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Quote:
+    """A direct quote: what was said, by whom, in which role."""
+
+    position: int  # 0-based order of the quote within the article
+    text: str  # the words quoted, without dash, quotation marks or attribution clause
+    speaker: str | None = None  # person's name as written, e.g. "Kristofer Svensson"
+    role: str | None = None  # role as written, e.g. "kommunchef"
+
+
+@dataclass
+class Contact:
+    """A person (or desk) named as the contact for an article."""
+
+    name: str | None = None
+    role: str | None = None
+    organisation: str | None = None  # unit or organisation, where given
+    email: str | None = None  # validated, lower-cased
+    phone: str | None = None  # E.164, e.g. "+46501756000"
+    phone_raw: str | None = None  # the number as written on the page
+
+
+@dataclass
+class Page:
+    """A fetched response the spider believes is a news article.
+
+    Bytes are kept undecoded: the extractor decides the encoding from the HTTP
+    header, the ``<meta charset>`` and the bytes themselves.
+    """
+
+    url: str  # the URL the article is stored under (canonical, tracking parameters removed)
+    fetched_url: str  # the URL actually fetched (after redirects)
+    body: bytes
+    fetched_at: str  # ISO 8601 UTC
+    municipality_id: str
+    country: str = "SE"  # ISO 3166-1 alpha-2, default region for phone numbers
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    encoding: str | None = None  # charset declared in the Content-Type header, if any
+
+
+@dataclass
+class Article:
+    """An extracted news article, ready for the archive."""
+
+    url: str
+    municipality_id: str
+    title: str | None = None
+    lead: str | None = None  # ingress / standfirst
+    body: str | None = None  # main text, paragraphs separated by blank lines
+    published: str | None = None  # ISO 8601 date (YYYY-MM-DD) or datetime
+    updated: str | None = None
+    language: str | None = None  # ISO 639-1, e.g. "sv", "en"
+    author: str | None = None
+    fetched_at: str | None = None
+    extractor: str | None = None  # code and library versions that produced this row
+    quotes: list[Quote] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

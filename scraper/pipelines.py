@@ -1,0 +1,143 @@
+"""Thin adapters between Scrapy and the rest: ExtractPipeline → ArchivePipeline.
+
+ExtractPipeline calls the pure :func:`scraper.extract.extract_article` on the page's
+bytes; ArchivePipeline is the single writer of the archive. Keeping them apart is what
+lets extraction move into a process pool, or crawling onto several machines, while one
+process writes the SQLite file.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.exceptions import DropItem
+
+from scraper.archive import Archive
+from scraper.extract import extract_article
+from scraper.items import Article, Page
+
+logger = logging.getLogger(__name__)
+
+
+class _StatsMixin:
+    crawler: Any
+
+    def _inc(self, key: str, mid: str | None = None) -> None:
+        stats = self.crawler.stats
+        stats.inc_value(f"muninews/{key}")
+        if mid:
+            stats.inc_value(f"muninews/municipality/{mid}/{key.rsplit('/', 1)[-1]}")
+
+
+class ExtractPipeline(_StatsMixin):
+    """Page (bytes) → Article, or a counted drop when the page holds no article text."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.since = crawler.settings.get("MUNINEWS_SINCE") or ""
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ExtractPipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        self.since = getattr(spider, "since", "") or self.since
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Page):
+            return item
+        try:
+            article = extract_article(
+                item.body,
+                item.url,
+                item.fetched_at,
+                municipality_id=item.municipality_id,
+                country=item.country,
+                encoding=item.encoding,
+            )
+        except Exception as exc:  # one bad page must not stop a crawl; count and go on
+            self._inc("extract/failed", item.municipality_id)
+            logger.exception("%s: extraction failed for %s", item.municipality_id, item.url)
+            raise DropItem(f"extraction failed: {item.url}") from exc
+        if not article.title or not article.body:
+            self._inc("extract/empty", item.municipality_id)
+            logger.info("%s: no article text in %s", item.municipality_id, item.url)
+            raise DropItem(f"no article text: {item.url}")
+        if not article.published:
+            self._inc("extract/missing_published", item.municipality_id)
+        if self.since and article.published and article.published[:10] < self.since:
+            self._inc("extract/skipped_before_since", item.municipality_id)
+            raise DropItem(f"published {article.published} before {self.since}: {item.url}")
+        return article
+
+
+class ArchivePipeline(_StatsMixin):
+    """The single writer: saves articles, then one crawl record per municipality."""
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.path = crawler.settings.get("MUNINEWS_DB", "archive.db")
+        self.archive: Archive | None = None
+        self.started = ""
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ArchivePipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        from scraper.spiders.news import utc_now
+
+        self.started = utc_now()
+        self.archive = Archive(self.path)
+        spider = self.crawler.spider
+        self.archive.save_municipalities(m.to_dict() for m in getattr(spider, "municipalities", []))
+        logger.info("archive: writing to %s", self.path)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Article) or self.archive is None:
+            return item
+        status = self.archive.save_article(item)  # 'new' | 'updated' | 'unchanged'
+        self._inc(f"article/{status}", item.municipality_id)
+        self._inc("article/stored")
+        return item
+
+    def close_spider(self) -> None:
+        from scraper.spiders.news import utc_now
+
+        if self.archive is None:
+            return
+        stats = self.crawler.stats
+        finished = utc_now()
+        reason = stats.get_value("finish_reason") or ""
+        for m in getattr(self.crawler.spider, "municipalities", []):
+
+            def get(name: str, mid: str = m.id) -> int:
+                return int(stats.get_value(f"muninews/municipality/{mid}/{name}", 0))
+
+            status = self.archive.record_crawl(
+                m.id,
+                started=self.started,
+                finished=finished,
+                pages_fetched=get("fetched"),
+                articles_found=get("found"),
+                articles_new=get("new"),
+                articles_updated=get("updated"),
+                articles_unchanged=get("unchanged"),
+                errors=get("errors") + get("failed"),
+                note=None if reason in ("finished", "") else f"crawl ended: {reason}",
+            )
+            logger.info(
+                "%s: %s — %d pages fetched, %d articles found (%d new, %d updated, %d unchanged), %d errors",
+                m.id,
+                status,
+                get("fetched"),
+                get("found"),
+                get("new"),
+                get("updated"),
+                get("unchanged"),
+                get("errors") + get("failed"),
+            )
+        self.archive.checkpoint()
+        self.archive.close()

@@ -1,0 +1,106 @@
+"""Scrapy settings for muninews: polite defaults, each with the reason for its value.
+
+Everything here can be overridden per run with ``muninews crawl -s KEY=VALUE`` (or
+``scrapy crawl news -s KEY=VALUE``), following Scrapy's precedence. Project settings
+are prefixed ``MUNINEWS_``.
+"""
+
+from scraper import __version__
+
+BOT_NAME = "muninews"
+SPIDER_MODULES = ["scraper.spiders"]
+NEWSPIDER_MODULE = "scraper.spiders"
+
+# An honest User-Agent that names the project and says where to read about it, so a
+# municipality's web team can see who is calling and why.
+USER_AGENT = (
+    f"muninews/{__version__} (+https://github.com/muninews/muninews; archive of municipal news; "
+    "obeys robots.txt)"
+)
+
+# Municipal servers are public infrastructure, often small: obey robots.txt, keep one or
+# two requests in flight per site and let AutoThrottle slow down further when a site is slow.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16  # across all municipalities in one run
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0  # seconds between requests to the same site
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Municipal sites answer slowly under load: give them time, retry transient failures only.
+DOWNLOAD_TIMEOUT = 30
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+# A news article is rarely above a few hundred KB; a 10 MB "page" is a trap or a file.
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+
+# Redirects are followed (an old URL moved to a new one is the same article) but bounded.
+REDIRECT_MAX_TIMES = 5
+
+# Calendars and faceted listings can generate endless URLs: no page deeper than this many
+# links from the start page is fetched. News listings are paginated, hence a generous value;
+# MUNINEWS_MAX_LISTING_PAGES below bounds pagination itself.
+DEPTH_LIMIT = 60
+DEPTH_PRIORITY = 0
+
+# Cookies are not needed to read public news, and session cookies only make runs differ.
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# Error responses are handled by the spider (counted per municipality) instead of being
+# silently dropped by HttpErrorMiddleware.
+HTTPERROR_ALLOW_ALL = False
+
+ITEM_PIPELINES = {
+    "scraper.pipelines.ExtractPipeline": 300,
+    "scraper.pipelines.ArchivePipeline": 800,
+}
+
+EXTENSIONS = {
+    "scraper.progress.CrawlProgress": 500,
+}
+
+LOG_LEVEL = "INFO"
+LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
+FEED_EXPORT_ENCODING = "utf-8"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+
+# --- muninews settings ---------------------------------------------------------------
+
+# Where the archive is written. `muninews crawl --db PATH` sets it.
+MUNINEWS_DB = "archive.db"
+
+# Stop a municipality after this many fetched pages (0 = no limit). `--max-pages N` sets it.
+# Counted per municipality so one large site cannot starve the others in an --all run.
+MUNINEWS_MAX_PAGES = 0
+
+# Only archive articles published on or after this date (YYYY-MM-DD; empty = all).
+# Listings are read newest first, so pagination stops once a whole page is older.
+MUNINEWS_SINCE = ""
+
+# How many pages of one news listing to follow. Real archives rarely go past a few
+# hundred pages; a listing that keeps producing "next" links beyond that is a trap.
+MUNINEWS_MAX_LISTING_PAGES = 500
+
+# Loopback hosts (the bundled demo web and test servers) are crawled without delay and
+# without AutoThrottle; everything else keeps the polite defaults above.
+MUNINEWS_FAST_LOOPBACK = True
+
+# Progress line interval in seconds (0 = off).
+MUNINEWS_PROGRESS_INTERVAL = 5.0
+
+DOWNLOADER_MIDDLEWARES = {
+    "scraper.middlewares.LoopbackMiddleware": 50,
+}
+# The slot LoopbackMiddleware puts loopback requests in: no delay, more parallelism.
+DOWNLOAD_SLOTS = {"loopback": {"delay": 0.0, "concurrency": 8, "jitter": 0}}
+
+# An alternative registry file (JSON list of municipalities); empty = the bundled one.
+MUNINEWS_REGISTRY = ""

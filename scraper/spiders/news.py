@@ -1,0 +1,453 @@
+"""NewsSpider: finds and fetches the news articles of municipal websites.
+
+It decides which URLs to visit and which responses are articles — nothing else:
+extraction happens in :mod:`scraper.pipelines`, storage in :mod:`scraper.archive`.
+
+From each homepage it looks for news in three places, the way a person would:
+sitemaps named in robots.txt (indexes and .xml.gz included), RSS/Atom feeds the pages
+announce, and news listings linked from the navigation ("Nyheter", "Aktuellt", "News",
+...) with their pagination. Every candidate is classified from its own markup
+(:func:`scraper.discovery.classify_page`) before it is archived, so contact pages,
+service pages, calendars and search results are fetched at most once and never stored.
+
+Run it as ``muninews crawl NAME`` or ``scrapy crawl news -a municipalities=NAME``;
+``-a url=https://... -a municipality="Name"`` crawls a site not in the registry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import scrapy
+from parsel import Selector
+from scrapy.http import Request, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.python.failure import Failure
+
+from scraper import discovery, registry
+from scraper.items import Page
+from scraper.registry import Municipality
+
+logger = logging.getLogger(__name__)
+
+# Kinds of request, kept in request.meta["kind"]; they decide the callback and how an
+# error is counted (a missing optional sitemap is not a crawl error).
+HOME, ROBOTS, SITEMAP, FEED, LISTING, CANDIDATE = "home", "robots", "sitemap", "feed", "listing", "candidate"
+PRIORITY = {ROBOTS: 30, HOME: 30, FEED: 20, SITEMAP: 20, CANDIDATE: 10, LISTING: 0}
+HEADERS_KEPT = ("content-type", "last-modified", "etag", "date", "content-language")
+
+
+@dataclass
+class SiteState:
+    """What the spider has done on one municipality's site during this run."""
+
+    municipality: Municipality
+    scheduled: int = 0
+    listing_pages: Counter[str] = field(default_factory=Counter)  # per listing base URL
+    articles: set[str] = field(default_factory=set)  # storage keys yielded this run
+    listings_found: int = 0
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(
+        self,
+        municipalities: str = "",
+        all: str = "",
+        url: str = "",
+        municipality: str = "",
+        country: str = "",
+        id: str = "",
+        since: str | None = None,
+        max_pages: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self._args = {
+            "municipalities": [n.strip() for n in municipalities.split(",") if n.strip()],
+            "all": str(all).lower() in ("1", "true", "yes"),
+            "url": url,
+            "municipality": municipality,
+            "country": country,
+            "id": id,
+        }
+        self._since_arg = since
+        self._max_pages_arg = max_pages
+        self.sites: dict[str, SiteState] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider: NewsSpider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.since = spider._since_arg or settings.get("MUNINEWS_SINCE") or ""
+        spider.max_pages = int(spider._max_pages_arg or settings.getint("MUNINEWS_MAX_PAGES") or 0)
+        spider.max_listing_pages = settings.getint("MUNINEWS_MAX_LISTING_PAGES", 500)
+        for m in spider._select(settings.get("MUNINEWS_REGISTRY") or None):
+            spider.sites[m.id] = SiteState(m)
+        return spider
+
+    def _select(self, registry_path: str | None) -> list[Municipality]:
+        a = self._args
+        if a["url"]:
+            return [
+                registry.adhoc(a["url"], a["municipality"] or a["url"], a["country"] or None, a["id"] or None)
+            ]
+        entries = registry.load_registry(registry_path)
+        if not a["municipalities"] and not a["all"]:
+            raise ValueError(
+                "name municipalities (-a municipalities=a,b), -a all=1, or -a url=... -a municipality=..."
+            )
+        return registry.select(entries, a["municipalities"], a["all"])
+
+    @property
+    def municipalities(self) -> list[Municipality]:
+        return [s.municipality for s in self.sites.values()]
+
+    # --- bookkeeping ---------------------------------------------------------------
+
+    def _inc(self, key: str, mid: str | None = None, count: int = 1) -> None:
+        stats = self.crawler.stats
+        stats.inc_value(f"muninews/{key}", count)
+        if mid:
+            stats.inc_value(f"muninews/municipality/{mid}/{key.rsplit('/', 1)[-1]}", count)
+
+    def _request(
+        self, url: str, site: SiteState, kind: str, callback: Any, *, dont_filter: bool = False, **meta: Any
+    ) -> Request | None:
+        """The one place requests are made: same site only, nothing excluded, page budget kept."""
+        m = site.municipality
+        if not discovery.same_site(url, m.homepage):
+            self._inc("link/offsite")
+            return None
+        if kind in (LISTING, CANDIDATE) and discovery.is_excluded(url):
+            self._inc("link/excluded")
+            return None
+        if self.max_pages and site.scheduled >= self.max_pages:
+            self._inc("link/over_page_budget", m.id)
+            return None
+        site.scheduled += 1
+        target = url if kind in (ROBOTS, SITEMAP, FEED) else discovery.canonical_url(url)
+        return Request(
+            target,
+            callback=callback,
+            errback=self.on_error,
+            priority=PRIORITY[kind],
+            dont_filter=dont_filter,
+            meta={"municipality_id": m.id, "kind": kind, **meta},
+        )
+
+    def _site(self, response: Response) -> SiteState:
+        return self.sites[response.meta["municipality_id"]]
+
+    def _fetched(self, response: Response) -> SiteState | None:
+        """Count the page; None if a redirect took it off the municipality's site."""
+        site = self._site(response)
+        self._inc("page/fetched", site.municipality.id)
+        if not discovery.same_site(response.url, site.municipality.homepage):
+            self._inc("page/skipped_offsite_redirect", site.municipality.id)
+            logger.info(
+                "%s: %s redirected off the site to %s",
+                site.municipality.id,
+                response.request.url,
+                response.url,
+            )
+            return None
+        return site
+
+    def _html(self, response: Response, site: SiteState) -> Selector | None:
+        if not isinstance(response, TextResponse) or not response.body.strip():
+            self._inc("page/skipped_not_html", site.municipality.id)
+            logger.info("%s: not an HTML page: %s", site.municipality.id, response.url)
+            return None
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if ctype and "html" not in ctype and "xml" not in ctype:
+            self._inc("page/skipped_not_html", site.municipality.id)
+            logger.info("%s: not an HTML page (%s): %s", site.municipality.id, ctype, response.url)
+            return None
+        try:
+            return response.selector
+        except (ValueError, TypeError, AttributeError):
+            self._inc("page/skipped_unparsable", site.municipality.id)
+            logger.warning("%s: could not parse %s", site.municipality.id, response.url)
+            return None
+
+    # --- start ---------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Any]:
+        for site in self.sites.values():
+            m = site.municipality
+            logger.info("%s: starting at %s", m.id, m.homepage)
+            requests = [
+                self._request(
+                    urljoin(m.homepage, "/robots.txt"),
+                    site,
+                    ROBOTS,
+                    self.parse_robots,
+                    dont_filter=True,
+                    optional=True,
+                ),
+                self._request(m.homepage, site, HOME, self.parse_home),
+            ]
+            if m.news_url:
+                requests.append(self._request(m.news_url, site, LISTING, self.parse_listing))
+            if m.feed_url:
+                requests.append(self._request(m.feed_url, site, FEED, self.parse_feed))
+            for r in requests:
+                if r is not None:
+                    yield r
+
+    # --- callbacks -----------------------------------------------------------------
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterable[Any]:
+        return self.parse_page(response)
+
+    def parse_home(self, response: Response) -> Iterable[Any]:
+        site = self._fetched(response)
+        sel = self._html(response, site) if site else None
+        if site is None or sel is None:
+            return
+        yield from self._follow_feeds(sel, response, site)
+        listings = 0
+        for link in discovery.extract_links(sel, response.url):
+            if discovery.looks_like_news_link_text(link.text):
+                req = self._request(link.url, site, LISTING, self.parse_listing)
+                if req:
+                    listings += 1
+                    yield req
+        if not listings:
+            # No link says "Nyheter": fall back to navigation links into a news section.
+            for link in discovery.extract_links(sel, response.url):
+                if (
+                    link.chrome
+                    and discovery.in_news_section(link.url)
+                    and len(discovery.path_segments(link.url)) <= 2
+                ):
+                    req = self._request(link.url, site, LISTING, self.parse_listing)
+                    if req:
+                        yield req
+        # News teasers on the homepage are candidates too; each is checked on its own page.
+        signals = discovery.page_signals(sel, response.url, site.municipality.homepage)
+        for link in signals.news_links:
+            req = self._request(link.url, site, CANDIDATE, self.parse_page, from_listing=False)
+            if req:
+                yield req
+
+    def parse_listing(self, response: Response) -> Iterable[Any]:
+        site = self._fetched(response)
+        sel = self._html(response, site) if site else None
+        if site is None or sel is None:
+            return
+        yield from self._listing(sel, response, site)
+
+    def _listing(self, sel: Selector, response: Response, site: SiteState) -> Iterable[Any]:
+        mid = site.municipality.id
+        base = discovery.listing_base(response.url)
+        site.listing_pages[base] += 1
+        if site.listing_pages[base] == 1:
+            site.listings_found += 1
+            logger.info("%s: news listing %s", mid, base)
+        self._inc("listing/pages", mid)
+        yield from self._follow_feeds(sel, response, site)
+        signals = discovery.page_signals(sel, response.url, site.municipality.homepage)
+        for link in signals.news_links:
+            req = self._request(link.url, site, CANDIDATE, self.parse_page, from_listing=not link.widget)
+            if req:
+                yield req
+        for link in discovery.extract_links(sel, response.url):
+            if link.chrome and link.rel != "next":
+                continue
+            if not (link.rel == "next" or discovery.cms.PAGINATION_TEXT.match(link.text.strip())):
+                continue
+            number = discovery.pagination_number(link.url)
+            if number is None or discovery.listing_base(link.url) != base:
+                continue  # pagination stays inside this listing: no hop to a calendar or another section
+            if site.listing_pages[base] >= self.max_listing_pages or number > self.max_listing_pages:
+                self._inc("listing/pagination_capped", mid)
+                logger.warning("%s: stopped paging %s at %d pages", mid, base, site.listing_pages[base])
+                break
+            req = self._request(link.url, site, LISTING, self.parse_listing)
+            if req:
+                yield req
+
+    def parse_page(self, response: Response) -> Iterable[Any]:
+        """A candidate article: archive it if it is one, read it as a listing if it is one."""
+        site = self._fetched(response)
+        sel = self._html(response, site) if site else None
+        if site is None or sel is None:
+            return
+        m = site.municipality
+        signals = discovery.page_signals(sel, response.url, m.homepage)
+        kind = discovery.classify_page(
+            signals, response.url, from_listing=response.meta.get("from_listing", False)
+        )
+        if kind == "listing":
+            if discovery.in_news_section(response.url) or signals.listing_links:
+                yield from self._listing(sel, response, site)
+            else:
+                self._inc("page/skipped_not_news", m.id)
+            return
+        if kind != "article":
+            self._inc("page/skipped_not_news", m.id)
+            logger.debug("%s: not a news article: %s", m.id, response.url)
+            return
+        key = self._storage_url(sel, response, m)
+        if key in site.articles:
+            self._inc("article/duplicate_url", m.id)
+            return
+        site.articles.add(key)
+        self._inc("article/found", m.id)
+        yield Page(
+            url=key,
+            fetched_url=response.url,
+            body=response.body,
+            fetched_at=utc_now(),
+            municipality_id=m.id,
+            country=m.country,
+            status=response.status,
+            headers={
+                h: response.headers.get(h).decode("latin-1") for h in HEADERS_KEPT if response.headers.get(h)
+            },
+            encoding=response.encoding if response.headers.get(b"Content-Type") else None,
+        )
+
+    def _storage_url(self, sel: Selector, response: Response, m: Municipality) -> str:
+        """rel=canonical when it points at an article on the same site, else the fetched URL."""
+        canonical = discovery.canonical_link(sel, response.url)
+        if (
+            canonical
+            and discovery.same_site(canonical, m.homepage)
+            and len(discovery.path_segments(canonical)) >= 1
+            and discovery.canonical_url(canonical) != discovery.canonical_url(m.homepage)
+        ):
+            return discovery.canonical_url(canonical)
+        return discovery.canonical_url(response.url)
+
+    def _follow_feeds(self, sel: Selector, response: Response, site: SiteState) -> Iterable[Request]:
+        for url in discovery.feed_links(sel, response.url):
+            req = self._request(url, site, FEED, self.parse_feed)
+            if req:
+                yield req
+
+    def parse_robots(self, response: Response) -> Iterable[Any]:
+        site = self._site(response)
+        urls = list(sitemap_urls_from_robots(response.body, base_url=response.url))
+        if not urls:
+            urls = [urljoin(site.municipality.homepage, "/sitemap.xml")]
+        for url in urls:
+            req = self._request(url, site, SITEMAP, self.parse_sitemap, optional=True)
+            if req:
+                yield req
+
+    def parse_sitemap(self, response: Response) -> Iterable[Any]:
+        site = self._fetched(response)
+        if site is None:
+            return
+        body = response.body
+        if gzip_magic_number(response):
+            try:
+                body = gunzip(body, max_size=self.settings.getint("DOWNLOAD_MAXSIZE"))
+            except Exception:  # a broken .gz is a bad page, not a crash
+                self._inc("sitemap/invalid", site.municipality.id)
+                logger.warning("%s: invalid gzip sitemap %s", site.municipality.id, response.url)
+                return
+        try:
+            sitemap = Sitemap(body)
+        except Exception:
+            self._inc("sitemap/invalid", site.municipality.id)
+            logger.warning("%s: invalid sitemap %s", site.municipality.id, response.url)
+            return
+        self._inc("sitemap/read", site.municipality.id)
+        if sitemap.type == "sitemapindex":
+            for entry in sitemap:
+                req = self._request(entry["loc"], site, SITEMAP, self.parse_sitemap, optional=True)
+                if req:
+                    yield req
+            return
+        for entry in sitemap:
+            loc = entry.get("loc", "")
+            if not discovery.looks_like_sitemap_article(loc):
+                continue
+            if self.since and (entry.get("lastmod") or "9999")[:10] < self.since:
+                self._inc("sitemap/skipped_before_since", site.municipality.id)
+                continue
+            req = self._request(loc, site, CANDIDATE, self.parse_page, from_listing=True)
+            if req:
+                yield req
+
+    def parse_feed(self, response: Response) -> Iterable[Any]:
+        site = self._fetched(response)
+        if site is None:
+            return
+        try:
+            sel = Selector(body=response.body, type="xml")
+            sel.remove_namespaces()
+        except Exception:
+            self._inc("feed/invalid", site.municipality.id)
+            logger.warning("%s: invalid feed %s", site.municipality.id, response.url)
+            return
+        self._inc("feed/read", site.municipality.id)
+        entries = [
+            (item.xpath("normalize-space(link)").get(), item.xpath("normalize-space(pubDate)").get())
+            for item in sel.xpath("//item")
+        ] + [
+            (
+                entry.xpath("link[@rel='alternate' or not(@rel)]/@href").get(),
+                entry.xpath("normalize-space(published | updated)").get(),
+            )
+            for entry in sel.xpath("//entry")
+        ]
+        for link, _date in entries:
+            if not link:
+                continue
+            req = self._request(
+                urljoin(response.url, link), site, CANDIDATE, self.parse_page, from_listing=True
+            )
+            if req:
+                yield req
+
+    # --- errors --------------------------------------------------------------------
+
+    def on_error(self, failure: Failure) -> list[Request] | None:
+        request = failure.request
+        mid = request.meta.get("municipality_id")
+        kind = request.meta.get("kind")
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            what = f"HTTP {status}"
+            self._inc(f"http/{status}")
+            if mid:
+                self._inc("page/fetched", mid)
+        else:
+            what = failure.type.__name__ if failure.type else "error"
+            self._inc(f"error/{what}")
+        if request.meta.get("optional"):
+            logger.info("%s: no %s at %s (%s)", mid, kind, request.url, what)
+            if kind == ROBOTS and mid:
+                # No robots.txt: the conventional sitemap location is still worth a look.
+                site = self.sites[mid]
+                req = self._request(
+                    urljoin(site.municipality.homepage, "/sitemap.xml"),
+                    site,
+                    SITEMAP,
+                    self.parse_sitemap,
+                    optional=True,
+                )
+                return [req] if req else None
+            return None
+        if mid:
+            self._inc("page/errors", mid)
+        logger.warning("%s: %s fetching %s (%s)", mid, what, request.url, kind)
+        return None

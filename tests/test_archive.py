@@ -1,0 +1,440 @@
+"""The archive on tmp_path databases: schema, upserts, Swedish full-text search, crawl status."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scraper.archive import FTS_TOKENIZE, Archive, content_hash
+from scraper.items import Article, Contact, Quote
+
+TABLES = {"municipalities", "articles", "quotes", "contacts", "crawls"}
+INDEXES = {
+    "idx_articles_municipality_published": ("articles", ["municipality_id", "published"]),
+    "idx_articles_published": ("articles", ["published"]),
+    "idx_articles_language": ("articles", ["language"]),
+    "idx_articles_year": ("articles", ["year"]),
+    "idx_quotes_article_id": ("quotes", ["article_id"]),
+    "idx_quotes_speaker": ("quotes", ["speaker"]),
+    "idx_contacts_article_id": ("contacts", ["article_id"]),
+    "idx_contacts_email": ("contacts", ["email"]),
+    "idx_crawls_municipality_started": ("crawls", ["municipality_id", "started"]),
+}
+TRIGGERS = {f"{t}_{s}" for t in ("articles", "quotes") for s in ("ai", "ad", "au")}
+
+
+def make_article(**overrides: object) -> Article:
+    fields: dict = {
+        "url": "https://www.uppsala.se/nyheter/forskola-oppnar",
+        "municipality_id": "uppsala",
+        "title": "Ny förskola öppnar i Gottsunda",
+        "lead": "Barnen får flytta in i augusti.",
+        "body": "Förskolan har sex avdelningar.\n\nDen ersätter två äldre skolor.",
+        "published": "2024-03-01",
+        "language": "sv",
+        "author": "Kommunikationsavdelningen",
+        "fetched_at": "2024-03-02T10:00:00Z",
+        "extractor": "muninews-test",
+        "quotes": [
+            Quote(position=0, text="Vi är glada över lokalerna", speaker="Anna Ek", role="förskolechef"),
+            Quote(position=1, text="Det blir bra", speaker="Bo Lind", role="kommunalråd"),
+        ],
+        "contacts": [Contact(name="Anna Ek", role="förskolechef", email="anna.ek@uppsala.se")],
+    }
+    fields.update(overrides)
+    return Article(**fields)
+
+
+@pytest.fixture
+def archive(tmp_path: Path):
+    arch = Archive(tmp_path / "archive.db")
+    arch.save_municipalities([{"id": "uppsala", "name": "Uppsala", "country": "SE"}])
+    yield arch
+    arch.close()
+
+
+def count(arch: Archive, table: str) -> int:
+    return arch.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def fts_ids(arch: Archive, query: str, table: str = "articles") -> list[int]:
+    sql = f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? ORDER BY rank"
+    return [r[0] for r in arch.db.execute(sql, [query])]
+
+
+# -- schema ---------------------------------------------------------------------------------------
+
+
+def test_schema_tables(archive: Archive) -> None:
+    assert TABLES <= set(archive.db.table_names())
+
+
+def test_schema_indexes(archive: Archive) -> None:
+    for name, (table, columns) in INDEXES.items():
+        found = {i.name: i.columns for i in archive.db[table].indexes}
+        assert found.get(name) == columns, name
+
+
+def test_schema_foreign_keys(archive: Archive) -> None:
+    fks = {(fk.table, fk.column, fk.other_table) for t in TABLES for fk in archive.db[t].foreign_keys}
+    assert fks == {
+        ("articles", "municipality_id", "municipalities"),
+        ("quotes", "article_id", "articles"),
+        ("contacts", "article_id", "articles"),
+        ("crawls", "municipality_id", "municipalities"),
+    }
+
+
+def test_url_unique(archive: Archive) -> None:
+    archive.save_article(make_article())
+    with pytest.raises(sqlite3.IntegrityError):
+        archive.db.execute(
+            "INSERT INTO articles (municipality_id, url, first_seen, last_seen, content_hash) "
+            "VALUES ('uppsala', ?, 'x', 'x', 'x')",
+            [make_article().url],
+        )
+
+
+def test_fts_tokenizer_and_triggers(archive: Archive) -> None:
+    assert archive.db["articles"].detect_fts() == "articles_fts"
+    assert archive.db["quotes"].detect_fts() == "quotes_fts"
+    assert f"tokenize='{FTS_TOKENIZE}'" in archive.db["articles_fts"].schema
+    assert f"tokenize='{FTS_TOKENIZE}'" in archive.db["quotes_fts"].schema
+    assert TRIGGERS <= {t.name for t in archive.db.triggers}
+
+
+def test_foreign_keys_on(archive: Archive) -> None:
+    assert archive.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        archive.db.execute(
+            "INSERT INTO quotes (article_id, position, text) VALUES (9999, 0, 'orphan')"
+        )
+
+
+def test_wal_on(archive: Archive) -> None:
+    assert archive.db.journal_mode == "wal"
+
+
+def test_recursive_triggers_on(archive: Archive) -> None:
+    assert archive.db.execute("PRAGMA recursive_triggers").fetchone()[0] == 1
+
+
+def test_reopen_is_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    with Archive(path) as first:
+        first.save_article(make_article())
+        schema_before = first.db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+    with Archive(path) as second:
+        schema_after = second.db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+        assert schema_after == schema_before
+        assert count(second, "articles") == 1
+        assert count(second, "quotes") == 2
+        assert TRIGGERS <= {t.name for t in second.db.triggers}
+        # the triggers still index new rows after reopening
+        second.save_article(make_article(url="https://www.uppsala.se/nyheter/2", title="Badhuset stänger"))
+        assert len(fts_ids(second, "badhuset")) == 1
+        second.fts_integrity_check()
+
+
+def test_reopen_restores_dropped_fts_triggers(tmp_path: Path) -> None:
+    """A tool that ran transform()/add_foreign_key() dropped the triggers: opening repairs them."""
+    path = tmp_path / "archive.db"
+    with Archive(path) as first:
+        first.save_article(make_article())
+        for trigger in TRIGGERS:
+            first.db.execute(f"DROP TRIGGER {trigger}")
+        first.db.conn.commit()
+    with Archive(path) as second:
+        assert TRIGGERS <= {t.name for t in second.db.triggers}
+        second.save_article(make_article(url="https://www.uppsala.se/nyheter/2", title="Badhuset stänger"))
+        assert len(fts_ids(second, "badhuset")) == 1
+        assert len(fts_ids(second, "förskola")) == 1
+        second.fts_integrity_check()
+
+
+def test_reopen_adds_missing_column(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    with Archive(path) as first:
+        first.db.execute("ALTER TABLE crawls DROP COLUMN note")
+        first.db.conn.commit()
+    with Archive(path) as second:
+        assert "note" in second.db["crawls"].columns_dict
+
+
+# -- save_article -------------------------------------------------------------------------------
+
+
+def test_save_new(archive: Archive) -> None:
+    assert archive.save_article(make_article()) == "new"
+    row = archive.db.execute("SELECT * FROM articles").fetchone()
+    assert row is not None
+    stored = next(archive.db["articles"].rows)
+    assert stored["year"] == 2024
+    assert stored["quote_count"] == 2
+    assert stored["contact_count"] == 1
+    assert stored["first_seen"] == stored["last_seen"] == "2024-03-02T10:00:00Z"
+    assert stored["content_hash"] == content_hash(make_article())
+
+
+def test_save_again_unchanged(archive: Archive) -> None:
+    archive.save_article(make_article())
+    later = make_article(fetched_at="2024-04-01T08:00:00Z")
+    assert archive.save_article(later) == "unchanged"
+    assert count(archive, "articles") == 1
+    assert count(archive, "quotes") == 2
+    assert count(archive, "contacts") == 1
+    stored = next(archive.db["articles"].rows)
+    assert stored["first_seen"] == "2024-03-02T10:00:00Z"
+    assert stored["last_seen"] == "2024-04-01T08:00:00Z"
+    assert stored["fetched_at"] == "2024-04-01T08:00:00Z"
+
+
+def test_unchanged_does_not_rewrite_text(archive: Archive) -> None:
+    """Bumping last_seen must not touch the text columns (and so not re-index the article)."""
+    archive.save_article(make_article())
+    archive.db.execute(
+        "CREATE TEMP TRIGGER spy AFTER UPDATE OF title, lead, body ON articles "
+        "BEGIN SELECT raise(ABORT, 'text rewritten'); END"
+    )
+    assert archive.save_article(make_article(fetched_at="2024-04-01T08:00:00Z")) == "unchanged"
+
+
+def test_unchanged_keeps_quote_ids(archive: Archive) -> None:
+    archive.save_article(make_article())
+    before = [r[0] for r in archive.db.execute("SELECT id FROM quotes ORDER BY id")]
+    archive.save_article(make_article(fetched_at="2024-04-01T08:00:00Z"))
+    assert [r[0] for r in archive.db.execute("SELECT id FROM quotes ORDER BY id")] == before
+
+
+def test_save_updated_content(archive: Archive) -> None:
+    archive.save_article(make_article())
+    changed = make_article(
+        body="Förskolan har åtta avdelningar.",
+        fetched_at="2024-04-01T08:00:00Z",
+        quotes=[Quote(position=0, text="Ännu bättre nu", speaker="Anna Ek")],
+        contacts=[Contact(name="Bo Lind", phone="+4618000000"), Contact(name="Anna Ek")],
+    )
+    assert archive.save_article(changed) == "updated"
+    assert count(archive, "articles") == 1
+    stored = next(archive.db["articles"].rows)
+    assert stored["body"] == "Förskolan har åtta avdelningar."
+    assert stored["first_seen"] == "2024-03-02T10:00:00Z"
+    assert stored["last_seen"] == "2024-04-01T08:00:00Z"
+    assert stored["content_hash"] == content_hash(changed)
+    assert [r["text"] for r in archive.db["quotes"].rows] == ["Ännu bättre nu"]
+    assert [(r["position"], r["name"]) for r in archive.db["contacts"].rows] == [(0, "Bo Lind"), (1, "Anna Ek")]
+    assert (stored["quote_count"], stored["contact_count"]) == (1, 2)
+    assert fts_ids(archive, "åtta") == [stored["id"]]
+    assert fts_ids(archive, "avdelningar AND sex") == []
+    assert fts_ids(archive, "bättre", table="quotes") != []
+    assert fts_ids(archive, "glada", table="quotes") == []
+
+
+def test_save_updated_quotes_only(archive: Archive) -> None:
+    """A better extractor finding more quotes in the same text is an update, not a duplicate."""
+    archive.save_article(make_article(quotes=[]))
+    assert archive.save_article(make_article()) == "updated"
+    assert count(archive, "quotes") == 2
+
+
+def test_save_updated_title_changes_hash(archive: Archive) -> None:
+    archive.save_article(make_article())
+    assert archive.save_article(make_article(title="Ny förskola öppnar i höst")) == "updated"
+    assert fts_ids(archive, "höst") != []
+    assert fts_ids(archive, "gottsunda") == []
+
+
+def test_old_capture_does_not_move_last_seen_back(archive: Archive) -> None:
+    archive.save_article(make_article(fetched_at="2024-05-01T00:00:00Z"))
+    archive.save_article(make_article(fetched_at="2024-03-01T00:00:00Z"))
+    stored = next(archive.db["articles"].rows)
+    assert stored["last_seen"] == stored["fetched_at"] == "2024-05-01T00:00:00Z"
+
+
+def test_unknown_municipality_gets_stub(archive: Archive) -> None:
+    archive.save_article(make_article(url="https://www.ale.se/nyheter/1", municipality_id="ale"))
+    assert archive.db["municipalities"].get("ale")["name"] is None
+
+
+def test_failed_save_leaves_nothing(archive: Archive) -> None:
+    """One transaction per article: an error half-way leaves no article and no orphan quotes."""
+    archive.db.execute(
+        "CREATE TEMP TRIGGER boom BEFORE INSERT ON contacts BEGIN SELECT raise(ABORT, 'boom'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        archive.save_article(make_article())
+    assert count(archive, "articles") == 0
+    assert count(archive, "quotes") == 0
+    archive.fts_integrity_check()
+
+
+def test_empty_quote_text_dropped(archive: Archive) -> None:
+    archive.save_article(make_article(quotes=[Quote(position=0, text="  ")]))
+    assert count(archive, "quotes") == 0
+
+
+def test_article_needs_url() -> None:
+    with pytest.raises(ValueError):
+        Archive(":memory:").save_article(make_article(url=""))
+
+
+# -- Swedish full-text search -------------------------------------------------------------------
+
+
+@pytest.fixture
+def swedish(archive: Archive) -> dict[str, int]:
+    articles = {
+        "far": make_article(url="https://u.se/1", title="Får på bete", lead=None, body="Fåren betar i parken."),
+        "father": make_article(url="https://u.se/2", title="Far och son", lead=None, body="Pappadag i parken."),
+        "forskola": make_article(url="https://u.se/3", title="Förskola", lead=None, body="Inskolning."),
+        "skola": make_article(url="https://u.se/4", title="Skolval", lead=None, body="Välj skola nu."),
+    }
+    ids = {}
+    for key, art in articles.items():
+        archive.save_article(art)
+        ids[key] = archive.db.execute("SELECT id FROM articles WHERE url = ?", [art.url]).fetchone()[0]
+    return ids
+
+
+def test_fts_far_finds_far_with_ring(archive: Archive, swedish: dict[str, int]) -> None:
+    assert fts_ids(archive, "får") == [swedish["far"]]
+
+
+def test_fts_far_without_ring_is_another_word(archive: Archive, swedish: dict[str, int]) -> None:
+    assert fts_ids(archive, "far") == [swedish["father"]]
+
+
+def test_fts_case_folds(archive: Archive, swedish: dict[str, int]) -> None:
+    assert fts_ids(archive, "förskola") == [swedish["forskola"]]
+    assert fts_ids(archive, "FÖRSKOLA") == [swedish["forskola"]]
+
+
+def test_fts_prefix(archive: Archive, swedish: dict[str, int]) -> None:
+    assert fts_ids(archive, "skol*") == [swedish["skola"]]  # a prefix, not a substring: not "Förskola"
+    assert fts_ids(archive, "förskol*") == [swedish["forskola"]]
+
+
+def test_fts_title_ranks_first(archive: Archive, swedish: dict[str, int]) -> None:
+    assert fts_ids(archive, "parken")  # both mention it in the body
+    archive.save_article(make_article(url="https://u.se/5", title="Parken rustas", lead=None, body="Parken."))
+    park = archive.db.execute("SELECT id FROM articles WHERE url = 'https://u.se/5'").fetchone()[0]
+    assert fts_ids(archive, "parken")[0] == park
+
+
+def test_fts_quotes_speaker(archive: Archive) -> None:
+    archive.save_article(make_article())
+    assert len(fts_ids(archive, "speaker: lind", table="quotes")) == 1
+
+
+def test_fts_integrity_after_insert_update_delete(archive: Archive, swedish: dict[str, int]) -> None:
+    archive.fts_integrity_check()
+    archive.save_article(make_article(url="https://u.se/1", title="Får på bete igen", lead=None, body="Ny."))
+    archive.fts_integrity_check()
+    archive.db.execute("DELETE FROM articles WHERE id = ?", [swedish["skola"]])
+    archive.db.conn.commit()
+    archive.fts_integrity_check()
+    assert fts_ids(archive, "skolval") == []
+
+
+def test_delete_article_cascades_to_quotes(archive: Archive) -> None:
+    archive.save_article(make_article())
+    archive.db.execute("DELETE FROM articles")
+    archive.db.conn.commit()
+    assert count(archive, "quotes") == 0
+    assert count(archive, "contacts") == 0
+    assert fts_ids(archive, "glada", table="quotes") == []
+    archive.fts_integrity_check()
+
+
+def test_integrity_check_catches_drift(archive: Archive) -> None:
+    archive.save_article(make_article())
+    archive.db.execute("DROP TRIGGER articles_au")
+    archive.db.execute("UPDATE articles SET title = 'Helt annat'")
+    archive.db.conn.commit()
+    with pytest.raises(sqlite3.DatabaseError):
+        archive.fts_integrity_check()
+
+
+# -- municipalities and crawls ------------------------------------------------------------------
+
+
+def crawl(archive: Archive, mid: str = "uppsala", **counts: int) -> str:
+    defaults = {
+        "pages_fetched": 10,
+        "articles_found": 0,
+        "articles_new": 0,
+        "articles_updated": 0,
+        "articles_unchanged": 0,
+        "errors": 0,
+    }
+    defaults.update(counts)
+    return archive.record_crawl(
+        mid, started="2024-03-02T10:00:00Z", finished="2024-03-02T10:05:00Z", **defaults
+    )
+
+
+def test_crawl_ok(archive: Archive) -> None:
+    archive.save_article(make_article())
+    assert crawl(archive, articles_found=1, articles_new=1) == "ok"
+    m = archive.db["municipalities"].get("uppsala")
+    assert (m["last_status"], m["last_crawled"], m["last_success"]) == ("ok",) + ("2024-03-02T10:05:00Z",) * 2
+    assert m["article_count"] == 1
+    assert archive.db["crawls"].count == 1
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        {"pages_fetched": 0},
+        {"pages_fetched": 3, "errors": 3},
+        {"pages_fetched": 40},  # fetched pages, recognised no news: the silent failure
+        {"pages_fetched": 5, "articles_found": 2},  # found but could not store
+    ],
+)
+def test_crawl_storing_nothing_is_failing(archive: Archive, counts: dict[str, int]) -> None:
+    assert crawl(archive, **counts) == "failing"
+    assert archive.db["municipalities"].get("uppsala")["last_status"] == "failing"
+    assert archive.db["crawls"].get(1)["status"] == "failing"
+
+
+def test_crawl_failing_keeps_last_success(archive: Archive) -> None:
+    crawl(archive, articles_unchanged=3)
+    archive.record_crawl(
+        "uppsala",
+        started="2024-04-01T00:00:00Z",
+        finished="2024-04-01T00:01:00Z",
+        pages_fetched=0,
+        articles_found=0,
+        articles_new=0,
+        articles_updated=0,
+        articles_unchanged=0,
+        errors=1,
+        note="DNS failure",
+    )
+    m = archive.db["municipalities"].get("uppsala")
+    assert m["last_success"] == "2024-03-02T10:05:00Z"
+    assert m["last_crawled"] == "2024-04-01T00:01:00Z"
+    assert archive.db["crawls"].count == 2
+
+
+def test_save_municipalities_keeps_status_and_missing_keys(archive: Archive) -> None:
+    archive.save_municipalities([{"id": "uppsala", "homepage": "https://www.uppsala.se/"}])
+    crawl(archive, articles_new=1)
+    archive.save_municipalities(
+        [{"id": "uppsala", "name": "Uppsala kommun", "platform": "sitevision"}, {"id": "ale", "name": "Ale"}]
+    )
+    m = archive.db["municipalities"].get("uppsala")
+    assert m["name"] == "Uppsala kommun"
+    assert m["homepage"] == "https://www.uppsala.se/"  # not NULLed by a record without it
+    assert m["country"] == "SE"
+    assert m["last_status"] == "ok"
+    assert archive.db["municipalities"].count == 2
+
+
+def test_checkpoint_empties_wal(archive: Archive) -> None:
+    archive.save_article(make_article())
+    archive.checkpoint()
+    wal = archive.path.with_name(archive.path.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0

@@ -1,0 +1,135 @@
+"""extract_contacts on inline snippets and saved pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scraper.extract.contacts import extract_contacts
+from scraper.items import Contact
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def _page(body: str) -> str:
+    return f"<html><body><main>{body}</main></body></html>"
+
+
+def test_kontakt_block_two_people_from_sitevision_page() -> None:
+    contacts = extract_contacts((PAGES / "sitevision-article.html").read_bytes())
+    assert contacts == [
+        Contact(name="Maja Forsell", role="Kommunstyrelsens ordförande", email="maja.forsell@hemlunda.se"),
+        Contact(
+            name="Tobias Nyqvist",
+            role="Fritidschef",
+            email="tobias.nyqvist@hemlunda.se",
+            phone="+46123456712",
+            phone_raw="0123-45 67 12",
+        ),
+    ]
+
+
+def test_name_then_role_and_unit() -> None:
+    (contact,) = extract_contacts(
+        _page("<h3>Kontaktperson</h3><p>Anna Berg, rektor, Solbacka skola<br>Tel 0123-45 67 89</p>")
+    )
+    assert (contact.name, contact.role, contact.organisation) == ("Anna Berg", "rektor", "Solbacka skola")
+    assert (contact.phone, contact.phone_raw) == ("+46123456789", "0123-45 67 89")
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Kontakt", "Kontaktpersoner", "Mer information", "Frågor besvaras av", "För mer information kontakta"],
+)
+def test_labels_open_a_block(label: str) -> None:
+    contacts = extract_contacts(
+        _page(f"<p><strong>{label}</strong><br>Per Lund<br>E-post: per.lund@hemlunda.se</p>")
+    )
+    assert [(c.name, c.email) for c in contacts] == [("Per Lund", "per.lund@hemlunda.se")]
+
+
+def test_email_only_in_mailto_href() -> None:
+    (contact,) = extract_contacts(
+        _page(
+            '<h2>Kontakt</h2><p>Miljöchef Lena Ek<br><a href="mailto:Lena.Ek@Hemlunda.se">Skicka e-post</a></p>'
+        )
+    )
+    assert (contact.name, contact.role, contact.email) == ("Lena Ek", "Miljöchef", "lena.ek@hemlunda.se")
+
+
+def test_invalid_email_dropped() -> None:
+    (contact,) = extract_contacts(_page("<h2>Kontakt</h2><p>Per Lund<br>E-post: per.lund@@hemlunda</p>"))
+    assert (contact.name, contact.email) == ("Per Lund", None)
+
+
+def test_uk_media_enquiries() -> None:
+    (contact,) = extract_contacts(
+        _page(
+            "<h2>Media enquiries</h2><p>Press office<br>Phone: 020 7946 0321<br>Email: press@westbridge.gov.uk</p>"
+        ),
+        country="GB",
+    )
+    assert (contact.phone, contact.email) == ("+442079460321", "press@westbridge.gov.uk")
+
+
+def test_mobile_number() -> None:
+    (contact,) = extract_contacts(_page("<h2>Kontakt</h2><p>Per Lund<br>Mobil: 070-123 45 67</p>"))
+    assert contact.phone == "+46701234567"
+
+
+def test_footer_header_aside_and_nav_are_ignored() -> None:
+    html = (
+        "<html><body><header><p>Kontakt: <a href='tel:+46123456700'>0123-45 67 00</a></p></header>"
+        "<nav><a href='mailto:webb@hemlunda.se'>webb@hemlunda.se</a></nav>"
+        "<main><p>Text utan kontakter.</p></main>"
+        "<aside><h2>Kontakt</h2><p>Anna Berg<br>anna.berg@hemlunda.se</p></aside>"
+        "<div id='footer-wrapper'><h2>Kontakt</h2><p>Per Lund, per.lund@hemlunda.se</p></div>"
+        "<footer><h2>Contact</h2><p>Jane Smith, jane@westbridge.gov.uk</p></footer></body></html>"
+    )
+    assert extract_contacts(html) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kommunens växel: 0123-45 67 00",
+        "Växel 0123-45 67 00",
+        "Kontaktcenter, 0123-45 67 00, kontaktcenter@hemlunda.se",
+        "Customer services: 020 7946 0000",
+    ],
+)
+def test_switchboard_is_not_a_contact(line: str) -> None:
+    contacts = extract_contacts(
+        _page(f"<h2>Kontakt</h2><p>Per Lund<br>per.lund@hemlunda.se</p><p>{line}</p>")
+    )
+    assert [c.name for c in contacts] == ["Per Lund"]
+    assert all(c.phone not in {"+46123456700", "+442079460000"} for c in contacts)
+
+
+def test_duplicates_merged() -> None:
+    html = _page(
+        "<h2>Kontakt</h2><p>Per Lund<br>per.lund@hemlunda.se</p>"
+        "<p>Skriv till <a href='mailto:per.lund@hemlunda.se'>Per</a> eller ring <a href='tel:0123456789'>0123-45 67 89</a></p>"
+    )
+    contacts = extract_contacts(html)
+    assert [c.email for c in contacts] == ["per.lund@hemlunda.se", None][: len(contacts)]
+    assert contacts[0].name == "Per Lund"
+
+
+def test_dates_are_not_phone_numbers() -> None:
+    (contact,) = extract_contacts(_page("<h2>Kontakt</h2><p>Per Lund 2026-03-14<br>per.lund@hemlunda.se</p>"))
+    assert contact.phone is None
+
+
+def test_mailto_link_in_body_text() -> None:
+    (contact,) = extract_contacts(
+        _page(
+            "<p>Anmäl dig till <a href='mailto:kultur@hemlunda.se'>kultur@hemlunda.se</a> senast i maj.</p>"
+        )
+    )
+    assert contact.email == "kultur@hemlunda.se"
+
+
+def test_page_without_contacts() -> None:
+    assert extract_contacts((PAGES / "sitevision-no-quote-no-contact.html").read_bytes()) == []
