@@ -23,9 +23,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import sqlite3
+import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +67,7 @@ FTS_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 FTS_RANK = {"articles": ARTICLES_RANK, "quotes": QUOTES_RANK}
 
-SCHEMA_SQL = """
+TABLES_SQL = """
 CREATE TABLE IF NOT EXISTS municipalities (
     id TEXT PRIMARY KEY,
     name TEXT,
@@ -107,7 +109,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     position INTEGER NOT NULL,
     text TEXT NOT NULL,
     speaker TEXT,
-    role TEXT
+    role TEXT,
+    person_id INTEGER REFERENCES people(id) ON DELETE SET NULL
 );
 CREATE TABLE IF NOT EXISTS contacts (
     id INTEGER PRIMARY KEY,
@@ -118,7 +121,30 @@ CREATE TABLE IF NOT EXISTS contacts (
     organisation TEXT,
     email TEXT,
     phone TEXT,
-    phone_raw TEXT
+    phone_raw TEXT,
+    person_id INTEGER REFERENCES people(id) ON DELETE SET NULL
+);
+CREATE TABLE IF NOT EXISTS people (
+    id INTEGER PRIMARY KEY,
+    municipality_id TEXT NOT NULL REFERENCES municipalities(id),
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    role TEXT,
+    email TEXT,
+    phone TEXT,
+    first_quoted TEXT,
+    last_quoted TEXT,
+    quote_count INTEGER NOT NULL DEFAULT 0,
+    contact_count INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (municipality_id, name_key)
+);
+CREATE TABLE IF NOT EXISTS person_roles (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    first_seen_published TEXT,
+    last_seen_published TEXT,
+    article_count INTEGER NOT NULL,
+    PRIMARY KEY (person_id, role)
 );
 CREATE TABLE IF NOT EXISTS crawls (
     id INTEGER PRIMARY KEY,
@@ -134,6 +160,11 @@ CREATE TABLE IF NOT EXISTS crawls (
     errors INTEGER,
     note TEXT
 );
+"""
+
+# Indexes are created after ``_add_missing_columns``: on an archive written by an older version the
+# indexed column (``quotes.person_id``) does not exist until then.
+INDEXES_SQL = """
 CREATE INDEX IF NOT EXISTS idx_articles_municipality_published ON articles(municipality_id, published);
 CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS idx_articles_language ON articles(language);
@@ -143,7 +174,19 @@ CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes(speaker);
 CREATE INDEX IF NOT EXISTS idx_contacts_article_id ON contacts(article_id);
 CREATE INDEX IF NOT EXISTS idx_contacts_email ON contacts(email);
 CREATE INDEX IF NOT EXISTS idx_crawls_municipality_started ON crawls(municipality_id, started);
+CREATE INDEX IF NOT EXISTS idx_quotes_person_id ON quotes(person_id);
+CREATE INDEX IF NOT EXISTS idx_contacts_person_id ON contacts(person_id);
+CREATE INDEX IF NOT EXISTS idx_people_municipality_email ON people(municipality_id, email);
 """
+
+#: The whole schema (tables, then indexes), as a fresh archive gets it.
+SCHEMA_SQL = TABLES_SQL + INDEXES_SQL
+
+#: How alike two differently written names with the same e-mail address must be (difflib ratio on
+#: the name keys) to be one person. 0.85 accepts one or two letters' difference in a full name
+#: ("kristofer svensson" / "kristoffer svensson" is 0.97) and rejects different people ("anna ek" /
+#: "anna eklund" is 0.78).
+NAME_SIMILARITY = 0.85
 
 #: Columns ``save_municipalities`` accepts; the crawl-status columns are owned by ``record_crawl``.
 MUNICIPALITY_COLUMNS = (
@@ -195,6 +238,59 @@ def year_of(published: str | None) -> int | None:
     return None
 
 
+def name_key(name: str | None) -> str | None:
+    """The key people are matched on: Unicode NFC, casefolded, whitespace collapsed.
+
+    Diacritics are kept: å, ä and ö are letters of their own in Swedish, so "Åsa Öberg" and
+    "Asa Oberg" are different keys (as "far" and "får" are different words). ``None`` for a name
+    that is empty once normalised.
+    """
+    if not name:
+        return None
+    key = " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    return key or None
+
+
+def similar_names(a: str, b: str) -> bool:
+    """True if two name keys may spell the same person's name.
+
+    Used only to accept an e-mail match: the same surname with the same first initial
+    ("kristofer svensson" / "kristoffer svensson" / "k. svensson"), or nearly the same letters
+    (a typo). A shared desk address such as kommunikation@… used by two different press officers
+    does not pass, so they stay two people.
+    """
+    if a == b:
+        return True
+    a_parts, b_parts = a.split(), b.split()
+    if (
+        len(a_parts) > 1
+        and len(b_parts) > 1
+        and a_parts[-1] == b_parts[-1]
+        and a_parts[0][0] == b_parts[0][0]
+    ):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= NAME_SIMILARITY
+
+
+# Rows that could belong to a person but are not linked to one (yet).
+_UNLINKED_QUOTE = "person_id IS NULL AND speaker IS NOT NULL"
+_UNLINKED_CONTACT = "person_id IS NULL AND (name IS NOT NULL OR email IS NOT NULL)"
+
+
+def _choose_by_email(key: str | None, candidates: dict[int, str]) -> int | None:
+    """The person an e-mail address points to, given the contact's name key (see the linking rule)."""
+    if key is None:
+        return next(iter(candidates)) if len(candidates) == 1 else None
+    if key in candidates.values():
+        return min(pid for pid, k in candidates.items() if k == key)
+    alike = [
+        (SequenceMatcher(None, key, k).ratio(), -pid)
+        for pid, k in candidates.items()
+        if similar_names(key, k)
+    ]
+    return -max(alike)[1] if alike else None
+
+
 def _quote_rows(quotes: Iterable[Quote]) -> list[tuple[int, str, str | None, str | None]]:
     """Quotes as stored: a quote without words is not a quote, so it is dropped."""
     return [(q.position, q.text, q.speaker, q.role) for q in quotes if q.text and q.text.strip()]
@@ -226,8 +322,9 @@ class Archive:
     def ensure_schema(self) -> None:
         """Create missing tables, columns, indexes, FTS tables and triggers; safe on an existing db."""
         self.db.enable_wal()
-        self.db.executescript(SCHEMA_SQL)
+        self.db.executescript(TABLES_SQL)
         self._add_missing_columns()
+        self.db.executescript(INDEXES_SQL)
         # FTS last, after every table has its foreign keys (TRAPS: transform/add_foreign_key drop the
         # triggers). replace=True is a no-op when the index and triggers are already right and
         # rebuilds them when a tool dropped the triggers.
@@ -246,8 +343,16 @@ class Archive:
         reference = sqlite3.connect(":memory:")
         try:
             reference.executescript(SCHEMA_SQL)
-            for table in ("municipalities", "articles", "quotes", "contacts", "crawls"):
+            tables = [r[0] for r in reference.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            for table in tables:
                 have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+                # column -> "REFERENCES t(c) ON DELETE ...": ADD COLUMN may carry a foreign key as long
+                # as the column defaults to NULL, so migrated files get the same links as new ones.
+                references = {
+                    fk[3]: f" REFERENCES {fk[2]}({fk[4]})"
+                    + (f" ON DELETE {fk[6]}" if fk[6] != "NO ACTION" else "")
+                    for fk in reference.execute(f"PRAGMA foreign_key_list({table})")
+                }
                 for _cid, name, type_, notnull, default, _pk in reference.execute(
                     f"PRAGMA table_info({table})"
                 ):
@@ -256,6 +361,7 @@ class Archive:
                     decl = f"{name} {type_}"
                     if notnull and default is not None:
                         decl += f" NOT NULL DEFAULT {default}"
+                    decl += references.get(name, "")
                     logger.info("archive: adding column %s.%s", table, name)
                     self.db.execute(f"ALTER TABLE {table} ADD COLUMN {decl}")
         finally:
@@ -383,7 +489,8 @@ class Archive:
                 names = ", ".join(cols)
                 marks = ", ".join("?" * len(cols))
                 cur = self.db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", list(cols.values()))
-                self._insert_children(cur.lastrowid, quotes, contacts)
+                touched = self._insert_children(cur.lastrowid, article.municipality_id, quotes, contacts)
+                self._refresh_people(touched)
                 return NEW
 
             existing = dict(zip([d[0] for d in cursor.description], row, strict=True))
@@ -403,10 +510,21 @@ class Archive:
                 "THEN coalesce(:fetched_at, fetched_at) ELSE fetched_at END WHERE id = :id",
                 {**changed, "seen": seen, "fetched_at": article.fetched_at, "id": article_id},
             )
-            if children_changed:
+            if children_changed or "municipality_id" in changed:
+                # Replace the children and re-aggregate everyone linked before or after: a person who
+                # lost their only quote here is decremented (or removed), never left counting it.
+                before = self._article_people(article_id)
                 self.db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
                 self.db.execute("DELETE FROM contacts WHERE article_id = ?", [article_id])
-                self._insert_children(article_id, quotes, contacts)
+                after = self._insert_children(article_id, article.municipality_id, quotes, contacts)
+                self._refresh_people(before | after)
+            else:
+                # Rows stored before the people table existed get linked on their next crawl; a no-op
+                # (two indexed look-ups) once they are. A new publication date moves the people's dates.
+                touched = self._link_stored(article_id, article.municipality_id)
+                if "published" in changed:
+                    touched |= self._article_people(article_id)
+                self._refresh_people(touched)
             return UPDATED if changed else UNCHANGED
 
     def _children(self, article_id: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
@@ -429,17 +547,232 @@ class Archive:
         return quotes, contacts
 
     def _insert_children(
-        self, article_id: int | None, quotes: list[tuple[Any, ...]], contacts: list[tuple[Any, ...]]
-    ) -> None:
-        self.db.conn.executemany(
-            "INSERT INTO quotes (article_id, position, text, speaker, role) VALUES (?, ?, ?, ?, ?)",
-            [(article_id, *q) for q in quotes],
+        self,
+        article_id: int | None,
+        municipality_id: str,
+        quotes: list[tuple[Any, ...]],
+        contacts: list[tuple[Any, ...]],
+    ) -> set[int]:
+        """Insert quotes and contacts linked to their people; returns the people linked."""
+        contact_people, quote_people = self._resolve_people(
+            municipality_id, [(c[1], c[4]) for c in contacts], [q[2] for q in quotes]
         )
         self.db.conn.executemany(
-            "INSERT INTO contacts (article_id, position, name, role, organisation, email, phone, phone_raw) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, *c) for c in contacts],
+            "INSERT INTO quotes (article_id, position, text, speaker, role, person_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(article_id, *q, pid) for q, pid in zip(quotes, quote_people, strict=True)],
         )
+        self.db.conn.executemany(
+            "INSERT INTO contacts (article_id, position, name, role, organisation, email, phone, phone_raw, "
+            "person_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, *c, pid) for c, pid in zip(contacts, contact_people, strict=True)],
+        )
+        return {pid for pid in (*contact_people, *quote_people) if pid is not None}
+
+    # -- people -------------------------------------------------------------------------------
+    #
+    # Linking rule (also in datasette_metadata.json, table people). Within one municipality:
+    #
+    # 1. A contact with an e-mail address links to the person already known by that address (the
+    #    person's current email, or any earlier contact of theirs with it) when the names are alike
+    #    (``similar_names``: "Kristoffer Svensson" joins "Kristofer Svensson") or the contact has no
+    #    name (then only if exactly one person has the address). E-mail is the stronger key; the
+    #    name check keeps a shared desk address from merging different press officers.
+    # 2. Otherwise a contact or a quote's speaker links by ``name_key`` (casefold, whitespace
+    #    collapsed, å/ä/ö kept), creating the person on first sight. Within one article, a quote
+    #    whose speaker has the same name_key as a contact goes to that contact's person.
+    # 3. A quote without a speaker, or a contact with neither name nor a known address, links to
+    #    nobody. People are never merged across municipalities.
+    #
+    # The aggregates (counts, dates, latest email/phone/role, person_roles) are recomputed from the
+    # linked rows for exactly the people an article touched, in the article's transaction: a re-save
+    # cannot double-count and a dropped quote is decremented. A person left with no rows is deleted.
+
+    def _resolve_people(
+        self, municipality_id: str, contacts: list[tuple[str | None, str | None]], speakers: list[str | None]
+    ) -> tuple[list[int | None], list[int | None]]:
+        """Person ids for ``(name, email)`` contacts and for quote speakers of one article."""
+        by_key: dict[str, int] = {}  # name keys met in this article
+        by_email: dict[str, dict[int, str]] = {}  # addresses met in this article: person id -> name_key
+        contact_people: list[int | None] = []
+        for name, email in contacts:
+            key = name_key(name)
+            pid = None
+            if email:
+                candidates = {**self._people_by_email(municipality_id, email), **by_email.get(email, {})}
+                pid = _choose_by_email(key, candidates)
+            if pid is None and key is not None:
+                pid = by_key.get(key) or self._person_by_key(municipality_id, key, name or "")
+            if pid is not None:
+                if key is not None:
+                    by_key.setdefault(key, pid)
+                if email:
+                    pid_key = self.db.execute("SELECT name_key FROM people WHERE id = ?", [pid]).fetchone()[0]
+                    by_email.setdefault(email, {})[pid] = pid_key
+            contact_people.append(pid)
+        quote_people: list[int | None] = []
+        for speaker in speakers:
+            key = name_key(speaker)
+            pid = None
+            if key is not None:
+                pid = by_key.get(key) or self._person_by_key(municipality_id, key, speaker or "")
+                by_key.setdefault(key, pid)
+            quote_people.append(pid)
+        return contact_people, quote_people
+
+    def _people_by_email(self, municipality_id: str, email: str) -> dict[int, str]:
+        """People of a municipality known by ``email`` (now or in an earlier contact): id -> name_key."""
+        found = dict(
+            self.db.execute(
+                "SELECT id, name_key FROM people WHERE municipality_id = ? AND email = ?",
+                [municipality_id, email],
+            ).fetchall()
+        )
+        found.update(
+            self.db.execute(
+                "SELECT DISTINCT p.id, p.name_key FROM contacts c JOIN articles a ON a.id = c.article_id "
+                "JOIN people p ON p.id = c.person_id WHERE c.email = ? AND a.municipality_id = ?",
+                [email, municipality_id],
+            ).fetchall()
+        )
+        return found
+
+    def _person_by_key(self, municipality_id: str, key: str, name: str) -> int:
+        """The person with this name_key in the municipality, created (with zero counts) if new."""
+        row = self.db.execute(
+            "SELECT id FROM people WHERE municipality_id = ? AND name_key = ?", [municipality_id, key]
+        ).fetchone()
+        if row:
+            return row[0]
+        cur = self.db.execute(
+            "INSERT INTO people (municipality_id, name, name_key) VALUES (?, ?, ?)",
+            [municipality_id, " ".join(name.split()), key],
+        )
+        return cur.lastrowid
+
+    def _article_people(self, article_id: int) -> set[int]:
+        return {
+            r[0]
+            for r in self.db.execute(
+                "SELECT person_id FROM quotes WHERE article_id = :a AND person_id IS NOT NULL UNION "
+                "SELECT person_id FROM contacts WHERE article_id = :a AND person_id IS NOT NULL",
+                {"a": article_id},
+            )
+        }
+
+    def _link_stored(self, article_id: int, municipality_id: str) -> set[int]:
+        """Link an article's stored quotes and contacts that have a name or e-mail but no person."""
+        quotes = self.db.execute(
+            f"SELECT id, speaker FROM quotes WHERE article_id = ? AND {_UNLINKED_QUOTE} ORDER BY id",
+            [article_id],
+        ).fetchall()
+        contacts = self.db.execute(
+            f"SELECT id, name, email FROM contacts WHERE article_id = ? AND {_UNLINKED_CONTACT} ORDER BY id",
+            [article_id],
+        ).fetchall()
+        if not quotes and not contacts:
+            return set()
+        contact_people, quote_people = self._resolve_people(
+            municipality_id, [(c[1], c[2]) for c in contacts], [q[1] for q in quotes]
+        )
+        for table, rows, pids in (("quotes", quotes, quote_people), ("contacts", contacts, contact_people)):
+            self.db.conn.executemany(
+                f"UPDATE {table} SET person_id = ? WHERE id = ?",
+                [(pid, r[0]) for r, pid in zip(rows, pids, strict=True) if pid is not None],
+            )
+        return {pid for pid in (*contact_people, *quote_people) if pid is not None}
+
+    def _refresh_people(self, person_ids: Iterable[int]) -> None:
+        """Recompute people rows and their person_roles from the quotes and contacts linked to them.
+
+        Reads each person's own rows through ``idx_quotes_person_id``/``idx_contacts_person_id``:
+        cost grows with how often that person appears, never with the size of the archive.
+        """
+        for pid in sorted(set(person_ids)):
+            rows = self.db.execute(
+                "SELECT 'quote', q.article_id, a.published, q.role, NULL, NULL FROM quotes q "
+                "JOIN articles a ON a.id = q.article_id WHERE q.person_id = :p "
+                "UNION ALL "
+                "SELECT 'contact', c.article_id, a.published, c.role, c.email, c.phone FROM contacts c "
+                "JOIN articles a ON a.id = c.article_id WHERE c.person_id = :p",
+                {"p": pid},
+            ).fetchall()
+            if not rows:
+                self.db.execute("DELETE FROM person_roles WHERE person_id = ?", [pid])
+                self.db.execute("DELETE FROM people WHERE id = ?", [pid])
+                continue
+            # Newest first; undated articles count as oldest, ties broken by article id (storage order).
+            rows.sort(key=lambda r: (r[2] or "", r[1]), reverse=True)
+            quoted = [r[2] for r in rows if r[0] == "quote" and r[2]]
+            roles: dict[str, dict[str, Any]] = {}
+            for _kind, article_id, published, role, _email, _phone in rows:
+                key = name_key(role)
+                if key is None:
+                    continue
+                entry = roles.setdefault(
+                    key, {"role": " ".join(role.split()), "dates": [], "articles": set()}
+                )
+                entry["articles"].add(article_id)
+                if published:
+                    entry["dates"].append(published)
+            self.db.execute(
+                "UPDATE people SET role = ?, email = ?, phone = ?, first_quoted = ?, last_quoted = ?, "
+                "quote_count = ?, contact_count = ? WHERE id = ?",
+                [
+                    next((e["role"] for e in roles.values()), None),  # dicts keep insertion: newest first
+                    next((r[4] for r in rows if r[4]), None),
+                    next((r[5] for r in rows if r[5]), None),
+                    min(quoted, default=None),
+                    max(quoted, default=None),
+                    sum(r[0] == "quote" for r in rows),
+                    sum(r[0] == "contact" for r in rows),
+                    pid,
+                ],
+            )
+            self.db.execute("DELETE FROM person_roles WHERE person_id = ?", [pid])
+            self.db.conn.executemany(
+                "INSERT INTO person_roles (person_id, role, first_seen_published, last_seen_published, "
+                "article_count) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (
+                        pid,
+                        e["role"],
+                        min(e["dates"], default=None),
+                        max(e["dates"], default=None),
+                        len(e["articles"]),
+                    )
+                    for e in roles.values()
+                ],
+            )
+
+    def link_people(self, batch_size: int = 500) -> int:
+        """Link every stored quote and contact that has no person yet; returns how many were linked.
+
+        For an archive written before the people table existed: opening it adds the columns but
+        links nothing (that would take minutes on a Sweden-wide archive, and opening must stay
+        fast); a re-crawl links each article it meets, and this links the rest. Articles are taken
+        oldest first, ``batch_size`` per transaction (an interrupted run leaves whole batches done
+        and can simply be run again).
+        """
+        unlinked = (
+            f"SELECT count(*) FROM quotes WHERE {_UNLINKED_QUOTE}",
+            f"SELECT count(*) FROM contacts WHERE {_UNLINKED_CONTACT}",
+        )
+        before = sum(self.db.execute(sql).fetchone()[0] for sql in unlinked)
+        articles = self.db.execute(
+            "SELECT id, municipality_id FROM articles WHERE id IN ("
+            f"SELECT article_id FROM quotes WHERE {_UNLINKED_QUOTE} UNION "
+            f"SELECT article_id FROM contacts WHERE {_UNLINKED_CONTACT}"
+            ") ORDER BY published IS NULL, published, id"
+        ).fetchall()
+        for start in range(0, len(articles), batch_size):
+            with self._transaction():
+                touched: set[int] = set()
+                for article_id, municipality_id in articles[start : start + batch_size]:
+                    touched |= self._link_stored(article_id, municipality_id)
+                self._refresh_people(touched)
+        after = sum(self.db.execute(sql).fetchone()[0] for sql in unlinked)
+        return before - after
 
     def record_crawl(
         self,
@@ -517,7 +850,15 @@ class Archive:
             logger.warning("archive: WAL checkpoint of %s incomplete: a reader is active", self.path)
 
     def close(self) -> None:
-        """Close the connection (SQLite checkpoints the WAL when the last connection closes)."""
+        """Close the connection (SQLite checkpoints the WAL when the last connection closes).
+
+        ``PRAGMA optimize`` first refreshes the planner's statistics where a crawl changed the
+        tables enough to matter; it is cheap and is what SQLite recommends before closing.
+        """
+        try:
+            self.db.execute("PRAGMA optimize")
+        except sqlite3.Error as exc:  # never let housekeeping hide the real outcome of a crawl
+            logger.warning("archive: PRAGMA optimize failed: %s", exc)
         self.db.close()
 
     def __enter__(self) -> Archive:

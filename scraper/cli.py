@@ -101,7 +101,9 @@ def print_summary(db: str, since_epoch: float | None = None) -> None:
     finally:
         conn.close()
     print()
-    print(f"{'municipality':<20} {'status':<8} {'pages':>6} {'found':>6} {'new':>5} {'upd':>5} {'same':>5} {'err':>5}")
+    print(
+        f"{'municipality':<20} {'status':<8} {'pages':>6} {'found':>6} {'new':>5} {'upd':>5} {'same':>5} {'err':>5}"
+    )
     for mid, status, pages, found, new, upd, same, err in rows:
         print(f"{mid:<20} {status or '':<8} {pages:>6} {found:>6} {new:>5} {upd:>5} {same:>5} {err:>5}")
     print(f"archive {db}: {total} articles")
@@ -131,7 +133,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from scraper.serve import serve
 
     if not Path(args.db).exists():
-        print(f"muninews serve: no archive at {args.db}; run `muninews crawl` or `muninews demo` first", file=sys.stderr)
+        print(
+            f"muninews serve: no archive at {args.db}; run `muninews crawl` or `muninews demo` first",
+            file=sys.stderr,
+        )
         return 2
     return serve(Path(args.db), host=args.host, port=args.port)
 
@@ -151,7 +156,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
         registry.save_registry(demo_registry, reg_path)
         # The crawl runs in a child process: Scrapy's reactor cannot restart, and the
         # demo web keeps serving from this one.
-        argv = [sys.executable, "-m", "scraper", "crawl", "--all", "--db", args.db, "-s", f"MUNINEWS_REGISTRY={reg_path}"]
+        argv = [
+            sys.executable,
+            "-m",
+            "scraper",
+            "crawl",
+            "--all",
+            "--db",
+            args.db,
+            "-s",
+            f"MUNINEWS_REGISTRY={reg_path}",
+        ]
         for pair in args.set:
             argv += ["-s", pair]
         code = subprocess.call(argv)
@@ -179,14 +194,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         import urllib.request
 
         req = urllib.request.Request(source, headers={"User-Agent": f"muninews/{__version__} (extract)"})
-        with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310 - the user asked for this URL
+        with urllib.request.urlopen(req, timeout=30) as resp:
             body = resp.read()
             encoding = resp.headers.get_content_charset()
         url = args.url or source
     else:
         body = Path(source).read_bytes()
         url = args.url or Path(source).resolve().as_uri()
-    article = extract_article(body, url, args.fetched_at or utc_now(), country=args.country, encoding=encoding)
+    article = extract_article(
+        body, url, args.fetched_at or utc_now(), country=args.country, encoding=encoding
+    )
     print(json.dumps(asdict(article), ensure_ascii=False, indent=2))
     return 0
 
@@ -210,7 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--country", help="country of the --url site (ISO code; default from its domain, else SE)")
     c.add_argument("--db", default=DEFAULT_DB, help=f"archive file (default {DEFAULT_DB})")
     c.add_argument("--max-pages", type=int, help="fetch at most N pages per municipality")
-    c.add_argument("--since", metavar="YYYY-MM-DD", help="only archive articles published on or after this date")
+    c.add_argument(
+        "--since", metavar="YYYY-MM-DD", help="only archive articles published on or after this date"
+    )
     c.add_argument("-s", "--set", action="append", default=[], metavar="KEY=VALUE", help="Scrapy setting")
     c.set_defaults(func=cmd_crawl)
 
@@ -225,7 +244,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--host", default="127.0.0.1", help="where Datasette listens")
     d.add_argument("--port", type=int, default=8001, help="Datasette's port")
     d.add_argument(
-        "--web-port", type=int, default=18401, help="first port of the demo web (fixed, so URLs stay the same)"
+        "--web-port",
+        type=int,
+        default=18401,
+        help="first port of the demo web (fixed, so URLs stay the same)",
     )
     d.add_argument("--no-serve", action="store_true", help="build the archive and stop")
     d.add_argument("-s", "--set", action="append", default=[], metavar="KEY=VALUE", help="Scrapy setting")

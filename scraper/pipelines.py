@@ -27,7 +27,7 @@ class _StatsMixin:
         stats = self.crawler.stats
         stats.inc_value(f"muninews/{key}")
         if mid:
-            stats.inc_value(f"muninews/municipality/{mid}/{key.rsplit('/', 1)[-1]}")
+            stats.inc_value(f"muninews/municipality/{mid}/{key}")
 
 
 class ExtractPipeline(_StatsMixin):
@@ -120,24 +120,24 @@ class ArchivePipeline(_StatsMixin):
                 m.id,
                 started=self.started,
                 finished=finished,
-                pages_fetched=get("fetched"),
-                articles_found=get("found"),
-                articles_new=get("new"),
-                articles_updated=get("updated"),
-                articles_unchanged=get("unchanged"),
-                errors=get("errors") + get("failed"),
+                pages_fetched=get("page/fetched"),
+                articles_found=get("article/found"),
+                articles_new=get("article/new"),
+                articles_updated=get("article/updated"),
+                articles_unchanged=get("article/unchanged"),
+                errors=get("page/errors") + get("extract/failed"),
                 note=None if reason in ("finished", "") else f"crawl ended: {reason}",
             )
             logger.info(
                 "%s: %s — %d pages fetched, %d articles found (%d new, %d updated, %d unchanged), %d errors",
                 m.id,
                 status,
-                get("fetched"),
-                get("found"),
-                get("new"),
-                get("updated"),
-                get("unchanged"),
-                get("errors") + get("failed"),
+                get("page/fetched"),
+                get("article/found"),
+                get("article/new"),
+                get("article/updated"),
+                get("article/unchanged"),
+                get("page/errors") + get("extract/failed"),
             )
         self.archive.checkpoint()
         self.archive.close()

@@ -10,8 +10,10 @@ temporary directory (SQLite follows the link, so the WAL stays next to the real 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -101,10 +103,18 @@ def _checkpoint(db: Path) -> None:
 
 
 def _run(argv: list[str]) -> int:
-    """Run Datasette in the foreground; Ctrl-C reaches it too, so wait for its own clean exit."""
+    """Run Datasette in the foreground until it exits.
+
+    Ctrl-C reaches Datasette too, so we wait for its own clean exit. SIGTERM (systemd, docker stop)
+    reaches only us: pass it on, so Datasette stops and the temporary alias directory is removed.
+    """
     proc = subprocess.Popen(argv)
+    previous = None
+    with contextlib.suppress(ValueError):  # signal handlers can only be set in the main thread
+        previous = signal.signal(signal.SIGTERM, lambda signum, frame: proc.terminate())
     try:
-        return proc.wait()
+        code = proc.wait()
+        return 128 - code if code < 0 else code  # killed by signal N: the shell's 128 + N
     except KeyboardInterrupt:
         try:
             proc.wait(timeout=10)
@@ -112,6 +122,9 @@ def _run(argv: list[str]) -> int:
             proc.kill()
             proc.wait()
         return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def serve(db: Path, host: str, port: int, *, immutable: bool = False) -> int:

@@ -52,7 +52,8 @@ def test_labels_open_a_block(label: str) -> None:
 def test_email_only_in_mailto_href() -> None:
     (contact,) = extract_contacts(
         _page(
-            '<h2>Kontakt</h2><p>Miljöchef Lena Ek<br><a href="mailto:Lena.Ek@Hemlunda.se">Skicka e-post</a></p>'
+            "<h2>Kontakt</h2><p>Miljöchef Lena Ek<br>"
+            '<a href="mailto:Lena.Ek@Hemlunda.se">Skicka e-post</a></p>'
         )
     )
     assert (contact.name, contact.role, contact.email) == ("Lena Ek", "Miljöchef", "lena.ek@hemlunda.se")
@@ -66,7 +67,8 @@ def test_invalid_email_dropped() -> None:
 def test_uk_media_enquiries() -> None:
     (contact,) = extract_contacts(
         _page(
-            "<h2>Media enquiries</h2><p>Press office<br>Phone: 020 7946 0321<br>Email: press@westbridge.gov.uk</p>"
+            "<h2>Media enquiries</h2><p>Press office<br>Phone: 020 7946 0321<br>"
+            "Email: press@westbridge.gov.uk</p>"
         ),
         country="GB",
     )
@@ -110,7 +112,8 @@ def test_switchboard_is_not_a_contact(line: str) -> None:
 def test_duplicates_merged() -> None:
     html = _page(
         "<h2>Kontakt</h2><p>Per Lund<br>per.lund@hemlunda.se</p>"
-        "<p>Skriv till <a href='mailto:per.lund@hemlunda.se'>Per</a> eller ring <a href='tel:0123456789'>0123-45 67 89</a></p>"
+        "<p>Skriv till <a href='mailto:per.lund@hemlunda.se'>Per</a> eller ring "
+        "<a href='tel:0123456789'>0123-45 67 89</a></p>"
     )
     contacts = extract_contacts(html)
     assert [c.email for c in contacts] == ["per.lund@hemlunda.se", None][: len(contacts)]

@@ -74,12 +74,18 @@ def test_meta_article_times() -> None:
 
 
 def test_time_elements_with_classes() -> None:
-    body = '<time class="entry-date published" datetime="2026-02-03">3 feb</time><time class="updated" datetime="2026-02-04">'
+    body = (
+        '<time class="entry-date published" datetime="2026-02-03">3 feb</time>'
+        '<time class="updated" datetime="2026-02-04">'
+    )
     assert _dates(body) == ("2026-02-03", "2026-02-04")
 
 
 def test_json_ld() -> None:
-    head = '<script type="application/ld+json">{"datePublished": "2026-01-02", "dateModified": "2026-01-03T10:00"}</script>'
+    head = (
+        '<script type="application/ld+json">'
+        '{"datePublished": "2026-01-02", "dateModified": "2026-01-03T10:00"}</script>'
+    )
     assert _dates("<p>x</p>", head) == ("2026-01-02", "2026-01-03")
 
 
@@ -93,7 +99,10 @@ def test_dates_after_fetch_date_are_dropped() -> None:
 
 
 def test_cookie_expiry_in_script_is_ignored() -> None:
-    body = '<script>document.cookie="a=1; expires=Fri, 15 Jan 2027 00:00:00 GMT"; var d="Publicerad 2027-01-15";</script><p>x</p>'
+    body = (
+        '<script>document.cookie="a=1; expires=Fri, 15 Jan 2027 00:00:00 GMT";'
+        ' var d="Publicerad 2027-01-15";</script><p>x</p>'
+    )
     assert _dates(body) == (None, None)
 
 
@@ -111,5 +120,8 @@ def test_updated_before_published_is_dropped() -> None:
 
 
 def test_dates_in_sidebar_widget_are_ignored() -> None:
-    body = '<aside><p>Publicerad 2026-03-01</p></aside><div class="sv-archive-portlet"><p>Publicerad 2026-03-02</p></div>'
+    body = (
+        "<aside><p>Publicerad 2026-03-01</p></aside>"
+        '<div class="sv-archive-portlet"><p>Publicerad 2026-03-02</p></div>'
+    )
     assert _dates(body) == (None, None)

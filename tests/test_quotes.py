@@ -24,6 +24,12 @@ from scraper.extract.quotes import extract_quotes, split_role_name
         ("Cllr Jane Smith", ("Jane Smith", "Councillor")),
         ("Elsa, som går i klass 4B", ("Elsa", None)),
         ("eleverna på skolan", (None, None)),
+        ("Michael Lopez, 52", ("Michael Lopez", None)),
+        ("Mr Grant Holt", ("Grant Holt", None)),
+        (
+            "Ann Lee, a professor of engineering who directs the lab",
+            ("Ann Lee", "a professor of engineering"),
+        ),
     ],
 )
 def test_split_role_name(attribution: str, expected: tuple) -> None:
@@ -80,7 +86,8 @@ def _one(paragraphs: list[str]) -> tuple[str, str | None, str | None]:
         ),
         (
             [
-                'Councillor Tom Reed, cabinet member for housing, said: "We have listened to tenants and acted."'
+                "Councillor Tom Reed, cabinet member for housing, said: "
+                '"We have listened to tenants and acted."'
             ],
             ("We have listened to tenants and acted.", "Tom Reed", "cabinet member for housing"),
         ),

@@ -44,7 +44,7 @@ def _node_text(el: _Element) -> str:
     """Text of one trafilatura output element; ``<lb/>`` becomes a line break."""
     parts: list[str] = []
     for node in el.iter():
-        if node.tag == "lb" or (node.tag == "item" and node is not el) or (node.tag == "row" and node is not el):
+        if node.tag == "lb" or (node.tag in ("item", "row") and node is not el):
             parts.append("\n")
         elif node.tag == "cell" and node is not el:
             parts.append(" ")

@@ -187,7 +187,8 @@ def _find_blocks(tree: _Element) -> list[list[_Element]]:
         seen.update(block)
         blocks.append(block)
     for el in tree.xpath(
-        "//*[(contains(@class, 'contact') or contains(@class, 'kontakt')) and not(contains(@class, 'author'))]"
+        "//*[(contains(@class, 'contact') or contains(@class, 'kontakt'))"
+        " and not(contains(@class, 'author'))]"
     ):
         if el in seen or any(a in seen for a in el.iterancestors()) or is_in_chrome(el):
             continue
@@ -262,7 +263,10 @@ def _has_unit_word(text: str) -> bool:
 
 
 def _split_unit(role: str | None) -> tuple[str | None, str | None]:
-    """ "lärare, Björkbacka skola" -> ("lärare", "Björkbacka skola"): comma parts naming a unit are the organisation."""
+    """Comma parts naming a unit are the organisation.
+
+    "lärare, Björkbacka skola" -> ("lärare", "Björkbacka skola").
+    """
     if not role:
         return None, None
     parts = [p.strip() for p in role.split(",") if p.strip()]

@@ -16,8 +16,8 @@ Sources in order of trust:
    with :func:`htmldate_params`), used for ``published`` only.
 
 Every date is capped at the fetch date: a cookie expiry in a script or an event next month is
-never a publication date. ``updated`` earlier than ``published`` is dropped; ``updated`` equal to
-``published`` is kept (the page said so).
+never a publication date. ``updated`` earlier than or equal to ``published`` is dropped: an
+article whose "last updated" is its publication day was not edited after publication.
 """
 
 from __future__ import annotations
@@ -56,9 +56,8 @@ def parse_date(text: str | None) -> str | None:
     if not text:
         return None
     candidates: list[tuple[int, str]] = []
-    if m := _ISO.search(text):
-        if v := _valid(int(m[1]), int(m[2]), int(m[3])):
-            candidates.append((m.start(), v))
+    if (m := _ISO.search(text)) and (v := _valid(int(m[1]), int(m[2]), int(m[3]))):
+        candidates.append((m.start(), v))
     for m in _DAY_MONTH_YEAR.finditer(text):
         month = MONTHS.get(m[2].lower())
         if month and (v := _valid(int(m[3]), month, int(m[1]))):
@@ -69,9 +68,8 @@ def parse_date(text: str | None) -> str | None:
         if month and (v := _valid(int(m[3]), month, int(m[2]))):
             candidates.append((m.start(), v))
             break
-    if m := _NUMERIC.search(text):
-        if v := _valid(int(m[3]), int(m[2]), int(m[1])):
-            candidates.append((m.start(), v))
+    if (m := _NUMERIC.search(text)) and (v := _valid(int(m[3]), int(m[2]), int(m[1]))):
+        candidates.append((m.start(), v))
     return min(candidates)[1] if candidates else None
 
 
@@ -212,6 +210,8 @@ def extract_dates(
         # htmldate sometimes returns the "senast uppdaterad" date; that is not a publication date.
         if fallback and fallback != updated:
             published = fallback
-    if published and updated and updated < published:
+    if published and updated and updated <= published:
+        # Earlier is an error on the page; equal means "not edited since": SiteVision prints
+        # "Sidan senast uppdaterad" with the publication date on pages never touched again.
         updated = None
     return published, updated

@@ -26,6 +26,9 @@ from .vocabulary import (
 )
 
 _WORD = re.compile(r"[a-zåäöæøüéèáàßäöõ]+", re.IGNORECASE)
+_BYLINE_START = re.compile(
+    r"(?:" + "|".join(re.escape(label) for label in BYLINE_LABELS) + r")\s*:?\s", re.IGNORECASE
+)
 _BYLINE = re.compile(
     r"^(?:" + "|".join(re.escape(label) for label in BYLINE_LABELS) + r")\s*:?\s+(?P<name>[^\n|,]{3,60})$",
     re.IGNORECASE,
@@ -125,9 +128,12 @@ def extract_author(tree: _Element, fallback: str | None = None) -> str | None:
             candidates.append(_strip_byline(element_text(el)))
     for el in tree.iter("p", "span", "div"):
         text = el.text
-        if text and len(text) < 80 and _BYLINE.match(clean_text(element_text(el))):
-            if not is_in_chrome(el):
-                candidates.append(_strip_byline(element_text(el)))
+        # Cheap test on the element's own first text before building its full text.
+        if not text or len(text) > 80 or not _BYLINE_START.match(text.lstrip()):
+            continue
+        full = element_text(el)
+        if len(full) < 80 and _BYLINE.match(full) and not is_in_chrome(el):
+            candidates.append(_strip_byline(full))
     candidates += [_meta(tree, "author", "article:author", "dc.creator") or "", fallback or ""]
     for candidate in candidates:
         candidate = clean_text(candidate)
@@ -141,8 +147,14 @@ def extract_author(tree: _Element, fallback: str | None = None) -> str | None:
 
 
 def _strip_byline(text: str) -> str:
+    """ "Text: Anna Berg" -> "Anna Berg"; "" when what follows the label is not a name ("Av alla ...")."""
     m = _BYLINE.match(clean_text(text))
-    return clean_text(m["name"]) if m else clean_text(text)
+    if not m:
+        return clean_text(text)
+    tokens = clean_text(m["name"]).split()
+    if len(tokens) > 6 or not all(t[:1].isupper() or t.lower() in ("och", "and", "&") for t in tokens):
+        return ""
+    return " ".join(tokens)
 
 
 def normalise_language(tag: str | None) -> str | None:

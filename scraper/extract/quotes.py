@@ -36,6 +36,7 @@ from .vocabulary import (
     QUOTE_MIN_WORDS,
     RELATIVE_WORDS,
     ROLE_CONNECTORS,
+    ROLE_HONORIFICS,
     ROLE_SUFFIXES,
     SPEECH_VERBS,
 )
@@ -86,6 +87,7 @@ _PRONOUNS = frozenset(PRONOUNS)
 _HONORIFICS = frozenset(HONORIFICS_EN)
 _CONNECTORS = frozenset(ROLE_CONNECTORS)
 _RELATIVE = frozenset(RELATIVE_WORDS)
+_ROLE_HONORIFICS = frozenset(ROLE_HONORIFICS)
 
 
 @dataclass
@@ -124,8 +126,15 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
         text = (text[: m.start()] + text[m.end() :]).strip().rstrip(",")
     head, _, tail = (part.strip() for part in text.partition(","))
     tail = tail.rstrip(",").strip() or None
-    if tail and tail.split()[0].lower() in _RELATIVE:
-        tail = None  # "Elsa, som går i klass 4B": a description, not a role
+    if tail:
+        # "Elsa, som går i klass 4B" / "Ann Lee, 52": a description or an age, not a role;
+        # "professor of X who directs Y": the role ends where the relative clause begins.
+        kept = []
+        for token in tail.split():
+            if token.lower() in _RELATIVE:
+                break
+            kept.append(token)
+        tail = " ".join(kept) if kept and not tail.replace(",", "").strip().isdigit() else None
     tokens = head.split()
     # Trailing run of name-like tokens is the name; what comes before is the role.
     i = len(tokens)
@@ -136,6 +145,9 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
     while name_tokens and name_tokens[0].lower() in _HONORIFICS:
         honorific = name_tokens.pop(0)
         role_tokens.append(honorific)
+    if honorific and honorific.lower().rstrip(".") not in _ROLE_HONORIFICS:
+        role_tokens.remove(honorific)
+        honorific = None  # "Mr", "Dr": dropped from the name, not a role
     if not name_tokens and tail:
         # "the council's leader, Jane Smith": the name comes after the comma.
         tail_tokens = tail.split()
@@ -277,7 +289,9 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
             speaker = ctx.resolve(attribution)
             text = _tidy(m["q"])
             if m["rest"]:
-                text = f"{text} {_tidy(m['rest'].lstrip('.,;: '))}"
+                # Keep the writer's punctuation at the seam ("share," ...), do not invent a full stop.
+                seam = m["q"].rstrip()[-1:] if m["q"].rstrip()[-1:] in ",.!?…" else ""
+                text = f"{text}{seam} {_tidy(m['rest'].lstrip('.,;: '))}"
             if speaker and _words(text) >= QUOTE_MIN_WORDS:
                 candidates.append(_Candidate(i, text, speaker))
                 continue

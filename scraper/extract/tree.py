@@ -70,11 +70,11 @@ def looks_like_chrome(el: _Element) -> bool:
     if any(t.startswith(CHROME_CLASS_EXCEPTIONS) for t in tokens):
         return False
     if tag in CHROME_TAGS:
-        if tag in ("header", "footer") and any(
-            isinstance(a.tag, str) and a.tag in ("article", "main") for a in el.iterancestors()
-        ):
-            return False
-        return True
+        # <header>/<footer> inside <article>/<main> belong to the article.
+        return not (
+            tag in ("header", "footer")
+            and any(isinstance(a.tag, str) and a.tag in ("article", "main") for a in el.iterancestors())
+        )
     return any(token in t for t in tokens for token in CHROME_CLASS_TOKENS)
 
 

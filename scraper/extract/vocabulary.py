@@ -233,15 +233,130 @@ LANGUAGE_ALIASES = {"nb": "no", "nn": "no"}
 # at least LANGUAGE_MIN_HITS hits. Words shared by several languages ("i", "og", "en") are left out.
 STOPWORDS = {
     "sv": frozenset(
-        ["och", "att", "det", "som", "är", "för", "på", "med", "inte", "av", "till", "har", "kommer", "ska", "vi", "också", "eller", "från", "när"]
+        [
+            "och",
+            "att",
+            "det",
+            "som",
+            "är",
+            "för",
+            "på",
+            "med",
+            "inte",
+            "av",
+            "till",
+            "har",
+            "kommer",
+            "ska",
+            "vi",
+            "också",
+            "eller",
+            "från",
+            "när",
+        ]
     ),
-    "en": frozenset(["the", "and", "of", "to", "is", "that", "for", "with", "will", "are", "this", "from", "have", "has", "said", "be", "by"]),
-    "no": frozenset(["og", "er", "ikke", "det", "som", "på", "med", "til", "har", "skal", "vil", "fra", "også", "eller", "når", "kommunen", "sier"]),
+    "en": frozenset(
+        [
+            "the",
+            "and",
+            "of",
+            "to",
+            "is",
+            "that",
+            "for",
+            "with",
+            "will",
+            "are",
+            "this",
+            "from",
+            "have",
+            "has",
+            "said",
+            "be",
+            "by",
+        ]
+    ),
+    "no": frozenset(
+        [
+            "og",
+            "er",
+            "ikke",
+            "det",
+            "som",
+            "på",
+            "med",
+            "til",
+            "har",
+            "skal",
+            "vil",
+            "fra",
+            "også",
+            "eller",
+            "når",
+            "kommunen",
+            "sier",
+        ]
+    ),
     "da": frozenset(
-        ["og", "er", "ikke", "det", "som", "på", "med", "til", "har", "skal", "vil", "fra", "også", "eller", "når", "siger", "kommunen", "af"]
+        [
+            "og",
+            "er",
+            "ikke",
+            "det",
+            "som",
+            "på",
+            "med",
+            "til",
+            "har",
+            "skal",
+            "vil",
+            "fra",
+            "også",
+            "eller",
+            "når",
+            "siger",
+            "kommunen",
+            "af",
+        ]
     ),
-    "fi": frozenset(["ja", "on", "ei", "se", "että", "kun", "myös", "tai", "oli", "ovat", "kanssa", "sekä", "mutta", "kunta"]),
-    "de": frozenset(["und", "der", "die", "das", "ist", "nicht", "mit", "für", "von", "zu", "auf", "den", "ein", "eine", "sich", "auch"]),
+    "fi": frozenset(
+        [
+            "ja",
+            "on",
+            "ei",
+            "se",
+            "että",
+            "kun",
+            "myös",
+            "tai",
+            "oli",
+            "ovat",
+            "kanssa",
+            "sekä",
+            "mutta",
+            "kunta",
+        ]
+    ),
+    "de": frozenset(
+        [
+            "und",
+            "der",
+            "die",
+            "das",
+            "ist",
+            "nicht",
+            "mit",
+            "für",
+            "von",
+            "zu",
+            "auf",
+            "den",
+            "ein",
+            "eine",
+            "sich",
+            "auch",
+        ]
+    ),
 }
 LANGUAGE_MIN_HITS = 5
 
@@ -431,6 +546,8 @@ HONORIFICS_EN = (
     "mrs",
     "ms",
 )
+# Honorifics that are also a role when no other role is given ("Cllr Jane Smith" -> role "Councillor").
+ROLE_HONORIFICS = ("cllr", "councillor", "mayor")
 # Lower-case words that may appear inside a role phrase before the name.
 ROLE_CONNECTORS = (
     "i",
@@ -454,7 +571,28 @@ QUOTE_MIN_WORDS = 4
 # An unattributed dash/quoted paragraph continues an adjacent quote only if it reads like speech:
 # this long, or in the first person (list items are short and impersonal).
 CONTINUATION_MIN_WORDS = 8
-FIRST_PERSON = frozenset(["jag", "vi", "mig", "oss", "min", "mitt", "mina", "vår", "vårt", "våra", "jeg", "meg", "vores", "we", "me", "us", "my", "our"])
+FIRST_PERSON = frozenset(
+    [
+        "jag",
+        "vi",
+        "mig",
+        "oss",
+        "min",
+        "mitt",
+        "mina",
+        "vår",
+        "vårt",
+        "våra",
+        "jeg",
+        "meg",
+        "vores",
+        "we",
+        "me",
+        "us",
+        "my",
+        "our",
+    ]
+)
 
 # --- Contacts ---------------------------------------------------------------------------------
 

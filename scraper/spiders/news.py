@@ -122,7 +122,7 @@ class NewsSpider(scrapy.Spider):
         stats = self.crawler.stats
         stats.inc_value(f"muninews/{key}", count)
         if mid:
-            stats.inc_value(f"muninews/municipality/{mid}/{key.rsplit('/', 1)[-1]}", count)
+            stats.inc_value(f"muninews/municipality/{mid}/{key}", count)
 
     def _request(
         self, url: str, site: SiteState, kind: str, callback: Any, *, dont_filter: bool = False, **meta: Any

@@ -1,0 +1,1 @@
+"""One renderer module per markup style; each turns a :class:`~scraper.demo.content.SiteContent` into files."""

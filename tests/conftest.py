@@ -1,0 +1,102 @@
+"""Shared fixtures: the demo web on loopback and one real crawl of it per session.
+
+The crawl runs in a subprocess through the real CLI (a second in-process crawl would hit
+Twisted's ReactorNotRestartable), against the same demo sites `muninews demo` serves.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from scraper import registry
+from scraper.demo.server import DemoWeb, SiteServer, load_expected
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Crawl:
+    db: Path
+    log: str
+    returncode: int
+
+    def rows(self, sql: str, *params) -> list[sqlite3.Row]:
+        conn = sqlite3.connect(self.db)
+        conn.row_factory = sqlite3.Row
+        try:
+            return conn.execute(sql, params).fetchall()
+        finally:
+            conn.close()
+
+
+def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scraper", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def crawl_into(db: Path, *args: str) -> Crawl:
+    proc = run_cli("crawl", "--db", str(db), "-s", "MUNINEWS_PROGRESS_INTERVAL=0", *args)
+    return Crawl(db=db, log=proc.stdout + proc.stderr, returncode=proc.returncode)
+
+
+@pytest.fixture(scope="session")
+def crawl_cli():
+    """``crawl_cli(db, *args)`` runs ``muninews crawl`` in a subprocess and returns a Crawl."""
+    return crawl_into
+
+
+@pytest.fixture(scope="session")
+def demo_web():
+    with DemoWeb(base_port=0) as web:
+        yield web
+
+
+@pytest.fixture(scope="session")
+def expected():
+    return load_expected()
+
+
+@pytest.fixture(scope="session")
+def demo_registry(demo_web, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("registry") / "demo.json"
+    registry.save_registry(
+        [
+            registry.Municipality(id=s.id, name=s.name, homepage=s.homepage, country=s.country)
+            for s in demo_web.sites
+        ],
+        path,
+    )
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_crawl(demo_registry, tmp_path_factory) -> Crawl:
+    db = tmp_path_factory.mktemp("crawl") / "archive.db"
+    crawl = crawl_into(db, "--all", "-s", f"MUNINEWS_REGISTRY={demo_registry}")
+    assert crawl.returncode == 0, crawl.log[-4000:]
+    return crawl
+
+
+@pytest.fixture(scope="session")
+def demo_recrawl(demo_crawl, demo_registry) -> Crawl:
+    """The same crawl again into the same archive: must change nothing."""
+    again = crawl_into(demo_crawl.db, "--all", "-s", f"MUNINEWS_REGISTRY={demo_registry}")
+    assert again.returncode == 0, again.log[-4000:]
+    return again
+
+
+@pytest.fixture(scope="session")
+def aspvik_site():
+    with SiteServer(ROOT / "tests" / "sites" / "aspvik") as server:
+        yield server

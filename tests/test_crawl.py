@@ -1,0 +1,277 @@
+"""End to end: the real CLI crawls the demo web over loopback HTTP into a real SQLite file.
+
+One crawl per session (see conftest.py); many small tests read the resulting archive and
+compare it with the demo web's ground truth (scraper/demo/expected.json), which is
+generated from the same data as the sites' pages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+import phonenumbers
+import pytest
+
+from scraper.discovery import canonical_url
+
+
+def norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFC", text or "").casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split())
+
+
+def path_of(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def site_url(demo_web, site_id: str, path: str) -> str:
+    site = next(s for s in demo_web.sites if s.id == site_id)
+    return canonical_url(site.homepage.rstrip("/") + path)
+
+
+def expected_articles(expected):
+    for site in expected["sites"]:
+        for article in site["articles"]:
+            yield site, article
+
+
+@pytest.fixture(scope="module")
+def stored(demo_crawl, demo_web, expected):
+    """Expected article → its stored row (or None)."""
+    rows = {r["url"]: dict(r) for r in demo_crawl.rows("select * from articles")}
+    return {
+        (site["id"], article["path"]): rows.get(site_url(demo_web, site["id"], article["path"]))
+        for site, article in expected_articles(expected)
+    }
+
+
+def test_crawl_stores_every_demo_article(stored, expected):
+    missing = [key for key, row in stored.items() if row is None]
+    assert not missing
+    assert len(stored) >= 33
+
+
+def test_no_other_page_is_archived(demo_crawl, demo_web, expected):
+    wanted = {site_url(demo_web, s["id"], a["path"]) for s, a in expected_articles(expected)}
+    extra = [r["url"] for r in demo_crawl.rows("select url from articles") if r["url"] not in wanted]
+    assert not extra
+
+
+def test_non_news_pages_are_not_archived(demo_crawl, demo_web, expected):
+    urls = {r["url"] for r in demo_crawl.rows("select url from articles")}
+    for site in expected["sites"]:
+        for path in site.get("non_news", []):
+            assert site_url(demo_web, site["id"], path) not in urls
+
+
+def test_no_duplicate_articles(demo_crawl):
+    rows = demo_crawl.rows(
+        "select municipality_id, title, published, count(*) n from articles group by 1, 2, 3 having n > 1"
+    )
+    assert not [dict(r) for r in rows]
+
+
+def _each(stored, expected):
+    for site, article in expected_articles(expected):
+        row = stored[(site["id"], article["path"])]
+        if row is not None:
+            yield site, article, row
+
+
+def test_titles(stored, expected):
+    wrong = [
+        (a["title"], r["title"])
+        for _, a, r in _each(stored, expected)
+        if norm(a["title"]) != norm(r["title"])
+    ]
+    assert not wrong
+
+
+def test_published_dates(stored, expected):
+    wrong = [
+        (a["path"], a["published"], r["published"])
+        for _, a, r in _each(stored, expected)
+        if a["published"] != r["published"]
+    ]
+    assert not wrong
+
+
+def test_updated_dates(stored, expected):
+    wrong = [
+        (a["path"], a["updated"], r["updated"])
+        for _, a, r in _each(stored, expected)
+        if a["updated"] != r["updated"]
+    ]
+    assert not wrong
+
+
+def test_leads(stored, expected):
+    wrong = [
+        (a["lead"], r["lead"])
+        for _, a, r in _each(stored, expected)
+        if a.get("lead") and norm(a["lead"]) != norm(r["lead"])
+    ]
+    assert not wrong
+
+
+def test_body_contains_the_article_text(stored, expected):
+    missing = [
+        (a["path"], sentence)
+        for _, a, r in _each(stored, expected)
+        for sentence in a["must_contain"]
+        if norm(sentence) not in norm(r["body"])
+    ]
+    assert not missing
+
+
+def test_body_leaves_out_the_page_chrome(stored, expected):
+    leaked = [
+        (a["path"], sentence)
+        for _, a, r in _each(stored, expected)
+        for sentence in a["must_not_contain"]
+        if norm(sentence) in norm((r["body"] or "") + " " + (r["lead"] or ""))
+    ]
+    assert not leaked
+
+
+def test_language_and_municipality(stored, expected):
+    for site, _, row in _each(stored, expected):
+        assert row["municipality_id"] == site["id"]
+        assert row["language"] == site["language"]
+
+
+def test_authors(stored, expected):
+    wrong = [
+        (a["author"], r["author"])
+        for _, a, r in _each(stored, expected)
+        if a.get("author") and a["author"] != r["author"]
+    ]
+    assert not wrong
+
+
+def test_legacy_encoding_arrives_intact(demo_crawl):
+    bodies = " ".join(
+        (r["title"] or "") + (r["body"] or "") for r in demo_crawl.rows("select title, body from articles")
+    )
+    assert "Ã" not in bodies and "\ufffd" not in bodies  # no mojibake, no replacement characters
+    assert "å" in bodies and "ä" in bodies and "ö" in bodies
+
+
+def _quotes(demo_crawl, row_id):
+    return [
+        dict(q)
+        for q in demo_crawl.rows("select * from quotes where article_id = ? order by position", row_id)
+    ]
+
+
+def test_quotes_found_with_speakers(stored, expected, demo_crawl):
+    """Every demo quote is archived with its speaker; nothing else is taken for a quote."""
+    gold = found = matched = speaker_ok = 0
+    misses = []
+    for _, article, row in _each(stored, expected):
+        got = _quotes(demo_crawl, row["id"])
+        gold += len(article["quotes"])
+        found += len(got)
+        for q in article["quotes"]:
+            hit = next(
+                (g for g in got if norm(q["text"]) in norm(g["text"]) or norm(g["text"]) in norm(q["text"])),
+                None,
+            )
+            if hit is None:
+                misses.append((article["path"], q["text"][:60]))
+                continue
+            matched += 1
+            speaker_ok += norm(hit["speaker"]) == norm(q["speaker"])
+    assert gold >= 30
+    assert matched / gold >= 0.95, misses
+    assert matched / found >= 0.95
+    assert speaker_ok / matched >= 0.95
+
+
+def test_contacts_with_e164_phones(stored, expected, demo_crawl):
+    for _, article, row in _each(stored, expected):
+        got = [dict(c) for c in demo_crawl.rows("select * from contacts where article_id = ?", row["id"])]
+        got_emails = {c["email"] for c in got if c["email"]}
+        for contact in article["contacts"]:
+            if contact.get("email"):
+                assert contact["email"] in got_emails, (article["path"], contact)
+        for c in got:
+            if c["phone"]:
+                assert phonenumbers.is_valid_number(phonenumbers.parse(c["phone"])), c
+                assert c["phone"].startswith("+")
+        wanted_phones = {c["phone"] for c in article["contacts"] if c.get("phone")}
+        assert wanted_phones <= {c["phone"] for c in got}, article["path"]
+
+
+def test_crawl_record_per_municipality(demo_crawl, expected):
+    rows = {r["municipality_id"]: dict(r) for r in demo_crawl.rows("select * from crawls")}
+    for site in expected["sites"]:
+        record = rows[site["id"]]
+        assert record["status"] == "ok"
+        assert record["articles_new"] == len(site["articles"])
+        assert record["pages_fetched"] > record["articles_new"]
+        if site.get("broken"):
+            assert record["errors"] >= len(site["broken"])
+
+
+def test_municipalities_table(demo_crawl, expected):
+    rows = {r["id"]: dict(r) for r in demo_crawl.rows("select * from municipalities")}
+    for site in expected["sites"]:
+        assert rows[site["id"]]["name"] == site["name"]
+        assert rows[site["id"]]["last_status"] == "ok"
+        assert rows[site["id"]]["article_count"] == len(site["articles"])
+
+
+def test_broken_links_are_counted_and_logged(demo_crawl, expected):
+    for site in expected["sites"]:
+        for broken in site.get("broken", []):
+            assert f"HTTP {broken['status']}" in demo_crawl.log
+
+
+def test_summary_is_printed(demo_crawl, expected):
+    for site in expected["sites"]:
+        assert re.search(rf"^{site['id']}\s+ok\s+\d+", demo_crawl.log, re.MULTILINE)
+
+
+def test_fts_index_is_consistent(demo_crawl):
+    demo_crawl.rows("insert into articles_fts(articles_fts, rank) values('integrity-check', 1)")
+
+
+def test_recrawl_changes_nothing(demo_recrawl, demo_crawl, expected):
+    total = sum(len(s["articles"]) for s in expected["sites"])
+    assert demo_recrawl.rows("select count(*) n from articles")[0]["n"] == total
+    latest = demo_recrawl.rows(
+        "select * from crawls where id in (select max(id) from crawls group by municipality_id)"
+    )
+    for record in latest:
+        assert record["articles_new"] == 0
+        assert record["articles_updated"] == 0
+        assert record["articles_unchanged"] > 0
+    assert (
+        demo_recrawl.rows("select count(*) n from quotes")[0]["n"]
+        == demo_crawl.rows("select count(*) n from quotes")[0]["n"]
+    )
+
+
+def test_aspvik_held_out_site(aspvik_site, tmp_path, crawl_cli):
+    """A site in the common styles the spider was never tuned on: news only, right fields, no duplicates."""
+    import json
+    from pathlib import Path
+
+    expected = json.loads((Path(__file__).parent / "sites" / "aspvik" / "expected.json").read_text())
+    site = expected["sites"][0] if "sites" in expected else expected
+    db = tmp_path / "aspvik.db"
+    for _ in range(2):  # the second run must add nothing
+        crawl = crawl_cli(db, "--url", aspvik_site.url + "/", "--name", site["name"])
+        assert crawl.returncode == 0, crawl.log[-3000:]
+    rows = {path_of(r["url"]): dict(r) for r in crawl.rows("select * from articles")}
+    wanted = {urlsplit(canonical_url(aspvik_site.url + a["path"])).path: a for a in site["articles"]}
+    assert set(rows) == set(wanted)
+    for path, article in wanted.items():
+        assert norm(rows[path]["title"]) == norm(article["title"])
+        assert rows[path]["published"] == article["published"]
+        for sentence in article["must_contain"]:
+            assert norm(sentence) in norm(rows[path]["body"])

@@ -1,0 +1,482 @@
+"""Datasette over a small archive: canned queries, search, the Atom feed, and honest metadata."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+from datasette.app import Datasette
+
+from scraper.archive import Archive
+from scraper.items import Article, Contact, Quote
+from scraper.serve import (
+    DATABASE_NAME,
+    METADATA_PATH,
+    datasette_argv,
+    load_metadata,
+    make_datasette,
+    serve,
+)
+
+METADATA = load_metadata()
+DB_META = METADATA["databases"][DATABASE_NAME]
+QUERIES = DB_META["queries"]
+
+# Inputs a journalist might type that must never turn into an FTS5 syntax error.
+AWKWARD_SEARCHES = [
+    "",
+    "   ",
+    "*",
+    '"',
+    '""',
+    "e-tjänst",
+    "AND",
+    "NOT skola",
+    "(",
+    "'",
+    "title:x",
+    "a**",
+    "far*",
+]
+
+
+def article(url: str, municipality_id: str, title: str, **fields: Any) -> Article:
+    return Article(
+        url=url, municipality_id=municipality_id, title=title, fetched_at="2024-06-01T00:00:00Z", **fields
+    )
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ds") / "archive.db"
+    with Archive(path) as archive:
+        archive.save_municipalities(
+            [
+                {"id": "uppsala", "name": "Uppsala kommun", "country": "SE"},
+                {"id": "ale", "name": "Ale kommun", "country": "SE"},
+                {"id": "camden", "name": "Camden Council", "country": "GB"},
+            ]
+        )
+        archive.save_article(
+            article(
+                "https://www.uppsala.se/nyheter/forskola",
+                "uppsala",
+                "Ny förskola öppnar i Gottsunda",
+                lead="Barnen får flytta in i augusti.",
+                body="Förskolan har sex avdelningar.",
+                published="2024-03-01",
+                language="sv",
+                quotes=[Quote(0, "Vi är glada över lokalerna", "Anna Ek", "förskolechef")],
+                contacts=[
+                    Contact(
+                        name="Anna Ek", role="förskolechef", email="anna.ek@uppsala.se", phone="+4618000001"
+                    )
+                ],
+            )
+        )
+        archive.save_article(
+            article(
+                "https://www.uppsala.se/nyheter/upphandling",
+                "uppsala",
+                "Upphandling av skolskjuts klar",
+                body="Kommunen har avslutat upphandlingen.",
+                published="2024-05-10",
+                language="sv",
+                quotes=[Quote(0, "Upphandling tar tid", "Bo Lind", "kommunalråd")],
+                contacts=[Contact(name="Anna Ek", role="presschef", email="anna.ek@uppsala.se")],
+            )
+        )
+        archive.save_article(
+            article(
+                "https://www.uppsala.se/nyheter/budget",
+                "uppsala",
+                "Budget för 2025",
+                body="Budgeten nämner en upphandling av lokaler bland mycket annat om ekonomi och skatt.",
+                published="2024-06-01",
+                language="sv",
+            )
+        )
+        archive.save_article(
+            article(
+                "https://www.ale.se/nyheter/bete",
+                "ale",
+                "Får på bete i Alafors",
+                body="Fåren betar i naturreservatet.",
+                published="2023-06-01",
+                language="sv",
+            )
+        )
+        archive.save_article(
+            article(
+                "https://www.ale.se/nyheter/far",
+                "ale",
+                "Far och son-dag",
+                body="Pappor och barn bjuds in.",
+                published="2023-06-15",
+                language="sv",
+            )
+        )
+        archive.save_article(
+            article(
+                "https://www.camden.gov.uk/news/school-budget",
+                "camden",
+                "Council approves school budget",
+                body="The school budget was approved.",
+                published="2024-02-01T09:30:00+00:00",
+                language="en",
+                quotes=[Quote(0, "A good day for our schools", "Jane Smith", "Cabinet Member")],
+            )
+        )
+        archive.save_article(article("https://www.uppsala.se/nyheter/odaterad", "uppsala", "Utan datum"))
+        common = {"started": "2024-06-01T00:00:00Z", "finished": "2024-06-01T00:10:00Z"}
+        archive.record_crawl(
+            "uppsala", **common, pages_fetched=9, articles_found=4, articles_new=4, articles_updated=0,
+            articles_unchanged=0, errors=0,
+        )  # fmt: skip
+        archive.record_crawl(
+            "ale", **common, pages_fetched=0, articles_found=0, articles_new=0, articles_updated=0,
+            articles_unchanged=0, errors=2, note="connection refused",
+        )  # fmt: skip
+        archive.fts_integrity_check()
+    return path
+
+
+@pytest.fixture(scope="module")
+def ds(db_path: Path) -> Datasette:
+    return make_datasette(db_path)
+
+
+def get(ds: Datasette, path: str) -> httpx.Response:
+    return asyncio.run(ds.client.get(path))
+
+
+def rows(ds: Datasette, path: str) -> list[dict[str, Any]]:
+    sep = "&" if "?" in path else "?"
+    response = get(ds, f"{path}{sep}_shape=array")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def query(ds: Datasette, name: str, **params: str) -> list[dict[str, Any]]:
+    qs = "&".join(f"{k}={quote(v)}" for k, v in params.items())
+    return rows(ds, f"/archive/{name}.json?{qs}")
+
+
+# -- canned queries -------------------------------------------------------------------------------
+
+EXAMPLE_PARAMS = {
+    "search": {"q": "förskola", "municipality": "uppsala"},
+    "quotes_by_person": {"speaker": "Ek"},
+    "search_quotes": {"q": "glada"},
+    "municipality_articles": {"municipality": "uppsala", "from_date": "2024-01-01", "to_date": "2024-12-31"},
+    "contact_directory": {"q": "anna", "municipality": "uppsala"},
+    "crawl_health": {},
+    "feed": {"q": "upphandling", "municipality": "uppsala"},
+}
+
+
+def test_every_query_has_example_params() -> None:
+    assert set(EXAMPLE_PARAMS) == set(QUERIES)
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_without_parameters(ds: Datasette, name: str) -> None:
+    assert get(ds, f"/archive/{name}").status_code == 200
+    assert get(ds, f"/archive/{name}.json").status_code == 200
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_with_parameters(ds: Datasette, name: str) -> None:
+    assert query(ds, name, **EXAMPLE_PARAMS[name])
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_documented(name: str) -> None:
+    assert QUERIES[name]["title"]
+    assert QUERIES[name]["description"]
+
+
+@pytest.mark.parametrize("q", AWKWARD_SEARCHES)
+@pytest.mark.parametrize("name", ["search", "search_quotes", "feed"])
+def test_awkward_search_input(ds: Datasette, name: str, q: str) -> None:
+    assert get(ds, f"/archive/{name}.json?q={quote(q)}").status_code == 200
+
+
+def test_search_empty_returns_nothing(ds: Datasette) -> None:
+    assert query(ds, "search") == []
+
+
+def test_search_ranks_title_match_first(ds: Datasette) -> None:
+    hits = query(ds, "search", q="upphandling")
+    assert [h["title"] for h in hits] == ["Upphandling av skolskjuts klar", "Budget för 2025"]
+    assert hits[0]["municipality"] == "Uppsala kommun"
+    assert hits[0]["published"] == "2024-05-10"
+    assert "**Upphandling**" in hits[0]["snippet"]
+
+
+def test_search_keeps_swedish_letters_apart(ds: Datasette) -> None:
+    assert [h["title"] for h in query(ds, "search", q="får")] == [
+        "Får på bete i Alafors",  # title match ranks above the lead's "Barnen får flytta"
+        "Ny förskola öppnar i Gottsunda",
+    ]
+    assert [h["title"] for h in query(ds, "search", q="far")] == ["Far och son-dag"]
+
+
+def test_search_folds_case(ds: Datasette) -> None:
+    assert [h["title"] for h in query(ds, "search", q="FÖRSKOLA")] == ["Ny förskola öppnar i Gottsunda"]
+
+
+def test_search_prefix(ds: Datasette) -> None:
+    assert [h["title"] for h in query(ds, "search", q="skol*")] == ["Upphandling av skolskjuts klar"]
+    assert [h["title"] for h in query(ds, "search", q="förskol*")] == ["Ny förskola öppnar i Gottsunda"]
+    assert [h["title"] for h in query(ds, "search", q="Upphandl*")] == [
+        "Upphandling av skolskjuts klar",
+        "Budget för 2025",
+    ]
+
+
+def test_search_phrase(ds: Datasette) -> None:
+    assert [h["title"] for h in query(ds, "search", q='"school budget"')] == [
+        "Council approves school budget"
+    ]
+
+
+def test_search_hyphen_is_not_an_operator(ds: Datasette) -> None:
+    assert [h["title"] for h in query(ds, "search", q="son-dag")] == ["Far och son-dag"]
+
+
+def test_search_one_municipality(ds: Datasette) -> None:
+    assert query(ds, "search", q="budget", municipality="camden")[0]["municipality_id"] == "camden"
+    assert query(ds, "search", q="bete", municipality="uppsala") == []
+
+
+def test_quotes_by_person(ds: Datasette) -> None:
+    hits = query(ds, "quotes_by_person", speaker="lind")
+    assert [(h["speaker"], h["title"]) for h in hits] == [("Bo Lind", "Upphandling av skolskjuts klar")]
+    assert query(ds, "quotes_by_person") == []
+
+
+def test_search_quotes(ds: Datasette) -> None:
+    hits = query(ds, "search_quotes", q="schools")
+    assert [h["speaker"] for h in hits] == ["Jane Smith"]
+    assert "**schools**" in hits[0]["quote"]
+
+
+def test_search_quotes_by_speaker_name(ds: Datasette) -> None:
+    assert [h["quote"] for h in query(ds, "search_quotes", q="ek")] == ["Vi är glada över lokalerna"]
+
+
+def test_municipality_articles_dates_inclusive(ds: Datasette) -> None:
+    hits = query(
+        ds, "municipality_articles", municipality="uppsala", from_date="2024-03-01", to_date="2024-05-10"
+    )
+    assert [h["published"] for h in hits] == ["2024-05-10", "2024-03-01"]
+
+
+def test_municipality_articles_partial_dates(ds: Datasette) -> None:
+    hits = query(
+        ds, "municipality_articles", municipality="Uppsala kommun", from_date="2024-05", to_date="2024"
+    )
+    assert [h["published"] for h in hits] == ["2024-06-01", "2024-05-10"]
+
+
+def test_municipality_articles_blank_dates_is_everything(ds: Datasette) -> None:
+    assert len(query(ds, "municipality_articles", municipality="uppsala")) == 4
+    assert len(query(ds, "municipality_articles")) == 7
+
+
+def test_municipality_articles_datetime_upper_bound(ds: Datasette) -> None:
+    hits = query(ds, "municipality_articles", municipality="camden", to_date="2024-02-01")
+    assert len(hits) == 1
+
+
+def test_contact_directory(ds: Datasette) -> None:
+    hits = query(ds, "contact_directory")
+    assert len(hits) == 1
+    anna = hits[0]
+    assert (anna["name"], anna["email"], anna["articles"]) == ("Anna Ek", "anna.ek@uppsala.se", 2)
+    assert anna["latest_article"] == "Upphandling av skolskjuts klar"
+    assert anna["role"] == "presschef"  # as described most recently
+    assert anna["municipality"] == "Uppsala kommun"
+
+
+def test_crawl_health_failing_first(ds: Datasette) -> None:
+    hits = query(ds, "crawl_health")
+    assert [(h["id"], h["last_status"]) for h in hits] == [
+        ("ale", "failing"),
+        ("camden", None),
+        ("uppsala", "ok"),
+    ]
+    assert hits[0]["note"] == "connection refused"
+    assert hits[2]["article_count"] == 4
+
+
+# -- Atom feed ----------------------------------------------------------------------------------
+
+
+def test_feed_search(ds: Datasette) -> None:
+    response = get(ds, "/archive/feed.atom?q=upphandling")
+    assert response.status_code == 200
+    assert response.text.count("<entry>") == 2
+    assert "Upphandling av skolskjuts klar" in response.text
+    assert "https://www.uppsala.se/nyheter/upphandling" in response.text
+
+
+def test_feed_all(ds: Datasette) -> None:
+    response = get(ds, "/archive/feed.atom")
+    assert response.status_code == 200
+    assert response.text.count("<entry>") == 7  # undated articles fall back to first_seen
+
+
+def test_feed_without_matches_is_still_a_feed(ds: Datasette) -> None:
+    response = get(ds, "/archive/feed.atom?q=zzzyxx")
+    assert response.status_code == 200
+    assert response.text.count("<entry>") == 1
+    assert "No matching articles yet" in response.text
+
+
+def test_feed_rows_never_null(ds: Datasette) -> None:
+    for params in ({}, {"q": "skol*"}, {"municipality": "ale"}, {"q": "nothing-here"}):
+        for row in query(ds, "feed", **params):
+            for column in ("atom_id", "atom_title", "atom_updated", "atom_link", "atom_content"):
+                assert row[column], (params, column)
+            assert row["atom_updated"].endswith("Z")
+
+
+# -- table pages --------------------------------------------------------------------------------
+
+
+def test_articles_table_search(ds: Datasette) -> None:
+    hits = rows(ds, "/archive/articles.json?_search=förskola")
+    assert [h["title"] for h in hits] == ["Ny förskola öppnar i Gottsunda"]
+    assert get(ds, "/archive/articles?_search=e-tj%C3%A4nst").status_code == 200
+
+
+def test_quotes_table_search(ds: Datasette) -> None:
+    assert [h["speaker"] for h in rows(ds, "/archive/quotes.json?_search=glada")] == ["Anna Ek"]
+
+
+def test_articles_facets(ds: Datasette) -> None:
+    data = get(ds, "/archive/articles.json").json()
+    assert {"municipality_id", "year", "language"} <= set(data["facet_results"])
+
+
+def test_articles_sorted_newest_first(ds: Datasette) -> None:
+    data = get(ds, "/archive/articles.json").json()
+    assert data["human_description_en"] == "sorted by published descending"
+    assert [r["published"] for r in rows(ds, "/archive/articles.json")][:2] == ["2024-06-01", "2024-05-10"]
+
+
+def test_articles_page_html(ds: Datasette) -> None:
+    response = get(ds, "/archive/articles")
+    assert response.status_code == 200
+    assert "Uppsala kommun" in response.text  # label_column expands municipality_id
+
+
+def test_fts_tables_hidden(ds: Datasette) -> None:
+    tables = {t["name"]: t["hidden"] for t in get(ds, "/archive.json").json()["tables"]}
+    assert not tables["articles"]
+    assert all(hidden for name, hidden in tables.items() if "_fts" in name)
+
+
+def test_index_page(ds: Datasette) -> None:
+    response = get(ds, "/")
+    assert response.status_code == 200
+    assert "muninews — municipal news archive" in response.text
+
+
+# -- metadata is honest -------------------------------------------------------------------------
+
+
+def real_tables(db_path: Path) -> dict[str, list[str]]:
+    with Archive(db_path) as archive:
+        return {
+            name: [c.name for c in archive.db[name].columns]
+            for name in archive.db.table_names()
+            if "_fts" not in name and not name.startswith("sqlite_")
+        }
+
+
+def test_metadata_describes_every_table_and_column(db_path: Path) -> None:
+    tables = DB_META["tables"]
+    for table, columns in real_tables(db_path).items():
+        assert tables.get(table, {}).get("description"), table
+        described = tables[table].get("columns", {})
+        for column in columns:
+            assert described.get(column), f"{table}.{column} undocumented"
+
+
+def test_metadata_names_only_what_exists(db_path: Path) -> None:
+    with Archive(db_path) as archive:
+        existing = set(archive.db.table_names())
+        for table, meta in DB_META["tables"].items():
+            assert table in existing, table
+            if meta.get("hidden"):
+                assert "_fts" in table
+                continue
+            columns = {c.name for c in archive.db[table].columns}
+            for key in ("label_column", "sort", "sort_desc", "fts_pk"):
+                if key in meta:
+                    assert meta[key] in columns, (table, key)
+            assert set(meta.get("facets", [])) <= columns, table
+            assert set(meta.get("columns", {})) <= columns, table
+            if "fts_table" in meta:
+                assert meta["fts_table"] in existing
+
+
+def test_metadata_hides_every_fts_table(db_path: Path) -> None:
+    with Archive(db_path) as archive:
+        fts = {t for t in archive.db.table_names() if "_fts" in t}
+    assert fts == {t for t, m in DB_META["tables"].items() if m.get("hidden")}
+
+
+def test_metadata_file_is_the_served_one() -> None:
+    assert json.loads(METADATA_PATH.read_text(encoding="utf-8")) == METADATA
+    assert METADATA["title"] == "muninews — municipal news archive"
+
+
+# -- plain `datasette archive.db -m datasette_metadata.json` and `muninews serve` ----------------
+
+
+def test_plain_datasette_with_metadata(db_path: Path) -> None:
+    """What a researcher runs by hand: the file stem gives the name `archive`, metadata applies."""
+    plain = Datasette([str(db_path)], metadata=load_metadata())
+    assert get(plain, "/archive/feed.atom?q=upphandling").status_code == 200
+    assert query(plain, "search", q="förskola")
+
+
+def test_other_file_name_served_as_archive(db_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "sverige-2024.db"
+    other.write_bytes(db_path.read_bytes())
+    other_ds = make_datasette(other)
+    assert [d for d in other_ds.databases if not d.startswith("_")] == ["archive"]
+    assert query(other_ds, "search", q="förskola")
+
+
+def test_datasette_argv() -> None:
+    argv = datasette_argv(Path("/data/archive.db"), host="0.0.0.0", port=9000)
+    assert argv[1:4] == ["-m", "datasette", "serve"]
+    assert "/data/archive.db" in argv
+    assert argv[argv.index("--metadata") + 1] == str(METADATA_PATH)
+    assert argv[argv.index("--port") + 1] == "9000"
+    assert "-i" not in argv
+    immutable = datasette_argv(Path("/data/archive.db"), immutable=True)
+    assert immutable[immutable.index("-i") + 1] == "/data/archive.db"
+
+
+def test_datasette_cli_runs_argv(db_path: Path) -> None:
+    """The real command line, in a subprocess: `--get` answers one request without serving."""
+    search = "/archive/search.json?q=f%C3%B6rskola&_shape=array"
+    argv = [*datasette_argv(db_path, immutable=True), "--get", search]
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=True)
+    assert json.loads(result.stdout)[0]["title"] == "Ny förskola öppnar i Gottsunda"
+
+
+def test_serve_missing_file(tmp_path: Path) -> None:
+    assert serve(tmp_path / "nope.db", "127.0.0.1", 8001) == 2
