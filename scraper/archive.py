@@ -14,6 +14,12 @@ Design choices, each with its reason:
   ``fetched_at`` bumped, so a re-crawl of 600,000 articles does not rewrite (and re-index) them.
 * The ``articles_au`` trigger fires only ``AFTER UPDATE OF title, lead, body``: bumping ``last_seen``
   must not delete and re-insert the article in the full-text index.
+* Columns added by a newer schema reach old files through plain ``ALTER TABLE ADD COLUMN`` (foreign
+  key included; it keeps the FTS triggers), and indexes are created after that.
+* ``people`` links quotes and contacts to one person per municipality (the linking rule is in the
+  comment above ``Archive._resolve_people``). It is maintained inside ``save_article``'s transaction
+  by recomputing only the people the article touches, so a re-crawl cannot double-count and a dropped
+  quote is decremented. Archives from before it are linked by re-crawls and ``Archive.link_people``.
 * WAL journal so Datasette can read while a crawl writes; ``synchronous=NORMAL`` because in WAL mode
   it cannot corrupt the file, only lose the last transactions on power loss (a re-crawl restores them).
 """
@@ -38,7 +44,7 @@ from scraper.items import Article, Contact, Quote
 logger = logging.getLogger(__name__)
 
 #: Bumped when the schema changes in a way readers may care about (``PRAGMA user_version``).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: people, person_roles, quotes/contacts.person_id
 
 #: Crawl statuses written to ``crawls.status`` and ``municipalities.last_status``.
 STATUS_OK = "ok"

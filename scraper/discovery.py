@@ -18,6 +18,7 @@ from parsel import Selector
 from w3lib.url import canonicalize_url, safe_url_string
 
 from scraper import cms
+from scraper.extract.dates import parse_date
 
 DATE_IN_PATH = re.compile(r"/(19|20)\d{2}/(0?[1-9]|1[0-2])(/|$)|(19|20)\d{2}-\d{2}-\d{2}")
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -139,6 +140,7 @@ class Link:
     chrome: bool = False  # in header/footer/nav: site navigation
     widget: bool = False  # in a sidebar or recent-news widget
     rel: str = ""
+    date: str | None = None  # the date a listing shows beside the link (YYYY-MM-DD), if any
 
 
 def extract_links(sel: Selector, base_url: str) -> list[Link]:
@@ -183,18 +185,26 @@ DATE_TEXT = re.compile(
 )
 
 
-def _dated_item(a: Selector) -> bool:
-    """The link sits in a list item, card or teaser that shows a date: a listing's entry."""
+def item_date(a: Selector) -> str | None:
+    """The date shown in the list item, card or teaser a link sits in: a listing's entry.
+
+    Returns ``YYYY-MM-DD``, or ``""`` when the item shows a date this parser cannot read,
+    or None when the link is not in a dated item.
+    """
     item = a.xpath(
         "ancestor::*[self::li or self::article or self::tr or contains(@class, 'item') or "
         "contains(@class, 'entry') or contains(@class, 'teaser') or contains(@class, 'card')][1]"
     )
     if not item:
-        return False
-    if item.xpath(".//time"):
-        return True
+        return None
+    stamp = item.xpath(".//time/@datetime").get()
+    if stamp:
+        return parse_date(stamp) or ""
     text = " ".join(item.xpath(".//text()").getall())
-    return len(text) < 1500 and bool(DATE_TEXT.search(text))
+    if len(text) > 1500:
+        return None
+    match = DATE_TEXT.search(text)
+    return (parse_date(match.group(0)) or "") if match else None
 
 
 def feed_links(sel: Selector, base_url: str) -> list[str]:
@@ -280,7 +290,8 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
         if link.chrome or key in seen:
             continue
         newsy = in_news_section(link.url) or has_date_in_path(link.url)
-        if newsy or _dated_item(a):
+        link.date = item_date(a)
+        if newsy or link.date is not None:
             seen.add(key)
             s.news_links.append(link)
             if not link.widget:

@@ -163,7 +163,7 @@ def rows(ds: Datasette, path: str) -> list[dict[str, Any]]:
     return response.json()
 
 
-def query(ds: Datasette, name: str, **params: str) -> list[dict[str, Any]]:
+def query(ds: Datasette, name: str, /, **params: str) -> list[dict[str, Any]]:
     qs = "&".join(f"{k}={quote(v)}" for k, v in params.items())
     return rows(ds, f"/archive/{name}.json?{qs}")
 
@@ -173,6 +173,7 @@ def query(ds: Datasette, name: str, **params: str) -> list[dict[str, Any]]:
 EXAMPLE_PARAMS = {
     "search": {"q": "förskola", "municipality": "uppsala"},
     "quotes_by_person": {"speaker": "Ek"},
+    "person": {"name": "Anna Ek"},
     "search_quotes": {"q": "glada"},
     "municipality_articles": {"municipality": "uppsala", "from_date": "2024-01-01", "to_date": "2024-12-31"},
     "contact_directory": {"q": "anna", "municipality": "uppsala"},
@@ -260,6 +261,58 @@ def test_quotes_by_person(ds: Datasette) -> None:
     hits = query(ds, "quotes_by_person", speaker="lind")
     assert [(h["speaker"], h["title"]) for h in hits] == [("Bo Lind", "Upphandling av skolskjuts klar")]
     assert query(ds, "quotes_by_person") == []
+
+
+def test_quotes_by_person_brings_contact_details(ds: Datasette) -> None:
+    [hit] = query(ds, "quotes_by_person", speaker="anna")
+    assert (hit["speaker"], hit["email"], hit["phone"]) == ("Anna Ek", "anna.ek@uppsala.se", "+4618000001")
+
+
+def test_person(ds: Datasette) -> None:
+    hits = query(ds, "person", name="anna ek")
+    assert len(hits) == 1
+    anna = hits[0]
+    assert (anna["name"], anna["municipality"], anna["published"]) == (
+        "Anna Ek",
+        "Uppsala kommun",
+        "2024-03-01",
+    )
+    assert anna["quote"] == "Vi är glada över lokalerna"
+    assert anna["role_at_the_time"] == "förskolechef"
+    assert anna["latest_role"] == "presschef"  # from the newer contact box
+    assert (anna["email"], anna["phone"]) == ("anna.ek@uppsala.se", "+4618000001")
+    assert anna["url"] == "https://www.uppsala.se/nyheter/forskola"
+    assert query(ds, "person") == []
+
+
+def test_person_separates_municipalities_and_misses_nobody(ds: Datasette) -> None:
+    hits = query(ds, "person", name="n")  # Anna Ek, Bo Lind, Jane Smith
+    assert [(h["name"], h["municipality"], h["role_at_the_time"]) for h in hits] == [
+        ("Anna Ek", "Uppsala kommun", "förskolechef"),
+        ("Bo Lind", "Uppsala kommun", "kommunalråd"),
+        ("Jane Smith", "Camden Council", "Cabinet Member"),
+    ]
+
+
+def test_people_table(ds: Datasette) -> None:
+    data = get(ds, "/archive/people.json").json()
+    assert "municipality_id" in data["facet_results"]
+    people = rows(ds, "/archive/people.json")
+    assert {(p["name"], p["municipality_id"]) for p in people} == {
+        ("Anna Ek", "uppsala"),
+        ("Bo Lind", "uppsala"),
+        ("Jane Smith", "camden"),
+    }
+    anna = next(p for p in people if p["name"] == "Anna Ek")
+    assert (anna["quote_count"], anna["contact_count"]) == (1, 2)
+    page = get(ds, f"/archive/people/{anna['id']}")
+    assert page.status_code == 200
+    assert "person_roles" in page.text  # links to the person's rows in other tables
+    roles = rows(ds, f"/archive/person_roles.json?person_id={anna['id']}&_sort=first_seen_published")
+    assert [(r["role"], r["first_seen_published"], r["last_seen_published"]) for r in roles] == [
+        ("förskolechef", "2024-03-01", "2024-03-01"),
+        ("presschef", "2024-05-10", "2024-05-10"),
+    ]
 
 
 def test_search_quotes(ds: Datasette) -> None:

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
 from scraper.archive import INDEXES_SQL, TABLES_SQL, Archive, name_key, similar_names
 from scraper.items import Article, Contact, Quote
+from scraper.serve import make_datasette
 
 KRISTOFER = "kristofer.svensson@uppsala.se"
 
 
 def make_article(n: int, published: str, municipality_id: str = "uppsala", **fields: Any) -> Article:
-    values: dict[str, Any] = {"title": f"Nyhet {n}", "body": f"Text {n}.", "fetched_at": "2024-06-01T00:00:00Z"}
+    values: dict[str, Any] = {
+        "title": f"Nyhet {n}",
+        "body": f"Text {n}.",
+        "fetched_at": "2024-06-01T00:00:00Z",
+    }
     values.update(fields)
     return Article(
         url=f"https://www.{municipality_id}.se/nyheter/{n}",
@@ -29,7 +36,9 @@ def make_article(n: int, published: str, municipality_id: str = "uppsala", **fie
 @pytest.fixture
 def archive(tmp_path: Path):
     arch = Archive(tmp_path / "archive.db")
-    arch.save_municipalities([{"id": "uppsala", "name": "Uppsala kommun"}, {"id": "ale", "name": "Ale kommun"}])
+    arch.save_municipalities(
+        [{"id": "uppsala", "name": "Uppsala kommun"}, {"id": "ale", "name": "Ale kommun"}]
+    )
     yield arch
     arch.close()
 
@@ -41,7 +50,8 @@ def people(arch: Archive) -> list[dict[str, Any]]:
 def person(arch: Archive, name: str, municipality_id: str = "uppsala") -> dict[str, Any]:
     rows = list(
         arch.db.query(
-            "SELECT * FROM people WHERE municipality_id = ? AND name_key = ?", [municipality_id, name_key(name)]
+            "SELECT * FROM people WHERE municipality_id = ? AND name_key = ?",
+            [municipality_id, name_key(name)],
         )
     )
     assert len(rows) == 1, rows
@@ -65,7 +75,9 @@ def two_quotes(arch: Archive) -> None:
     )
     arch.save_article(
         make_article(
-            2, "2024-09-15", quotes=[Quote(0, "Vi sparar", "Kristofer  Svensson", "kommunstyrelsens ordförande")]
+            2,
+            "2024-09-15",
+            quotes=[Quote(0, "Vi sparar", "Kristofer  Svensson", "kommunstyrelsens ordförande")],
         )
     )
 
@@ -126,16 +138,27 @@ def test_contact_with_same_name_linked(archive: Archive) -> None:
         make_article(
             3,
             "2024-10-01",
-            contacts=[Contact(name="Kristofer Svensson", role="kommunstyrelsens ordförande", email=KRISTOFER,
-                              phone="+4618727000")],
-        )  # fmt: skip
+            contacts=[
+                Contact(
+                    name="Kristofer Svensson",
+                    role="kommunstyrelsens ordförande",
+                    email=KRISTOFER,
+                    phone="+4618727000",
+                )
+            ],
+        )
     )
     assert len(people(archive)) == 1
     kristofer = person(archive, "Kristofer Svensson")
     assert (kristofer["email"], kristofer["phone"]) == (KRISTOFER, "+4618727000")
     assert (kristofer["quote_count"], kristofer["contact_count"]) == (2, 1)
     assert archive.db.execute("SELECT person_id FROM contacts").fetchone()[0] == kristofer["id"]
-    assert roles(archive, kristofer["id"])[-1] == ("kommunstyrelsens ordförande", "2024-09-15", "2024-10-01", 2)
+    assert roles(archive, kristofer["id"])[-1] == (
+        "kommunstyrelsens ordförande",
+        "2024-09-15",
+        "2024-10-01",
+        2,
+    )
 
 
 def test_quote_and_contact_in_one_article(archive: Archive) -> None:
@@ -157,7 +180,9 @@ def test_most_recent_email_and_phone(archive: Archive) -> None:
         make_article(2, "2024-05-01", contacts=[Contact(name="Anna Ek", email="anna.ek@nya.uppsala.se")])
     )
     archive.save_article(
-        make_article(1, "2022-05-01", contacts=[Contact(name="Anna Ek", email="anna.ek@uppsala.se", phone="+461")])
+        make_article(
+            1, "2022-05-01", contacts=[Contact(name="Anna Ek", email="anna.ek@uppsala.se", phone="+461")]
+        )
     )
     anna = person(archive, "Anna Ek")
     assert anna["email"] == "anna.ek@nya.uppsala.se"  # by publication date, not by order of crawling
@@ -165,14 +190,20 @@ def test_most_recent_email_and_phone(archive: Archive) -> None:
 
 
 def test_same_email_other_spelling_same_person(archive: Archive) -> None:
-    archive.save_article(make_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)]))
-    archive.save_article(make_article(2, "2024-02-01", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)]))
+    archive.save_article(
+        make_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
+    )
+    archive.save_article(
+        make_article(2, "2024-02-01", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)])
+    )
     assert len(people(archive)) == 1
     assert person(archive, "Kristofer Svensson")["contact_count"] == 2
 
 
 def test_email_match_also_takes_the_quote_in_that_article(archive: Archive) -> None:
-    archive.save_article(make_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)]))
+    archive.save_article(
+        make_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
+    )
     archive.save_article(
         make_article(
             2,
@@ -188,11 +219,15 @@ def test_email_match_also_takes_the_quote_in_that_article(archive: Archive) -> N
 
 def test_email_known_from_an_earlier_contact(archive: Archive) -> None:
     """The person's current email changed; an older address still identifies them."""
-    archive.save_article(make_article(1, "2020-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)]))
+    archive.save_article(
+        make_article(1, "2020-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
+    )
     archive.save_article(
         make_article(2, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email="ks@uppsala.se")])
     )
-    archive.save_article(make_article(3, "2024-02-01", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)]))
+    archive.save_article(
+        make_article(3, "2024-02-01", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)])
+    )
     assert len(people(archive)) == 1
     assert person(archive, "Kristofer Svensson")["email"] == KRISTOFER  # 2024-02-01 is now the latest
 
@@ -205,16 +240,23 @@ def test_shared_desk_address_does_not_merge_people(archive: Archive) -> None:
 
 
 def test_contact_without_name_links_by_email(archive: Archive) -> None:
-    archive.save_article(make_article(1, "2024-01-01", contacts=[Contact(name="Anna Ek", email="anna.ek@uppsala.se")]))
+    archive.save_article(
+        make_article(1, "2024-01-01", contacts=[Contact(name="Anna Ek", email="anna.ek@uppsala.se")])
+    )
     archive.save_article(make_article(2, "2024-02-01", contacts=[Contact(email="anna.ek@uppsala.se")]))
     archive.save_article(make_article(3, "2024-03-01", contacts=[Contact(email="okand@uppsala.se")]))
     assert person(archive, "Anna Ek")["contact_count"] == 2
     assert len(people(archive)) == 1
-    assert archive.db.execute("SELECT person_id FROM contacts WHERE email = 'okand@uppsala.se'").fetchone()[0] is None
+    assert (
+        archive.db.execute("SELECT person_id FROM contacts WHERE email = 'okand@uppsala.se'").fetchone()[0]
+        is None
+    )
 
 
 def test_quote_without_speaker_links_nobody(archive: Archive) -> None:
-    archive.save_article(make_article(1, "2024-01-01", quotes=[Quote(0, "Anonymt", None), Quote(1, "Blankt", "  ")]))
+    archive.save_article(
+        make_article(1, "2024-01-01", quotes=[Quote(0, "Anonymt", None), Quote(1, "Blankt", "  ")])
+    )
     assert people(archive) == []
     assert archive.db.execute("SELECT count(*) FROM quotes WHERE person_id IS NOT NULL").fetchone()[0] == 0
 
@@ -222,9 +264,14 @@ def test_quote_without_speaker_links_nobody(archive: Archive) -> None:
 def test_same_name_two_municipalities_two_people(archive: Archive) -> None:
     archive.save_article(make_article(1, "2024-01-01", quotes=[Quote(0, "Hej", "Anna Ek")]))
     archive.save_article(
-        make_article(1, "2024-01-01", municipality_id="ale", quotes=[Quote(0, "Hej", "Anna Ek")],
-                     contacts=[Contact(name="Anna Ek", email="anna.ek@uppsala.se")])
-    )  # fmt: skip
+        make_article(
+            1,
+            "2024-01-01",
+            municipality_id="ale",
+            quotes=[Quote(0, "Hej", "Anna Ek")],
+            contacts=[Contact(name="Anna Ek", email="anna.ek@uppsala.se")],
+        )
+    )
     assert len(people(archive)) == 2
     assert person(archive, "Anna Ek", "uppsala")["email"] is None
     assert person(archive, "Anna Ek", "ale")["email"] == "anna.ek@uppsala.se"
@@ -232,7 +279,9 @@ def test_same_name_two_municipalities_two_people(archive: Archive) -> None:
 
 
 def test_email_does_not_cross_municipalities(archive: Archive) -> None:
-    archive.save_article(make_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)]))
+    archive.save_article(
+        make_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
+    )
     archive.save_article(
         make_article(1, "2024-02-01", "ale", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)])
     )
@@ -255,9 +304,12 @@ def snapshot(arch: Archive) -> tuple[list[tuple[Any, ...]], ...]:
 def test_resave_unchanged_keeps_people(archive: Archive) -> None:
     two_quotes(archive)
     before = snapshot(archive)
-    assert archive.save_article(
-        make_article(1, "2023-02-01", quotes=[Quote(0, "Vi bygger", "Kristofer Svensson", "kommunalråd")])
-    ) == "unchanged"
+    assert (
+        archive.save_article(
+            make_article(1, "2023-02-01", quotes=[Quote(0, "Vi bygger", "Kristofer Svensson", "kommunalråd")])
+        )
+        == "unchanged"
+    )
     assert snapshot(archive) == before
 
 
@@ -296,10 +348,14 @@ def test_new_publication_date_moves_dates(archive: Archive) -> None:
 
 
 def test_failed_save_leaves_no_person(archive: Archive) -> None:
-    archive.db.execute("CREATE TEMP TRIGGER boom BEFORE INSERT ON contacts BEGIN SELECT raise(ABORT, 'boom'); END")
+    archive.db.execute(
+        "CREATE TEMP TRIGGER boom BEFORE INSERT ON contacts BEGIN SELECT raise(ABORT, 'boom'); END"
+    )
     with pytest.raises(sqlite3.IntegrityError):
         archive.save_article(
-            make_article(1, "2024-01-01", quotes=[Quote(0, "Hej", "Anna Ek")], contacts=[Contact(name="Anna Ek")])
+            make_article(
+                1, "2024-01-01", quotes=[Quote(0, "Hej", "Anna Ek")], contacts=[Contact(name="Anna Ek")]
+            )
         )
     assert people(archive) == []
     assert archive.db.execute("SELECT count(*) FROM person_roles").fetchone()[0] == 0
@@ -317,6 +373,57 @@ def test_foreign_keys_hold(archive: Archive) -> None:
     two_quotes(archive)
     archive.save_article(make_article(2, "2024-09-15", quotes=[]))
     assert archive.db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+# -- the person canned query ----------------------------------------------------------------------
+
+
+def person_query(db: Path, name: str) -> list[dict[str, Any]]:
+    ds = make_datasette(db)
+    response = asyncio.run(ds.client.get(f"/archive/person.json?name={quote(name)}&_shape=array"))
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_person_query_role_at_the_time(archive: Archive) -> None:
+    two_quotes(archive)  # kommunalråd in 2023, kommunstyrelsens ordförande in 2024
+    archive.save_article(
+        make_article(3, "2023-06-01", quotes=[Quote(0, "Utan roll", "Kristofer Svensson")])
+    )  # no role given anywhere in the article: the role recorded around that date
+    archive.save_article(
+        make_article(
+            4,
+            "2024-10-01",
+            quotes=[Quote(0, "Roll i kontaktrutan", "Kristofer Svensson")],
+            contacts=[
+                Contact(name="Kristofer Svensson", role="ordförande", email=KRISTOFER, phone="+4618727000")
+            ],
+        )
+    )  # the role from this article's contact box
+    hits = person_query(archive.path, "kristofer")
+    assert [(h["published"], h["role_at_the_time"]) for h in hits] == [
+        ("2023-02-01", "kommunalråd"),
+        ("2023-06-01", "kommunalråd"),
+        ("2024-09-15", "kommunstyrelsens ordförande"),
+        ("2024-10-01", "ordförande"),
+    ]
+    assert {(h["email"], h["phone"], h["latest_role"]) for h in hits} == {
+        (KRISTOFER, "+4618727000", "ordförande")
+    }
+
+
+def test_person_query_contact_only_and_swedish_letters(archive: Archive) -> None:
+    archive.save_article(
+        make_article(
+            1, "2024-01-01", contacts=[Contact(name="Åsa Öberg", role="presskommunikatör", email="asa@u.se")]
+        )
+    )
+    for typed in ("Åsa", "åsa öberg", "Öberg"):
+        hits = person_query(archive.path, typed)
+        assert [(h["name"], h["quote"], h["email"], h["latest_role"]) for h in hits] == [
+            ("Åsa Öberg", None, "asa@u.se", "presskommunikatör")
+        ], typed
+    assert person_query(archive.path, "") == []
 
 
 # -- performance: save_article looks people up through indexes ------------------------------------
@@ -343,9 +450,13 @@ def test_lookups_use_indexes(archive: Archive, sql: str) -> None:
 
 def old_schema() -> str:
     """The schema as it was before people: no people tables, no person_id columns or indexes."""
-    tables = re.sub(r"CREATE TABLE IF NOT EXISTS (people|person_roles) \(.*?\n\);\n", "", TABLES_SQL, flags=re.S)
+    tables = re.sub(
+        r"CREATE TABLE IF NOT EXISTS (people|person_roles) \(.*?\n\);\n", "", TABLES_SQL, flags=re.S
+    )
     tables = re.sub(r",\n\s*person_id [^\n]*", "", tables)
-    indexes = "\n".join(line for line in INDEXES_SQL.splitlines() if "person" not in line and "people" not in line)
+    indexes = "\n".join(
+        line for line in INDEXES_SQL.splitlines() if "person" not in line and "people" not in line
+    )
     assert "person" not in tables and "people" not in tables
     return tables + indexes
 
@@ -393,12 +504,17 @@ def test_migration_adds_columns_and_links_nothing(old_archive: Path) -> None:
 def test_migration_then_link_people(old_archive: Path) -> None:
     with Archive(old_archive) as arch:
         assert arch.link_people(batch_size=1) == 5  # 3 + 1 speakers, 2 contacts; not the unnamed quote
-        assert [(p["municipality_id"], p["name"], p["quote_count"], p["contact_count"]) for p in people(arch)] == [
+        assert [
+            (p["municipality_id"], p["name"], p["quote_count"], p["contact_count"]) for p in people(arch)
+        ] == [
             ("uppsala", "Kristofer Svensson", 2, 2),  # Kristoffer joins by e-mail: article 1 is linked first
             ("ale", "Kristofer Svensson", 1, 0),
         ]
         kid = person(arch, "Kristofer Svensson")["id"]
-        assert roles(arch, kid) == [("kommunalråd", "2023-01-01", "2023-01-01", 1), ("ordförande", "2024-01-01", "2024-01-01", 1)]
+        assert roles(arch, kid) == [
+            ("kommunalråd", "2023-01-01", "2023-01-01", 1),
+            ("ordförande", "2024-01-01", "2024-01-01", 1),
+        ]
         assert arch.db.execute("SELECT person_id FROM quotes WHERE speaker IS NULL").fetchone()[0] is None
         assert arch.link_people() == 0  # idempotent
         assert arch.db.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -414,8 +530,13 @@ def test_migration_links_on_recrawl(old_archive: Path) -> None:
         row = arch.db.execute("SELECT * FROM articles WHERE id = 3").fetchone()
         assert row is not None
         saved = arch.save_article(
-            Article(url="https://a.se/3", municipality_id="ale", title="Tre", published="2024-02-01",
-                    quotes=[Quote(0, "Hej", "Kristofer Svensson")])
-        )  # fmt: skip
+            Article(
+                url="https://a.se/3",
+                municipality_id="ale",
+                title="Tre",
+                published="2024-02-01",
+                quotes=[Quote(0, "Hej", "Kristofer Svensson")],
+            )
+        )
         assert saved == "updated"  # the hand-made hash differs; either way the quote is linked
         assert person(arch, "Kristofer Svensson", "ale")["quote_count"] == 1

@@ -25,11 +25,10 @@ Renderer = Callable[[SiteContent], SiteOutput]
 
 
 def demo_sites() -> list[tuple[SiteContent, Renderer]]:
-    from scraper.demo.content import hemlunda
-    from scraper.demo.render import sitevision
+    from scraper.demo.content import ekeby, hemlunda
+    from scraper.demo.render import sitevision, wordpress
 
-    sites: list[tuple[SiteContent, Renderer]] = [(hemlunda.SITE, sitevision.render)]
-    return sites
+    return [(hemlunda.SITE, sitevision.render), (ekeby.SITE, wordpress.render)]
 
 
 def held_out_sites() -> list[tuple[SiteContent, Renderer]]:

@@ -7,7 +7,7 @@ Each site is a directory of static files written by :mod:`scraper.demo.build`, p
       "id": "hemlunda", "name": "Hemlunda kommun", "country": "SE", "language": "sv",
       "order": 1,                         # position in the demo web (port base_port + i)
       "trailing_slash_redirect": false,   # /dir -> 301 /dir/ (WordPress, Apache) or serve /dir/index.html
-      "redirects": {"/old.html": "/new.html"},              # 301
+      "redirects": {"/old.html": "/new.html", "/?p=12": "/x/"},  # 301 (exact query or any query)
       "status": {"/gone.html": 410, "/broken.html": 500},   # answered with that status
       "aliases": {"/other/path.html": "real/file.html"},    # a second URL for the same file
       "queries": {"/nyheter.html?page=2": "_query/x.html"},  # a file written for one query string
@@ -172,8 +172,10 @@ class SiteApp:
     def handle(self, target: str, headers: dict[str, str]) -> Response:
         parts = urlsplit(target)
         path = unquote(parts.path) or "/"
-        if path in self.config.get("redirects", {}):
-            return self._redirect(self.config["redirects"][path])
+        redirects = self.config.get("redirects", {})
+        for key in (f"{path}?{parts.query}", path):
+            if key in redirects:
+                return self._redirect(redirects[key])
         if path in self.config.get("status", {}):
             return self._error(int(self.config["status"][path]))
         calendar = self.config.get("calendar")

@@ -53,6 +53,7 @@ class SiteState:
     scheduled: int = 0
     listing_pages: Counter[str] = field(default_factory=Counter)  # per listing base URL
     articles: set[str] = field(default_factory=set)  # storage keys yielded this run
+    requested: set[str] = field(default_factory=set)  # listing and candidate URLs already asked for
     listings_found: int = 0
 
 
@@ -138,8 +139,12 @@ class NewsSpider(scrapy.Spider):
         if self.max_pages and site.scheduled >= self.max_pages:
             self._inc("link/over_page_budget", m.id)
             return None
-        site.scheduled += 1
         target = url if kind in (ROBOTS, SITEMAP, FEED) else discovery.canonical_url(url)
+        if kind in (LISTING, CANDIDATE) and not dont_filter:
+            if target in site.requested:
+                return None
+            site.requested.add(target)
+        site.scheduled += 1
         return Request(
             target,
             callback=callback,
@@ -262,10 +267,25 @@ class NewsSpider(scrapy.Spider):
         self._inc("listing/pages", mid)
         yield from self._follow_feeds(sel, response, site)
         signals = discovery.page_signals(sel, response.url, site.municipality.homepage)
+        new_links = 0
         for link in signals.news_links:
+            if self.since and link.date and link.date < self.since:
+                self._inc("listing/skipped_before_since", mid)
+                continue
             req = self._request(link.url, site, CANDIDATE, self.parse_page, from_listing=not link.widget)
             if req:
+                new_links += 1
                 yield req
+        dates = [link.date for link in signals.news_links if link.date and not link.widget]
+        if self.since and dates and max(dates) < self.since:
+            self._inc("listing/stopped_before_since", mid)
+            logger.info("%s: %s lists nothing since %s; not paging further", mid, response.url, self.since)
+            return
+        if not new_links and site.listing_pages[base] > 1:
+            # A page that only repeats what earlier pages listed: the end of the listing or a trap.
+            self._inc("listing/stopped_no_new_links", mid)
+            logger.info("%s: %s adds no new links; not paging further", mid, response.url)
+            return
         for link in discovery.extract_links(sel, response.url):
             if link.chrome and link.rel != "next":
                 continue

@@ -1,0 +1,56 @@
+"""Docs that tests keep honest: every command option and every table is in the README."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+from pathlib import Path
+
+from scraper import cli
+from scraper.archive import Archive
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+
+
+def _subparsers():
+    parser = cli.build_parser()
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return action.choices
+
+
+def test_every_command_is_documented():
+    for name in _subparsers():
+        assert f"muninews {name}" in README, name
+
+
+def test_every_crawl_option_is_documented():
+    crawl = _subparsers()["crawl"]
+    for action in crawl._actions:
+        for flag in action.option_strings:
+            if flag.startswith("--") and flag not in ("--help", "--set"):
+                assert flag in README, flag
+
+
+def test_every_table_is_documented(tmp_path):
+    Archive(tmp_path / "a.db").close()
+    conn = sqlite3.connect(tmp_path / "a.db")
+    tables = [
+        r[0]
+        for r in conn.execute("select name from sqlite_master where type='table' and name not like '%fts%'")
+        if not r[0].startswith("sqlite_")
+    ]
+    for table in tables:
+        assert f"`{table}`" in README, table
+
+
+def test_every_muninews_setting_is_documented():
+    from scraper import settings
+
+    for name in dir(settings):
+        if name.startswith("MUNINEWS_"):
+            assert f"`{name}`" in README, name
+
+
+def test_quick_start_commands():
+    assert "python3 run.py demo" in README and "python3 run.py test" in README
+    assert "python3 run.py test" in (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text()
