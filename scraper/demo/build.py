@@ -32,7 +32,10 @@ def demo_sites() -> list[tuple[SiteContent, Renderer]]:
 
 
 def held_out_sites() -> list[tuple[SiteContent, Renderer]]:
-    return []
+    from scraper.demo.content import aspvik
+    from scraper.demo.render import sitevision_classic
+
+    return [(aspvik.SITE, sitevision_classic.render)]
 
 
 def site_truth(site: SiteContent, out: SiteOutput) -> dict[str, Any]:
@@ -69,8 +72,10 @@ def build_group(sites: list[tuple[SiteContent, Renderer]], sites_root: Path, exp
         root = sites_root / site.id
         write_site(out, root)
         truth.append(site_truth(site, out))
-        if expected is None:  # a stand-alone site keeps its ground truth next to its files
+        if expected is None:  # a stand-alone site keeps its ground truth next to its files (not served)
             (root / "expected.json").write_bytes(dumps({"sites": [truth[-1]]}))
+            out.config["private"] = ["expected.json"]
+            (root / "_site.json").write_bytes(dumps(out.config))
     data = {"sites": truth}
     if expected is not None:
         expected.write_bytes(dumps(data))

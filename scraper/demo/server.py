@@ -14,6 +14,7 @@ Each site is a directory of static files written by :mod:`scraper.demo.build`, p
       "encodings": {"file.html": "windows-1252"},           # charset in Content-Type (default utf-8)
       "types": {"feed/index.xml": "application/rss+xml"},   # Content-Type overrides
       "lastmod": {"file.html": "2026-03-14"},               # Last-Modified (default: "lastmod_default")
+      "private": ["expected.json"],                         # files in the directory that are never served
       "calendar": {"path": "/evenemang/kalender.html", "param": "manad", "default": "2026-03",
                    "template": "_calendar.html"}              # generated for ANY month: a crawler trap
     }
@@ -123,7 +124,7 @@ class SiteApp:
 
     def _resolve_path(self, path: str) -> tuple[Path | None, str | None]:
         """(file, redirect target) for a URL path without query."""
-        if any(seg.startswith("_") for seg in path.split("/")):
+        if any(seg.startswith("_") for seg in path.split("/")) or path.lstrip("/") in self.config.get("private", []):
             return None, None
         if path in self.config.get("aliases", {}):
             return self._file(self.config["aliases"][path]), None

@@ -329,6 +329,13 @@ class NewsSpider(scrapy.Spider):
             return
         site.articles.add(key)
         self._inc("article/found", m.id)
+        # Articles link to earlier news ("Läs också vår tidigare nyhet om ..."), often to ones
+        # that have dropped off the listing: follow links into the news section.
+        for link in signals.news_links:
+            if discovery.in_news_section(link.url) or discovery.has_date_in_path(link.url):
+                req = self._request(link.url, site, CANDIDATE, self.parse_page, from_listing=True)
+                if req:
+                    yield req
         yield Page(
             url=key,
             fetched_url=response.url,

@@ -58,6 +58,8 @@ ARTICLES = [
             "snöröjningsfordonen.",
             "Den nya bron blir 32 meter lång och fyra meter bred, så att gående och cyklister får separata "
             "fält. Den ska också ha belysning och vara fri från trappsteg.",
+            "Bron får ett räcke av galvaniserat stål och en beläggning som ska minska risken för halka på "
+            "vintern. Landfästena förstärks så att även mindre snöröjningsfordon kan köra över.",
             H("Så lämnar du anbud"),
             "Upphandlingen annonseras i kommunens upphandlingssystem. Frågor om förfrågningsunderlaget ska "
             "ställas skriftligt i systemet senast tio dagar innan anbudstiden går ut. Svar publiceras för "
@@ -88,6 +90,9 @@ ARTICLES = [
             "Han uppmanar alla hushåll att spola kallvattnet i några minuter innan det används igen.",
             "– Töm också vattenkaraffer och isbitar som gjorts under perioden. Det är en enkel försiktighetsåtgärd, "
             "säger Mikael Strand.",
+            "Under perioden delade kommunen ut dricksvatten från tankbilar vid Åby skola och vid "
+            "livsmedelsbutiken. Omkring 400 hushåll berördes. Kommunen ska nu utreda hur läckan kunde uppstå "
+            "och om larmet borde ha gått tidigare.",
             "Tillägg 26 augusti: Skolan och förskolan i Åby serverar åter vatten från kranarna från och med i dag.",
         ],
         quotes=[
@@ -121,6 +126,9 @@ ARTICLES = [
             "säger bibliotekarie Johanna Falk.",
             "Varje torsdag hålls en skrivarverkstad för barn mellan nio och tolv år. Verkstäderna leds av "
             "författaren Petra Moberg och deltagarnas texter samlas i en bok i höst.",
+            "Tullboden har renoverats av kommunens fastighetsenhet under våren. Huset har fått ny el, en ramp"
+            " vid entrén och en liten uteservering där det går att sitta och läsa när vädret tillåter. "
+            "Sommarbiblioteket bemannas av två bibliotekarier och av feriearbetande ungdomar.",
             H("Öppettider"),
             "– tisdag–fredag 11–17<br>– lördag 10–14<br>– midsommarafton stängt",
         ],
@@ -153,6 +161,8 @@ ARTICLES = [
             "– Många har berättat att de vaknade varje gång dörren öppnades på natten. Nu slipper de det.",
             "– Samtidigt är det viktigt att ingen känner sig övervakad. Därför frågar vi varje boende igen "
             "efter tre månader, säger hon.",
+            "Anhöriga har också varit positiva. I en enkät svarade nio av tio att de kände sig trygga med "
+            "tekniken, och ingen har valt att avsluta kameratillsynen under försöket.",
             "Socialnämnden har nu beslutat att erbjuda kameratillsyn på kommunens alla fyra särskilda boenden.",
         ],
         quotes=[
@@ -186,6 +196,9 @@ ARTICLES = [
             "Oppositionen lade ett eget förslag utan skattehöjning men med besparingar inom administrationen.",
             "– Kommunen har anställt fler administratörer än lärare de senaste fem åren. Där borde man börja, "
             "säger oppositionsrådet Camilla Hedlund (KD).",
+            "Under debatten lades också ett förslag om att skjuta upp renoveringen av simhallen, men det fick"
+            " inte stöd av fullmäktige. Renoveringen startar som planerat i september 2026 och beräknas kosta"
+            " 38 miljoner kronor.",
             H("Det här händer nu"),
             "Nämnderna ska senast i januari besluta om hur deras ramar fördelas på verksamheterna. "
             "Protokollet från sammanträdet justeras den 2 december.",
@@ -225,6 +238,9 @@ ARTICLES = [
             "Certifieringen kräver bland annat säkra cykelställ och möjlighet att duscha på jobbet.",
             "– Vi ser att den som har testat en elcykel ofta fortsätter att cykla. Två veckor räcker för att "
             "ändra en vana, säger klimatsamordnare Fredrik Ahlgren.",
+            "Under klimatveckan ordnas också en reparationsdag på biblioteket där du kan få hjälp att laga "
+            "cykeln, kläder och småelektronik. Kommunens energi- och klimatrådgivare visar dessutom hur du "
+            "kan sänka elförbrukningen hemma.",
             "Cyklarna hämtas och lämnas på Kommunhuset. Lånet kräver legitimation och att du är minst 18 år.",
         ],
         quotes=[
@@ -255,6 +271,9 @@ ARTICLES = [
             "Amir Haddad, som vann den öppna tävlingen bland 46 förslag.",
             "Konstverket är finansierat genom enprocentregeln, som innebär att en procent av byggkostnaden "
             "för kommunala byggprojekt går till konstnärlig utsmyckning.",
+            "Tävlingen avgjordes av en jury med konstnärer, arkitekter och representanter för kulturnämnden. "
+            "De övriga förslagen visas under sommaren i en utställning på biblioteket, där besökarna kan se "
+            "skisser och modeller. Skulpturen belyses på kvällarna med energisnåla lampor.",
             "Kulturnämndens ordförande Gunilla Berg (S) är nöjd med resultatet.",
             "– Offentlig konst ska få folk att stanna upp. Det här gör verkligen det, säger hon.",
         ],
@@ -287,6 +306,9 @@ ARTICLES = [
             "Därför börjar vi där, förklarar gatuchef Tomas Lind.",
             "Bostadsgator röjs när snödjupet är mer än åtta centimeter. Huvudgator och bussgator röjs vid "
             "fem centimeter.",
+            "Kommunen ansvarar för omkring 110 kilometer gator och 45 kilometer gång- och cykelvägar. Vid "
+            "kraftiga snöfall kan det ta upp till två dygn innan alla bostadsgator är röjda. Halkbekämpningen"
+            " görs med sand på gång- och cykelvägar och med salt på de största bussgatorna.",
             H("Hjälp plogbilen"),
             "Parkera inte på gatan när det snöar och ställ soptunnorna på tomten, inte i vägkanten. Snövallar "
             "vid utfarter ansvarar fastighetsägaren för.",
@@ -316,8 +338,13 @@ ARTICLES = [
             "stanna till kort.",
             "Tidsbegränsningen gäller vardagar klockan 8–18 och lördagar klockan 9–15. Övrig tid är "
             "parkeringen fri utan tidsgräns.",
+            "Rörelsehindrade med parkeringstillstånd får som tidigare parkera utan tidsgräns på de särskilt "
+            "markerade platserna framför apoteket.",
             "Boende i centrum som saknar egen parkering kan i stället ansöka om boendeparkering på "
             "Kyrkogatan och Skolgatan. Ansökan görs i kommunens e-tjänst.",
+            "Förändringen har diskuterats länge med handlarna i centrum, som märkt att kunderna väljer "
+            "köpcentret vid riksvägen där parkeringen är gratis. Kommunen ska utvärdera de nya reglerna efter"
+            " ett år. Kontrollen av tidsbegränsningen sköts av kommunens parkeringsvakter.",
             "P-skivor finns att hämta gratis i Kommunhusets reception och hos flera av butikerna på torget.",
         ],
         contacts=[
@@ -336,9 +363,14 @@ ARTICLES = [
         body=[
             "Rösträkningen i de elva valdistrikten var klar strax efter midnatt. Det högsta valdeltagandet "
             "hade distriktet Ekeby norra med 63 procent, det lägsta Ekeby centrum med 47 procent.",
+            "Flest röster i kommunen fick Socialdemokraterna, följda av Moderaterna och Sverigedemokraterna. "
+            "Resultatet skiljer sig bara marginellt från rikets.",
             "Valnämndens ordförande Rolf Axelsson (S) tackar de röstmottagare som arbetat under valet.",
             "– Utan de 120 röstmottagarna hade det inte gått. Många av dem har varit med i flera val och "
             "deras erfarenhet är guld värd, säger Rolf Axelsson.",
+            "Under förtidsröstningen röstade drygt 2 800 personer i kommunen, fler än vid förra valet till "
+            "Europaparlamentet. Mest populär var röstningslokalen i biblioteket, som hade öppet alla dagar. "
+            "Valnämnden ska utvärdera valet under hösten inför valen 2026.",
             "Länsstyrelsen gör den slutliga sammanräkningen av rösterna under veckan. Det preliminära "
             "resultatet per valdistrikt finns hos Valmyndigheten.",
         ],

@@ -137,6 +137,9 @@ ARTICLES = [
             "Boende längs vägen kan köra till sina fastigheter hela tiden, men får räkna med kortare stopp när "
             "det grävs framför infarterna. Busslinje 4 leds om via Ringvägen och hållplatsen Kyrkvägen flyttas "
             "tillfälligt.",
+            "Under arbetet sätts tillfälliga farthinder upp vid skolan och hastigheten sänks till 30 "
+            "kilometer i timmen på hela sträckan. Skolskjutsarna får nya hållplatser, och elever och "
+            "vårdnadshavare informeras före skolstarten i augusti.",
             H("Sophämtningen fungerar som vanligt"),
             "Sopbilarna kommer fram under hela arbetet. Ställ kärlen vid vägkanten som vanligt senast "
             "klockan 6 på hämtningsdagen.",
@@ -161,6 +164,9 @@ ARTICLES = [
             "dagstidningar och tidskrifter gratis – även utan lånekort.",
             H("Nya öppettider"),
             "– måndag–torsdag 10–20<br>– fredag 10–17<br>– lördag och söndag 11–15",
+            "Under sommaren blir det dessutom sagostunder på lördagar och en läsutmaning för barn mellan sex "
+            "och tolv år. Den som läser fem böcker får en biobiljett – och sin bild på väggen i "
+            "barnavdelningen.",
             "Meröppet med lånekort och pinkod gäller som tidigare alla dagar klockan 7–22. Idén till "
             "söndagsöppet kom från ungdomsrådet, som också får vara med och planera programmet för “Läslovet” "
             "i höst.",
@@ -255,6 +261,9 @@ ARTICLES = [
             H("Uppföljning varje år"),
             "Miljö- och byggnämnden följer upp planen i en årlig rapport. Den första kommer i mars 2026 och "
             "publiceras på kommunens webbplats.",
+            "Planen har tagits fram tillsammans med näringslivet, föreningarna och ungdomsrådet. Under våren "
+            "hölls sex dialogmöten där drygt 300 invånare lämnade förslag, bland annat om fler "
+            "cykelparkeringar vid stationen och bättre kollektivtrafik till de mindre orterna.",
             "Planen finns att läsa i sin helhet under Kommun och politik.",
         ],
         quotes=[
@@ -282,6 +291,9 @@ ARTICLES = [
             H("Pengarna går till bättre råvaror"),
             "Det minskade svinnet motsvarar ungefär 400 000 kronor per år. Pengarna används till mer "
             "svenskt kött och ekologiska grönsaker i skolmaten.",
+            "Eleverna i årskurs 5 på Lindängsskolan har varit särskilt engagerade. De har gjort egna "
+            "affischer om matsvinn och räknat ut hur många portioner som slängdes under ett helt läsår. "
+            "Resultatet presenterades för kommunens politiker i januari.",
             "Nästa mätning görs i oktober och då deltar även förskolorna.",
         ],
         contacts=[Contact("Linnea Björk", "kostchef", "linnea.bjork@hemlunda.se", "0500-12 35 77", "name-role")],
@@ -302,6 +314,9 @@ ARTICLES = [
             "Valnämndens ordförande Gunnel Ahl berättar att kommunen i år har fler röstmottagare än någonsin.",
             "– Vi har utbildat 160 personer för att ingen ska behöva stå i kö länge. Rösta gärna tidigt om "
             "du vet att du är bortrest på valdagen, säger Gunnel Ahl.",
+            "Den som inte kan ta sig till en vallokal på grund av sjukdom, funktionsnedsättning eller ålder "
+            "kan rösta med hjälp av ett bud. Kommunen erbjuder också ambulerande röstmottagning, där "
+            "röstmottagare kommer hem till dig. Beställ den senast den 10 september.",
             "På valdagen har 14 vallokaler öppet klockan 8–20. Vilken vallokal du tillhör står på röstkortet.",
         ],
         quotes=[
@@ -330,6 +345,9 @@ ARTICLES = [
             "Kristina Berg.",
             "Det nya systemet planerar besöken utifrån var brukarna bor och minskar körtiden mellan besöken. "
             "Personalen får schemat i en app i telefonen.",
+            "Utvärderingen gjordes av en grupp med representanter för personalen, enhetscheferna och it-"
+            "avdelningen. Anbuden bedömdes till 60 procent på kvalitet och till 40 procent på pris. Avtalet "
+            "gäller i fyra år med möjlighet till förlängning i ytterligare två år.",
             H("Införs i etapper"),
             "Hemtjänstgrupperna i Lindängen och Ramsjö börjar först, i februari. Resten av kommunen följer "
             "efter under våren. Brukarna märker ingen skillnad i hur besöken går till.",
@@ -363,7 +381,9 @@ ARTICLES = [
             "hjälper till med mobiler och surfplattor.",
             "– Eleverna var de första som anmälde sig. Det säger en del om hur mycket generationerna har att "
             "ge varandra, säger han.",
-            "Lunch serveras i restaurangen för 75 kronor. Det behövs ingen anmälan och ingen biståndsbeslut.",
+            "Idén till träffpunkten kommer från pensionärsrådet, som i flera år har efterfrågat en plats där "
+            "äldre kan träffas utan att det kostar något.",
+            "Lunch serveras i restaurangen för 75 kronor. Det behövs ingen anmälan och inget biståndsbeslut.",
         ],
         quotes=[
             Quote(

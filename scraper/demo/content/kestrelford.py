@@ -64,6 +64,8 @@ ARTICLES = [
             'keep reporting fallen trees to us rather than trying to move them yourself."',
             "Residents whose homes were flooded can apply for a hardship grant of up to £500. Applications "
             "are open until 31 October.",
+            "The council's emergency centre at the Town Hall was staffed throughout the weekend, and 36 "
+            "people were given temporary accommodation after their homes lost power.",
             H("Reporting storm damage"),
             "Fallen trees and blocked drains can be reported online or by calling the council's 24-hour line "
             "on 01632 960999.",
@@ -95,6 +97,9 @@ ARTICLES = [
             '"Nobody goes into local government wanting to raise council tax," said Cllr Helen Marsh, '
             'cabinet member for finance. "But the alternative was cutting services that residents rely on '
             'every day."',
+            "The cabinet will review spending every quarter and report progress on the savings programme to "
+            "the scrutiny committee. A further £250,000 has been set aside to help households struggling with"
+            " the cost of living.",
             "The budget also sets aside £1.5 million for repairing potholes and £400,000 for youth services.",
         ],
         quotes=[
@@ -125,6 +130,8 @@ ARTICLES = [
             "Councillor Amira Hussain, cabinet member for culture and leisure, said: “The library has always "
             "been the heart of Kestrelford. Now it is a heart that everyone can reach.”",
             "“We had 2,000 visitors on the first day alone,” said library manager Robert Quinn.",
+            "The refurbishment was funded by the council and a grant from Arts Council England, and the "
+            "ground floor remained open as a polling station throughout the works.",
             "Opening hours have been extended to 8pm on Tuesdays and Thursdays.",
         ],
         quotes=[
@@ -146,6 +153,9 @@ ARTICLES = [
         lead="Resurfacing of the A614 ring road between the Station roundabout and Foxley Bridge will start "
         "on 11 May and last for six weeks.",
         body=[
+            "The ring road carries around 28,000 vehicles a day and was last resurfaced in 2005. Surveys last"
+            " winter found more than 200 defects along the route, including deep potholes near the Station "
+            "roundabout.",
             "The work will be done in four phases, mostly overnight between 8pm and 6am, to keep disruption "
             "to a minimum. Signed diversions will be in place for each phase.",
             Raw(
@@ -156,6 +166,8 @@ ARTICLES = [
             ),
             "Bus services 3 and 7 will be diverted during the overnight closures. Access for emergency "
             "vehicles will be maintained at all times.",
+            "Residents and businesses along the route will receive a letter with details of the closures two "
+            "weeks before each phase begins. Pedestrian access to all properties will be maintained.",
             "The £1.1 million scheme is funded by the Department for Transport's pothole fund.",
         ],
         contacts=[
@@ -179,6 +191,7 @@ ARTICLES = [
             'things, but I know someone is there if I need them," she said.',
             "Cllr Simon Baker, cabinet member for adult social care, said: \"Heron Court means fewer people "
             'will have to move into a care home before they need to."',
+            "Heron Court was built on the site of a former council depot.",
             "Applications for the remaining flats are open to residents aged 55 and over with an assessed "
             "care need.",
         ],
@@ -214,6 +227,9 @@ ARTICLES = [
             "electric vehicle charging points in every public car park.",
             '"We cannot do this alone, which is why we want to hear from as many people as possible," said '
             "Cllr Laura Bennett, cabinet member for climate and environment.",
+            "The council declared a climate emergency in 2022 and has since cut emissions from its own "
+            "buildings by 18 per cent, largely by replacing old gas boilers with heat pumps. A summary of the"
+            " responses will be published in the winter.",
             "The consultation closes on 30 September. Paper copies of the survey are available at all "
             "libraries.",
         ],
@@ -241,6 +257,8 @@ ARTICLES = [
             'election run smoothly."',
             "Full results for each ward, including the number of votes cast for every candidate, are "
             "published on the elections pages.",
+            "Turnout was slightly lower than at the last borough elections in 2021, when 36.1 per cent of "
+            "registered voters took part. Around 11,000 people voted by post.",
             "The new council will meet for the first time on 20 May to elect the Mayor and the Leader.",
         ],
         quotes=[
@@ -269,6 +287,9 @@ ARTICLES = [
             "value as well as price.",
             '"Residents will notice a cleaner town centre and, from next year, a simpler way to recycle '
             'food waste," said Cllr Owen Fletcher, cabinet member for environmental services.',
+            "The current contract ends on 31 March 2025 after ten years. The new contractor will take over "
+            "the existing depot at Foxley and has committed to keeping all current staff on the same terms "
+            "and conditions.",
             "The collection days for most households will not change. Anyone whose day changes will receive a "
             "letter at least four weeks in advance.",
         ],
@@ -297,6 +318,9 @@ ARTICLES = [
             "Meadows car park will be reserved for Blue Badge holders.",
             "Festival director Joanna Kemp said: \"Twenty-five years ago we had a trailer and a generator. "
             'This year we have artists coming from all over the country."',
+            "Last year's festival attracted around 30,000 visitors over the weekend, and a survey found that "
+            "more than a third had travelled from outside the borough. Food and drink stalls will again be "
+            "run by local traders.",
             "Volunteers are still needed to help with stewarding. Anyone interested can sign up online until "
             "30 June.",
         ],
