@@ -44,7 +44,7 @@ from scraper.items import Article, Contact, Quote
 logger = logging.getLogger(__name__)
 
 #: Bumped when the schema changes in a way readers may care about (``PRAGMA user_version``).
-SCHEMA_VERSION = 2  # 2: people, person_roles, quotes/contacts.person_id
+SCHEMA_VERSION = 3  # 2: people, person_roles, quotes/contacts.person_id; 3: captures, revisions, removed
 
 #: Crawl statuses written to ``crawls.status`` and ``municipalities.last_status``.
 STATUS_OK = "ok"
@@ -107,7 +107,12 @@ CREATE TABLE IF NOT EXISTS articles (
     extractor TEXT,
     content_hash TEXT NOT NULL,
     quote_count INTEGER NOT NULL DEFAULT 0,
-    contact_count INTEGER NOT NULL DEFAULT 0
+    contact_count INTEGER NOT NULL DEFAULT 0,
+    capture_id INTEGER REFERENCES captures(id),
+    version INTEGER NOT NULL DEFAULT 1,
+    revision_count INTEGER NOT NULL DEFAULT 0,
+    removed TEXT,
+    removed_reason TEXT
 );
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY,
@@ -152,6 +157,38 @@ CREATE TABLE IF NOT EXISTS person_roles (
     article_count INTEGER NOT NULL,
     PRIMARY KEY (person_id, role)
 );
+CREATE TABLE IF NOT EXISTS captures (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    status INTEGER,
+    content_type TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    payload_sha256 TEXT NOT NULL,
+    warc_file TEXT NOT NULL,
+    warc_offset INTEGER NOT NULL,
+    warc_length INTEGER NOT NULL,
+    warc_record_id TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS revisions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    title TEXT,
+    lead TEXT,
+    body TEXT,
+    published TEXT,
+    updated TEXT,
+    captured_at TEXT,
+    replaced_at TEXT,
+    capture_id INTEGER REFERENCES captures(id),
+    trivial INTEGER NOT NULL DEFAULT 0,
+    changed_fields TEXT,
+    words_removed INTEGER,
+    words_added INTEGER,
+    UNIQUE (article_id, version)
+);
 CREATE TABLE IF NOT EXISTS crawls (
     id INTEGER PRIMARY KEY,
     municipality_id TEXT REFERENCES municipalities(id),
@@ -183,6 +220,11 @@ CREATE INDEX IF NOT EXISTS idx_crawls_municipality_started ON crawls(municipalit
 CREATE INDEX IF NOT EXISTS idx_quotes_person_id ON quotes(person_id);
 CREATE INDEX IF NOT EXISTS idx_contacts_person_id ON contacts(person_id);
 CREATE INDEX IF NOT EXISTS idx_people_municipality_email ON people(municipality_id, email);
+CREATE INDEX IF NOT EXISTS idx_articles_capture_id ON articles(capture_id);
+CREATE INDEX IF NOT EXISTS idx_articles_removed ON articles(removed);
+CREATE INDEX IF NOT EXISTS idx_articles_revision_count ON articles(revision_count);
+CREATE INDEX IF NOT EXISTS idx_captures_url ON captures(url);
+CREATE INDEX IF NOT EXISTS idx_revisions_capture_id ON revisions(capture_id);
 """
 
 #: The whole schema (tables, then indexes), as a fresh archive gets it.

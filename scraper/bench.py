@@ -201,10 +201,7 @@ def contacts_match(predicted: Any, gold: Any) -> bool:
 def match_contacts(predicted: Sequence[Any], gold: Sequence[Any]) -> list[tuple[int, int]]:
     """Pairs (predicted index, gold index) of matching contacts, one-to-one."""
     scores = {
-        (p, g): 1.0
-        for p, pc in enumerate(predicted)
-        for g, gc in enumerate(gold)
-        if contacts_match(pc, gc)
+        (p, g): 1.0 for p, pc in enumerate(predicted) for g, gc in enumerate(gold) if contacts_match(pc, gc)
     }
     return _one_to_one(scores)
 
@@ -313,7 +310,6 @@ class ContactScore:
 
     def __add__(self, other: ContactScore) -> ContactScore:
         return _add(self, other)
-
 
 
 def _as_dict(item: Any, names: Iterable[str]) -> dict:
@@ -459,25 +455,55 @@ def format_table(report: Report, splits: Sequence[str]) -> str:
         q, c = report.total(split)
         lines.append(f"== split: {split} — {len(pages)} pages ==")
         rows = [
-            ("quotes precision", q.precision, q.true_positives, q.true_positives + q.false_positives,
-             TARGETS["quote_precision"]),
-            ("quotes recall", q.recall, q.true_positives, q.true_positives + q.false_negatives,
-             TARGETS["quote_recall"]),
+            (
+                "quotes precision",
+                q.precision,
+                q.true_positives,
+                q.true_positives + q.false_positives,
+                TARGETS["quote_precision"],
+            ),
+            (
+                "quotes recall",
+                q.recall,
+                q.true_positives,
+                q.true_positives + q.false_negatives,
+                TARGETS["quote_recall"],
+            ),
             ("quotes F1", q.f1, None, None, None),
-            ("speaker correct", q.speaker_accuracy, q.speaker_correct, q.true_positives,
-             TARGETS["speaker_accuracy"]),
+            (
+                "speaker correct",
+                q.speaker_accuracy,
+                q.speaker_correct,
+                q.true_positives,
+                TARGETS["speaker_accuracy"],
+            ),
             ("quote role correct", q.role_accuracy, q.role_correct, q.true_positives, None),
-            ("contacts precision", c.precision, c.true_positives, c.true_positives + c.false_positives,
-             TARGETS["contact_precision"]),
-            ("contacts recall", c.recall, c.true_positives, c.true_positives + c.false_negatives,
-             TARGETS["contact_recall"]),
+            (
+                "contacts precision",
+                c.precision,
+                c.true_positives,
+                c.true_positives + c.false_positives,
+                TARGETS["contact_precision"],
+            ),
+            (
+                "contacts recall",
+                c.recall,
+                c.true_positives,
+                c.true_positives + c.false_negatives,
+                TARGETS["contact_recall"],
+            ),
             ("contacts F1", c.f1, None, None, None),
             ("contact name correct", c.name_accuracy, c.name_correct, c.true_positives, None),
             ("contact role correct", c.role_accuracy, c.role_correct, c.true_positives, None),
             ("contact email correct", c.email_accuracy, c.email_correct, c.true_positives, None),
             ("contact phone correct", c.phone_accuracy, c.phone_correct, c.true_positives, None),
-            ("phones valid E.164", c.phone_e164_share, c.phones_e164, c.phones_predicted,
-             TARGETS["phone_e164_share"]),
+            (
+                "phones valid E.164",
+                c.phone_e164_share,
+                c.phones_e164,
+                c.phones_predicted,
+                TARGETS["phone_e164_share"],
+            ),
         ]
         lines.append(f"  {'measure':<24}{'value':>18}   {'target':>7}")
         for name, value, num, den, target in rows:
@@ -508,9 +534,12 @@ def format_errors(report: Report, split: str = "all") -> str:
         errors += [f"  missed quote     {_q(g)}" for g in q.missed]
         errors += [f"  spurious quote   {_q(p)}" for p in q.spurious]
         errors += [
-            f"  wrong speaker    {_q(p)}\n                   gold: {g['speaker']!r}" for g, p in q.wrong_speaker
+            f"  wrong speaker    {_q(p)}\n                   gold: {g['speaker']!r}"
+            for g, p in q.wrong_speaker
         ]
-        errors += [f"  wrong role       {_q(p)}\n                   gold: {g['role']!r}" for g, p in q.wrong_role]
+        errors += [
+            f"  wrong role       {_q(p)}\n                   gold: {g['role']!r}" for g, p in q.wrong_role
+        ]
         errors += [f"  missed contact   {_c(g)}" for g in c.missed]
         errors += [f"  spurious contact {_c(p)}" for p in c.spurious]
         errors += [

@@ -52,6 +52,7 @@ class Page:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None  # charset declared in the Content-Type header, if any
+    capture: dict[str, Any] | None = None  # where the raw response is in the WARC files (scraper.capture)
 
 
 @dataclass
@@ -71,6 +72,30 @@ class Article:
     extractor: str | None = None  # code and library versions that produced this row
     quotes: list[Quote] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
+    capture: dict[str, Any] | None = None  # the raw capture this version was extracted from
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class PageSeen:
+    """A known article fetched again and found unchanged: a 304, or the same bytes as archived.
+
+    Nothing is extracted; the archive only moves ``last_seen`` (and clears ``removed``).
+    """
+
+    url: str  # storage key of the known article
+    municipality_id: str
+    fetched_at: str
+    status: int = 304
+
+
+@dataclass
+class PageGone:
+    """A known article that now answers 404/410, or redirects to a page that is not the article."""
+
+    url: str  # storage key of the known article
+    municipality_id: str
+    found_at: str  # ISO 8601 UTC
+    reason: str  # e.g. "HTTP 404", "redirected to https://..."

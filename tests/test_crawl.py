@@ -168,27 +168,35 @@ def _quotes(demo_crawl, row_id):
 
 
 def test_quotes_found_with_speakers(stored, expected, demo_crawl):
-    """Every demo quote is archived with its speaker; nothing else is taken for a quote."""
-    gold = found = matched = speaker_ok = 0
-    misses = []
+    """Every demo quote is archived with its speaker; nothing else is taken for a quote.
+
+    The demo's ground truth joins a quote that runs over several paragraphs into one text;
+    the extractor stores one quote per paragraph (the gold set's convention), so a stored
+    quote is right when it is part of a demo quote, and a demo quote is found when a stored
+    quote is part of it.
+    """
+    gold = found = recalled = correct = speaker_ok = 0
+    misses, spurious = [], []
     for _, article, row in _each(stored, expected):
         got = _quotes(demo_crawl, row["id"])
         gold += len(article["quotes"])
         found += len(got)
         for q in article["quotes"]:
-            hit = next(
-                (g for g in got if norm(q["text"]) in norm(g["text"]) or norm(g["text"]) in norm(q["text"])),
-                None,
-            )
-            if hit is None:
+            if any(norm(g["text"]) in norm(q["text"]) for g in got):
+                recalled += 1
+            else:
                 misses.append((article["path"], q["text"][:60]))
+        for g in got:
+            owner = next((q for q in article["quotes"] if norm(g["text"]) in norm(q["text"])), None)
+            if owner is None:
+                spurious.append((article["path"], g["text"][:60]))
                 continue
-            matched += 1
-            speaker_ok += norm(hit["speaker"]) == norm(q["speaker"])
+            correct += 1
+            speaker_ok += norm(g["speaker"]) == norm(owner["speaker"])
     assert gold >= 30
-    assert matched / gold >= 0.95, misses
-    assert matched / found >= 0.95
-    assert speaker_ok / matched >= 0.95
+    assert recalled / gold >= 0.95, misses
+    assert correct / found >= 0.95, spurious
+    assert speaker_ok / correct >= 0.95
 
 
 def test_contacts_with_e164_phones(stored, expected, demo_crawl):
@@ -275,3 +283,20 @@ def test_aspvik_held_out_site(aspvik_site, tmp_path, crawl_cli):
         assert rows[path]["published"] == article["published"]
         for sentence in article["must_contain"]:
             assert norm(sentence) in norm(rows[path]["body"])
+
+
+@pytest.mark.parametrize("site_id", ["hemlunda", "ekeby", "kestrelford"])
+def test_crawl_obeys_robots_and_avoids_traps(site_id, tmp_path, crawl_cli):
+    """robots.txt-disallowed pages are never fetched; calendars and searches are left alone."""
+    from scraper.demo.server import SITES_ROOT, SiteServer
+
+    with SiteServer(SITES_ROOT / site_id) as server:
+        crawl = crawl_cli(tmp_path / "a.db", "--url", server.url + "/", "--name", server.config["name"])
+        assert crawl.returncode == 0, crawl.log[-3000:]
+        targets = [target for target, _ in server.requests]
+    assert not [t for t in targets if t.startswith(("/sok", "/?s=", "/wp-admin", "/search"))]
+    assert not [t for t in targets if "kalender" in t or "whats-on" in t or "/tag/" in t or "/author/" in t]
+    # Every page at most once, but robots.txt (Scrapy's middleware and the sitemap lookup)
+    # and a page a retry asks for again after a 5xx.
+    repeated = {t for t in targets if targets.count(t) > 1 and not t.endswith("robots.txt")}
+    assert all(status >= 500 for t, status in server.requests if t in repeated), repeated

@@ -75,11 +75,15 @@ def q(text, speaker=None, role=None):
     return {"text": text, "speaker": speaker, "role": role}
 
 
-GOLD_QUOTE = q("Vi har väntat länge på det här beslutet och nu kan vi börja", "Maja Forsell", "ordförande (C)")
+GOLD_QUOTE = q(
+    "Vi har väntat länge på det här beslutet och nu kan vi börja", "Maja Forsell", "ordförande (C)"
+)
 
 
 def test_equal_quotes_match_despite_case_space_and_edge_punctuation():
-    assert bench.quote_texts_match("– vi har väntat länge på det här  beslutet och nu kan vi börja.”", GOLD_QUOTE["text"])
+    assert bench.quote_texts_match(
+        "– vi har väntat länge på det här  beslutet och nu kan vi börja.”", GOLD_QUOTE["text"]
+    )
 
 
 def test_inner_punctuation_at_a_seam_does_not_matter():
@@ -96,7 +100,13 @@ def test_contained_quote_matches_at_overlap_of_at_least_0_8():
 
 def test_perfect_prediction_scores_one():
     score = bench.score_quotes([Quote(0, GOLD_QUOTE["text"], "Maja Forsell", "ordförande (C)")], [GOLD_QUOTE])
-    assert (score.precision, score.recall, score.f1, score.speaker_accuracy, score.role_accuracy) == (1, 1, 1, 1, 1)
+    assert (score.precision, score.recall, score.f1, score.speaker_accuracy, score.role_accuracy) == (
+        1,
+        1,
+        1,
+        1,
+        1,
+    )
 
 
 def test_no_prediction_has_zero_recall():
@@ -165,7 +175,9 @@ def test_contacts_match_by_name_when_an_email_is_missing():
 
 def test_contact_fields_are_scored_among_matched():
     gold = [c("Anna Berg", "rektor", "anna.berg@hemlunda.se", "+46123456820")]
-    predicted = [Contact(name="Anna Berg", role="Rektor", email="anna.berg@hemlunda.se", phone="+46123456700")]
+    predicted = [
+        Contact(name="Anna Berg", role="Rektor", email="anna.berg@hemlunda.se", phone="+46123456700")
+    ]
     score = bench.score_contacts(predicted, gold)
     assert (score.precision, score.recall) == (1.0, 1.0)
     assert (score.name_accuracy, score.role_accuracy, score.email_accuracy) == (1.0, 1.0, 1.0)
@@ -175,7 +187,10 @@ def test_contact_fields_are_scored_among_matched():
 
 def test_switchboard_predicted_as_contact_lowers_precision():
     gold = [c("Anna Berg", None, "anna.berg@hemlunda.se")]
-    predicted = [Contact(email="anna.berg@hemlunda.se"), Contact(email="kommun@hemlunda.se", phone="+46123456700")]
+    predicted = [
+        Contact(email="anna.berg@hemlunda.se"),
+        Contact(email="kommun@hemlunda.se", phone="+46123456700"),
+    ]
     score = bench.score_contacts(predicted, gold)
     assert (score.precision, score.recall) == (0.5, 1.0)
 
@@ -198,7 +213,9 @@ def test_is_e164(phone, valid):
 
 
 def test_phones_not_in_e164_are_counted():
-    score = bench.score_contacts([Contact(name="A B", phone="0501-75 60 00"), Contact(phone="+46501756000")], [])
+    score = bench.score_contacts(
+        [Contact(name="A B", phone="0501-75 60 00"), Contact(phone="+46501756000")], []
+    )
     assert (score.phones_predicted, score.phones_e164, score.bad_phones) == (2, 1, ["0501-75 60 00"])
 
 
@@ -228,7 +245,10 @@ def test_truncated_predictions_do_not_pass():
     """Half of every gold quote is not a match: the metric cannot be satisfied by fragments."""
     quotes = bench.QuoteScore()
     for label in LABELS.values():
-        fragments = [q(" ".join(g["text"].split()[: len(g["text"].split()) // 2]), g["speaker"]) for g in label["quotes"]]
+        fragments = [
+            q(" ".join(g["text"].split()[: len(g["text"].split()) // 2]), g["speaker"])
+            for g in label["quotes"]
+        ]
         quotes += bench.score_quotes(fragments, label["quotes"])
     assert quotes.recall < 0.1
 

@@ -28,7 +28,11 @@ def demo_sites() -> list[tuple[SiteContent, Renderer]]:
     from scraper.demo.content import ekeby, hemlunda, kestrelford
     from scraper.demo.render import govuk, sitevision, wordpress
 
-    return [(hemlunda.SITE, sitevision.render), (ekeby.SITE, wordpress.render), (kestrelford.SITE, govuk.render)]
+    return [
+        (hemlunda.SITE, sitevision.render),
+        (ekeby.SITE, wordpress.render),
+        (kestrelford.SITE, govuk.render),
+    ]
 
 
 def held_out_sites() -> list[tuple[SiteContent, Renderer]]:

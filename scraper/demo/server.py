@@ -69,8 +69,34 @@ TEXT_TYPES = ("text/", "application/xml", "application/rss+xml", "application/at
 INDEX_FILES = ("index.html", "index.xml", "index.rss", "index.atom")
 TRACKING = re.compile(r"^(utm_.*|fbclid|gclid|mc_cid|mc_eid|_hsenc|_hsmi)$", re.IGNORECASE)
 MONTHS = {
-    "sv": "januari februari mars april maj juni juli augusti september oktober november december".split(),
-    "en": "January February March April May June July August September October November December".split(),
+    "sv": [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 STATUS_TEXT = {404: "Sidan finns inte", 410: "Sidan har tagits bort", 500: "Internt serverfel"}
 
@@ -113,6 +139,9 @@ class SiteApp:
         self.config = load_site_config(self.root)
         self._cache: dict[Path, bytes] = {}
         self._lock = threading.Lock()
+        # Every request target answered, in order: tests read it to check what a crawl asked
+        # for (robots.txt obeyed, traps left alone, 304s on a re-crawl).
+        self.requests: list[tuple[str, int]] = []
 
     # -- resolving -------------------------------------------------------------
 
@@ -124,7 +153,9 @@ class SiteApp:
 
     def _resolve_path(self, path: str) -> tuple[Path | None, str | None]:
         """(file, redirect target) for a URL path without query."""
-        if any(seg.startswith("_") for seg in path.split("/")) or path.lstrip("/") in self.config.get("private", []):
+        if any(seg.startswith("_") for seg in path.split("/")) or path.lstrip("/") in self.config.get(
+            "private", []
+        ):
             return None, None
         if path in self.config.get("aliases", {}):
             return self._file(self.config["aliases"][path]), None
@@ -163,7 +194,9 @@ class SiteApp:
 
     def _content_type(self, file: Path) -> str:
         rel = self._rel(file)
-        ctype = self.config.get("types", {}).get(rel) or CONTENT_TYPES.get(file.suffix, "application/octet-stream")
+        ctype = self.config.get("types", {}).get(rel) or CONTENT_TYPES.get(
+            file.suffix, "application/octet-stream"
+        )
         if ctype.startswith(TEXT_TYPES) and "charset" not in ctype:
             ctype += "; charset=" + self.config.get("encodings", {}).get(rel, "utf-8")
         return ctype
@@ -184,7 +217,9 @@ class SiteApp:
             return self._calendar(parts.query, headers)
         file = None
         if parts.query:
-            kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.match(k)]
+            kept = [
+                (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not TRACKING.match(k)
+            ]
             key = f"{path}?{urlencode(kept)}" if kept else path
             rel = self.config.get("queries", {}).get(key)
             if rel:
@@ -281,7 +316,11 @@ class _Handler(BaseHTTPRequestHandler):
             resp = self.app.handle(self.path, headers)
         except Exception:  # a bug in the demo server must not hang the crawler
             logger.exception("demo server error on %s", self.path)
-            resp = Response(500, {"Content-Type": "text/plain; charset=utf-8"}, b"500 Internal Server Error\n")
+            resp = Response(
+                500, {"Content-Type": "text/plain; charset=utf-8"}, b"500 Internal Server Error\n"
+            )
+        with self.app._lock:
+            self.app.requests.append((self.path, resp.status))
         self.send_response(resp.status)
         for key, value in resp.headers.items():
             self.send_header(key, value)
@@ -311,6 +350,12 @@ class SiteServer:
         self.config = load_site_config(self.root)
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self.app: SiteApp | None = None
+
+    @property
+    def requests(self) -> list[tuple[str, int]]:
+        """(request target, status) of every request answered so far."""
+        return list(self.app.requests) if self.app else []
 
     @property
     def url(self) -> str:
@@ -331,8 +376,10 @@ class SiteServer:
         httpd = ThreadingHTTPServer((self.host, self.port), handler)
         httpd.daemon_threads = True
         self._httpd = httpd
-        handler.app = SiteApp(self.root, self.url)
-        self._thread = threading.Thread(target=httpd.serve_forever, name=f"demo-{self.config['id']}", daemon=True)
+        handler.app = self.app = SiteApp(self.root, self.url)
+        self._thread = threading.Thread(
+            target=httpd.serve_forever, name=f"demo-{self.config['id']}", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -392,7 +439,9 @@ class DemoWeb:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scraper.demo.server", description=__doc__.split("\n")[0])
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--base-port", type=int, default=18401, help="port of the first site (0 = free ports)")
+    parser.add_argument(
+        "--base-port", type=int, default=18401, help="port of the first site (0 = free ports)"
+    )
     parser.add_argument("--root", type=Path, help="serve only this site directory")
     args = parser.parse_args(argv)
     if args.root:

@@ -193,7 +193,9 @@ ARTICLES = [
             ),
         ],
         contacts=[
-            Contact("Ingrid Moberg", "kommunstyrelsens ordförande", "ingrid.moberg@aspvik.se", "070-174 06 75"),
+            Contact(
+                "Ingrid Moberg", "kommunstyrelsens ordförande", "ingrid.moberg@aspvik.se", "070-174 06 75"
+            ),
             Contact("Oskar Nyman", "upphandlingsansvarig", "oskar.nyman@aspvik.se", "040-628 04 38"),
         ],
     ),

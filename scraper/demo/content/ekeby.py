@@ -40,7 +40,9 @@ ARTICLES = [
             ),
         ],
         contacts=[
-            Contact("Helena Viklund", "förskolechef", "helena.viklund@ekeby.se", "0980-319 214", "info-lines"),
+            Contact(
+                "Helena Viklund", "förskolechef", "helena.viklund@ekeby.se", "0980-319 214", "info-lines"
+            ),
         ],
     ),
     Article(
@@ -96,8 +98,11 @@ ARTICLES = [
             "Tillägg 26 augusti: Skolan och förskolan i Åby serverar åter vatten från kranarna från och med i dag.",
         ],
         quotes=[
-            Quote("Proverna från de senaste tre dygnen är helt rena. Vi har spolat hela nätet och lagat läckan",
-                  "Mikael Strand", "VA-chef"),
+            Quote(
+                "Proverna från de senaste tre dygnen är helt rena. Vi har spolat hela nätet och lagat läckan",
+                "Mikael Strand",
+                "VA-chef",
+            ),
             Quote(
                 "Töm också vattenkaraffer och isbitar som gjorts under perioden. Det är en enkel "
                 "försiktighetsåtgärd",
@@ -175,7 +180,9 @@ ARTICLES = [
             ),
         ],
         contacts=[
-            Contact("Malin Sundqvist", "enhetschef", "malin.sundqvist@ekeby.se", "0980-319 262", "info-lines"),
+            Contact(
+                "Malin Sundqvist", "enhetschef", "malin.sundqvist@ekeby.se", "0980-319 262", "info-lines"
+            ),
         ],
     ),
     Article(
@@ -217,9 +224,16 @@ ARTICLES = [
             ),
         ],
         contacts=[
-            Contact("Bengt Olofsson", "kommunstyrelsens ordförande", "bengt.olofsson@ekeby.se",
-                    "070-174 06 10", "info-lines"),
-            Contact("Camilla Hedlund", "oppositionsråd", "camilla.hedlund@ekeby.se", "070-174 06 11", "fragor"),
+            Contact(
+                "Bengt Olofsson",
+                "kommunstyrelsens ordförande",
+                "bengt.olofsson@ekeby.se",
+                "070-174 06 10",
+                "info-lines",
+            ),
+            Contact(
+                "Camilla Hedlund", "oppositionsråd", "camilla.hedlund@ekeby.se", "070-174 06 11", "fragor"
+            ),
         ],
     ),
     Article(
@@ -252,7 +266,9 @@ ARTICLES = [
             ),
         ],
         contacts=[
-            Contact("Fredrik Ahlgren", "klimatsamordnare", "Fredrik.Ahlgren@ekeby.se", "0980-319 277", "plain"),
+            Contact(
+                "Fredrik Ahlgren", "klimatsamordnare", "Fredrik.Ahlgren@ekeby.se", "0980-319 277", "plain"
+            ),
         ],
     ),
     Article(
@@ -283,8 +299,11 @@ ARTICLES = [
                 "Amir Haddad",
                 "konstnären",
             ),
-            Quote("Offentlig konst ska få folk att stanna upp. Det här gör verkligen det", "Gunilla Berg",
-                  "Kulturnämndens ordförande"),
+            Quote(
+                "Offentlig konst ska få folk att stanna upp. Det här gör verkligen det",
+                "Gunilla Berg",
+                "Kulturnämndens ordförande",
+            ),
         ],
         contacts=[
             Contact("Elin Brandt", "kulturstrateg", "elin.brandt@ekeby.se", "0980-319 245", "fragor"),
@@ -401,7 +420,12 @@ PAGES = [
                     f'<a href="mailto:{mail}">{mail}</a></li>'
                     for unit, num, tel, mail in [
                         ("Växel", "0980-319 200", "+46980319200", "kommun@ekeby.se"),
-                        ("Barn- och utbildningsförvaltningen", "0980-319 210", "+46980319210", "bou@ekeby.se"),
+                        (
+                            "Barn- och utbildningsförvaltningen",
+                            "0980-319 210",
+                            "+46980319210",
+                            "bou@ekeby.se",
+                        ),
                         ("Socialförvaltningen", "0980-319 260", "+46980319260", "social@ekeby.se"),
                         ("Samhällsbyggnad", "0980-319 230", "+46980319230", "samhallsbyggnad@ekeby.se"),
                         ("Kommunikation och press", "070-174 06 99", "+46701740699", "press@ekeby.se"),

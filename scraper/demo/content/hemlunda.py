@@ -37,10 +37,15 @@ ARTICLES = [
                 "Jonas Alm",
                 "teknisk chef",
             ),
-            Quote("Låt kranen stå på en stund så klarnar vattnet. Det är helt ofarligt att dricka", "Jonas Alm",
-                  "teknisk chef"),
+            Quote(
+                "Låt kranen stå på en stund så klarnar vattnet. Det är helt ofarligt att dricka",
+                "Jonas Alm",
+                "teknisk chef",
+            ),
         ],
-        contacts=[Contact("Jonas Alm", "Teknisk chef", "jonas.alm@hemlunda.se", "0500-12 34 71", "role-first")],
+        contacts=[
+            Contact("Jonas Alm", "Teknisk chef", "jonas.alm@hemlunda.se", "0500-12 34 71", "role-first")
+        ],
     ),
     Article(
         slug="budgetforslag-for-2027-mer-pengar-till-aldreomsorgen",
@@ -81,8 +86,13 @@ ARTICLES = [
             ),
         ],
         contacts=[
-            Contact("Anna Lindqvist", "Kommunstyrelsens ordförande", "anna.lindqvist@hemlunda.se",
-                    "070-174 06 21", "role-first"),
+            Contact(
+                "Anna Lindqvist",
+                "Kommunstyrelsens ordförande",
+                "anna.lindqvist@hemlunda.se",
+                "070-174 06 21",
+                "role-first",
+            ),
             Contact("Petra Holm", "ekonomichef", "Petra.Holm@hemlunda.se", "0500-12 34 88", "name-role"),
         ],
         contact_heading="Kontaktpersoner",
@@ -118,7 +128,9 @@ ARTICLES = [
         ],
         contacts=[
             Contact("Maria Nyberg", "rektor", "maria.nyberg@hemlunda.se", "0500-12 36 02", "name-role"),
-            Contact("Lars Wikström", "projektledare", "lars.wikstrom@hemlunda.se", "070-174 06 35", "name-role"),
+            Contact(
+                "Lars Wikström", "projektledare", "lars.wikstrom@hemlunda.se", "070-174 06 35", "name-role"
+            ),
         ],
         contact_heading="För mer information kontakta",
     ),
@@ -145,7 +157,9 @@ ARTICLES = [
             "klockan 6 på hämtningsdagen.",
         ],
         contacts=[
-            Contact("Nils Åberg", "projektledare gata", "nils.aberg@hemlunda.se", "0500-12 34 77", "name-role"),
+            Contact(
+                "Nils Åberg", "projektledare gata", "nils.aberg@hemlunda.se", "0500-12 34 77", "name-role"
+            ),
         ],
         contact_heading="Kontaktperson",
     ),
@@ -172,10 +186,15 @@ ARTICLES = [
             "i höst.",
         ],
         quotes=[
-            Quote("Vi vill att biblioteket ska vara vardagsrummet för alla i Hemlunda", "Eva Lindén",
-                  "bibliotekschef"),
+            Quote(
+                "Vi vill att biblioteket ska vara vardagsrummet för alla i Hemlunda",
+                "Eva Lindén",
+                "bibliotekschef",
+            ),
         ],
-        contacts=[Contact("Eva Lindén", "bibliotekschef", "eva.linden@hemlunda.se", "0500-12 35 40", "name-role")],
+        contacts=[
+            Contact("Eva Lindén", "bibliotekschef", "eva.linden@hemlunda.se", "0500-12 35 40", "name-role")
+        ],
         extra={"encoding": "windows-1252"},
     ),
     Article(
@@ -205,12 +224,16 @@ ARTICLES = [
                 "Henrik Dahl",
                 "säkerhetssamordnare",
             ),
-            Quote("Trygghetspunkten bemannas dygnet runt så länge det behövs", "Henrik Dahl",
-                  "säkerhetssamordnare"),
+            Quote(
+                "Trygghetspunkten bemannas dygnet runt så länge det behövs",
+                "Henrik Dahl",
+                "säkerhetssamordnare",
+            ),
         ],
         contacts=[
-            Contact("Henrik Dahl", "Säkerhetssamordnare", "henrik.dahl@hemlunda.se", "070-174 06 44",
-                    "role-first"),
+            Contact(
+                "Henrik Dahl", "Säkerhetssamordnare", "henrik.dahl@hemlunda.se", "070-174 06 44", "role-first"
+            ),
         ],
     ),
     Article(
@@ -239,8 +262,11 @@ ARTICLES = [
                 "Sofia Ek",
                 "kulturchef",
             ),
-            Quote("Vi ser redan nu att anmälningarna till dansen kommer från hela kommunen", "Sofia Ek",
-                  "kulturchef"),
+            Quote(
+                "Vi ser redan nu att anmälningarna till dansen kommer från hela kommunen",
+                "Sofia Ek",
+                "kulturchef",
+            ),
         ],
         contacts=[Contact("Sofia Ek", "Kulturchef", "sofia.ek@hemlunda.se", "0500-12 35 10", "role-first")],
     ),
@@ -273,8 +299,12 @@ ARTICLES = [
                 "miljöstrateg",
             ),
         ],
-        contacts=[Contact("Karin Lund", "miljöstrateg", "karin.lund@hemlunda.se", "0500-12 34 93", "name-role")],
-        extra={"alias": "/kommun-och-politik/nyheter/2025-06-11-klimatplan-hemlunda-ska-halvera-utslappen-till-2030.html"},
+        contacts=[
+            Contact("Karin Lund", "miljöstrateg", "karin.lund@hemlunda.se", "0500-12 34 93", "name-role")
+        ],
+        extra={
+            "alias": "/kommun-och-politik/nyheter/2025-06-11-klimatplan-hemlunda-ska-halvera-utslappen-till-2030.html"
+        },
     ),
     Article(
         slug="matsvinnet-i-skolorna-har-minskat",
@@ -296,7 +326,9 @@ ARTICLES = [
             "Resultatet presenterades för kommunens politiker i januari.",
             "Nästa mätning görs i oktober och då deltar även förskolorna.",
         ],
-        contacts=[Contact("Linnea Björk", "kostchef", "linnea.bjork@hemlunda.se", "0500-12 35 77", "name-role")],
+        contacts=[
+            Contact("Linnea Björk", "kostchef", "linnea.bjork@hemlunda.se", "0500-12 35 77", "name-role")
+        ],
         extra={"tracking_link": True},
     ),
     Article(
@@ -361,8 +393,13 @@ ARTICLES = [
             ),
         ],
         contacts=[
-            Contact("Kristina Berg", "Upphandlingschef", "kristina.berg@hemlunda.se", "0500-12 34 66",
-                    "role-first"),
+            Contact(
+                "Kristina Berg",
+                "Upphandlingschef",
+                "kristina.berg@hemlunda.se",
+                "0500-12 34 66",
+                "role-first",
+            ),
         ],
         extra={"redirect_from": "/nyheter/arkiv/upphandling-hemtjanstplanering.html"},
     ),
@@ -399,18 +436,32 @@ ARTICLES = [
                 "enhetschef",
             ),
         ],
-        contacts=[Contact("Olle Ström", "enhetschef", "olle.strom@hemlunda.se", "0500-12 36 15", "name-role")],
+        contacts=[
+            Contact("Olle Ström", "enhetschef", "olle.strom@hemlunda.se", "0500-12 36 15", "name-role")
+        ],
     ),
 ]
 
 # Listing entries that do not lead to a readable article: (path, title, date, status).
 BROKEN = [
-    ("/nyheter/nyheter/2026-07-01-sommaroppet-pa-fritidsgarden.html", "Sommaröppet på fritidsgården",
-     "2026-07-01", 404),
-    ("/nyheter/nyheter/2026-04-02-nya-regler-for-eldning.html", "Nya regler för eldning i tätorten",
-     "2026-04-02", 500),
-    ("/nyheter/nyheter/2025-08-20-badplatsen-vid-norrsjon-stangd.html", "Badplatsen vid Norrsjön stängd",
-     "2025-08-20", 410),
+    (
+        "/nyheter/nyheter/2026-07-01-sommaroppet-pa-fritidsgarden.html",
+        "Sommaröppet på fritidsgården",
+        "2026-07-01",
+        404,
+    ),
+    (
+        "/nyheter/nyheter/2026-04-02-nya-regler-for-eldning.html",
+        "Nya regler för eldning i tätorten",
+        "2026-04-02",
+        500,
+    ),
+    (
+        "/nyheter/nyheter/2025-08-20-badplatsen-vid-norrsjon-stangd.html",
+        "Badplatsen vid Norrsjön stängd",
+        "2025-08-20",
+        410,
+    ),
 ]
 
 CONTACT_TABLE = Raw(
@@ -425,7 +476,12 @@ CONTACT_TABLE = Raw(
             ("Avfall och återvinning", "0500-12 34 75", "+46500123475", "avfall@hemlunda.se"),
             ("Överförmyndare", "0500-12 34 57", "+46500123457", "overformyndare@hemlunda.se"),
             ("Kommunikationsavdelningen", "0500-12 34 55", "+46500123455", "press@hemlunda.se"),
-            ("Socialjour (kvällar och helger)", "0500-12 39 99", "+46500123999", "socialtjansten@hemlunda.se"),
+            (
+                "Socialjour (kvällar och helger)",
+                "0500-12 39 99",
+                "+46500123999",
+                "socialtjansten@hemlunda.se",
+            ),
         ]
     )
     + "\n</tbody></table>"

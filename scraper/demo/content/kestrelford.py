@@ -22,7 +22,7 @@ ARTICLES = [
             "over the next eight years as new housing is completed.",
             '"This is the biggest investment in education the borough has seen in a generation," said Cllr '
             "Priya Desai, Leader of the Council.",
-            "Councillor Tom Hartley, cabinet member for children and education, said: \"Families in Harwick "
+            'Councillor Tom Hartley, cabinet member for children and education, said: "Families in Harwick '
             "have told us loud and clear that they want a secondary school their children can walk to. These "
             'plans deliver exactly that."',
             H("Have your say"),
@@ -45,10 +45,12 @@ ARTICLES = [
         ],
         contacts=[PRESS],
         contact_heading="Media enquiries",
-        extra={"notes": [
-            "The consultation runs from 10 November to 22 December 2026.",
-            "The estimated cost of the school is £48 million, funded by the council and developer contributions.",
-        ]},
+        extra={
+            "notes": [
+                "The consultation runs from 10 November to 22 December 2026.",
+                "The estimated cost of the school is £48 million, funded by the council and developer contributions.",
+            ]
+        },
     ),
     Article(
         slug="storm-dara-clean-up-under-way",
@@ -103,17 +105,25 @@ ARTICLES = [
             "The budget also sets aside £1.5 million for repairing potholes and £400,000 for youth services.",
         ],
         quotes=[
-            Quote("Nobody goes into local government wanting to raise council tax", "Helen Marsh",
-                  "cabinet member for finance"),
-            Quote("But the alternative was cutting services that residents rely on every day.", "Helen Marsh",
-                  "cabinet member for finance"),
+            Quote(
+                "Nobody goes into local government wanting to raise council tax",
+                "Helen Marsh",
+                "cabinet member for finance",
+            ),
+            Quote(
+                "But the alternative was cutting services that residents rely on every day.",
+                "Helen Marsh",
+                "cabinet member for finance",
+            ),
         ],
         contacts=[PRESS],
         contact_heading="Media enquiries",
-        extra={"notes": [
-            "Council tax bills for 2026/27 will be sent out in the week beginning 9 March.",
-            "The full budget report is available in the council's committee papers.",
-        ]},
+        extra={
+            "notes": [
+                "Council tax bills for 2026/27 will be sent out in the week beginning 9 March.",
+                "The full budget report is available in the council's committee papers.",
+            ]
+        },
     ),
     Article(
         slug="kestrelford-library-reopens",
@@ -171,8 +181,13 @@ ARTICLES = [
             "The £1.1 million scheme is funded by the Department for Transport's pothole fund.",
         ],
         contacts=[
-            Contact("Daniel Price", "Highways Project Manager", "daniel.price@kestrelford.gov.uk",
-                    "01632 960418", "named"),
+            Contact(
+                "Daniel Price",
+                "Highways Project Manager",
+                "daniel.price@kestrelford.gov.uk",
+                "01632 960418",
+                "named",
+            ),
         ],
         contact_heading="Contact",
     ),
@@ -187,9 +202,9 @@ ARTICLES = [
             "Extra care housing lets older people live independently in their own flat, with care staff on "
             "site around the clock. Heron Court also has a restaurant, a hair salon and a community room "
             "that is open to people living nearby.",
-            "Margaret Doyle, 84, was among the first to move in. \"I have my own front door and my own "
+            'Margaret Doyle, 84, was among the first to move in. "I have my own front door and my own '
             'things, but I know someone is there if I need them," she said.',
-            "Cllr Simon Baker, cabinet member for adult social care, said: \"Heron Court means fewer people "
+            'Cllr Simon Baker, cabinet member for adult social care, said: "Heron Court means fewer people '
             'will have to move into a care home before they need to."',
             "Heron Court was built on the site of a former council depot.",
             "Applications for the remaining flats are open to residents aged 55 and over with an assessed "
@@ -208,8 +223,13 @@ ARTICLES = [
             ),
         ],
         contacts=[
-            Contact("Grace Whitfield", "Extra Care Housing Officer", "grace.whitfield@kestrelford.gov.uk",
-                    "07700 900462", "named"),
+            Contact(
+                "Grace Whitfield",
+                "Extra Care Housing Officer",
+                "grace.whitfield@kestrelford.gov.uk",
+                "07700 900462",
+                "named",
+            ),
             PRESS,
         ],
         contact_heading="Media enquiries",
@@ -252,7 +272,7 @@ ARTICLES = [
         body=[
             "All 42 seats on the council were up for election. The count took place overnight at the "
             "Kestrelford Leisure Centre and the final result was declared at 5.40am.",
-            "Returning Officer Catherine Ward said: \"I would like to thank the candidates, agents and the "
+            'Returning Officer Catherine Ward said: "I would like to thank the candidates, agents and the '
             "more than 300 staff who worked at polling stations and at the count. Their hard work made this "
             'election run smoothly."',
             "Full results for each ward, including the number of votes cast for every candidate, are "
@@ -316,7 +336,7 @@ ARTICLES = [
             "family tent with storytelling and circus workshops.",
             "For the first time the festival will run a shuttle bus from the railway station, and the "
             "Meadows car park will be reserved for Blue Badge holders.",
-            "Festival director Joanna Kemp said: \"Twenty-five years ago we had a trailer and a generator. "
+            'Festival director Joanna Kemp said: "Twenty-five years ago we had a trailer and a generator. '
             'This year we have artists coming from all over the country."',
             "Last year's festival attracted around 30,000 visitors over the weekend, and a survey found that "
             "more than a third had travelled from outside the borough. Food and drink stalls will again be "
@@ -333,8 +353,9 @@ ARTICLES = [
             ),
         ],
         contacts=[
-            Contact("Joanna Kemp", "Festival Director", "joanna.kemp@kestrelford.gov.uk", "01632 960271",
-                    "named"),
+            Contact(
+                "Joanna Kemp", "Festival Director", "joanna.kemp@kestrelford.gov.uk", "01632 960271", "named"
+            ),
         ],
         contact_heading="Contact",
     ),
@@ -402,10 +423,20 @@ PAGES = [
                     f'<li>{unit}: <a class="govuk-link" href="tel:{tel}">{num}</a> – '
                     f'<a class="govuk-link" href="mailto:{mail}">{mail}</a></li>'
                     for unit, num, tel, mail in [
-                        ("General enquiries", "01632 960000", "+441632960000", "enquiries@kestrelford.gov.uk"),
+                        (
+                            "General enquiries",
+                            "01632 960000",
+                            "+441632960000",
+                            "enquiries@kestrelford.gov.uk",
+                        ),
                         ("Council tax", "01632 960200", "+441632960200", "counciltax@kestrelford.gov.uk"),
                         ("Housing", "01632 960300", "+441632960300", "housing@kestrelford.gov.uk"),
-                        ("Out of hours emergencies", "01632 960999", "+441632960999", "emergency@kestrelford.gov.uk"),
+                        (
+                            "Out of hours emergencies",
+                            "01632 960999",
+                            "+441632960999",
+                            "emergency@kestrelford.gov.uk",
+                        ),
                         ("Press office", "01632 960123", "+441632960123", "press@kestrelford.gov.uk"),
                     ]
                 )

@@ -13,10 +13,36 @@ from typing import Any
 from scraper.demo.content import Article, Contact, H, Raw, SiteContent, e164
 
 ORIGIN = "{{origin}}"
-SV_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
-EN_MONTHS = "January February March April May June July August September October November December".split()
-RFC822_DAYS = "Mon Tue Wed Thu Fri Sat Sun".split()
-RFC822_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+SV_MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+RFC822_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+RFC822_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 @dataclass
@@ -101,7 +127,7 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖÉ0-9])")
 
 def must_contain(article: Article) -> list[str]:
     """Two distinctive body sentences: from the first and the last plain (non-quote) paragraph."""
-    plain_paras = [p for p in paragraphs(article) if p and p[0] not in "–−—”\"“" and len(p) > 40]
+    plain_paras = [p for p in paragraphs(article) if p and p[0] not in '–−—”"“' and len(p) > 40]
     if not plain_paras:
         raise ValueError(f"{article.slug}: no plain paragraph")
     first = SENTENCE.split(plain_paras[0])[0]
@@ -163,7 +189,9 @@ def sitemap_index(entries: list[tuple[str, str | None]]) -> str:
     )
 
 
-def rss(title: str, link: str, description: str, language: str, items: list[dict[str, str]], self_path: str) -> str:
+def rss(
+    title: str, link: str, description: str, language: str, items: list[dict[str, str]], self_path: str
+) -> str:
     """RSS 2.0; items: title, path, description, date (RFC 822), optional creator/category/content."""
     rows = []
     for it in items:
@@ -174,10 +202,11 @@ def rss(title: str, link: str, description: str, language: str, items: list[dict
             extra += f"\n    <category><![CDATA[{cat}]]></category>"
         if it.get("content"):
             extra += f"\n    <content:encoded><![CDATA[{it['content']}]]></content:encoded>"
+        guid = esc(it.get("guid", ORIGIN + it["path"]))
         rows.append(
             f"  <item>\n    <title>{esc(it['title'])}</title>\n    <link>{ORIGIN}{esc(it['path'])}</link>\n"
             f"    <pubDate>{it['date']}</pubDate>\n"
-            f'    <guid isPermaLink="{it.get("guid_is_link", "true")}">{esc(it.get("guid", ORIGIN + it["path"]))}</guid>'
+            f'    <guid isPermaLink="{it.get("guid_is_link", "true")}">{guid}</guid>'
             f"\n    <description>{esc(it['description'])}</description>{extra}\n  </item>"
         )
     return (
@@ -193,7 +222,9 @@ def rss(title: str, link: str, description: str, language: str, items: list[dict
     )
 
 
-def atom(title: str, self_path: str, alt_path: str, feed_id: str, updated: str, entries: list[dict[str, str]]) -> str:
+def atom(
+    title: str, self_path: str, alt_path: str, feed_id: str, updated: str, entries: list[dict[str, str]]
+) -> str:
     """Atom 1.0; entries: title, path, id, published, updated (RFC 3339), summary, optional author."""
     rows = []
     for e in entries:

@@ -5,6 +5,8 @@ Extensionless paths, news at ``/news`` with ``?page=N``, press releases at
 ``/sitemap.xml`` and an Atom feed at ``/news.atom``.
 """
 
+# ruff: noqa: E501 -- the HTML templates keep the real markup's long lines intact
+
 from __future__ import annotations
 
 from scraper.demo.content import Article, Contact, Page, SiteContent, e164
@@ -13,8 +15,8 @@ from scraper.demo.render.common import (
     SiteOutput,
     atom,
     body_html,
-    esc,
     en_date,
+    esc,
     plain,
     sitemap,
 )
@@ -117,7 +119,9 @@ class Renderer:
         if c.style == "named":
             return f'<p class="govuk-body">For more information contact {esc(c.name)}, {esc(c.role)}, on {tel} or email {mail}.</p>'
         if c.style == "desk":
-            return f'<p class="govuk-body">{esc(c.name)}<br>\nEmail: {mail}<br>\nTelephone: {esc(c.phone)}</p>'
+            return (
+                f'<p class="govuk-body">{esc(c.name)}<br>\nEmail: {mail}<br>\nTelephone: {esc(c.phone)}</p>'
+            )
         return (
             f'<p class="govuk-body">{esc(c.name)}, Kestrelford Council<br>\nEmail: {mail}<br>\n'
             f"Telephone: {esc(c.phone)}</p>"
@@ -174,7 +178,7 @@ class Renderer:
 
         items = "\n".join(
             f'<li class="app-news-item"><h2 class="govuk-heading-s"><a class="govuk-link" href="{article_path(a)}">'
-            f"{esc(a.title)}</a></h2><p class=\"govuk-body-s\">{en_date(a.published)}</p>"
+            f'{esc(a.title)}</a></h2><p class="govuk-body-s">{en_date(a.published)}</p>'
             f'<p class="govuk-body">{esc(plain(a.lead))}</p></li>'
             for a in posts
         )
@@ -187,7 +191,9 @@ class Renderer:
         nav.append('<ul class="govuk-pagination__list">')
         for n in range(1, pages + 1):
             current = ' govuk-pagination__item--current" aria-current="page' if n == page else ""
-            nav.append(f'<li class="govuk-pagination__item{current}"><a class="govuk-link" href="{url(n)}">{n}</a></li>')
+            nav.append(
+                f'<li class="govuk-pagination__item{current}"><a class="govuk-link" href="{url(n)}">{n}</a></li>'
+            )
         nav.append("</ul>")
         if page < pages:
             nav.append(
@@ -287,7 +293,10 @@ def render(site: SiteContent) -> SiteOutput:
         lastmod[rel] = p.lastmod
         out.non_news.append(p.path)
     out.text("_404.html", r.not_found())
-    out.text("robots.txt", f"User-agent: *\nDisallow: /search\nDisallow: /admin/\n\nSitemap: {ORIGIN}/sitemap.xml\n")
+    out.text(
+        "robots.txt",
+        f"User-agent: *\nDisallow: /search\nDisallow: /admin/\n\nSitemap: {ORIGIN}/sitemap.xml\n",
+    )
     entries = [("/", r.articles[0].published), ("/news", r.articles[0].published)]
     entries += [(p.path, p.lastmod) for p in site.pages]
     entries += [(article_path(a), a.updated or a.published) for a in r.articles]

@@ -5,6 +5,8 @@ on most pages, listing pagination in a ``sv.12.<id>.page`` query parameter, a si
 index pointing to a plain and a gzipped sitemap, an RSS feed.
 """
 
+# ruff: noqa: E501 -- the HTML templates keep the real markup's long lines intact
+
 from __future__ import annotations
 
 import hashlib
@@ -93,7 +95,9 @@ class Renderer:
             f'<li><a href="{href}">{esc(text)}</a></li>' if href else f"<li>{esc(text)}</li>"
             for href, text in [("/", "Startsida"), *crumbs]
         )
-        aside = f'<div class="sv-layout sv-column-4" id="Hogerspalt">\n{self.widget()}\n</div>' if widget else ""
+        aside = (
+            f'<div class="sv-layout sv-column-4" id="Hogerspalt">\n{self.widget()}\n</div>' if widget else ""
+        )
         updated = (
             "\n"
             + portlet(f'<p class="sv-font-sidfot-liten">Sidan senast uppdaterad: {lastmod}</p>', path + "upd")
@@ -175,7 +179,9 @@ class Renderer:
         parts.append(portlet(f'<p class="sv-font-publiceringsdatum">{date_line}</p>', path + "date"))
         if index % 2:
             parts.append(portlet(f'<p class="sv-font-ingress">{a.lead}</p>', path + "lead", "ingress"))
-            parts.append(portlet(body_html(a.body, '<p class="normal">', '<h2 class="subheading">'), path + "body"))
+            parts.append(
+                portlet(body_html(a.body, '<p class="normal">', '<h2 class="subheading">'), path + "body")
+            )
         else:
             body = f'<p class="normal lead">{a.lead}</p>\n' + body_html(
                 a.body, '<p class="normal">', '<h2 class="subheading">'
@@ -183,7 +189,9 @@ class Renderer:
             parts.append(portlet(body, path + "body"))
         if a.contacts:
             contacts = "\n".join(self.contact_html(c) for c in a.contacts)
-            parts.append(portlet(f'<h2 class="subheading">{esc(a.contact_heading)}</h2>\n{contacts}', path + "k"))
+            parts.append(
+                portlet(f'<h2 class="subheading">{esc(a.contact_heading)}</h2>\n{contacts}', path + "k")
+            )
         parts.append(
             portlet(
                 '<p class="normal">Dela sidan</p>\n<ul class="env-list share"><li><a href="https://www.facebook.com/'
@@ -247,7 +255,12 @@ class Renderer:
         )
         crumbs = [("", "Nyheter")] if page == 1 else [("/nyheter.html", "Nyheter"), ("", f"Sida {page}")]
         return self.document(
-            path=page_url(page), title="Nyheter", main=main, crumbs=crumbs, widget=False, template="nyhetslista"
+            path=page_url(page),
+            title="Nyheter",
+            main=main,
+            crumbs=crumbs,
+            widget=False,
+            template="nyhetslista",
         )
 
     def page(self, p: Page) -> str:
@@ -258,10 +271,14 @@ class Renderer:
         crumbs.append(("", p.title))
         parts = [portlet(f'<h1 class="heading">{esc(p.title)}</h1>', p.path + "h1")]
         if p.extra.get("event"):
-            parts.append(portlet(f'<p class="sv-font-publiceringsdatum">Publicerad {p.extra["date"]}</p>', p.path))
+            parts.append(
+                portlet(f'<p class="sv-font-publiceringsdatum">Publicerad {p.extra["date"]}</p>', p.path)
+            )
         if p.lead:
             parts.append(portlet(f'<p class="sv-font-ingress">{p.lead}</p>', p.path + "lead", "ingress"))
-        parts.append(portlet(body_html(p.body, '<p class="normal">', '<h2 class="subheading">'), p.path + "b"))
+        parts.append(
+            portlet(body_html(p.body, '<p class="normal">', '<h2 class="subheading">'), p.path + "b")
+        )
         return self.document(
             path=p.path,
             title=p.title,
@@ -308,7 +325,9 @@ class Renderer:
                 ),
             ]
         )
-        return self.document(path="/", title="Startsida", main=main, crumbs=[], widget=False, template="startsida")
+        return self.document(
+            path="/", title="Startsida", main=main, crumbs=[], widget=False, template="startsida"
+        )
 
     def calendar_template(self) -> str:
         events = "\n".join(
@@ -469,4 +488,3 @@ def render(site: SiteContent) -> SiteOutput:
     )
     out.config = config
     return out
-

@@ -6,6 +6,8 @@ Articles at ``/4.<hex id>.html`` (SiteVision's short page URLs), a news start pa
 sitemap and no feed.
 """
 
+# ruff: noqa: E501 -- the HTML templates keep the real markup's long lines intact
+
 from __future__ import annotations
 
 from scraper.demo.content import Article, Contact, Page, SiteContent
@@ -86,7 +88,8 @@ class Renderer:
         contacts = ""
         if a.contacts:
             contacts = "\n" + text_portlet(
-                '<h3 class="rubrik3">Frågor besvaras av</h3>\n' + "\n".join(self.contact_html(c) for c in a.contacts)
+                '<h3 class="rubrik3">Frågor besvaras av</h3>\n'
+                + "\n".join(self.contact_html(c) for c in a.contacts)
             )
         main = (
             text_portlet(f'<h1 class="rubrik1">{esc(a.title)}</h1>')
@@ -100,7 +103,9 @@ class Renderer:
                 f'<p class="datum">{dates}</p>\n<p class="normal"><a href="javascript:window.print()">Skriv ut</a></p>'
             )
         )
-        return self.document(title=a.title, main=main, head=f'\n<meta name="description" content="{esc(plain(a.lead))}">')
+        return self.document(
+            title=a.title, main=main, head=f'\n<meta name="description" content="{esc(plain(a.lead))}">'
+        )
 
     def listing(self) -> str:
         items = "\n".join(
@@ -132,7 +137,9 @@ class Renderer:
         if p.lead:
             parts.append(text_portlet(f'<p class="ingress">{p.lead}</p>'))
         parts.append(text_portlet(body_html(p.body, '<p class="brodtext">', '<h2 class="rubrik2">')))
-        parts.append(text_portlet(f'<p class="datum">Publicerad: {sv_date(p.extra.get("date", p.lastmod))}</p>'))
+        parts.append(
+            text_portlet(f'<p class="datum">Publicerad: {sv_date(p.extra.get("date", p.lastmod))}</p>')
+        )
         return self.document(title=p.title, main="\n".join(parts))
 
     def home(self) -> str:

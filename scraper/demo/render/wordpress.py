@@ -5,6 +5,8 @@ the category archive, tag and author archives, ``?s=`` search, RSS at ``/feed/``
 core sitemaps (``/wp-sitemap.xml`` index → posts, pages, taxonomies, users).
 """
 
+# ruff: noqa: E501 -- the HTML templates keep the real markup's long lines intact
+
 from __future__ import annotations
 
 import json
@@ -27,8 +29,12 @@ from scraper.demo.render.common import (
 
 PER_PAGE = 5
 FIRST_POST_ID = 101
-MENU = [("/nyheter/", "Nyheter"), ("/om-kommunen/", "Om kommunen"), ("/lediga-jobb/", "Lediga jobb"),
-        ("/kontakt/", "Kontakt")]
+MENU = [
+    ("/nyheter/", "Nyheter"),
+    ("/om-kommunen/", "Om kommunen"),
+    ("/lediga-jobb/", "Lediga jobb"),
+    ("/kontakt/", "Kontakt"),
+]
 XSL = '<?xml-stylesheet type="text/xsl" href="{{origin}}/wp-sitemap.xsl" ?>\n'
 
 
@@ -66,7 +72,9 @@ class Renderer:
 </div></section>
 </aside>"""
 
-    def document(self, *, title: str, body_class: str, main: str, head: str = "", sidebar: bool = True) -> str:
+    def document(
+        self, *, title: str, body_class: str, main: str, head: str = "", sidebar: bool = True
+    ) -> str:
         site = self.site
         menu = "\n".join(
             f'<li id="menu-item-{20 + i}" class="menu-item menu-item-type-post_type menu-item-object-page '
@@ -237,7 +245,9 @@ class Renderer:
 <div class="entry-summary"><p>{esc(plain(a.lead))} <a class="more-link" href="{href}">Läs mer</a></p></div>
 </article>"""
 
-    def archive(self, *, base: str, title: str, body_class: str, posts: list[Article], page: int, pages: int) -> str:
+    def archive(
+        self, *, base: str, title: str, body_class: str, posts: list[Article], page: int, pages: int
+    ) -> str:
         def url(n: int) -> str:
             return base if n == 1 else f"{base}page/{n}/"
 
@@ -259,7 +269,9 @@ class Renderer:
             else ""
         )
         teasers = "\n".join(self.teaser(a) for a in posts)
-        main = f'<header class="page-header"><h1 class="page-title">{esc(title)}</h1></header>\n{teasers}\n{nav}'
+        main = (
+            f'<header class="page-header"><h1 class="page-title">{esc(title)}</h1></header>\n{teasers}\n{nav}'
+        )
         suffix = f" paged paged-{page}" if page > 1 else ""
         heading = title if page == 1 else f"{title} – Sida {page}"
         return self.document(title=f"{heading} – {self.site.name}", body_class=body_class + suffix, main=main)
@@ -272,7 +284,7 @@ class Renderer:
 {body_html(p.body, "<p>", '<h2 class="wp-block-heading">')}
 </div>
 </article>"""
-        head = f'\n<link rel="canonical" href="{ORIGIN}{p.path}" />\n<link rel=\'shortlink\' href=\'{ORIGIN}/?p={pid}\' />'
+        head = f"\n<link rel=\"canonical\" href=\"{ORIGIN}{p.path}\" />\n<link rel='shortlink' href='{ORIGIN}/?p={pid}' />"
         return self.document(
             title=f"{p.title} – {self.site.name}",
             body_class=f"page-template-default page page-id-{pid} wp-embed-responsive",
@@ -312,7 +324,7 @@ class Renderer:
     def not_found(self) -> str:
         main = (
             '<section class="error-404 not-found"><header class="page-header"><h1 class="page-title">'
-            "Hoppsan! Den sidan kan inte hittas.</h1></header><div class=\"page-content\"><p>Det verkar som att "
+            'Hoppsan! Den sidan kan inte hittas.</h1></header><div class="page-content"><p>Det verkar som att '
             "ingenting hittades här. Testa kanske en sökning?</p></div></section>"
         )
         return self.document(
@@ -337,7 +349,10 @@ def render(site: SiteContent) -> SiteOutput:
         "aliases": {},
         "queries": {},
         "encodings": {},
-        "types": {"feed/index.xml": "application/rss+xml", "category/nyheter/feed/index.xml": "application/rss+xml"},
+        "types": {
+            "feed/index.xml": "application/rss+xml",
+            "category/nyheter/feed/index.xml": "application/rss+xml",
+        },
         "lastmod": lastmod,
     }
 
@@ -357,22 +372,41 @@ def render(site: SiteContent) -> SiteOutput:
         for n in range(1, pages + 1):
             posts = r.articles[(n - 1) * PER_PAGE : n * PER_PAGE]
             url = base if n == 1 else f"{base}page/{n}/"
-            out.text(url.lstrip("/") + "index.html", r.archive(base=base, title=title, body_class=body_class,
-                                                              posts=posts, page=n, pages=pages))
+            out.text(
+                url.lstrip("/") + "index.html",
+                r.archive(base=base, title=title, body_class=body_class, posts=posts, page=n, pages=pages),
+            )
             out.non_news.append(url)
     tags = sorted({t for a in r.articles for t in a.tags})
     for tag in tags:
         posts = [a for a in r.articles if tag in a.tags]
-        out.text(f"tag/{tag}/index.html", r.archive(base=f"/tag/{tag}/", title=f"Etikett: {tag}",
-                                                   body_class=f"archive tag tag-{tag}", posts=posts, page=1, pages=1))
+        out.text(
+            f"tag/{tag}/index.html",
+            r.archive(
+                base=f"/tag/{tag}/",
+                title=f"Etikett: {tag}",
+                body_class=f"archive tag tag-{tag}",
+                posts=posts,
+                page=1,
+                pages=1,
+            ),
+        )
         out.non_news.append(f"/tag/{tag}/")
     authors = sorted({a.author for a in r.articles if a.author})
     for name in authors:
         slug = slugify(name)
         posts = [a for a in r.articles if a.author == name]
-        out.text(f"author/{slug}/index.html", r.archive(base=f"/author/{slug}/", title=f"Författare: {name}",
-                                                       body_class=f"archive author author-{slug}", posts=posts,
-                                                       page=1, pages=1))
+        out.text(
+            f"author/{slug}/index.html",
+            r.archive(
+                base=f"/author/{slug}/",
+                title=f"Författare: {name}",
+                body_class=f"archive author author-{slug}",
+                posts=posts,
+                page=1,
+                pages=1,
+            ),
+        )
         out.non_news.append(f"/author/{slug}/")
     for p in site.pages:
         rel = p.path.lstrip("/") + "index.html"
@@ -388,18 +422,24 @@ def render(site: SiteContent) -> SiteOutput:
 
     out.text(
         "robots.txt",
-        "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n" f"Sitemap: {ORIGIN}/wp-sitemap.xml\n",
+        "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
+        f"Sitemap: {ORIGIN}/wp-sitemap.xml\n",
     )
     post_entries = [(article_path(a), a.updated or a.published) for a in r.articles]
     page_entries = [("/", r.articles[0].published)] + [(p.path, p.lastmod) for p in site.pages]
     out.text("wp-sitemap-posts-post-1.xml", XSL + sitemap(post_entries).split("\n", 1)[1])
     out.text("wp-sitemap-posts-page-1.xml", XSL + sitemap(page_entries).split("\n", 1)[1])
     out.text(
-        "wp-sitemap-taxonomies-post_tag-1.xml", XSL + sitemap([(f"/tag/{t}/", None) for t in tags]).split("\n", 1)[1]
+        "wp-sitemap-taxonomies-post_tag-1.xml",
+        XSL + sitemap([(f"/tag/{t}/", None) for t in tags]).split("\n", 1)[1],
     )
-    out.text("wp-sitemap-taxonomies-category-1.xml", XSL + sitemap([("/category/nyheter/", None)]).split("\n", 1)[1])
     out.text(
-        "wp-sitemap-users-1.xml", XSL + sitemap([(f"/author/{slugify(n)}/", None) for n in authors]).split("\n", 1)[1]
+        "wp-sitemap-taxonomies-category-1.xml",
+        XSL + sitemap([("/category/nyheter/", None)]).split("\n", 1)[1],
+    )
+    out.text(
+        "wp-sitemap-users-1.xml",
+        XSL + sitemap([(f"/author/{slugify(n)}/", None) for n in authors]).split("\n", 1)[1],
     )
     index = sitemap_index(
         [
@@ -428,12 +468,20 @@ def render(site: SiteContent) -> SiteOutput:
             for a in posts
         ]
 
-    out.text("feed/index.xml", rss(site.name, "/", "Mitt i skogen, nära till allt", "sv-SE", items(r.articles[:10]),
-                                   "/feed/"))
+    out.text(
+        "feed/index.xml",
+        rss(site.name, "/", "Mitt i skogen, nära till allt", "sv-SE", items(r.articles[:10]), "/feed/"),
+    )
     out.text(
         "category/nyheter/feed/index.xml",
-        rss(f"Nyheter – {site.name}", "/category/nyheter/", "Mitt i skogen, nära till allt", "sv-SE",
-            items(r.articles[:10]), "/category/nyheter/feed/"),
+        rss(
+            f"Nyheter – {site.name}",
+            "/category/nyheter/",
+            "Mitt i skogen, nära till allt",
+            "sv-SE",
+            items(r.articles[:10]),
+            "/category/nyheter/feed/",
+        ),
     )
     out.config = config
     return out
