@@ -39,6 +39,7 @@ from typing import Any
 
 import sqlite_utils
 
+from scraper import revisions
 from scraper.items import Article, Contact, Quote
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,21 @@ STATUS_FAILING = "failing"
 
 #: Return values of :meth:`Archive.save_article`.
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+
+#: Columns of ``captures`` written from a capture dict (see :mod:`scraper.capture`).
+CAPTURE_COLUMNS = (
+    "url",
+    "fetched_at",
+    "status",
+    "content_type",
+    "etag",
+    "last_modified",
+    "payload_sha256",
+    "warc_file",
+    "warc_offset",
+    "warc_length",
+    "warc_record_id",
+)
 
 # Tokenizer for both full-text indexes. Swedish å, ä and ö are letters of their own, not accented
 # a and o: "får" (gets / sheep) and "far" (father), "för" and "for", "äta" and "åta" are different words.
@@ -203,6 +219,19 @@ CREATE TABLE IF NOT EXISTS crawls (
     errors INTEGER,
     note TEXT
 );
+-- The words of articles_fts, spelt backwards, so the Datasette search can find compounds ending in
+-- a word (skola -> förskola, grundskola) with an index range scan. Derived data: refresh_terms()
+-- rebuilds it from the full-text index. A vocabulary, not a second index: a few MB where a trigram
+-- index over the bodies would be ~5x the article index.
+CREATE TABLE IF NOT EXISTS articles_fts_terms (
+    term TEXT PRIMARY KEY,
+    reversed TEXT NOT NULL,
+    documents INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles_fts_terms_state (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
 """
 
 # Indexes are created after ``_add_missing_columns``: on an archive written by an older version the
@@ -220,6 +249,7 @@ CREATE INDEX IF NOT EXISTS idx_crawls_municipality_started ON crawls(municipalit
 CREATE INDEX IF NOT EXISTS idx_quotes_person_id ON quotes(person_id);
 CREATE INDEX IF NOT EXISTS idx_contacts_person_id ON contacts(person_id);
 CREATE INDEX IF NOT EXISTS idx_people_municipality_email ON people(municipality_id, email);
+CREATE INDEX IF NOT EXISTS idx_articles_fts_terms_reversed ON articles_fts_terms(reversed);
 CREATE INDEX IF NOT EXISTS idx_articles_capture_id ON articles(capture_id);
 CREATE INDEX IF NOT EXISTS idx_articles_removed ON articles(removed);
 CREATE INDEX IF NOT EXISTS idx_articles_revision_count ON articles(revision_count);
@@ -522,6 +552,7 @@ class Archive:
 
         with self._transaction():
             self.db.execute("INSERT OR IGNORE INTO municipalities (id) VALUES (?)", [article.municipality_id])
+            capture_id = self._save_capture(article.capture) if article.capture else None
             cursor = self.db.execute("SELECT * FROM articles WHERE url = ?", [article.url])
             row = cursor.fetchone()
             if row is None:
@@ -533,6 +564,7 @@ class Archive:
                     "fetched_at": article.fetched_at,
                     "quote_count": len(quotes),
                     "contact_count": len(contacts),
+                    "capture_id": capture_id,
                 }
                 names = ", ".join(cols)
                 marks = ", ".join("?" * len(cols))
@@ -550,6 +582,14 @@ class Archive:
             if children_changed:
                 changed["quote_count"] = len(quotes)
                 changed["contact_count"] = len(contacts)
+            # Bookkeeping that does not make the save an "update": the newest capture, a page back.
+            extra = self._new_version(existing, values, capture_id, seen)
+            if capture_id is not None and capture_id != existing["capture_id"]:
+                extra["capture_id"] = capture_id
+            if existing["removed"] is not None:
+                extra.update(removed=None, removed_reason=None)
+            changed_status = bool(changed)
+            changed.update(extra)
             sets = "".join(f"{c} = :{c}, " for c in changed)
             # A re-extraction from an old capture must not move the dates backwards.
             self.db.execute(
@@ -573,7 +613,217 @@ class Archive:
                 if "published" in changed:
                     touched |= self._article_people(article_id)
                 self._refresh_people(touched)
-            return UPDATED if changed else UNCHANGED
+            return UPDATED if changed_status else UNCHANGED
+
+    # -- captures, revisions, removed pages -----------------------------------------------------
+
+    def _save_capture(self, capture: dict[str, Any]) -> int:
+        """The ``captures`` row for a WARC record (inserted once: the record id is unique)."""
+        record_id = capture["warc_record_id"]
+        row = self.db.execute("SELECT id FROM captures WHERE warc_record_id = ?", [record_id]).fetchone()
+        if row:
+            return row[0]
+        names = ", ".join(CAPTURE_COLUMNS)
+        marks = ", ".join("?" * len(CAPTURE_COLUMNS))
+        cur = self.db.execute(
+            f"INSERT INTO captures ({names}) VALUES ({marks})", [capture.get(c) for c in CAPTURE_COLUMNS]
+        )
+        return cur.lastrowid
+
+    def _new_version(
+        self, existing: dict[str, Any], values: dict[str, Any], capture_id: int | None, seen: str
+    ) -> dict[str, Any]:
+        """Keep the stored version in ``revisions`` when a new capture reads differently.
+
+        Only a *different capture* can make a revision: the same bytes extracted again (``muninews
+        reextract``, a newer extractor) update the row in place, because the page did not change —
+        our reading of it did. Returns the article columns to set (``version``, ``revision_count``).
+        """
+        old = {f: existing[f] for f in revisions.TEXT_FIELDS}
+        fields = revisions.changed_fields(old, values)
+        if not fields or capture_id is None or capture_id == existing["capture_id"]:
+            return {}
+        if existing["capture_id"] is not None:
+            digests = {
+                r[0]
+                for r in self.db.execute(
+                    "SELECT payload_sha256 FROM captures WHERE id IN (?, ?)",
+                    [existing["capture_id"], capture_id],
+                )
+            }
+            if len(digests) == 1:  # both captures hold the same payload: no change at the source
+                return {}
+        trivial = revisions.is_trivial_change(old, values)
+        removed = added = 0
+        for f in fields:
+            r, a = revisions.word_counts(old[f], values[f])
+            removed, added = removed + r, added + a
+        captured = None
+        if existing["capture_id"] is not None:
+            captured = self.db.execute(
+                "SELECT fetched_at FROM captures WHERE id = ?", [existing["capture_id"]]
+            ).fetchone()[0]
+        self.db.execute(
+            "INSERT INTO revisions (article_id, version, title, lead, body, published, updated, captured_at, "
+            "replaced_at, capture_id, trivial, changed_fields, words_removed, words_added) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                existing["id"],
+                existing["version"],
+                existing["title"],
+                existing["lead"],
+                existing["body"],
+                existing["published"],
+                existing["updated"],
+                captured or existing["fetched_at"],
+                seen,
+                existing["capture_id"],
+                int(trivial),
+                ", ".join(fields),
+                removed,
+                added,
+            ],
+        )
+        return {
+            "version": existing["version"] + 1,
+            "revision_count": existing["revision_count"] + (0 if trivial else 1),
+        }
+
+    def touch_article(self, url: str, seen: str) -> bool:
+        """A known article answered again unchanged (304, or the same bytes): move ``last_seen``.
+
+        Also clears ``removed`` (a page can come back). Returns False if no article has this url.
+        """
+        with self._transaction():
+            cur = self.db.execute(
+                "UPDATE articles SET last_seen = max(last_seen, ?), removed = NULL, removed_reason = NULL "
+                "WHERE url = ?",
+                [seen, url],
+            )
+            return cur.rowcount > 0
+
+    def mark_removed(self, url: str, found_at: str, reason: str) -> bool:
+        """Mark an article gone (404, 410, redirected away) with the date it was found gone.
+
+        Never deletes: the article, its revisions and captures stay. The first date is kept when a
+        later crawl finds it gone again. Returns True if the article was newly marked.
+        """
+        with self._transaction():
+            cur = self.db.execute(
+                "UPDATE articles SET removed = ?, removed_reason = ? WHERE url = ? AND removed IS NULL",
+                [found_at[:10], reason, url],
+            )
+            return cur.rowcount > 0
+
+    def update_revision_text(self, revision_id: int, values: dict[str, Any]) -> bool:
+        """Re-extracted text for a stored revision (``muninews reextract``); True if it changed.
+
+        The trivial flag and word counts are recomputed against the version that replaced it, and the
+        article's ``revision_count`` follows.
+        """
+        with self._transaction():
+            row = self.db.execute(
+                "SELECT article_id, version, title, lead, body, published, updated FROM revisions WHERE id = ?",
+                [revision_id],
+            ).fetchone()
+            if row is None:
+                return False
+            article_id, version = row[0], row[1]
+            old = dict(zip(("title", "lead", "body", "published", "updated"), row[2:], strict=True))
+            new = {k: values.get(k) for k in old}
+            if new == old:
+                return False
+            nxt = self.db.execute(
+                "SELECT title, lead, body FROM revisions WHERE article_id = ? AND version = ? UNION ALL "
+                "SELECT title, lead, body FROM articles WHERE id = ? AND version = ?",
+                [article_id, version + 1, article_id, version + 1],
+            ).fetchone()
+            following = dict(zip(revisions.TEXT_FIELDS, nxt or (None, None, None), strict=True))
+            fields = revisions.changed_fields(new, following)
+            removed = added = 0
+            for f in fields:
+                r, a = revisions.word_counts(new[f], following[f])
+                removed, added = removed + r, added + a
+            self.db.execute(
+                "UPDATE revisions SET title = ?, lead = ?, body = ?, published = ?, updated = ?, trivial = ?, "
+                "changed_fields = ?, words_removed = ?, words_added = ? WHERE id = ?",
+                [
+                    new["title"],
+                    new["lead"],
+                    new["body"],
+                    new["published"],
+                    new["updated"],
+                    int(revisions.is_trivial_change(new, following)),
+                    ", ".join(fields),
+                    removed,
+                    added,
+                    revision_id,
+                ],
+            )
+            self.db.execute(
+                "UPDATE articles SET revision_count = "
+                "(SELECT count(*) FROM revisions WHERE article_id = :a AND trivial = 0) WHERE id = :a",
+                {"a": article_id},
+            )
+            return True
+
+    # -- reads for the crawler and reextract (never write) ---------------------------------------
+
+    @staticmethod
+    def known_articles(path: str | Path, municipality_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """What the archive knows of these municipalities' articles, read-only: url -> facts.
+
+        Facts: ``municipality_id``, ``published``, ``first_seen``, ``last_seen``, ``removed``,
+        ``title`` and, from the current capture, ``etag``, ``last_modified``, ``payload_sha256``.
+        An archive that does not exist yet knows nothing.
+        """
+        path = Path(path)
+        ids = list(municipality_ids)
+        if not path.exists() or not ids:
+            return {}
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        marks = ", ".join("?" * len(ids))
+        try:
+            try:
+                rows = conn.execute(
+                    "SELECT a.url, a.municipality_id, a.published, a.first_seen, a.last_seen, a.removed, a.title, "
+                    "c.etag, c.last_modified, c.payload_sha256 FROM articles a "
+                    f"LEFT JOIN captures c ON c.id = a.capture_id WHERE a.municipality_id IN ({marks})",
+                    ids,
+                ).fetchall()
+            except sqlite3.OperationalError:  # an archive from before captures: no validators
+                rows = conn.execute(
+                    "SELECT url, municipality_id, published, first_seen, last_seen, NULL AS removed, title, "
+                    "NULL AS etag, NULL AS last_modified, NULL AS payload_sha256 FROM articles "
+                    f"WHERE municipality_id IN ({marks})",
+                    ids,
+                ).fetchall()
+        finally:
+            conn.close()
+        return {r["url"]: dict(r) for r in rows}
+
+    def captured_articles(self) -> list[dict[str, Any]]:
+        """Articles with a capture, with what re-extraction needs (the capture and the country)."""
+        rows = self.db.execute(
+            "SELECT a.id, a.url, a.municipality_id, coalesce(m.country, 'SE') AS country, "
+            "c.id AS capture_id, c.fetched_at, c.warc_file, c.warc_offset, c.content_type, c.payload_sha256 "
+            "FROM articles a JOIN captures c ON c.id = a.capture_id "
+            "LEFT JOIN municipalities m ON m.id = a.municipality_id ORDER BY a.id"
+        )
+        cols = [d[0] for d in rows.description]
+        return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
+
+    def captured_revisions(self) -> list[dict[str, Any]]:
+        """Revisions with a capture, oldest version first, with what re-extraction needs."""
+        rows = self.db.execute(
+            "SELECT r.id, r.article_id, r.version, a.url, a.municipality_id, coalesce(m.country, 'SE') AS country, "
+            "c.fetched_at, c.warc_file, c.warc_offset, c.content_type "
+            "FROM revisions r JOIN articles a ON a.id = r.article_id JOIN captures c ON c.id = r.capture_id "
+            "LEFT JOIN municipalities m ON m.id = a.municipality_id ORDER BY r.article_id, r.version DESC"
+        )
+        cols = [d[0] for d in rows.description]
+        return [dict(zip(cols, r, strict=True)) for r in rows.fetchall()]
 
     def _children(self, article_id: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """Stored quotes and contacts in the same shape as ``_quote_rows``/``_contact_rows``."""
@@ -875,6 +1125,40 @@ class Archive:
         return status
 
     # -- maintenance --------------------------------------------------------------------------
+
+    def refresh_terms(self) -> bool:
+        """Rebuild ``articles_fts_terms`` if ``articles_fts`` changed since the last refresh.
+
+        The full-text index's structure record (``articles_fts_data`` row 10) changes with every write
+        to the index, so its hash tells whether the vocabulary can be stale. Reading the vocabulary
+        walks the whole index (seconds per GB): ``muninews serve`` calls this before Datasette opens
+        the file, not the crawler after every article. Returns True if the table was rebuilt.
+        """
+        block = self.db.execute("SELECT block FROM articles_fts_data WHERE id = 10").fetchone()
+        signature = hashlib.sha256(block[0] if block else b"").hexdigest()
+        stored = self.db.execute(
+            "SELECT value FROM articles_fts_terms_state WHERE key = 'structure_sha256'"
+        ).fetchone()
+        if stored and stored[0] == signature:
+            return False
+        with self._transaction():
+            self.db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_vocab "
+                "USING fts5vocab(main, articles_fts, row)"
+            )
+            self.db.execute("DELETE FROM articles_fts_terms")
+            self.db.conn.executemany(
+                "INSERT INTO articles_fts_terms (term, reversed, documents) VALUES (?, ?, ?)",
+                (
+                    (term, term[::-1], docs)
+                    for term, docs in self.db.conn.execute("SELECT term, doc FROM temp.articles_fts_vocab")
+                ),
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO articles_fts_terms_state (key, value) VALUES ('structure_sha256', ?)",
+                [signature],
+            )
+        return True
 
     def fts_integrity_check(self) -> None:
         """Raise ``sqlite3.DatabaseError`` if a full-text index has drifted from its table.

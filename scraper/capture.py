@@ -146,7 +146,9 @@ class CaptureWriter:
                 data = writer_buf.getvalue()
                 offset = self._write_raw(data)
                 stored.append(
-                    StoredRecord(self._name, offset, len(data), record.rec_headers.get_header("WARC-Record-ID"))
+                    StoredRecord(
+                        self._name, offset, len(data), record.rec_headers.get_header("WARC-Record-ID")
+                    )
                 )
             return stored
 
@@ -186,7 +188,9 @@ class CaptureMiddleware:
         self.crawler = crawler
         self.enabled = settings.getbool("MUNINEWS_CAPTURE", True)
         self.kinds = set(settings.getlist("MUNINEWS_CAPTURE_KINDS", ["candidate"]))
-        directory = captures_dir(settings.get("MUNINEWS_DB", "archive.db"), settings.get("MUNINEWS_CAPTURES_DIR"))
+        directory = captures_dir(
+            settings.get("MUNINEWS_DB", "archive.db"), settings.get("MUNINEWS_CAPTURES_DIR")
+        )
         self.writer = CaptureWriter(directory, settings.getint("MUNINEWS_CAPTURE_MAX_BYTES", 1_000_000_000))
         self._buf = io.BytesIO()
         self._warc = _Sha256WARCWriter(self._buf, gzip=True, warc_version="1.1")

@@ -251,6 +251,7 @@ class PageSignals:
     words: int = 0
     article_meta: bool = False  # article:published_time, JSON-LD NewsArticle, single-post body class
     published_label: bool = False  # "Publicerad 2026-03-12", <time> in the main area
+    any_date: bool = False  # some date in the main text (e.g. "Sidan senast uppdaterad 2026-03-14")
     listing_body: bool = False  # WordPress archive/category body classes
     listing_links: int = 0  # distinct news-looking links in the main area (not chrome, not widgets)
     pagination: bool = False
@@ -277,6 +278,14 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
     s.published_label = bool(cms.PUBLISHED_LABEL.search(" ".join(text.split()))) or bool(
         scope.xpath(".//time[@datetime][not(" + cms.WIDGET_XPATH[len("ancestor-or-self::") :] + ")]")
     )
+    own_text = scope.xpath(
+        ".//text()[not(ancestor::script) and not(ancestor::style) and not("
+        + cms.CHROME_XPATH[len("ancestor-or-self::") :]
+        + ") and not("
+        + cms.WIDGET_XPATH[len("ancestor-or-self::") :]
+        + ")]"
+    ).getall()
+    s.any_date = s.published_label or bool(DATE_TEXT.search(" ".join(" ".join(own_text).split())))
     seen: set[str] = {canonical_url(url)}
     for a, link in _anchors(sel, url):
         if not same_site(link.url, homepage) or is_excluded(link.url):
@@ -319,9 +328,23 @@ def classify_page(signals: PageSignals, url: str, *, from_listing: bool) -> str:
         return "other"
     if signals.published_label:
         return "article"
-    if from_listing and (in_news_section(url) or has_date_in_path(url)):
+    newsy = in_news_section(url) or has_date_in_path(url)
+    if from_listing and newsy:
+        return "article"
+    if article_evidence(signals, url, from_listing=from_listing) >= ARTICLE_EVIDENCE:
         return "article"
     return "other"
+
+
+# Weak signals, one point each; a page with a title and text that collects this many is an
+# article even without a "Publicerad" line: a SiteVision news page at
+# /nyheter/nyheter/2018-05-30-x.html whose only date is "Sidan senast uppdaterad" scores 3.
+ARTICLE_EVIDENCE = 3
+
+
+def article_evidence(signals: PageSignals, url: str, *, from_listing: bool) -> int:
+    deep_news = in_news_section(url) and len(path_segments(url)) >= 2
+    return int(deep_news) + int(has_date_in_path(url)) + int(signals.any_date) + int(from_listing)
 
 
 def unique(urls: Iterable[str]) -> list[str]:

@@ -15,7 +15,7 @@ from scrapy.exceptions import DropItem
 
 from scraper.archive import Archive
 from scraper.extract import extract_article
-from scraper.items import Article, Page
+from scraper.items import Article, Page, PageGone, PageSeen
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ class ExtractPipeline(_StatsMixin):
             self._inc("extract/failed", item.municipality_id)
             logger.exception("%s: extraction failed for %s", item.municipality_id, item.url)
             raise DropItem(f"extraction failed: {item.url}") from exc
+        article.capture = item.capture  # the raw response this version was read from
         if not article.title or not article.body:
             self._inc("extract/empty", item.municipality_id)
             logger.info("%s: no article text in %s", item.municipality_id, item.url)
@@ -96,6 +97,18 @@ class ArchivePipeline(_StatsMixin):
         logger.info("archive: writing to %s", self.path)
 
     def process_item(self, item: Any) -> Any:
+        if self.archive is not None and isinstance(item, PageSeen):
+            # A 304 or the same bytes again: the article is still there, nothing to re-extract.
+            if self.archive.touch_article(item.url, item.fetched_at):
+                self._inc("article/found", item.municipality_id)
+                self._inc("article/unchanged", item.municipality_id)
+                self._inc("article/stored")
+            return item
+        if self.archive is not None and isinstance(item, PageGone):
+            if self.archive.mark_removed(item.url, item.found_at, item.reason):
+                self._inc("article/removed", item.municipality_id)
+                logger.info("%s: article removed (%s): %s", item.municipality_id, item.reason, item.url)
+            return item
         if not isinstance(item, Article) or self.archive is None:
             return item
         status = self.archive.save_article(item)  # 'new' | 'updated' | 'unchanged'
@@ -124,7 +137,9 @@ class ArchivePipeline(_StatsMixin):
                 articles_found=get("article/found"),
                 articles_new=get("article/new"),
                 articles_updated=get("article/updated"),
-                articles_unchanged=get("article/unchanged"),
+                # Known articles listed again but not due a re-check count as unchanged: the site still
+                # lists them, and the revisit schedule says they need no fetch yet.
+                articles_unchanged=get("article/unchanged") + get("article/not_due"),
                 errors=get("page/errors") + get("extract/failed"),
                 note=None if reason in ("finished", "") else f"crawl ended: {reason}",
             )

@@ -98,9 +98,46 @@ MUNINEWS_PROGRESS_INTERVAL = 5.0
 
 DOWNLOADER_MIDDLEWARES = {
     "scraper.middlewares.LoopbackMiddleware": 50,
+    # On the downloader side of HttpCompressionMiddleware (590), RedirectMiddleware (600) and the
+    # HTTP cache (900): it must see the bytes as received, before anything decompresses or
+    # follows them, for the capture to be evidence rather than a re-rendering.
+    "scraper.capture.CaptureMiddleware": 950,
 }
 # The slot LoopbackMiddleware puts loopback requests in: no delay, more parallelism.
 DOWNLOAD_SLOTS = {"loopback": {"delay": 0.0, "concurrency": 8, "jitter": 0}}
 
 # An alternative registry file (JSON list of municipalities); empty = the bundled one.
 MUNINEWS_REGISTRY = ""
+
+# --- archive: captures, revisits --------------------------------------------------------
+
+# Keep the raw HTTP response of every fetched article in WARC files beside the archive, so the
+# archive can prove what a page said and re-extract without the network (`muninews reextract`).
+MUNINEWS_CAPTURE = True
+
+# Where the WARC files go; empty = "<archive stem>.captures/" next to the archive file
+# (archive.db -> archive.captures/), so the two move and back up together.
+MUNINEWS_CAPTURES_DIR = ""
+
+# Which requests are captured (request kinds of the spider). Article candidates only: listings,
+# feeds and sitemaps change on every publication and would fill the disk with little evidence.
+MUNINEWS_CAPTURE_KINDS = ["candidate"]
+
+# Start a new WARC file past this size: ~1 GB is the web-archiving convention (Heritrix, wget),
+# small enough to copy and checksum, large enough not to scatter a crawl over thousands of files.
+MUNINEWS_CAPTURE_MAX_BYTES = 1_000_000_000
+
+# Which known articles a crawl fetches again: "due" (on the age-based schedule below), "all"
+# (re-check everything now) or "none" (only look for new articles). `--revisit` sets it.
+MUNINEWS_REVISIT = "due"
+
+# The revisit schedule: interval = age x factor, clamped to [min, max] days. With 1/12, 1 and 30 a
+# day-old article is checked daily, a quarter-old one weekly, a year-old one monthly — edits
+# cluster in the first days, and a monthly check still finds a removed page within weeks.
+MUNINEWS_REVISIT_AGE_FACTOR = 1 / 12
+MUNINEWS_REVISIT_MIN_DAYS = 1.0
+MUNINEWS_REVISIT_MAX_DAYS = 30.0
+
+# Re-fetch known articles with If-None-Match / If-Modified-Since: a server that supports them
+# answers 304 without a body, the cheapest possible re-check for both sides.
+MUNINEWS_CONDITIONAL_REQUESTS = True

@@ -86,6 +86,7 @@ def test_schema_foreign_keys(archive: Archive) -> None:
     fks = {(fk.table, fk.column, fk.other_table) for t in TABLES for fk in archive.db[t].foreign_keys}
     assert fks == {
         ("articles", "municipality_id", "municipalities"),
+        ("articles", "capture_id", "captures"),  # issue 4: each article version links to its raw capture
         ("quotes", "article_id", "articles"),
         ("contacts", "article_id", "articles"),
         ("crawls", "municipality_id", "municipalities"),

@@ -16,11 +16,13 @@ Run it as ``muninews crawl NAME`` or ``scrapy crawl news -a municipalities=NAME`
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
@@ -32,8 +34,9 @@ from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
-from scraper import discovery, registry
-from scraper.items import Page
+from scraper import discovery, registry, revisit
+from scraper.archive import Archive
+from scraper.items import Page, PageGone, PageSeen
 from scraper.registry import Municipality
 
 logger = logging.getLogger(__name__)
@@ -53,8 +56,23 @@ class SiteState:
     scheduled: int = 0
     listing_pages: Counter[str] = field(default_factory=Counter)  # per listing base URL
     articles: set[str] = field(default_factory=set)  # storage keys yielded this run
+    not_due: set[str] = field(default_factory=set)  # known articles seen in discovery, not due a re-check
     requested: set[str] = field(default_factory=set)  # listing and candidate URLs already asked for
+    # Candidates seen as entries of a news listing or feed: strong evidence that they are news.
+    listed: set[str] = field(default_factory=set)
     listings_found: int = 0
+
+
+def _feed_date(value: str | None) -> str | None:
+    """An RSS (RFC 822) or Atom (ISO 8601) date as ISO 8601, for the revisit schedule; None if unreadable."""
+    if not value:
+        return None
+    if revisit.parse_time(value) is not None:
+        return value
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def utc_now() -> str:
@@ -98,6 +116,17 @@ class NewsSpider(scrapy.Spider):
         spider.max_listing_pages = settings.getint("MUNINEWS_MAX_LISTING_PAGES", 500)
         for m in spider._select(settings.get("MUNINEWS_REGISTRY") or None):
             spider.sites[m.id] = SiteState(m)
+        spider.revisit_mode = (settings.get("MUNINEWS_REVISIT") or "due").lower()
+        if spider.revisit_mode not in revisit.REVISIT_MODES:
+            raise ValueError(f"MUNINEWS_REVISIT must be one of {', '.join(revisit.REVISIT_MODES)}")
+        spider.schedule = revisit.Schedule(
+            age_factor=settings.getfloat("MUNINEWS_REVISIT_AGE_FACTOR", 1 / 12),
+            min_days=settings.getfloat("MUNINEWS_REVISIT_MIN_DAYS", 1.0),
+            max_days=settings.getfloat("MUNINEWS_REVISIT_MAX_DAYS", 30.0),
+        )
+        spider.conditional = settings.getbool("MUNINEWS_CONDITIONAL_REQUESTS", True)
+        spider.db_path = settings.get("MUNINEWS_DB", "archive.db")
+        spider.known = {}
         return spider
 
     def _select(self, registry_path: str | None) -> list[Municipality]:
@@ -126,9 +155,21 @@ class NewsSpider(scrapy.Spider):
             stats.inc_value(f"muninews/municipality/{mid}/{key}", count)
 
     def _request(
-        self, url: str, site: SiteState, kind: str, callback: Any, *, dont_filter: bool = False, **meta: Any
+        self,
+        url: str,
+        site: SiteState,
+        kind: str,
+        callback: Any,
+        *,
+        dont_filter: bool = False,
+        hint: str | None = None,
+        **meta: Any,
     ) -> Request | None:
-        """The one place requests are made: same site only, nothing excluded, page budget kept."""
+        """The one place requests are made: same site only, nothing excluded, page budget kept.
+
+        A candidate the archive already knows is fetched only when due (:mod:`scraper.revisit`;
+        ``hint`` is the sitemap lastmod or feed date), and then conditionally (ETag/Last-Modified).
+        """
         m = site.municipality
         if not discovery.same_site(url, m.homepage):
             self._inc("link/offsite")
@@ -140,19 +181,48 @@ class NewsSpider(scrapy.Spider):
             self._inc("link/over_page_budget", m.id)
             return None
         target = url if kind in (ROBOTS, SITEMAP, FEED) else discovery.canonical_url(url)
+        known = self.known.get(target) if kind == CANDIDATE else None
+        if known is not None and target not in site.requested and not self._wants(known, hint):
+            if target not in site.not_due:
+                site.not_due.add(target)
+                self._inc("article/not_due", m.id)
+            return None
         if kind in (LISTING, CANDIDATE) and not dont_filter:
             if target in site.requested:
                 return None
             site.requested.add(target)
         site.scheduled += 1
+        headers: dict[str, str] = {}
+        if known is not None:
+            meta.update(
+                known_url=target,
+                known_digest=known.get("payload_sha256"),
+                known_title=known.get("title"),
+                # 304 (not modified), 404 and 410 (removed) come to parse_page, not to on_error.
+                handle_httpstatus_list=[304, 404, 410],
+            )
+            if self.conditional and known.get("etag"):
+                headers["If-None-Match"] = known["etag"]
+            if self.conditional and known.get("last_modified"):
+                headers["If-Modified-Since"] = known["last_modified"]
+            self._inc("revisit/requested", m.id)
         return Request(
             target,
             callback=callback,
             errback=self.on_error,
             priority=PRIORITY[kind],
             dont_filter=dont_filter,
+            headers=headers or None,
             meta={"municipality_id": m.id, "kind": kind, **meta},
         )
+
+    def _wants(self, known: dict[str, Any], hint: str | None = None) -> bool:
+        """Fetch a known article again? ``--revisit all|none|due`` (see :mod:`scraper.revisit`)."""
+        if self.revisit_mode == "all":
+            return True
+        if self.revisit_mode == "none":
+            return False
+        return revisit.is_due(known, datetime.now(UTC), self.schedule, hint)
 
     def _site(self, response: Response) -> SiteState:
         return self.sites[response.meta["municipality_id"]]
@@ -192,6 +262,11 @@ class NewsSpider(scrapy.Spider):
     # --- start ---------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Any]:
+        # What the archive already has (read-only; archive.py stays the only writer): known articles
+        # are re-checked on their schedule and fetched conditionally, not re-discovered blindly.
+        self.known = Archive.known_articles(self.db_path, self.sites)
+        if self.known:
+            logger.info("archive knows %d articles of these municipalities", len(self.known))
         for site in self.sites.values():
             m = site.municipality
             logger.info("%s: starting at %s", m.id, m.homepage)
@@ -213,6 +288,17 @@ class NewsSpider(scrapy.Spider):
             for r in requests:
                 if r is not None:
                     yield r
+            for url, known in self.known.items():
+                if known["municipality_id"] != m.id or self.revisit_mode == "none":
+                    continue
+                if self.since and known.get("published") and known["published"][:10] < self.since:
+                    continue
+                if not self._wants(known):
+                    continue
+                req = self._request(url, site, CANDIDATE, self.parse_page, from_listing=True, revisit=True)
+                if req is not None:
+                    self._inc("revisit/scheduled", m.id)
+                    yield req
 
     # --- callbacks -----------------------------------------------------------------
 
@@ -246,9 +332,19 @@ class NewsSpider(scrapy.Spider):
         # News teasers on the homepage are candidates too; each is checked on its own page.
         signals = discovery.page_signals(sel, response.url, site.municipality.homepage)
         for link in signals.news_links:
-            req = self._request(link.url, site, CANDIDATE, self.parse_page, from_listing=False)
-            if req:
-                yield req
+            yield from self._candidate(link.url, site, listed=False)
+
+    def _candidate(self, url: str, site: SiteState, *, listed: bool) -> Iterable[Any]:
+        """Ask for a candidate article once; remember when a listing or feed vouches for it.
+
+        The page is judged when it arrives; by then the listing may have vouched for it
+        even if a weaker link (a sitemap entry, a teaser) asked for it first.
+        """
+        if listed:
+            site.listed.add(discovery.canonical_url(url))
+        req = self._request(url, site, CANDIDATE, self.parse_page)
+        if req:
+            yield req
 
     def parse_listing(self, response: Response) -> Iterable[Any]:
         site = self._fetched(response)
@@ -267,16 +363,18 @@ class NewsSpider(scrapy.Spider):
         self._inc("listing/pages", mid)
         yield from self._follow_feeds(sel, response, site)
         signals = discovery.page_signals(sel, response.url, site.municipality.homepage)
+        # The listing's own entries; on SiteVision the news archive page is itself an
+        # sv-archive-portlet, so when every entry sits in a "widget", the widget is the listing.
+        entries = [link for link in signals.news_links if not link.widget] or signals.news_links
         new_links = 0
+        before = len(site.requested)
         for link in signals.news_links:
             if self.since and link.date and link.date < self.since:
                 self._inc("listing/skipped_before_since", mid)
                 continue
-            req = self._request(link.url, site, CANDIDATE, self.parse_page, from_listing=not link.widget)
-            if req:
-                new_links += 1
-                yield req
-        dates = [link.date for link in signals.news_links if link.date and not link.widget]
+            yield from self._candidate(link.url, site, listed=link in entries)
+        new_links = len(site.requested) - before
+        dates = [link.date for link in entries if link.date]
         if self.since and dates and max(dates) < self.since:
             self._inc("listing/stopped_before_since", mid)
             logger.info("%s: %s lists nothing since %s; not paging further", mid, response.url, self.since)
@@ -302,17 +400,68 @@ class NewsSpider(scrapy.Spider):
             if req:
                 yield req
 
+    def _known_answer(self, response: Response) -> PageSeen | PageGone | None:
+        """A known article answering 304, 404/410 or with the very bytes archived: no extraction."""
+        known_url = response.meta["known_url"]
+        mid = response.meta["municipality_id"]
+        if response.status == 304:
+            self._inc("page/fetched", mid)
+            self._inc("revisit/not_modified", mid)
+            return PageSeen(known_url, mid, utc_now(), 304)
+        if response.status in (404, 410):
+            self._inc("page/fetched", mid)
+            self._inc("revisit/gone", mid)
+            return PageGone(known_url, mid, utc_now(), f"HTTP {response.status}")
+        capture = response.meta.get("capture") or {}
+        digest = capture.get("payload_sha256") or hashlib.sha256(response.body).hexdigest()
+        same_bytes = response.status == 200 and response.meta.get("known_digest") == digest
+        if same_bytes and discovery.canonical_url(response.url) == known_url:
+            self._inc("page/fetched", mid)
+            self._inc("revisit/same_digest", mid)
+            return PageSeen(known_url, mid, utc_now(), 200)
+        return None
+
+    def _same_article(self, sel: Selector, known_title: str | None) -> bool:
+        """A page reached by redirect is the known article if it carries the same headline."""
+        title = (
+            sel.xpath("normalize-space(//h1)").get()
+            or sel.xpath("//meta[@property='og:title']/@content").get()
+        )
+        return (
+            bool(title and known_title)
+            and " ".join(title.split()).casefold() == " ".join(known_title.split()).casefold()
+        )
+
     def parse_page(self, response: Response) -> Iterable[Any]:
         """A candidate article: archive it if it is one, read it as a listing if it is one."""
+        known_url = response.meta.get("known_url")
+        if known_url:
+            answer = self._known_answer(response)
+            if answer is not None:
+                yield answer
+                return
         site = self._fetched(response)
+        if site is None and known_url:
+            yield PageGone(
+                known_url,
+                response.meta["municipality_id"],
+                utc_now(),
+                f"redirected off the site to {response.url}",
+            )
+            return
         sel = self._html(response, site) if site else None
         if site is None or sel is None:
             return
         m = site.municipality
+        redirected_away = bool(known_url) and discovery.canonical_url(response.url) != known_url
         signals = discovery.page_signals(sel, response.url, m.homepage)
-        kind = discovery.classify_page(
-            signals, response.url, from_listing=response.meta.get("from_listing", False)
+        listed = bool(response.meta.get("from_listing")) or (
+            discovery.canonical_url(response.request.url if response.request else response.url) in site.listed
         )
+        kind = discovery.classify_page(signals, response.url, from_listing=listed)
+        if kind != "article" and redirected_away:
+            self._inc("revisit/gone", m.id)
+            yield PageGone(known_url, m.id, utc_now(), f"redirected to {response.url} (not an article)")
         if kind == "listing":
             if discovery.in_news_section(response.url) or signals.listing_links:
                 yield from self._listing(sel, response, site)
@@ -324,6 +473,12 @@ class NewsSpider(scrapy.Spider):
             logger.debug("%s: not a news article: %s", m.id, response.url)
             return
         key = self._storage_url(sel, response, m)
+        if known_url and key != known_url:
+            if self._same_article(sel, response.meta.get("known_title")):
+                key = known_url  # the article moved: same headline, kept under the URL it is known by
+            else:
+                self._inc("revisit/gone", m.id)
+                yield PageGone(known_url, m.id, utc_now(), f"redirected to {response.url}")
         if key in site.articles:
             self._inc("article/duplicate_url", m.id)
             return
@@ -333,9 +488,7 @@ class NewsSpider(scrapy.Spider):
         # that have dropped off the listing: follow links into the news section.
         for link in signals.news_links:
             if discovery.in_news_section(link.url) or discovery.has_date_in_path(link.url):
-                req = self._request(link.url, site, CANDIDATE, self.parse_page, from_listing=True)
-                if req:
-                    yield req
+                yield from self._candidate(link.url, site, listed=False)
         yield Page(
             url=key,
             fetched_url=response.url,
@@ -348,6 +501,7 @@ class NewsSpider(scrapy.Spider):
                 h: response.headers.get(h).decode("latin-1") for h in HEADERS_KEPT if response.headers.get(h)
             },
             encoding=response.encoding if response.headers.get(b"Content-Type") else None,
+            capture=response.meta.get("capture"),
         )
 
     def _storage_url(self, sel: Selector, response: Response, m: Municipality) -> str:
@@ -410,7 +564,9 @@ class NewsSpider(scrapy.Spider):
             if self.since and (entry.get("lastmod") or "9999")[:10] < self.since:
                 self._inc("sitemap/skipped_before_since", site.municipality.id)
                 continue
-            req = self._request(loc, site, CANDIDATE, self.parse_page, from_listing=True)
+            req = self._request(
+                loc, site, CANDIDATE, self.parse_page, hint=entry.get("lastmod"), from_listing=True
+            )
             if req:
                 yield req
 
@@ -436,11 +592,16 @@ class NewsSpider(scrapy.Spider):
             )
             for entry in sel.xpath("//entry")
         ]
-        for link, _date in entries:
+        for link, date in entries:
             if not link:
                 continue
             req = self._request(
-                urljoin(response.url, link), site, CANDIDATE, self.parse_page, from_listing=True
+                urljoin(response.url, link),
+                site,
+                CANDIDATE,
+                self.parse_page,
+                hint=_feed_date(date),
+                from_listing=True,
             )
             if req:
                 yield req
