@@ -586,7 +586,9 @@ class Archive:
             extra = self._new_version(existing, values, capture_id, seen)
             if capture_id is not None and capture_id != existing["capture_id"]:
                 extra["capture_id"] = capture_id
-            if existing["removed"] is not None:
+            if existing["removed"] is not None and seen > existing["last_seen"]:
+                # Fetched again after it was found gone: it is back. (A re-extraction carries the old
+                # capture's time, never later than last_seen, and leaves the mark alone.)
                 extra.update(removed=None, removed_reason=None)
             changed_status = bool(changed)
             changed.update(extra)

@@ -14,7 +14,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +42,8 @@ def run_crawl(
     country: str | None = None,
     max_pages: int | None = None,
     since: str | None = None,
+    revisit: str | None = None,
+    jobdir: str | None = None,
     settings: dict[str, str] | None = None,
 ) -> int:
     """Run one crawl in this process (Scrapy's reactor runs once per process)."""
@@ -56,6 +57,12 @@ def run_crawl(
         project.set("MUNINEWS_MAX_PAGES", max_pages, priority="cmdline")
     if since:
         project.set("MUNINEWS_SINCE", since, priority="cmdline")
+    if revisit:
+        project.set("MUNINEWS_REVISIT", revisit, priority="cmdline")
+    if jobdir:
+        # Scrapy's own pause/resume: the request queue and seen-set live in this directory; Ctrl-C
+        # once (or SIGTERM) stops cleanly, and the same command with the same --jobdir resumes.
+        project.set("JOBDIR", jobdir, priority="cmdline")
     for key, value in (settings or {}).items():
         project.set(key, value, priority="cmdline")
 
@@ -72,15 +79,22 @@ def run_crawl(
             return 2
         spider_args.update(municipalities=",".join(m.id for m in chosen))
 
-    started = time.time()
     process = CrawlerProcess(project)
-    process.crawl("news", **spider_args)
+    crawler = process.create_crawler("news")
+    failures: list[str] = []
+    process.crawl(crawler, **spider_args).addErrback(lambda f: failures.append(f.getErrorMessage()))
     process.start()
-    print_summary(db, since_epoch=started)
-    return 0
+    reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
+    if failures or reason is None:
+        # The crawl never ran (a component failed to load, a bad setting): say so and fail,
+        # so a cron job or CI does not mistake it for a quiet night.
+        print(f"muninews crawl: the crawl did not run: {'; '.join(failures) or 'see the log above'}", file=sys.stderr)
+        return 1
+    print_summary(db)
+    return 0 if reason == "finished" else 1
 
 
-def print_summary(db: str, since_epoch: float | None = None) -> None:
+def print_summary(db: str) -> None:
     """One line per municipality from the crawls table: what the crawl just did."""
     if not Path(db).exists():
         print("no archive written", file=sys.stderr)
@@ -125,6 +139,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         country=args.country,
         max_pages=args.max_pages,
         since=args.since,
+        revisit=args.revisit,
+        jobdir=args.jobdir,
         settings=_settings_pairs(args.set),
     )
 
@@ -208,6 +224,34 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reextract(args: argparse.Namespace) -> int:
+    """Rebuild every extracted field from the stored captures, without the network."""
+    from scraper.reextract import reextract
+
+    if not Path(args.db).exists():
+        print(f"muninews reextract: no archive at {args.db}", file=sys.stderr)
+        return 2
+    report = reextract(args.db, args.captures)
+    for line in report.lines():
+        print(line)
+    for error in report.errors[:20]:
+        print(f"  {error}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def cmd_export_wacz(args: argparse.Namespace) -> int:
+    """Package the archive's WARC captures as one WACZ file (ReplayWeb.page opens it)."""
+    from scraper.wacz import export_wacz
+
+    if not Path(args.db).exists():
+        print(f"muninews export-wacz: no archive at {args.db}", file=sys.stderr)
+        return 2
+    out = Path(args.output or Path(args.db).with_suffix(".wacz"))
+    summary = export_wacz(args.db, out, captures=args.captures)
+    print(f"{out}: {summary['warcs']} WARC files, {summary['records']} records, {summary['pages']} pages")
+    return 0
+
+
 def cmd_municipalities(args: argparse.Namespace) -> int:
     for m in registry.load_registry(args.registry):
         print(f"{m.id:<16} {m.country}  {m.name:<28} {m.homepage}")
@@ -231,6 +275,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--since", metavar="YYYY-MM-DD", help="only archive articles published on or after this date"
     )
     c.add_argument("-s", "--set", action="append", default=[], metavar="KEY=VALUE", help="Scrapy setting")
+    c.add_argument(
+        "--revisit",
+        choices=["due", "all", "none"],
+        help="known articles to fetch again: due on their age-based schedule (default), all now, or none",
+    )
+    c.add_argument("--jobdir", metavar="DIR", help="keep crawl state here to pause (Ctrl-C) and resume")
     c.set_defaults(func=cmd_crawl)
 
     s = sub.add_parser("serve", help="serve the archive with Datasette")
@@ -263,6 +313,17 @@ def build_parser() -> argparse.ArgumentParser:
     m = sub.add_parser("municipalities", help="list the municipality registry")
     m.add_argument("--registry", help="another registry file")
     m.set_defaults(func=cmd_municipalities)
+
+    r = sub.add_parser("reextract", help="rebuild every extracted field from the stored captures (offline)")
+    r.add_argument("--db", default=DEFAULT_DB)
+    r.add_argument("--captures", help="captures directory (default: <archive stem>.captures beside it)")
+    r.set_defaults(func=cmd_reextract)
+
+    w = sub.add_parser("export-wacz", help="package the archive's WARC captures as a WACZ file")
+    w.add_argument("--db", default=DEFAULT_DB)
+    w.add_argument("--captures", help="captures directory (default: <archive stem>.captures beside it)")
+    w.add_argument("-o", "--output", help="the .wacz file (default: the archive's name with .wacz)")
+    w.set_defaults(func=cmd_export_wacz)
     return p
 
 

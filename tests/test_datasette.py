@@ -134,6 +134,26 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
             )
         )
         archive.save_article(article("https://www.uppsala.se/nyheter/odaterad", "uppsala", "Utan datum"))
+        # Issue 4: a silent edit (a new capture reads differently) and a removed page.
+        archive.save_article(
+            article(
+                "https://www.uppsala.se/nyheter/odaterad",
+                "uppsala",
+                "Utan datum",
+                body="Texten rättades i efterhand.",
+                capture={
+                    "url": "https://www.uppsala.se/nyheter/odaterad",
+                    "fetched_at": "2024-06-02T00:00:00Z",
+                    "status": 200,
+                    "payload_sha256": "0" * 64,
+                    "warc_file": "missing.warc.gz",
+                    "warc_offset": 0,
+                    "warc_length": 1,
+                    "warc_record_id": "<urn:uuid:00000000-0000-0000-0000-000000000001>",
+                },
+            )
+        )
+        archive.mark_removed("https://www.ale.se/nyheter/far", "2024-06-02T00:00:00Z", "HTTP 404")
         common = {"started": "2024-06-01T00:00:00Z", "finished": "2024-06-01T00:10:00Z"}
         archive.record_crawl(
             "uppsala", **common, pages_fetched=9, articles_found=4, articles_new=4, articles_updated=0,
@@ -178,6 +198,8 @@ EXAMPLE_PARAMS = {
     "municipality_articles": {"municipality": "uppsala", "from_date": "2024-01-01", "to_date": "2024-12-31"},
     "contact_directory": {"q": "anna", "municipality": "uppsala"},
     "crawl_health": {},
+    "edited_articles": {"municipality": "uppsala"},
+    "removed_articles": {"municipality": "ale"},
     "feed": {"q": "upphandling", "municipality": "uppsala"},
 }
 

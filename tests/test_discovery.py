@@ -200,3 +200,25 @@ def test_feed_links_skip_comment_feeds():
         "https://e.se/feed/",
         "https://e.se/news.atom",
     ]
+
+
+SENAST_UPPDATERAD = """<html><body><div class="sv-layout"><h1>Internationellt samarbete inleds</h1>
+<p class="normal">{words}</p><p class="normal">Sidan senast uppdaterad: 2018-05-30</p></div></body></html>"""
+
+
+def test_sitevision_news_page_dated_only_by_last_updated_is_an_article():
+    url = "https://h.se/nyheter/nyheter/2018-05-30-internationellt-samarbete-inleds.html"
+    kind, signals = _classify(SENAST_UPPDATERAD.format(words="ord " * 80), url, False)
+    assert signals.any_date and not signals.published_label
+    assert kind == "article"
+
+
+def test_service_page_dated_only_by_last_updated_is_not():
+    url = "https://h.se/bygga-och-bo/avfall/sophamtning.html"
+    kind, _ = _classify(SENAST_UPPDATERAD.format(words="ord " * 80), url, False)
+    assert kind == "other"
+
+
+def test_widget_dates_are_not_the_page_date():
+    _, signals = _classify(WIDGET_PAGE.format(words="ord " * 80), "https://h.se/bygga-och-bo/x.html", False)
+    assert not signals.any_date

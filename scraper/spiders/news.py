@@ -493,7 +493,8 @@ class NewsSpider(scrapy.Spider):
             url=key,
             fetched_url=response.url,
             body=response.body,
-            fetched_at=utc_now(),
+            # The capture's time when there is one, so `reextract` sees the very same fetch time.
+            fetched_at=(response.meta.get("capture") or {}).get("fetched_at") or utc_now(),
             municipality_id=m.id,
             country=m.country,
             status=response.status,

@@ -1,0 +1,120 @@
+"""What a person types into the search box, turned into an FTS5 query that means what a Swede expects.
+
+Pure functions (plus one read of the compound vocabulary), so the rules are tested on strings:
+
+* Words are matched whole and case-insensitively; å, ä and ö are letters of their own (the index uses
+  ``unicode61 remove_diacritics 0``), so ``far`` never finds ``får``.
+* A word of five letters or more also finds the compounds it ends: ``skola`` finds *förskola* and
+  *grundskola*, ``skatt`` finds *fastighetsskatt*. Swedish puts the head of a compound last, so these
+  are kinds of the thing searched for. Shorter words do not (``kola`` does not find *förskola*).
+  The compounds come from ``articles_fts_terms`` (the index's vocabulary, spelt backwards).
+* ``skol*`` finds words beginning with *skol*; ``"ny förskola"`` a phrase; ``-budget`` excludes;
+  ``OR`` between two words finds either.
+* Everything else is a word, never an operator: ``e-tjänst`` is the phrase *e tjänst* (as the index
+  splits it), ``AND``, ``NEAR``, ``title:``, brackets and stray quotes can never raise a syntax error.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+
+#: Words at least this long also match as the last part of a compound (skola → förskola).
+COMPOUND_MIN_LENGTH = 5
+#: A compound must add at least this many letters in front (skola → *förskola*, not *askola*).
+COMPOUND_MIN_PREFIX = 2
+#: At most this many compounds per word, the most frequent first: keeps the OR query fast.
+COMPOUND_LIMIT = 200
+
+# unicode61 splits on everything that is not a letter or a digit (underscore included).
+_TOKEN = re.compile(r"[^\W_]+")
+_ITEM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+@dataclass
+class ParsedQuery:
+    """``expression`` is the FTS5 MATCH string, or None when the input has nothing to search for."""
+
+    expression: str | None
+    words: list[str] = field(default_factory=list)  # what was searched, for the page
+    compounds: dict[str, list[str]] = field(default_factory=dict)  # word -> compounds added
+
+
+def tokens(text: str) -> list[str]:
+    """The index's tokens of ``text``: letters and digits, lower-cased as unicode61 folds them."""
+    return _TOKEN.findall(text.lower())
+
+
+def _quote(token: str) -> str:
+    return f'"{token}"'  # tokens never contain a double quote
+
+
+def compounds_ending_in(conn: sqlite3.Connection | None, word: str) -> list[str]:
+    """Indexed words that end in ``word`` with a prefix in front (förskola for skola)."""
+    if conn is None or len(word) < COMPOUND_MIN_LENGTH:
+        return []
+    reversed_word = word[::-1]
+    try:
+        rows = conn.execute(
+            "SELECT term FROM articles_fts_terms WHERE reversed > ? AND reversed < ? "
+            "AND length(term) >= ? ORDER BY documents DESC LIMIT ?",
+            [reversed_word, reversed_word + "\U0010ffff", len(word) + COMPOUND_MIN_PREFIX, COMPOUND_LIMIT],
+        ).fetchall()
+    except sqlite3.OperationalError:  # an archive from before the vocabulary table
+        return []
+    return sorted(r[0] for r in rows)
+
+
+def parse_query(q: str | None, conn: sqlite3.Connection | None = None) -> ParsedQuery:
+    """Turn the search box's text into an FTS5 expression (see the module docstring for the rules)."""
+    parsed = ParsedQuery(expression=None)
+    clauses: list[list[str]] = []  # AND of ORs
+    negatives: list[str] = []
+    join_next = False
+    for match in _ITEM.finditer(q or ""):
+        negative, phrase, bare = match.group(1), match.group(2), match.group(3)
+        if bare == "OR":
+            join_next = bool(clauses)
+            continue
+        prefix = False
+        if phrase is not None:
+            toks = tokens(phrase)
+            if not toks:
+                continue
+            term = _quote(" ".join(toks))
+            parsed.words.append(f'"{" ".join(toks)}"')
+        else:
+            if bare.startswith("-") and len(bare) > 1:
+                negative, bare = "-", bare[1:]
+            prefix = bare.endswith("*")
+            toks = tokens(bare)
+            if not toks:
+                continue
+            if prefix:
+                term = " + ".join(_quote(t) for t in toks) + "*"
+                parsed.words.append("-".join(toks) + "*")
+            elif len(toks) > 1:
+                term = _quote(" ".join(toks))
+                parsed.words.append("-".join(toks))
+            else:
+                word = toks[0]
+                extra = compounds_ending_in(conn, word)
+                if extra:
+                    parsed.compounds[word] = extra
+                term = "(" + " OR ".join(_quote(t) for t in [word, *extra]) + ")" if extra else _quote(word)
+                parsed.words.append(word)
+        if negative:
+            negatives.append(term)
+        elif join_next:
+            clauses[-1].append(term)
+        else:
+            clauses.append([term])
+        join_next = False
+    if not clauses:
+        return parsed  # nothing positive to look for (a query of only exclusions matches nothing)
+    expression = " AND ".join(c[0] if len(c) == 1 else "(" + " OR ".join(c) + ")" for c in clauses)
+    if negatives:
+        expression = f"({expression}) NOT ({' OR '.join(negatives)})"
+    parsed.expression = expression
+    return parsed
