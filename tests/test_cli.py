@@ -96,3 +96,57 @@ def test_select_by_id_and_name():
     ]
     with pytest.raises(KeyError):
         registry.select(entries, ["nowhere"])
+
+
+def _run(*args, cwd):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "scraper", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+    )
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_site_is_recorded_as_failing(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "a.db"
+    proc = _run(
+        "crawl",
+        "--url",
+        f"http://127.0.0.1:{_free_port()}/",
+        "--name",
+        "Tyst kommun",
+        "--db",
+        str(db),
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    status, errors = sqlite3.connect(db).execute("select status, errors from crawls").fetchone()
+    assert status == "failing" and errors >= 1
+    assert "failing" in proc.stdout
+
+
+def test_crawl_that_cannot_start_exits_non_zero(tmp_path):
+    proc = _run(
+        "crawl",
+        "--url",
+        "http://127.0.0.1:9/",
+        "--name",
+        "X",
+        "--db",
+        str(tmp_path / "a.db"),
+        "-s",
+        'ITEM_PIPELINES={"no.such.Pipeline": 1}',
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 1
+    assert "did not run" in proc.stderr
