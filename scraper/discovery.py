@@ -124,6 +124,14 @@ def pagination_number(url: str) -> int | None:
     return None
 
 
+def is_pagination_link(link: Link, page_url: str) -> bool:
+    """A "next"/"2"/"Nästa ›" link to another page of the same listing."""
+    if pagination_number(link.url) is None or listing_base(link.url) != listing_base(page_url):
+        return False
+    text = link.text.strip(" \t\n›»>→‹«<←")
+    return link.rel in ("next", "prev") or bool(cms.PAGINATION_TEXT.match(text))
+
+
 def listing_base(url: str) -> str:
     """A listing URL without its page number: pages of one listing share this."""
     parts = urlsplit(canonical_url(url))
@@ -252,6 +260,7 @@ class PageSignals:
     article_meta: bool = False  # article:published_time, JSON-LD NewsArticle, single-post body class
     published_label: bool = False  # "Publicerad 2026-03-12", <time> in the main area
     any_date: bool = False  # some date in the main text (e.g. "Sidan senast uppdaterad 2026-03-14")
+    distinct_dates: int = 0  # how many different full dates the main text shows
     listing_body: bool = False  # WordPress archive/category body classes
     listing_links: int = 0  # distinct news-looking links in the main area (not chrome, not widgets)
     pagination: bool = False
@@ -275,9 +284,9 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
     )
     s.listing_body = bool(body_classes & set(cms.LISTING_BODY_CLASSES))
     text = " ".join(scope.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]").getall())
-    s.published_label = bool(cms.PUBLISHED_LABEL.search(" ".join(text.split()))) or bool(
-        scope.xpath(".//time[@datetime][not(" + cms.WIDGET_XPATH[len("ancestor-or-self::") :] + ")]")
-    )
+    # One or two <time> stamps date the page; many of them date the items of a list.
+    stamps = set(scope.xpath(".//time[not(" + cms.WIDGET_XPATH[len("ancestor-or-self::") :] + ")]/@datetime").getall())
+    s.published_label = bool(cms.PUBLISHED_LABEL.search(" ".join(text.split()))) or 1 <= len(stamps) <= 2
     own_text = scope.xpath(
         ".//text()[not(ancestor::script) and not(ancestor::style) and not("
         + cms.CHROME_XPATH[len("ancestor-or-self::") :]
@@ -285,15 +294,19 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
         + cms.WIDGET_XPATH[len("ancestor-or-self::") :]
         + ")]"
     ).getall()
-    s.any_date = s.published_label or bool(DATE_TEXT.search(" ".join(" ".join(own_text).split())))
+    own = " ".join(" ".join(own_text).split())
+    s.distinct_dates = len({m.group(0).lower() for m in DATE_TEXT.finditer(own)})
+    s.any_date = s.published_label or s.distinct_dates > 0
     seen: set[str] = {canonical_url(url)}
     for a, link in _anchors(sel, url):
         if not same_site(link.url, homepage) or is_excluded(link.url):
             continue
-        if link.rel in ("next", "prev") or (
-            cms.PAGINATION_TEXT.match(link.text.strip()) and pagination_number(link.url)
-        ):
-            s.pagination = s.pagination or not link.chrome
+        if is_pagination_link(link, url):
+            # Pagers often sit in a <nav>: a link to another page of the same listing is
+            # pagination wherever it is.
+            s.pagination = True
+            continue
+        if link.rel in ("next", "prev"):
             continue
         key = canonical_url(link.url)
         if link.chrome or key in seen:
@@ -326,6 +339,8 @@ def classify_page(signals: PageSignals, url: str, *, from_listing: bool) -> str:
         return "listing"
     if not signals.title or signals.words < cms.MIN_ARTICLE_WORDS:
         return "other"
+    if signals.distinct_dates >= cms.NOTICE_PAGE_DATES and not (signals.article_meta or signals.published_label):
+        return "other"  # a page of dated notices ("Driftinformation"), not one article
     if signals.published_label:
         return "article"
     newsy = in_news_section(url) or has_date_in_path(url)

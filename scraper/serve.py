@@ -48,6 +48,8 @@ SETTINGS: dict[str, Any] = {
     "suggest_facets": False,
     # The configured facets (municipality, year, language) are indexed; allow them a little longer.
     "facet_time_limit_ms": 1000,
+    # A public instance must not hand out a multi-GB file per click; publish the file separately.
+    "allow_download": False,
 }
 
 
@@ -81,8 +83,20 @@ def datasette_argv(
     return argv
 
 
+def ensure_plugins() -> None:
+    """Register muninews' Datasette plugin in this process if its entry point is not installed yet
+    (a checkout used without ``pip install -e .``); with the entry point this is a no-op."""
+    from datasette.plugins import pm
+
+    import scraper.datasette_plugins as plugin
+
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name="muninews")
+
+
 def make_datasette(db: Path) -> Datasette:
     """A configured in-process Datasette for tests and programmatic use, with ``db`` as ``archive``."""
+    ensure_plugins()
     db = Path(db)
     metadata = load_metadata()
     if db.stem == DATABASE_NAME:
@@ -94,9 +108,14 @@ def make_datasette(db: Path) -> Datasette:
 
 
 def _checkpoint(db: Path) -> None:
-    """Fold the WAL into the file (and bring the schema up to date) before Datasette opens it."""
+    """Fold the WAL into the file (and bring the schema up to date) before Datasette opens it.
+
+    Also refreshes the compound-word vocabulary the search page uses (``skola`` → *förskola*), a
+    no-op when the full-text index has not changed since the last serve.
+    """
     try:
         with Archive(db) as archive:
+            archive.refresh_terms()
             archive.checkpoint()
     except sqlite3.OperationalError as exc:  # e.g. a read-only file: serve what is there
         logger.warning("serve: could not checkpoint %s: %s", db, exc)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from scraper import registry
-from scraper.demo.server import DemoWeb, SiteServer, load_expected
+from scraper.demo.server import DemoWeb, load_expected
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -94,9 +94,3 @@ def demo_recrawl(demo_crawl, demo_registry) -> Crawl:
     again = crawl_into(demo_crawl.db, "--all", "-s", f"MUNINEWS_REGISTRY={demo_registry}")
     assert again.returncode == 0, again.log[-4000:]
     return again
-
-
-@pytest.fixture(scope="session")
-def aspvik_site():
-    with SiteServer(ROOT / "tests" / "sites" / "aspvik") as server:
-        yield server

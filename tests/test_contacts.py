@@ -136,3 +136,153 @@ def test_mailto_link_in_body_text() -> None:
 
 def test_page_without_contacts() -> None:
     assert extract_contacts((PAGES / "sitevision-no-quote-no-contact.html").read_bytes()) == []
+
+
+# --- issue 3: failure classes from the gold dev split -------------------------------------------
+
+
+def test_aside_fact_box_inside_the_article_is_the_articles_contact() -> None:
+    contacts = extract_contacts(
+        "<html><body><main><article><p>Text.</p>"
+        '<aside class="article__contact"><h2>Kontakt</h2>'
+        "<p>Kari Nordbø, ordfører<br>E-post: kari.nordbo@fjellvik.kommune.no</p></aside></article>"
+        '<aside class="sidebar"><h2>Kontakt</h2><p>Per Lund<br>E-post: per.lund@fjellvik.kommune.no</p>'
+        "</aside></main></body></html>",
+        country="NO",
+    )
+    assert [(c.name, c.role, c.email) for c in contacts] == [
+        ("Kari Nordbø", "ordfører", "kari.nordbo@fjellvik.kommune.no")
+    ]
+
+
+def test_aside_outside_the_article_stays_chrome() -> None:
+    contacts = extract_contacts(
+        "<html><body><main><article><p>Text.</p></article>"
+        "<aside><h2>Kontakt</h2><p>Per Lund<br>E-post: per.lund@hemlunda.se</p></aside>"
+        "</main></body></html>"
+    )
+    assert contacts == []
+
+
+@pytest.mark.parametrize(
+    ("html", "country", "phone"),
+    [
+        ("<h2>Kontakt</h2><p>Ole Haugen, rektor<br>Telefon: 45 67 89 01</p>", "NO", "+4745678901"),
+        ("<h2>Kontakt</h2><p>Borgmester Mette Kjær<br>Tlf.: 20 12 34 56</p>", "DK", "+4520123456"),
+    ],
+)
+def test_labelled_number_without_trunk_prefix(html: str, country: str, phone: str) -> None:
+    (contact,) = extract_contacts(_page(html), country=country)
+    assert contact.phone == phone
+
+
+def test_tlf_label_and_borgmester_role() -> None:
+    (contact,) = extract_contacts(
+        _page(
+            "<h2>Kontakt</h2><p>Borgmester Mette Kjær<br>Tlf.: "
+            '<a href="tel:+4520123456">20 12 34 56</a><br>Mail: mkj@lyngbjerg.dk</p>'
+        ),
+        country="DK",
+    )
+    assert (contact.name, contact.role) == ("Mette Kjær", "Borgmester")
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Energy advice: Priya Nair, Energy Advice Coordinator", "Energy Advice Coordinator"),
+        ("Community development officer: Tom Ellis", "Community development officer"),
+    ],
+)
+def test_label_before_the_name_is_not_part_of_the_role(line: str, role: str) -> None:
+    (contact,) = extract_contacts(
+        _page(
+            f'<h2>Contact</h2><p>{line}, <a href="mailto:p.n@kestrelvale.gov.uk">p.n@kestrelvale.gov.uk</a></p>'
+        ),
+        country="GB",
+    )
+    assert (contact.name.split()[0], contact.role) == (line.split(": ")[1].split()[0], role)
+
+
+def test_parking_team_lead_is_a_role_not_a_unit() -> None:
+    (contact,) = extract_contacts(
+        _page(
+            "<h2>Contact</h2><p>Parking services team lead Daniel Okafor<br>Email: d.o@northfold.gov.uk</p>"
+        ),
+        country="GB",
+    )
+    assert (contact.name, contact.role) == ("Daniel Okafor", "Parking services team lead")
+
+
+def test_named_press_desk_keeps_its_name() -> None:
+    (contact,) = extract_contacts(
+        _page(
+            "<h2>Media enquiries</h2><p>Communications team<br>Telephone: 020 7946 0311<br>"
+            'Email: <a href="mailto:press@kestrelvale.gov.uk">press@kestrelvale.gov.uk</a></p>'
+        ),
+        country="GB",
+    )
+    assert (contact.name, contact.email, contact.phone) == (
+        "Communications team",
+        "press@kestrelvale.gov.uk",
+        "+442079460311",
+    )
+
+
+def test_second_person_in_a_prose_contact_sentence() -> None:
+    contacts = extract_contacts(
+        _page(
+            "<p>För mer information kontakta projektledare Sara Lind, 070-123 45 67, sara.lind@norrvik.se, "
+            "eller byggledare Kalle Nyström, 070-174 06 30.</p>"
+        )
+    )
+    assert [(c.name, c.role, c.email, c.phone) for c in contacts] == [
+        ("Sara Lind", "projektledare", "sara.lind@norrvik.se", "+46701234567"),
+        ("Kalle Nyström", "byggledare", None, "+46701740630"),
+    ]
+
+
+def test_english_prose_contact_sentence() -> None:
+    (contact,) = extract_contacts(
+        _page(
+            "<h2>Contact</h2><p>For more information contact Joanna Kemp, Festival Director, on "
+            '<a href="tel:+442079460271">020 7946 0271</a> or email '
+            '<a href="mailto:joanna.kemp@kestrelford.gov.uk">joanna.kemp@kestrelford.gov.uk</a>.</p>'
+        ),
+        country="GB",
+    )
+    assert (contact.name, contact.role, contact.email, contact.phone) == (
+        "Joanna Kemp",
+        "Festival Director",
+        "joanna.kemp@kestrelford.gov.uk",
+        "+442079460271",
+    )
+
+
+def test_unallocated_number_is_kept_as_written_but_not_as_e164() -> None:
+    """01632 960xxx is well-formed but not a valid UK number: ``phone`` stays E.164-valid or empty."""
+    (contact,) = extract_contacts(
+        _page(
+            "<h2>Contact</h2><p>For more information contact Joanna Kemp, Festival Director, on "
+            '<a href="tel:+441632960271">01632 960271</a> or email '
+            '<a href="mailto:joanna.kemp@kestrelford.gov.uk">joanna.kemp@kestrelford.gov.uk</a>.</p>'
+        ),
+        country="GB",
+    )
+    assert (contact.name, contact.phone, contact.phone_raw) == ("Joanna Kemp", None, "01632 960271")
+
+
+def test_nameless_press_line_is_not_given_filler_words() -> None:
+    (contact,) = extract_contacts(
+        _page(
+            '<h2>Media enquiries</h2><p>Email <a href="mailto:press@kestrelvale.gov.uk">'
+            "press@kestrelvale.gov.uk</a> or call 020 7946 0311.</p>"
+        ),
+        country="GB",
+    )
+    assert (contact.name, contact.role, contact.phone) == (None, None, "+442079460311")
+
+
+def test_surname_that_is_a_filler_word_survives() -> None:
+    (contact,) = extract_contacts(_page("<h2>Kontakt</h2><p>Tove Ring, kulturchef<br>Tel 0123-45 69 03</p>"))
+    assert (contact.name, contact.role) == ("Tove Ring", "kulturchef")

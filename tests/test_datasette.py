@@ -58,8 +58,20 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with Archive(path) as archive:
         archive.save_municipalities(
             [
-                {"id": "uppsala", "name": "Uppsala kommun", "country": "SE"},
-                {"id": "ale", "name": "Ale kommun", "country": "SE"},
+                {
+                    "id": "uppsala",
+                    "name": "Uppsala kommun",
+                    "country": "SE",
+                    "latitude": 59.8586,
+                    "longitude": 17.6389,
+                },
+                {
+                    "id": "ale",
+                    "name": "Ale kommun",
+                    "country": "SE",
+                    "latitude": 57.9274,
+                    "longitude": 12.0814,
+                },
                 {"id": "camden", "name": "Camden Council", "country": "GB"},
             ]
         )
@@ -163,6 +175,7 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "ale", **common, pages_fetched=0, articles_found=0, articles_new=0, articles_updated=0,
             articles_unchanged=0, errors=2, note="connection refused",
         )  # fmt: skip
+        archive.refresh_terms()  # the compound vocabulary, as `muninews serve` does
         archive.fts_integrity_check()
     return path
 
@@ -201,6 +214,8 @@ EXAMPLE_PARAMS = {
     "edited_articles": {"municipality": "uppsala"},
     "removed_articles": {"municipality": "ale"},
     "feed": {"q": "upphandling", "municipality": "uppsala"},
+    "articles_per_month": {"municipality": "uppsala"},
+    "municipality_map": {},
 }
 
 
@@ -555,3 +570,259 @@ def test_datasette_cli_runs_argv(db_path: Path) -> None:
 
 def test_serve_missing_file(tmp_path: Path) -> None:
     assert serve(tmp_path / "nope.db", "127.0.0.1", 8001) == 2
+
+
+# -- the muninews plugin: the search page ---------------------------------------------------------
+
+
+def search(ds: Datasette, **params: str) -> dict[str, Any]:
+    qs = "&".join(f"{k}={quote(v)}" for k, v in params.items())
+    response = get(ds, f"/-/search?{qs}&_format=json")
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["error"] is None
+    return data
+
+
+def titles(data: dict[str, Any]) -> list[str]:
+    return [h["title"] for h in data["hits"]]
+
+
+def test_search_page_is_linked_from_the_front_page(ds: Datasette) -> None:
+    page = get(ds, "/").text
+    assert 'action="/-/search"' in page
+    assert "How search works" in page  # the syntax is documented on the page
+
+
+def test_search_page_compound_word(ds: Datasette) -> None:
+    data = search(ds, q="skola")
+    assert "Ny förskola öppnar i Gottsunda" in titles(data)  # skola finds förskola
+    assert "förskola" in data["expression"]
+
+
+def test_search_page_short_word_is_not_a_compound_head(ds: Datasette) -> None:
+    assert titles(search(ds, q="far")) == ["Far och son-dag"]  # not får, not a compound ending in far
+
+
+def test_search_page_keeps_swedish_letters_apart(ds: Datasette) -> None:
+    assert "Far och son-dag" not in titles(search(ds, q="får"))
+
+
+def test_search_page_prefix_and_phrase(ds: Datasette) -> None:
+    assert titles(search(ds, q="skol*")) == ["Upphandling av skolskjuts klar"]
+    assert titles(search(ds, q='"school budget"')) == ["Council approves school budget"]
+    assert titles(search(ds, q="son-dag")) == ["Far och son-dag"]
+
+
+def test_search_page_or_and_exclusion(ds: Datasette) -> None:
+    assert set(titles(search(ds, q="bete OR skolskjuts"))) == {
+        "Får på bete i Alafors",
+        "Upphandling av skolskjuts klar",
+    }
+    assert titles(search(ds, q="upphandling -budget")) == ["Upphandling av skolskjuts klar"]
+
+
+@pytest.mark.parametrize("q", [*AWKWARD_SEARCHES, "-", "-skola", "OR", "skola OR", "NEAR(a b)", "e-tjänst*"])
+@pytest.mark.parametrize("kind", ["articles", "quotes"])
+def test_search_page_awkward_input(ds: Datasette, q: str, kind: str) -> None:
+    assert get(ds, f"/-/search?q={quote(q)}&kind={kind}").status_code == 200
+    search(ds, q=q, kind=kind)
+
+
+def test_search_page_facets_are_exact(ds: Datasette) -> None:
+    data = search(ds, q="upphandling")
+    assert data["total"] == 2
+    assert data["facets"]["municipality"] == [["uppsala", "Uppsala kommun", 2]]
+    assert data["facets"]["year"] == [["2024", "2024", 2]]
+    assert data["facets"]["language"] == [["sv", "sv", 2]]
+
+
+def test_search_page_filters(ds: Datasette) -> None:
+    assert search(ds, q="budget", municipality="camden")["total"] == 1
+    assert search(ds, q="budget", municipality="ale")["total"] == 0
+    assert search(ds, q="budget", language="en")["total"] == 1
+    assert titles(search(ds, q="budget", year="2024", language="sv")) == ["Budget för 2025"]
+
+
+def test_search_page_sorts(ds: Datasette) -> None:
+    assert titles(search(ds, q="upphandling", sort="relevance")) == [
+        "Upphandling av skolskjuts klar",
+        "Budget för 2025",
+    ]
+    assert [h["published"] for h in search(ds, q="upphandling", sort="newest")["hits"]] == [
+        "2024-06-01",
+        "2024-05-10",
+    ]
+    assert [h["published"] for h in search(ds, q="upphandling", sort="oldest")["hits"]] == [
+        "2024-05-10",
+        "2024-06-01",
+    ]
+
+
+def test_search_page_without_query_browses_newest_first(ds: Datasette) -> None:
+    data = search(ds, q="")
+    assert data["total"] == 7
+    assert data["hits"][0]["published"] == "2024-06-01"
+    assert data["hits"][-1]["published"] is None  # undated last
+
+
+def test_search_page_highlights_and_links(ds: Datasette) -> None:
+    page = get(ds, "/-/search?q=upphandling").text
+    assert "<mark>Upphandling</mark>" in page or "<mark>upphandling</mark>" in page
+    assert '<strong id="total">2</strong>' in page
+    assert 'href="/archive/feed.atom?q=upphandling"' in page  # every search is a feed
+    assert 'href="/archive/articles/' in page
+
+
+def test_search_page_quotes(ds: Datasette) -> None:
+    data = search(ds, q="schools", kind="quotes")
+    assert [h["speaker"] for h in data["hits"]] == ["Jane Smith"]
+    assert "<mark>schools</mark>" in data["hits"][0]["text"]
+    assert search(ds, q="tid", kind="quotes", municipality="camden")["total"] == 0
+
+
+# -- article and person pages, chart, map, robots ------------------------------------------------
+
+
+def article_id(ds: Datasette, title: str) -> int:
+    return rows(ds, f"/archive/articles.json?title={quote(title)}")[0]["id"]
+
+
+def test_article_page(ds: Datasette) -> None:
+    page = get(ds, f"/archive/articles/{article_id(ds, 'Ny förskola öppnar i Gottsunda')}").text
+    assert '<h1 class="title">Ny förskola öppnar i Gottsunda</h1>' in page
+    assert "Uppsala kommun" in page and "2024-03-01" in page
+    assert "Förskolan har sex avdelningar." in page
+    assert "Vi är glada över lokalerna" in page and "förskolechef" in page  # the quote, speaker and role
+    assert 'href="mailto:anna.ek@uppsala.se"' in page  # the contact
+    assert 'href="https://www.uppsala.se/nyheter/forskola"' in page  # the original
+
+
+def test_article_page_marks_quotes_in_the_text() -> None:
+    from scraper.datasette_plugins.pages import mark_quotes
+
+    html = mark_quotes(
+        "Hon sa:\n\n– Vi är glada  över\nlokalerna, säger hon.", [{"text": "Vi är glada över lokalerna"}]
+    )
+    assert '<mark class="quote" id="q1"' in html
+    assert html.count("<p>") == 2
+
+
+def test_person_page(ds: Datasette) -> None:
+    anna = rows(ds, "/archive/people.json?name=Anna+Ek")[0]
+    page = get(ds, f"/archive/people/{anna['id']}").text
+    assert "<h1>Anna Ek</h1>" in page
+    assert "Vi är glada över lokalerna" in page  # quotes over time
+    assert "förskolechef" in page and "presschef" in page  # roles
+    assert "anna.ek@uppsala.se" in page  # how to reach her
+
+
+def test_chart_page(ds: Datasette) -> None:
+    page = get(ds, "/-/chart").text
+    assert "<svg" in page and "Uppsala kommun" in page
+    assert "2024-05 · Uppsala kommun: 1" in page
+
+
+def test_map_query_has_coordinates(ds: Datasette) -> None:
+    hits = query(ds, "municipality_map")
+    assert {h["id"] for h in hits} == {"uppsala", "ale"}  # camden has no coordinates
+    assert next(h for h in hits if h["id"] == "uppsala")["articles"] == 4
+
+
+def test_map_uses_cluster_map(ds: Datasette) -> None:
+    assert "datasette-cluster-map" in get(ds, "/archive/municipality_map").text
+
+
+def test_robots_txt(ds: Datasette) -> None:
+    text = get(ds, "/robots.txt").text
+    assert "Disallow: /*?" in text and "Disallow: /-/" in text
+
+
+# -- safe on the public internet -----------------------------------------------------------------
+
+HOSTILE = {
+    "title": "<script>alert('title')</script> Rubrik",
+    "lead": "<img src=x onerror=alert(1)> Ingress om upphandling",
+    "body": "Brödtext <b onmouseover=alert(2)>fet</b> om upphandling.\n\n"
+    "– <i>Citat</i> med upphandling, säger <u>Eva</u>.",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_ds(tmp_path_factory: pytest.TempPathFactory) -> Datasette:
+    path = tmp_path_factory.mktemp("hostile") / "archive.db"
+    with Archive(path) as archive:
+        archive.save_municipalities([{"id": "ale", "name": "Ale <em>kommun</em>", "country": "SE"}])
+        archive.save_article(
+            article(
+                "https://www.ale.se/nyheter/x",
+                "ale",
+                HOSTILE["title"],
+                lead=HOSTILE["lead"],
+                body=HOSTILE["body"],
+                published="2024-01-01",
+                quotes=[Quote(0, "<i>Citat</i> med upphandling", "<u>Eva</u>", "<script>x</script>")],
+                contacts=[Contact(name="<b>Eva</b>", role="<script>y</script>", email="eva@ale.se")],
+            )
+        )
+        archive.refresh_terms()
+    return make_datasette(path)
+
+
+RAW_MARKUP = (
+    "<script>alert",
+    "<script>x",
+    "<script>y",
+    "<img src=x",
+    "<b onmouseover",
+    "<i>Citat",
+    "<u>Eva",
+    "<em>kommun",
+)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/archive/articles/1",
+        "/-/search?q=upphandling",
+        "/-/search?q=upphandling&kind=quotes",
+        "/-/search?q=",
+        "/archive/people/1",
+        "/-/chart",
+        "/archive/articles",
+        "/archive/search?q=upphandling",
+        "/archive/feed.atom?q=upphandling",
+    ],
+)
+def test_scraped_html_is_shown_as_text(hostile_ds: Datasette, path: str) -> None:
+    response = get(hostile_ds, path)
+    assert response.status_code == 200, path
+    for raw in RAW_MARKUP:
+        assert raw not in response.text, (path, raw)
+
+
+def test_scraped_html_is_visible_escaped(hostile_ds: Datasette) -> None:
+    page = get(hostile_ds, "/archive/articles/1").text
+    assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Rubrik" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_no_write_queries_and_limits_set() -> None:
+    from scraper.serve import SETTINGS
+
+    assert not any(q.get("write") for q in QUERIES.values())
+    assert SETTINGS["sql_time_limit_ms"] <= 5000
+    assert SETTINGS["max_returned_rows"] <= 1000
+    assert SETTINGS["allow_download"] is False
+    assert "datasette-render-html" not in METADATA.get(
+        "plugins", {}
+    )  # TRAPS: would render SQL output as HTML
+
+
+def test_writes_are_refused(ds: Datasette) -> None:
+    sql = "insert into municipalities (id) values ('x')"
+    response = get(ds, f"/archive.json?sql={quote(sql)}")
+    assert response.status_code == 400  # Datasette only runs read-only statements
+    assert not rows(ds, "/archive/municipalities.json?id=x")
+    assert get(ds, "/-/permissions").status_code == 403  # no admin without an actor, and there is none

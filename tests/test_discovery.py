@@ -222,3 +222,23 @@ def test_service_page_dated_only_by_last_updated_is_not():
 def test_widget_dates_are_not_the_page_date():
     _, signals = _classify(WIDGET_PAGE.format(words="ord " * 80), "https://h.se/bygga-och-bo/x.html", False)
     assert not signals.any_date
+
+
+def test_pager_inside_nav_is_pagination():
+    html = """<html><body><main><h1>Nyheter</h1>
+    <div class="views-row"><a href="/aktuellt/nyheter/a">A</a><time datetime="2026-03-01">1 mars 2026</time></div>
+    <nav class="pager" role="navigation"><a href="?page=1" rel="next">Nästa ›</a></nav></main></body></html>"""
+    kind, signals = _classify(html, "https://t.se/aktuellt/nyheter", False)
+    assert signals.pagination and kind == "listing"
+
+
+def test_page_of_dated_notices_is_not_an_article():
+    notices = "".join(
+        f'<div class="views-row"><h2>Störning {d}</h2><p><time datetime="2026-11-{d:02d}">{d} november 2026</time></p>'
+        f"<p>{'ord ' * 20}</p></div>"
+        for d in (3, 9, 14, 20, 25)
+    )
+    html = f"<html><body><main><h1>Driftstörningar</h1>{notices}</main></body></html>"
+    kind, signals = _classify(html, "https://t.se/aktuellt/driftinformation", True)
+    assert signals.distinct_dates == 5 and not signals.published_label
+    assert kind == "other"

@@ -46,7 +46,6 @@ def test_quote_precision_floor(totals):
     assert totals[0].precision >= QUOTE_PRECISION_FLOOR
 
 
-@pytest.mark.xfail(strict=False, reason="issue 3: extraction not yet at target")
 def test_quote_recall_floor(totals):
     assert totals[0].recall >= QUOTE_RECALL_FLOOR
 

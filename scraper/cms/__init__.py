@@ -194,6 +194,10 @@ PUBLISHED_LABEL = re.compile(
     re.IGNORECASE,
 )
 
+# A page whose own text shows this many different full dates, without presenting itself as an
+# article, is a page of dated notices (service disruptions, a diary), not one news article.
+NOTICE_PAGE_DATES = 4
+
 # Minimum words of paragraph text for a page to be an article rather than a stub.
 MIN_ARTICLE_WORDS = 40
 # A page whose main area links to this many distinct dated or news-section pages is a listing.

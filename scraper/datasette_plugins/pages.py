@@ -106,7 +106,11 @@ def revision_history(conn: sqlite3.Connection, article: dict[str, Any]) -> list[
         return []
     columns = _table_columns(conn, "revisions")
     order = "version" if "version" in columns else "id"
-    revisions = _dicts(conn.execute(f"SELECT * FROM revisions WHERE article_id = ? ORDER BY {order}", [article["id"]]))
+    revisions = _dicts(
+        conn.execute(f"SELECT * FROM revisions WHERE article_id = ? ORDER BY {order}", [article["id"]])
+    )
+    if not revisions:
+        return []
     following: list[dict[str, Any]] = [*revisions[1:], article]
     history = []
     for old, new in zip(revisions, following, strict=True):
@@ -182,7 +186,9 @@ def _months_between(first: str, last: str) -> list[str]:
     return months
 
 
-def chart_svg(rows: list[tuple[str, str, int]], names: dict[str, str], width: int = 960, height: int = 320) -> Markup:
+def chart_svg(
+    rows: list[tuple[str, str, int]], names: dict[str, str], width: int = 960, height: int = 320
+) -> Markup:
     """A stacked bar chart (one bar a month, one colour a municipality) as inline SVG: no JavaScript,
     no CDN, readable without a network and by a screen reader (each bar has a <title>)."""
     rows = [r for r in rows if r[0] and len(r[0]) == 7 and r[0][:4].isdigit()]
@@ -209,7 +215,9 @@ def chart_svg(rows: list[tuple[str, str, int]], names: dict[str, str], width: in
     for frac in (0, 0.5, 1):
         y = top_pad + plot_h * (1 - frac)
         parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
-        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{round(peak * frac)}</text>')
+        parts.append(
+            f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{round(peak * frac)}</text>'
+        )
     for i, month in enumerate(months):
         x = left + i * bar_w
         y = top_pad + plot_h
@@ -224,12 +232,11 @@ def chart_svg(rows: list[tuple[str, str, int]], names: dict[str, str], width: in
                 f'<rect x="{x + 0.5:.1f}" y="{y:.1f}" width="{max(bar_w - 1, 0.5):.1f}" height="{h:.1f}" '
                 f'fill="{PALETTE[s % len(PALETTE)]}"><title>{month} · {label}: {n}</title></rect>'
             )
-        if month.endswith("-01") or len(months) <= 24 or i == 0:
-            if len(months) <= 24 or month.endswith("-01"):
-                parts.append(
-                    f'<text x="{x + bar_w / 2:.1f}" y="{height - 12}" text-anchor="middle" font-size="10">'
-                    f"{month if len(months) <= 24 else month[:4]}</text>"
-                )
+        if len(months) <= 24 or month.endswith("-01"):
+            parts.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{height - 12}" text-anchor="middle" font-size="10">'
+                f"{month if len(months) <= 24 else month[:4]}</text>"
+            )
     parts.append("</svg>")
     legend = "".join(
         f'<li><span class="swatch" style="background:{PALETTE[s % len(PALETTE)]}"></span>'

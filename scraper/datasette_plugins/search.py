@@ -160,17 +160,25 @@ def _ids_of(conn: sqlite3.Connection, table: str, expression: str) -> np.ndarray
     return np.array(text.split(","), dtype=np.int64)
 
 
-def search_articles(conn: sqlite3.Connection, path: str | None, immutable: bool, req: SearchRequest) -> SearchResult:
+def search_articles(
+    conn: sqlite3.Connection, path: str | None, immutable: bool, req: SearchRequest
+) -> SearchResult:
     started = time.perf_counter()
     parsed = parse_query(req.q, conn)
     result = SearchResult(query=parsed)
-    if parsed.expression is None:
-        return result
+    if parsed.expression is None and req.q.strip():
+        return result  # typed something, but nothing searchable (only "*", or only exclusions)
     index = FACET_INDEXES.get(conn, path, immutable)
-    ids = index.known(_ids_of(conn, "articles_fts", parsed.expression))
+    if parsed.expression is None:  # no query: browse everything, newest first
+        ids = np.flatnonzero(index.municipality >= 0).astype(np.int64)
+        req.sort = "oldest" if req.sort == "oldest" else "newest"
+    else:
+        ids = index.known(_ids_of(conn, "articles_fts", parsed.expression))
     mask = np.ones(len(ids), dtype=bool)
     if req.municipality:
-        code = index.municipalities.index(req.municipality) if req.municipality in index.municipalities else -2
+        code = (
+            index.municipalities.index(req.municipality) if req.municipality in index.municipalities else -2
+        )
         mask &= index.municipality[ids] == code
     if req.year:
         mask &= index.year[ids] == (int(req.year) if req.year.isdigit() else -1)
@@ -178,7 +186,7 @@ def search_articles(conn: sqlite3.Connection, path: str | None, immutable: bool,
         code = index.languages.index(req.language) if req.language in index.languages else -2
         mask &= index.language[ids] == code
     ids = ids[mask]
-    result.total = int(len(ids))
+    result.total = len(ids)
     names = dict(conn.execute("SELECT id, coalesce(name, id) FROM municipalities").fetchall())
     counts = np.bincount(index.municipality[ids], minlength=len(index.municipalities))
     result.facets["municipality"] = sorted(
@@ -215,7 +223,9 @@ def search_articles(conn: sqlite3.Connection, path: str | None, immutable: bool,
     return result
 
 
-def _ranked_page(conn: sqlite3.Connection, expression: str, ids: np.ndarray, filtered: bool, offset: int) -> list[int]:
+def _ranked_page(
+    conn: sqlite3.Connection, expression: str, ids: np.ndarray, filtered: bool, offset: int
+) -> list[int]:
     """One page of matches in bm25 order (title 3, lead 2, body 1: the ``rank`` set by the archive)."""
     if not filtered:
         sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
@@ -225,11 +235,16 @@ def _ranked_page(conn: sqlite3.Connection, expression: str, ids: np.ndarray, fil
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
             "AND rowid IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ? OFFSET ?"
         )
-        return [r[0] for r in conn.execute(sql, [expression, "[" + ",".join(map(str, ids)) + "]", PAGE_SIZE, offset])]
+        return [
+            r[0]
+            for r in conn.execute(sql, [expression, "[" + ",".join(map(str, ids)) + "]", PAGE_SIZE, offset])
+        ]
     wanted = set(ids.tolist())
     page: list[int] = []
     seen = 0
-    for (rowid,) in conn.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank", [expression]):
+    for (rowid,) in conn.execute(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank", [expression]
+    ):
         if rowid in wanted:
             if seen >= offset:
                 page.append(rowid)
@@ -239,7 +254,9 @@ def _ranked_page(conn: sqlite3.Connection, expression: str, ids: np.ndarray, fil
     return page
 
 
-def _article_rows(conn: sqlite3.Connection, expression: str, page_ids: list[int]) -> list[dict[str, Any]]:
+def _article_rows(
+    conn: sqlite3.Connection, expression: str | None, page_ids: list[int]
+) -> list[dict[str, Any]]:
     if not page_ids:
         return []
     marks = ",".join("?" * len(page_ids))
@@ -249,13 +266,21 @@ def _article_rows(conn: sqlite3.Connection, expression: str, page_ids: list[int]
         f"WHERE a.id IN ({marks})",
         page_ids,
     ).fetchall()
-    snippets = dict(
-        conn.execute(
-            f"SELECT rowid, snippet(articles_fts, -1, '{_START}', '{_END}', ' … ', 32) FROM articles_fts "
-            f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
-            [expression, *page_ids],
-        ).fetchall()
-    )
+    if expression is None:
+        snippets = dict(
+            conn.execute(
+                f"SELECT id, coalesce(lead, substr(body, 1, 300)) FROM articles WHERE id IN ({marks})",
+                page_ids,
+            )
+        )
+    else:
+        snippets = dict(
+            conn.execute(
+                f"SELECT rowid, snippet(articles_fts, -1, '{_START}', '{_END}', ' … ', 32) FROM articles_fts "
+                f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+                [expression, *page_ids],
+            ).fetchall()
+        )
     by_id = {
         r[0]: {
             "id": r[0],
@@ -282,7 +307,11 @@ def search_quotes(conn: sqlite3.Connection, req: SearchRequest) -> SearchResult:
         return result
     where = ["quotes_fts MATCH :q"]
     params: dict[str, Any] = {"q": parsed.expression}
-    for name, column in (("municipality", "a.municipality_id"), ("year", "a.year"), ("language", "a.language")):
+    for name, column in (
+        ("municipality", "a.municipality_id"),
+        ("year", "a.year"),
+        ("language", "a.language"),
+    ):
         value = getattr(req, name)
         if value:
             where.append(f"{column} = :{name}")

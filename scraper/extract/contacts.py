@@ -30,10 +30,13 @@ from .encoding import decode_html
 from .quotes import is_role_word, split_role_name
 from .tree import clean_text, is_in_chrome, parse_html
 from .vocabulary import (
+    CONTACT_ALTERNATIVES,
     CONTACT_BLOCK_MAX_CHARS,
+    CONTACT_FILLER_WORDS,
     CONTACT_HEADINGS,
     EMAIL_LABELS,
     PHONE_LABELS,
+    PRESS_DESK_WORDS,
     SWITCHBOARD_WORDS,
     UNIT_WORDS,
 )
@@ -47,7 +50,26 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A phone number as written: starts with +, 00 or 0 (a date or a sum never does), digits with
 # spaces, dashes, slashes or brackets between them.
 _PHONE = re.compile(r"(?<![\w+])(?:\+|00|0)[\d][\d \-–/()]{5,18}\d(?![\w])")
+# A number right after a phone label may be written without a leading 0 (Norwegian and Danish
+# numbers have no trunk prefix): "Telefon: 45 67 89 01", "Tlf.: 20 12 34 56".
+_LABELLED_PHONE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w.rstrip(".")) for w in sorted(PHONE_LABELS, key=len, reverse=True))
+    + r")\b\.?\s*:?\s*(\+?\d[\d \-–/()]{5,16}\d)(?![\w])",
+    re.IGNORECASE,
+)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# "Energy advice: Priya Nair" / "Community development officer: Tom Ellis": a label before the name.
+_LABEL_PREFIX = re.compile(r"^(?P<label>[^:,\d@]{2,40}):\s+(?P<rest>\S.*)$")
+_NAME_WORD = r"[A-ZÅÄÖÆØÜÉ][\w'’-]+"
+# "..., eller byggledare Kalle Nyström, 070-..." — a second person in the same prose sentence.
+_ALTERNATIVE = re.compile(
+    r",?\s+(?:"
+    + "|".join(re.escape(w) for w in CONTACT_ALTERNATIVES)
+    + rf")\s+(?=(?:[a-zåäöæø][\w-]*\s+){{0,3}}{_NAME_WORD}\s+{_NAME_WORD})"
+)
+_PRESS_DESK = re.compile("|".join(re.escape(w) for w in PRESS_DESK_WORDS), re.IGNORECASE)
+_FILLERS = frozenset(CONTACT_FILLER_WORDS)
 _LABELS = re.compile(
     r"\b(?:"
     + "|".join(re.escape(w) for w in sorted(EMAIL_LABELS + PHONE_LABELS, key=len, reverse=True))
@@ -109,16 +131,32 @@ def _norm_email(raw: str) -> str | None:
         return None
 
 
-def _norm_phone(raw: str, country: str) -> str | None:
+def _parse_phone(raw: str, country: str) -> phonenumbers.PhoneNumber | None:
     if _ISO_DATE.match(raw.strip()):
         return None
     try:
-        number = phonenumbers.parse(raw, country or None)
+        return phonenumbers.parse(raw, country or None)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_valid_number(number):
+
+
+def _norm_phone(raw: str, country: str) -> str | None:
+    """E.164 for a number libphonenumber says is valid; ``None`` otherwise.
+
+    Valid, not merely possible: ``phone`` is promised to be a real, diallable E.164 number (the gold
+    floor and the demo crawl test check ``is_valid_number``). A well-formed number in an unallocated
+    range (the UK's 01632 960xxx drama range) is kept as written in ``phone_raw`` instead, see
+    :func:`_is_possible_phone`.
+    """
+    number = _parse_phone(raw, country)
+    if number is None or not phonenumbers.is_valid_number(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _is_possible_phone(raw: str, country: str) -> bool:
+    number = _parse_phone(raw, country)
+    return number is not None and phonenumbers.is_possible_number(number)
 
 
 def _walk(el: _Element, lines: list[_Line], top: bool = True) -> None:
@@ -155,8 +193,10 @@ def _find_blocks(tree: _Element) -> list[list[_Element]]:
     seen: set[_Element] = set()
     for label in tree.iter(*_LABEL_TAGS):
         own = clean_text(label.text)
-        if not own or len(own) > 120 or not _HEADING_START.match(own):
+        if not own or not _HEADING_START.match(own):
             continue
+        if len(own) > 120 and not (_EMAIL.search(own) or _PHONE.search(own)):
+            continue  # running text that happens to start with "Kontakt..."; a prose contact has data
         full = clean_text(label.text_content())
         if len(full) > 600 or is_in_chrome(label):
             continue
@@ -197,7 +237,57 @@ def _find_blocks(tree: _Element) -> list[list[_Element]]:
     return blocks
 
 
+def _without_fillers(text: str) -> str:
+    """Drop lower-case joining words at the ends of each comma part ("Festival Director, on or")."""
+    parts = []
+    for part in text.split(","):
+        tokens = part.split()
+        # Lower-case only: "Tove Ring" keeps her surname, "ring 070-..." loses its verb.
+        while tokens and tokens[0].strip(".:") in _FILLERS:
+            tokens.pop(0)
+        while tokens and tokens[-1].strip(".:") in _FILLERS:
+            tokens.pop()
+        if tokens:
+            parts.append(" ".join(tokens))
+    return ", ".join(parts)
+
+
+def _split_alternatives(line: _Line) -> list[_Line]:
+    """One prose line naming several people ("... Sara Lind, 070-..., eller byggledare Kalle Nyström,
+    070-...") becomes one line per person; link targets go with the part that shows them."""
+    pieces = _ALTERNATIVE.split(line.text)
+    if len(pieces) < 2:
+        return [line]
+    parts = [_Line(text=piece, starts_block=line.starts_block and k == 0) for k, piece in enumerate(pieces)]
+
+    def owner(written: str) -> _Line:
+        return next((p for p in parts if written and written.lower() in p.text.lower()), parts[0])
+
+    for email in line.emails:
+        owner(email).emails.append(email)
+    for target, written in line.phones:
+        owner(written).phones.append((target, written))
+    return parts
+
+
+def _name_press_desk(card: Contact) -> None:
+    """A card without a person whose role or unit is a press desk takes the desk as its name."""
+    if card.name:
+        return
+    for attr in ("role", "organisation"):
+        value = getattr(card, attr)
+        if not value:
+            continue
+        parts = [p.strip() for p in value.split(",")]
+        desk = next((p for p in parts if _PRESS_DESK.search(p)), None)
+        if desk:
+            card.name = desk
+            setattr(card, attr, ", ".join(p for p in parts if p != desk) or None)
+            return
+
+
 def _cards(lines: list[_Line], country: str) -> list[Contact]:
+    lines = [part for line in lines for part in _split_alternatives(line)]
     cards: list[Contact] = []
     current: Contact | None = None
     last_block_had_data = False
@@ -208,22 +298,32 @@ def _cards(lines: list[_Line], country: str) -> list[Contact]:
             text = ""
         emails = [e for e in (_norm_email(raw) for raw in line.emails + _EMAIL.findall(text)) if e]
         phones: list[tuple[str, str]] = []
+        unallocated: list[str] = []  # well-formed but not valid: kept as written only
         for target, written in line.phones:
             if e164 := _norm_phone(target, country) or _norm_phone(written, country):
                 phones.append((e164, written))
-        for written in _PHONE.findall(text):
+            elif _is_possible_phone(target, country):
+                unallocated.append(clean_text(written))
+        for written in _PHONE.findall(text) + _LABELLED_PHONE.findall(text):
             if (e164 := _norm_phone(written, country)) and all(p[0] != e164 for p in phones):
                 phones.append((e164, clean_text(written)))
+            elif not e164 and _is_possible_phone(written, country):
+                unallocated.append(clean_text(written))
         rest = _EMAIL.sub(" ", text)
         for _, written in phones:
             rest = rest.replace(written, " ")
-        rest = _PHONE.sub(" ", rest)
-        rest = clean_text(_LABELS.sub(" ", rest)).strip(" ,;:–-|")
+        rest = _LABELLED_PHONE.sub(" ", _PHONE.sub(" ", rest))
+        rest = _without_fillers(clean_text(_LABELS.sub(" ", rest)).strip(" ,;:–-|"))
         if rest and _SWITCHBOARD.search(rest):
             current = None  # a switchboard line: neither it nor its numbers belong to a person
             continue
+        label = None
+        if rest and (m := _LABEL_PREFIX.match(rest)):
+            label, rest = m["label"].strip(), m["rest"]
         if rest:
             name, role = split_role_name(rest)
+            if name and label and not role:
+                role = label  # "Community development officer: Tom Ellis"
             if name and (_has_unit_word(name) or len(name.split()) < 2):
                 name, role = None, None  # contact cards give full names; "Skicka" (e-post) is not one
             if name and len(rest.split()) <= 12:
@@ -232,7 +332,8 @@ def _cards(lines: list[_Line], country: str) -> list[Contact]:
                     cards.append(current)
                 current.name, current.role, current.organisation = name, *_split_unit(role)
             elif _has_unit_word(rest):
-                if current is None:
+                if current is None or (line.starts_block and (current.email or current.phone_raw)):
+                    # a unit on a line of its own after a complete card: a desk of its own
                     current = Contact()
                     cards.append(current)
                 role, organisation = _split_unit(rest)
@@ -253,7 +354,11 @@ def _cards(lines: list[_Line], country: str) -> list[Contact]:
                 if current.phone and current.phone != e164:
                     continue  # a second number (mobile and desk): keep the first
                 current.phone, current.phone_raw = e164, written
+        if unallocated and current is not None and not current.phone and not current.phone_raw:
+            current.phone_raw = unallocated[0]
         last_block_had_data = bool(emails or phones)
+    for card in cards:
+        _name_press_desk(card)
     return [c for c in cards if c.name or c.email or c.phone]
 
 

@@ -29,6 +29,7 @@ from scraper.items import Quote
 
 from .vocabulary import (
     CONTINUATION_MIN_WORDS,
+    DEFINITE_ROLE_STOPWORDS,
     FIRST_PERSON,
     HONORIFICS_EN,
     PRONOUNS,
@@ -38,6 +39,8 @@ from .vocabulary import (
     ROLE_CONNECTORS,
     ROLE_HONORIFICS,
     ROLE_SUFFIXES,
+    ROLE_WORDS,
+    SPEECH_VERB_PARTICLES,
     SPEECH_VERBS,
 )
 
@@ -51,43 +54,43 @@ _PARTY = re.compile(r"\s*\(([^()]{1,12})\)")
 
 # "– Text, säger X." — dash paragraph.
 _DASH_START = re.compile(rf"^\s*{_DASH}\s*(?=\S)")
-# ", säger X" / "? frågar X" inside the dash paragraph; the attribution runs to the end.
-_DASH_ATTRIBUTION = re.compile(
-    rf"(?P<sep>[,!?…]|\.\.\.)\s+(?P<verb>{_VERBS})\s+(?P<attr>[^–—−]+?)\s*$", re.IGNORECASE
-)
-# A second reply in the same paragraph after the attribution: "..., säger X. – Mer text."
-_DASH_CONTINUATION = re.compile(rf"\.\s+{_DASH}\s+")
+# Where an attribution may begin inside a dash paragraph: ", säger" / "? frågar" / "... menar".
+_ATTRIBUTION_START = re.compile(rf"(?P<sep>[,!?…]|\.\.\.)\s+(?P<verb>{_VERBS})(?=\s)", re.IGNORECASE)
+# The end of a sentence (the quote resumes after it: "..., säger X. Nu kan vi ...") or a new reply
+# dash ("..., säger X. – Mer text.").
+_SENTENCE_BREAK = re.compile(rf"(?P<stop>[.!?])\s+(?={_DASH}?\s*[{_UPPER}0-9\"”“»«„])|\s+{_DASH}\s+(?=\S)")
+_ABBREVIATIONS = frozenset(("dr", "mr", "mrs", "ms", "st", "prof", "bitr", "vik", "tf", "t.f", "resp", "ca"))
 # "”Text”, säger X." / "\"Text,\" said X." / "\"Text,\" X said."
 _QUOTED_THEN_ATTR = re.compile(
     rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?){_CLOSE}\s*,?\s*(?:(?P<verb>{_VERBS})\s+(?P<attr>.+?)|(?P<attr2>[^,\"”“]+?)\s+(?P<verb2>{_VERBS}))\s*(?P<rest>[.,;:]\s*{_OPEN}.*)?[.]?\s*$",
     re.IGNORECASE,
 )
-# "X, role, said: \"Text\"" / "Anna Berg säger: ”Text”"
-_ATTR_THEN_QUOTED = re.compile(
-    rf"^\s*(?P<attr>[^\"”“»«„]{{2,160}}?),?\s+(?P<verb>{_VERBS})(?:\s+\w+){{0,2}}\s*:?\s*{_OPEN}(?P<q>[^”“\"»«„]+?){_CLOSE}\s*\.?\s*$",
-    re.IGNORECASE,
+# Narrative before a quote in the same paragraph: "Margaret Doyle, 84, moved in. “Text,” she said."
+_NARRATIVE_THEN_QUOTE = re.compile(rf"^(?P<narrative>[^”“\"»«„]*[.!?])\s+(?={_OPEN})")
+# "X, role, said: \"Text\"" / "Anna Berg säger: ”Text”" / "Ward says ... company: “Text”" — the
+# lead-in is read by _lead_in_speaker; an unclosed quote at the paragraph end continues in the next.
+_LEAD_IN_THEN_QUOTED = re.compile(
+    rf"^\s*(?P<lead>[^\"”“»«„]{{2,300}}?)\s*(?P<colon>:)?\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE}\s*\.?)?\s*$"
 )
-# A paragraph that introduces the next one: "Anna Berg, rektor, berättar:" / "Så här säger X:"
-_INTRO_ATTR_VERB = re.compile(
-    rf"(?:^|[.!?]\s+)(?P<attr>[^.!?]{{2,120}}?),?\s+(?P<verb>{_VERBS})(?:\s+\w+){{0,3}}\s*:\s*$",
-    re.IGNORECASE,
-)
-_INTRO_VERB_ATTR = re.compile(
-    rf"(?:^|\s)(?P<verb>{_VERBS})\s+(?P<attr>[^.!?,]{{2,80}}?)\s*:\s*$", re.IGNORECASE
-)
+_SPEECH_VERB = re.compile(rf"(?<![\w-])(?P<verb>{_VERBS})(?![\w-])", re.IGNORECASE)
 # A paragraph entirely in quotation marks (continuation of an adjacent quote), or opened but not
 # closed (English multi-paragraph convention).
 _FULLY_QUOTED = re.compile(rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE})?\s*$")
-# Two capitalised words in running text, not at a sentence start: a person mentioned.
+_NAME_PART = rf"[{_UPPER}][a-zåäöæøüéèáíóú'’]+(?:-[{_UPPER}][a-zåäöæøüéèáíóú'’]+)?"
+# Two capitalised words in running text: a person mentioned, with an optional party mark.
 _MENTION = re.compile(
-    rf"(?<![.!?:]\s)(?<!^)\b([{_UPPER}][a-zåäöæøüé]+(?:-[{_UPPER}][a-zåäöæøüé]+)?\s[{_UPPER}][a-zåäöæøüé]+(?:-[{_UPPER}][a-zåäöæøüé]+)?)\b"
+    rf"(?<![\w-])(?P<name>{_NAME_PART}(?:\s{_NAME_PART}){{1,2}})(?![\w-])(?P<party>\s*\([^()]{{1,12}}\))?"
 )
+# An apposition after a mentioned name: "Lena Ek, miljöchef i Stormyra kommun, är ...".
+_APPOSITION = re.compile(r"^\s*,\s*(?P<role>[^,.;:!?()]{2,80}?)\s*(?:,|\.|$)")
 
 _PRONOUNS = frozenset(PRONOUNS)
 _HONORIFICS = frozenset(HONORIFICS_EN)
 _CONNECTORS = frozenset(ROLE_CONNECTORS)
 _RELATIVE = frozenset(RELATIVE_WORDS)
 _ROLE_HONORIFICS = frozenset(ROLE_HONORIFICS)
+_PARTICLES = dict(SPEECH_VERB_PARTICLES)
+_DEFINITE_STOP = frozenset(DEFINITE_ROLE_STOPWORDS)
 
 
 @dataclass
@@ -98,7 +101,9 @@ class _Speaker:
 
 def is_role_word(token: str) -> bool:
     """ "kommunchef", "Rektorn", "förvaltningschefen": a title, in indefinite or definite form."""
-    low = token.lower().strip(".,")
+    low = token.lower().strip(".,:;")
+    if low in ROLE_WORDS:
+        return True
     return any(low.endswith((suffix, suffix + "n", suffix + "en", suffix + "et")) for suffix in ROLE_SUFFIXES)
 
 
@@ -196,15 +201,37 @@ class _Context:
         return speaker
 
     def mention(self, paragraph: str) -> None:
-        """Remember people named in running text ("kommunchef Kristofer Svensson besökte ...")."""
-        for name in _MENTION.findall(paragraph):
-            if not any(is_role_word(t) for t in name.split()):
-                role_match = re.search(rf"(\S+)\s+{re.escape(name)}", paragraph)
-                role = role_match[1] if role_match and is_role_word(role_match[1]) else None
-                self.remember(_Speaker(name, role))
+        """Remember people named in running text, with the role the text gives them there.
 
-    def resolve(self, attribution: str) -> _Speaker | None:
-        """A speaker for an attribution: pronoun -> last speaker, surname -> known full name."""
+        "Tekniska nämndens ordförande Olof Brink (S) ser ..." -> Olof Brink, "Tekniska nämndens
+        ordförande (S)"; "Lokalhistorikern Gunnel Ask har ..." -> "Lokalhistorikern"; "Lena Ek,
+        miljöchef i Stormyra kommun, är ..." -> "miljöchef i Stormyra kommun".
+        """
+        for m in _MENTION.finditer(paragraph):
+            name, before = m["name"], paragraph[: m.start()]
+            tokens = name.split()
+            if len(tokens) == 3 and (is_role_word(tokens[0]) or _role_before(tokens[0])):
+                # "Oppositionsrådet Göran Wik", "Lokalhistorikern Gunnel Ask": title, then the name.
+                before, name = f"{before}{tokens[0]} ", " ".join(tokens[1:])
+            if any(is_role_word(t) for t in name.split()):
+                continue
+            at_start = not before.strip() or before.rstrip()[-1] in ".!?:"
+            after = paragraph[m.end() :]
+            role = _role_before(before)
+            apposition = _APPOSITION.match(after)
+            if role is None and apposition and _is_apposition_role(apposition["role"]):
+                role = apposition["role"].strip()
+            if at_start and role is None and not after.lstrip().startswith((",", "(")):
+                continue  # "På Norrleden ..." / "Nu Hemlunda ...": a capitalised sentence start
+            party = m["party"].strip()[1:-1] if m["party"] else None
+            self.remember(_Speaker(*_with_party(name, role, party)))
+
+    def resolve(self, attribution: str, first_name_ok: bool = True) -> _Speaker | None:
+        """A speaker for an attribution: pronoun -> last speaker, surname -> known full name.
+
+        A single unknown name ("säger Elsa, som går i klass 4B") is a person after a speech verb;
+        before one ("Kommunen skriver:") it is taken only when ``first_name_ok``.
+        """
         attr = attribution.strip().rstrip(".,;:")
         first = attr.split()[0].lower().strip(".,;:") if attr.split() else ""
         if first in _PRONOUNS:
@@ -212,7 +239,62 @@ class _Context:
         name, role = split_role_name(attr)
         if not name:
             return None
+        if not first_name_ok and len(name.split()) == 1 and name.lower() not in self.by_token:
+            return None  # "Kommunen", "Smith" never introduced: not a person the text names
         return self.remember(_Speaker(name, role))
+
+
+def _role_before(before: str) -> str | None:
+    """The role written just before a name: a title and the genitive or adjective words leading to it.
+
+    "... Miljö- och byggnämndens ordförande" -> "Miljö- och byggnämndens ordförande"; a definite
+    noun opening the sentence ("Läxhjälparen") -> that noun.
+    """
+    tokens = before.split()
+    if not tokens:
+        return None
+    last = tokens[-1]
+    sentence_start = len(tokens) == 1 or tokens[-2][-1:] in ".!?:"
+    if not is_role_word(last):
+        low = last.lower()
+        if (
+            sentence_start
+            and last[:1].isupper()
+            and last[1:].islower()
+            and low.endswith("n")
+            and len(low) >= 5
+            and low not in _DEFINITE_STOP
+            and not _SPEECH_VERB.fullmatch(low)
+        ):
+            return last  # "Lokalhistorikern Gunnel Ask", "Eleven Mads Sørensen"
+        return None
+    role = [last]
+    k = len(tokens) - 2
+    while k >= 0 and len(role) < 6:
+        token = tokens[k]
+        if token[-1:] in ".!?:,;":
+            break
+        low = token.lower()
+        genitive = low.endswith("s") and len(low) > 3 and not _SPEECH_VERB.fullmatch(low)
+        joined = low in ("och", "og", "and") or token.endswith("-")
+        adjective = low.endswith("a") and len(low) >= 5 and role[0].lower().endswith("s")
+        if not (genitive or joined or adjective):
+            break
+        role.insert(0, token)
+        k -= 1
+    while role and (role[0].lower() in ("och", "og", "and")):
+        role.pop(0)
+    return " ".join(role)
+
+
+def _is_apposition_role(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and not any(ch.isdigit() for ch in text)
+        and words[0].lower() not in _RELATIVE
+        and any(is_role_word(w) for w in words)
+    )
 
 
 def _words(text: str) -> int:
@@ -235,37 +317,113 @@ class _Candidate:
     speaker: _Speaker | None
 
 
+def _sentence_break(text: str) -> re.Match | None:
+    """The first sentence end in ``text`` that is not an abbreviation ("Dr. Smith")."""
+    for m in _SENTENCE_BREAK.finditer(text):
+        if m["stop"] == ".":
+            word = text[: m.start()].split()[-1:] or [""]
+            if word[0].lower().strip("(") in _ABBREVIATIONS or len(word[0]) == 1:
+                continue
+        return m
+    return None
+
+
+def _split_attribution(verb: str, tail: str, mid_quote: bool = True) -> tuple[str, str]:
+    """Split what follows a speech verb into ``(attribution, quote text resuming after it)``.
+
+    "avfallschef Henrik Sjöberg. Nu kan vi ..." -> ("avfallschef Henrik Sjöberg", "Nu kan vi ...");
+    "han, är den största ..." -> ("han", "är den största ..."); "skoleleder Jens Holm, der har
+    siddet i byggeudvalget." -> ("skoleleder Jens Holm", "") — a relative clause describes the
+    speaker and goes with the attribution.
+    """
+    after = ""
+    if brk := _sentence_break(tail):
+        tail, after = tail[: brk.start()], tail[brk.end() :]
+    attribution = tail.strip()
+    head, comma, rest = attribution.partition(",")
+    rest = rest.strip()
+    if not comma:
+        head = attribution = attribution.rstrip(".")
+    particle = _PARTICLES.get(verb.lower())
+    if particle:
+        head = re.sub(rf"\s+{particle}$", "", head)
+        attribution = head if not comma else attribution
+    if comma and rest:
+        first = rest.split()[0].lower()
+        if first in _RELATIVE:
+            attribution = head
+        elif rest.rstrip(".").isdigit():
+            attribution = head  # an age: "Ann Lee, 52."
+        elif mid_quote and rest[:1].islower() and not any(is_role_word(t) for t in rest.split()[:3]):
+            # "– Det här, säger han, är viktigt." — the attribution sits inside the quote.
+            attribution, after = head, f"{rest} {after}".strip()
+    return attribution.strip().rstrip("."), after.strip()
+
+
 def _from_dash(rest: str, ctx: _Context) -> tuple[str, _Speaker | None]:
     """Split a dash paragraph (dash removed) into quote text and speaker."""
-    continuation = ""
-    m = None
-    for m_try in _DASH_ATTRIBUTION.finditer(rest):
-        m = m_try
-    if m is None:
-        # "..., säger X. – Mer text." — attribution in the middle, a second reply after it.
-        parts = _DASH_CONTINUATION.split(rest, maxsplit=1)
-        if len(parts) == 2:
-            for m_try in _DASH_ATTRIBUTION.finditer(parts[0]):
-                m = m_try
-            if m is not None:
-                rest, continuation = parts[0], parts[1]
-    if m is None:
-        return _tidy(rest), None
-    attribution, after = m["attr"], ""
-    head, comma, tail = attribution.partition(",")
-    if comma and tail.strip()[:1].islower() and not any(is_role_word(t) for t in tail.split()[:3]):
-        # "– Det här, säger han, är viktigt." — the attribution sits inside the quote.
-        attribution, after = head, tail.strip()
+    for m in _ATTRIBUTION_START.finditer(rest):
+        attribution, after = _split_attribution(m["verb"], rest[m.end() :])
+        speaker = ctx.resolve(attribution) if attribution else None
+        if speaker is None:
+            continue
+        sep = m["sep"] if m["sep"] in "!?…" or m["sep"] == "..." else ""
+        text = _tidy(rest[: m.start()]) + sep
+        if after:
+            # The quote resumes; it may carry its own closing attribution ("..., fortsätter hon.").
+            after = _DASH_START.sub("", after)
+            after_text, _ = _from_dash(after, ctx)
+            text = f"{text} {after_text}"
+        return text, speaker
+    return _tidy(rest), None
+
+
+def _quoted_then_attr(paragraph: str, ctx: _Context) -> _Candidate | None:
+    m = _QUOTED_THEN_ATTR.match(paragraph)
+    if not m:
+        return None
+    attribution = m["attr"] or m["attr2"]
+    verb = m["verb"] or m["verb2"]
+    if m["attr"]:
+        attribution, _ = _split_attribution(verb, attribution, mid_quote=False)
     speaker = ctx.resolve(attribution)
-    if speaker is None:
-        return _tidy(rest), None
-    sep = m["sep"] if m["sep"] in "!?…" or m["sep"] == "..." else ""
-    text = _tidy(rest[: m.start()]) + sep
-    if after:
-        text = f"{text} {after}"
-    if continuation:
-        text = f"{text} {_tidy(continuation)}"
-    return text, speaker
+    text = _tidy(m["q"])
+    if m["rest"]:
+        # Keep the writer's punctuation at the seam ("share," ...), do not invent a full stop.
+        seam = m["q"].rstrip()[-1:] if m["q"].rstrip()[-1:] in ",.!?…" else ""
+        text = f"{text}{seam} {_tidy(m['rest'].lstrip('.,;: '))}"
+    if speaker and _words(text) >= QUOTE_MIN_WORDS:
+        return _Candidate(-1, text, speaker)
+    return None
+
+
+def _lead_in_speaker(lead: str, ctx: _Context, colon: bool) -> _Speaker | None:
+    """The speaker named by a lead-in before a quote or ending a paragraph with a colon.
+
+    Reads the last sentence ("Lena Ek, miljöchef, är glad. Hon säger:" -> "Hon säger"), earlier
+    sentences are mentions. The speaker is before the verb ("Anna Berg, rektor, berättar",
+    "Ward says the spaces are also about company", "Whitfield told volunteers at the launch") or
+    after it ("Så här säger rektor Anna Berg", "Det säger Anna Berg och tillägger").
+    """
+    sentences = re.split(rf"(?<=[.!?])\s+(?=[{_UPPER}])", lead.strip())
+    if len(sentences) > 1:
+        ctx.mention(" ".join(sentences[:-1]))
+    sentence = sentences[-1].strip().rstrip(":").strip()
+    verb = _SPEECH_VERB.search(sentence)
+    if verb is None:
+        return None
+    after_verb = sentence[verb.end() :].split()
+    if not colon and len(after_verb) > 2:
+        return None  # "X said the plan was “unfair”": a scare quote in reported speech
+    before = sentence[: verb.start()].strip().rstrip(",").strip()
+    if before and (speaker := ctx.resolve(before, first_name_ok=False)):
+        return speaker
+    after = sentence[verb.end() :].strip()
+    after = re.split(r",|\s+(?:och|og|and|som|der|who)\s+", after, maxsplit=1)[0]
+    particle = _PARTICLES.get(verb["verb"].lower())
+    if particle:
+        after = re.sub(rf"\s+{particle}$", "", after)
+    return ctx.resolve(after) if after else None
 
 
 def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
@@ -284,19 +442,18 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
             if _words(text) >= QUOTE_MIN_WORDS:
                 candidates.append(_Candidate(i, text, speaker or announced))
             continue
-        if m := _QUOTED_THEN_ATTR.match(paragraph):
-            attribution = m["attr"] or m["attr2"]
-            speaker = ctx.resolve(attribution)
-            text = _tidy(m["q"])
-            if m["rest"]:
-                # Keep the writer's punctuation at the seam ("share," ...), do not invent a full stop.
-                seam = m["q"].rstrip()[-1:] if m["q"].rstrip()[-1:] in ",.!?…" else ""
-                text = f"{text}{seam} {_tidy(m['rest'].lstrip('.,;: '))}"
-            if speaker and _words(text) >= QUOTE_MIN_WORDS:
-                candidates.append(_Candidate(i, text, speaker))
-                continue
-        if m := _ATTR_THEN_QUOTED.match(paragraph):
-            speaker = ctx.resolve(m["attr"])
+        if cand := _quoted_then_attr(paragraph, ctx):
+            cand.index = i
+            candidates.append(cand)
+            continue
+        if (m := _NARRATIVE_THEN_QUOTE.match(paragraph)) and (
+            cand := _quoted_then_attr(paragraph[m.end() :], _mentioned(ctx, m["narrative"]))
+        ):
+            cand.index = i
+            candidates.append(cand)
+            continue
+        if m := _LEAD_IN_THEN_QUOTED.match(paragraph):
+            speaker = _lead_in_speaker(m["lead"], ctx, bool(m["colon"]))
             text = _tidy(m["q"])
             if speaker and _words(text) >= QUOTE_MIN_WORDS:
                 candidates.append(_Candidate(i, text, speaker))
@@ -306,19 +463,16 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
             if _words(text) >= QUOTE_MIN_WORDS:
                 candidates.append(_Candidate(i, text, announced))
                 continue
-        if paragraph.endswith(":") and (speaker := _intro_speaker(paragraph, ctx)):
+        if paragraph.endswith(":") and (speaker := _lead_in_speaker(paragraph, ctx, True)):
             pending = (i, speaker)
             continue
         ctx.mention(paragraph)
     return _resolve_adjacent(candidates)
 
 
-def _intro_speaker(paragraph: str, ctx: _Context) -> _Speaker | None:
-    """The speaker announced by a paragraph ending in a colon ("Anna Berg, rektor, berättar:")."""
-    for pattern in (_INTRO_ATTR_VERB, _INTRO_VERB_ATTR):
-        if (m := pattern.search(paragraph)) and (speaker := ctx.resolve(m["attr"])):
-            return speaker
-    return None
+def _mentioned(ctx: _Context, narrative: str) -> _Context:
+    ctx.mention(narrative)
+    return ctx
 
 
 def _sounds_spoken(text: str) -> bool:

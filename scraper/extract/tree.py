@@ -61,7 +61,8 @@ def looks_like_chrome(el: _Element) -> bool:
     """True if the element itself is site-wide chrome (header, footer, nav, sidebar, cookie banner...).
 
     ``<header>``/``<footer>`` inside ``<article>`` or ``<main>`` are the article's own header and footer
-    (WordPress puts the date and author there), so they do not count.
+    (WordPress puts the date and author there), so they do not count; nor does an ``<aside>`` fact box
+    inside ``<article>`` (only asides outside the article are chrome).
     """
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in ("html", "body", "main", "article"):
@@ -70,11 +71,13 @@ def looks_like_chrome(el: _Element) -> bool:
     if any(t.startswith(CHROME_CLASS_EXCEPTIONS) for t in tokens):
         return False
     if tag in CHROME_TAGS:
-        # <header>/<footer> inside <article>/<main> belong to the article.
-        return not (
-            tag in ("header", "footer")
-            and any(isinstance(a.tag, str) and a.tag in ("article", "main") for a in el.iterancestors())
-        )
+        ancestors = {a.tag for a in el.iterancestors() if isinstance(a.tag, str)}
+        # <header>/<footer> inside <article>/<main> belong to the article; so does an <aside> fact
+        # box inside <article> — unless its class says otherwise ("related", "share").
+        if tag in ("header", "footer") and ancestors & {"article", "main"}:
+            return False
+        if tag != "aside" or "article" not in ancestors:
+            return True
     return any(token in t for t in tokens for token in CHROME_CLASS_TOKENS)
 
 

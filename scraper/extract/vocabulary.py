@@ -445,7 +445,16 @@ SPEECH_VERBS_NORDIC = (
     "svarer",
     "spør",
     "spørger",
+    # split verbs: the particle after the attribution ("lägger hon till") is cut with it, see
+    # SPEECH_VERB_PARTICLES
+    "lägger",
+    "fyller",
+    "legger",
+    "lægger",
 )
+# Particle verbs whose particle follows the subject: "– Text, lägger hon till." (sitevision gold page
+# "middle-attribution"). Verb -> particle; the particle is removed from the end of the attribution.
+SPEECH_VERB_PARTICLES = {"lägger": "till", "fyller": "i", "legger": "til", "lægger": "til"}
 SPEECH_VERBS_EN = (
     "said",
     "says",
@@ -529,6 +538,46 @@ ROLE_SUFFIXES = (
     "representant",
     "invånare",
     "elev",
+    "borgmester",  # da/no (dk gold page "siger": "Borgmester Mette Kjær")
+    "direktør",
+    "sjef",
+    "vårdare",
+)
+# Role words matched as whole words (case-insensitive), not as suffixes: English titles, and a few
+# short words a suffix match would find inside surnames. From the govuk/council gold pages
+# ("Parking services team lead Daniel Okafor", "Festival Director").
+ROLE_WORDS = frozenset(
+    {
+        "officer",
+        "manager",
+        "director",
+        "coordinator",
+        "co-ordinator",
+        "lead",
+        "leader",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "executive",
+        "librarian",
+        "headteacher",
+        "principal",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "adviser",
+        "advisor",
+        "secretary",
+        "engineer",
+        "planner",
+        "supervisor",
+        "president",
+    }
+)
+# Capitalised words ending in -n at a sentence start that are not a definite-form role before a
+# name ("Lokalhistorikern Gunnel Ask har skrivit ..." is a role; "Sedan Anna Berg ..." is not).
+DEFINITE_ROLE_STOPWORDS = frozenset(
+    {"sedan", "medan", "även", "igen", "utan", "bland", "dessutom", "hvordan"}
 )
 # English titles that precede a name ("Cllr Jane Smith", "Councillor Tom Reed").
 HONORIFICS_EN = (
@@ -619,6 +668,9 @@ CONTACT_HEADINGS = (
     "contact us",
     "press contact",
     "for more information",
+    "for more information contact",  # prose: "For more information contact Joanna Kemp, ..." (demo)
+    "for more information please contact",
+    "for further information contact",
     "further information",
     "kontaktperson:",
     "kontakt:",
@@ -635,6 +687,9 @@ PHONE_LABELS = (
     "tfn",
     "tel",
     "tel.",
+    "tlf",
+    "tlf.",
+    "mob",
     "mobil",
     "mobiltelefon",
     "phone",
@@ -642,6 +697,52 @@ PHONE_LABELS = (
     "mobile",
     "puhelin",
 )
+# Words joining the parts of a prose contact sentence, dropped (lower-case only) from the ends of
+# the name/role text:
+# "For more information contact Joanna Kemp, Festival Director, on <tel> or email <mailto>" (demo
+# kestrelford), "Email <mailto> or call 020 ..." (govuk gold page "says-two-contacts").
+CONTACT_FILLER_WORDS = frozenset(
+    {
+        "on",
+        "or",
+        "at",
+        "call",
+        "ring",
+        "phone",
+        "via",
+        "and",
+        "eller",
+        "på",
+        "och",
+        "tlf",
+        "tel",
+        "contact",
+        "kontakta",
+    }
+)
+# Words between contacts in one prose sentence: "..., sara.lind@norrvik.se, eller byggledare Kalle
+# Nyström, 070-174 06 30." (wordpress gold page "dash-for-more-information").
+CONTACT_ALTERNATIVES = ("eller", "or", "alternativt", "alternatively", "eventuelt")
+# A named press desk is a contact in its own right (its name is the contact's name): "Communications
+# team" (govuk gold page "said-cllr"), "Press office, Kestrelford Council" (demo kestrelford).
+PRESS_DESK_WORDS = (
+    "press office",
+    "communications team",
+    "communications office",
+    "media team",
+    "media relations",
+    "press team",
+    "press desk",
+    "presstjänst",
+    "pressjour",
+    "presskontakt",
+    "kommunikationsavdelning",
+    "kommunikationsenhet",
+    "presseavdeling",
+    "pressekontakt",
+    "presseafdeling",
+)
+
 # Switchboards and service desks: site-wide, never an article's contact person.
 SWITCHBOARD_WORDS = (
     "växel",

@@ -365,14 +365,22 @@ class NewsSpider(scrapy.Spider):
         signals = discovery.page_signals(sel, response.url, site.municipality.homepage)
         # The listing's own entries; on SiteVision the news archive page is itself an
         # sv-archive-portlet, so when every entry sits in a "widget", the widget is the listing.
+        # Only dated entries vouch for their pages: an undated link in the main area may be
+        # "Prenumerera" or "Driftinformation".
         entries = [link for link in signals.news_links if not link.widget] or signals.news_links
-        new_links = 0
+        entries = [link for link in entries if link.date is not None]
         before = len(site.requested)
         for link in signals.news_links:
             if self.since and link.date and link.date < self.since:
                 self._inc("listing/skipped_before_since", mid)
                 continue
             yield from self._candidate(link.url, site, listed=link in entries)
+        # A landing page ("Aktuellt") links its listings: "Alla nyheter", "Pressmeddelanden".
+        for link in discovery.extract_links(sel, response.url):
+            if not link.chrome and discovery.looks_like_news_link_text(link.text):
+                req = self._request(link.url, site, LISTING, self.parse_listing)
+                if req:
+                    yield req
         new_links = len(site.requested) - before
         dates = [link.date for link in entries if link.date]
         if self.since and dates and max(dates) < self.since:
@@ -385,13 +393,10 @@ class NewsSpider(scrapy.Spider):
             logger.info("%s: %s adds no new links; not paging further", mid, response.url)
             return
         for link in discovery.extract_links(sel, response.url):
-            if link.chrome and link.rel != "next":
+            # Pagination stays inside this listing: no hop to a calendar or another section.
+            if not discovery.is_pagination_link(link, response.url):
                 continue
-            if not (link.rel == "next" or discovery.cms.PAGINATION_TEXT.match(link.text.strip())):
-                continue
-            number = discovery.pagination_number(link.url)
-            if number is None or discovery.listing_base(link.url) != base:
-                continue  # pagination stays inside this listing: no hop to a calendar or another section
+            number = discovery.pagination_number(link.url) or 0
             if site.listing_pages[base] >= self.max_listing_pages or number > self.max_listing_pages:
                 self._inc("listing/pagination_capped", mid)
                 logger.warning("%s: stopped paging %s at %d pages", mid, base, site.listing_pages[base])
