@@ -228,7 +228,7 @@ def test_pager_inside_nav_is_pagination():
     html = """<html><body><main><h1>Nyheter</h1>
     <div class="views-row"><a href="/aktuellt/nyheter/a">A</a><time datetime="2026-03-01">1 mars 2026</time></div>
     <nav class="pager" role="navigation"><a href="?page=1" rel="next">Nästa ›</a></nav></main></body></html>"""
-    kind, signals = _classify(html, "https://t.se/aktuellt/nyheter", False)
+    kind, signals = _classify(html, "https://h.se/aktuellt/nyheter", False)
     assert signals.pagination and kind == "listing"
 
 
@@ -239,6 +239,6 @@ def test_page_of_dated_notices_is_not_an_article():
         for d in (3, 9, 14, 20, 25)
     )
     html = f"<html><body><main><h1>Driftstörningar</h1>{notices}</main></body></html>"
-    kind, signals = _classify(html, "https://t.se/aktuellt/driftinformation", True)
+    kind, signals = _classify(html, "https://h.se/aktuellt/driftinformation", True)
     assert signals.distinct_dates == 5 and not signals.published_label
     assert kind == "other"
