@@ -571,7 +571,7 @@ class NewsSpider(scrapy.Spider):
                 self._inc("sitemap/skipped_before_since", site.municipality.id)
                 continue
             req = self._request(
-                loc, site, CANDIDATE, self.parse_page, hint=entry.get("lastmod"), from_listing=True
+                loc, site, CANDIDATE, self.parse_page, hint=entry.get("lastmod"), from_listing=False
             )
             if req:
                 yield req
