@@ -150,3 +150,43 @@ def test_crawl_that_cannot_start_exits_non_zero(tmp_path):
     )
     assert proc.returncode == 1
     assert "did not run" in proc.stderr
+
+
+def test_scrapy_crawl_news_from_the_repo_root(tmp_path):
+    """People who know Scrapy can run the same spider with `scrapy crawl news -a ...`."""
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from scraper.demo.server import SiteServer
+
+    root = Path(__file__).resolve().parent.parent
+    db = tmp_path / "s.db"
+    with SiteServer(root / "tests" / "sites" / "aspvik") as server:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "news",
+                "-a",
+                f"url={server.url}/",
+                "-a",
+                "municipality=Aspviks kommun",
+                "-s",
+                f"MUNINEWS_DB={db}",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=root,
+            timeout=120,
+        )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    (count,) = (
+        sqlite3.connect(db)
+        .execute("select count(*) from articles where municipality_id = 'aspviks-kommun'")
+        .fetchone()
+    )
+    assert count == 8
