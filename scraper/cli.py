@@ -88,7 +88,10 @@ def run_crawl(
     if failures or reason is None:
         # The crawl never ran (a component failed to load, a bad setting): say so and fail,
         # so a cron job or CI does not mistake it for a quiet night.
-        print(f"muninews crawl: the crawl did not run: {'; '.join(failures) or 'see the log above'}", file=sys.stderr)
+        print(
+            f"muninews crawl: the crawl did not run: {'; '.join(failures) or 'see the log above'}",
+            file=sys.stderr,
+        )
         return 1
     print_summary(db)
     return 0 if reason == "finished" else 1

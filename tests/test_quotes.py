@@ -358,3 +358,23 @@ def test_intro_paragraph_with_words_between_verb_and_colon() -> None:
 )
 def test_lead_in_without_a_named_person_is_not_a_quote(paragraphs: list[str]) -> None:
     assert extract_quotes(paragraphs) == []
+
+
+def test_known_first_name_in_narrative_is_the_most_recent_mention() -> None:
+    quotes = extract_quotes(
+        [
+            "Prince Harry spoke about his family. Prince Philip was not mentioned.",
+            'Harry said he could not have left. "I was trapped, but I didn\'t know it," he said.',
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Prince Harry"]
+
+
+def test_unknown_name_before_the_verb_is_not_replaced_by_words_after_it() -> None:
+    quotes = extract_quotes(
+        [
+            "Travellers must self-isolate, Transport Secretary Grant Shapps said on Thursday.",
+            "Mr Fox said on Twitter: “The latest data means we need to change the list this week.”",
+        ]
+    )
+    assert quotes == []

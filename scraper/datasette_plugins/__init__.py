@@ -42,9 +42,10 @@ def _archive(datasette: Any):
 
 
 async def _municipality_options(db: Any) -> list[tuple[str, str]]:
+    # one index probe per municipality, not a DISTINCT over a million articles
     rows = await db.execute(
-        "SELECT id, coalesce(name, id) FROM municipalities WHERE id IN (SELECT DISTINCT municipality_id "
-        "FROM articles) ORDER BY coalesce(name, id)"
+        "SELECT m.id, coalesce(m.name, m.id) FROM municipalities m WHERE EXISTS "
+        "(SELECT 1 FROM articles a WHERE a.municipality_id = m.id) ORDER BY coalesce(m.name, m.id)"
     )
     return [(r[0], r[1]) for r in rows.rows]
 

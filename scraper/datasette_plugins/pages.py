@@ -212,12 +212,10 @@ def chart_svg(
         f'<svg class="chart" role="img" aria-label="Articles per month per municipality" '
         f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
     ]
-    for frac in (0, 0.5, 1):
-        y = top_pad + plot_h * (1 - frac)
+    for tick in sorted({0, peak // 2, peak}):  # whole numbers, drawn where they belong
+        y = top_pad + plot_h * (1 - tick / peak)
         parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
-        parts.append(
-            f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{round(peak * frac)}</text>'
-        )
+        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{tick}</text>')
     for i, month in enumerate(months):
         x = left + i * bar_w
         y = top_pad + plot_h

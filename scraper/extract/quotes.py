@@ -62,7 +62,7 @@ _SENTENCE_BREAK = re.compile(rf"(?P<stop>[.!?])\s+(?={_DASH}?\s*[{_UPPER}0-9\"�
 _ABBREVIATIONS = frozenset(("dr", "mr", "mrs", "ms", "st", "prof", "bitr", "vik", "tf", "t.f", "resp", "ca"))
 # "”Text”, säger X." / "\"Text,\" said X." / "\"Text,\" X said."
 _QUOTED_THEN_ATTR = re.compile(
-    rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?){_CLOSE}\s*,?\s*(?:(?P<verb>{_VERBS})\s+(?P<attr>.+?)|(?P<attr2>[^,\"”“]+?)\s+(?P<verb2>{_VERBS}))\s*(?P<rest>[.,;:]\s*{_OPEN}.*)?[.]?\s*$",
+    rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?){_CLOSE}\s*,?\s*(?:(?P<verb>{_VERBS})\s+(?P<attr>.+?)|(?P<attr2>[^,\"”“]+?)\s+(?P<verb2>{_VERBS}))\s*(?P<rest>[.,;:]\s*{_OPEN}[^”“\"»«„]+{_CLOSE}?)?[.]?\s*$",
     re.IGNORECASE,
 )
 # Narrative before a quote in the same paragraph: "Margaret Doyle, 84, moved in. “Text,” she said."
@@ -79,7 +79,7 @@ _FULLY_QUOTED = re.compile(rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE})
 _NAME_PART = rf"[{_UPPER}][a-zåäöæøüéèáíóú'’]+(?:-[{_UPPER}][a-zåäöæøüéèáíóú'’]+)?"
 # Two capitalised words in running text: a person mentioned, with an optional party mark.
 _MENTION = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME_PART}(?:\s{_NAME_PART}){{1,2}})(?![\w-])(?P<party>\s*\([^()]{{1,12}}\))?"
+    rf"(?<![\w-])(?P<name>{_NAME_PART}(?:\s{_NAME_PART}){{1,3}})(?![\w-])(?P<party>\s*\([^()]{{1,12}}\))?"
 )
 # An apposition after a mentioned name: "Lena Ek, miljöchef i Stormyra kommun, är ...".
 _APPOSITION = re.compile(r"^\s*,\s*(?P<role>[^,.;:!?()]{2,80}?)\s*(?:,|\.|$)")
@@ -207,24 +207,41 @@ class _Context:
         ordförande (S)"; "Lokalhistorikern Gunnel Ask har ..." -> "Lokalhistorikern"; "Lena Ek,
         miljöchef i Stormyra kommun, är ..." -> "miljöchef i Stormyra kommun".
         """
+        found: list[tuple[int, _Speaker]] = []
+        spans: list[tuple[int, int]] = []
         for m in _MENTION.finditer(paragraph):
             name, before = m["name"], paragraph[: m.start()]
             tokens = name.split()
-            if len(tokens) == 3 and (is_role_word(tokens[0]) or _role_before(tokens[0])):
-                # "Oppositionsrådet Göran Wik", "Lokalhistorikern Gunnel Ask": title, then the name.
-                before, name = f"{before}{tokens[0]} ", " ".join(tokens[1:])
-            if any(is_role_word(t) for t in name.split()):
+            spans.append(m.span())
+            # "Oppositionsrådet Göran Wik", "Transport Secretary Grant Shapps": title, then the name.
+            cut = max((k + 1 for k, t in enumerate(tokens) if is_role_word(t)), default=0)
+            if cut == 0 and len(tokens) >= 3 and _role_before(tokens[0]):
+                cut = 1
+            prefix = " ".join(tokens[:cut])
+            if cut:
+                before, tokens = f"{before}{prefix} ", tokens[cut:]
+            if not 2 <= len(tokens) <= 3:
                 continue
+            name = " ".join(tokens)
             at_start = not before.strip() or before.rstrip()[-1] in ".!?:"
             after = paragraph[m.end() :]
             role = _role_before(before)
+            if cut and (role is None or len(role.split()) < cut):
+                role = prefix  # "Transport Secretary Grant Shapps"
             apposition = _APPOSITION.match(after)
             if role is None and apposition and _is_apposition_role(apposition["role"]):
                 role = apposition["role"].strip()
             if at_start and role is None and not after.lstrip().startswith((",", "(")):
                 continue  # "På Norrleden ..." / "Nu Hemlunda ...": a capitalised sentence start
             party = m["party"].strip()[1:-1] if m["party"] else None
-            self.remember(_Speaker(*_with_party(name, role, party)))
+            found.append((m.start(), _Speaker(*_with_party(name, role, party))))
+        # A known surname or first name on its own ("Harry said he ...") is a mention too.
+        for m in re.finditer(rf"(?<![\w-])[{_UPPER}][\w'’-]+", paragraph):
+            known = self.by_token.get(m[0].lower())
+            if known and not any(a <= m.start() < b for a, b in spans):
+                found.append((m.start(), known))
+        for _, speaker in sorted(found, key=lambda item: item[0]):
+            self.remember(speaker)
 
     def resolve(self, attribution: str, first_name_ok: bool = True) -> _Speaker | None:
         """A speaker for an attribution: pronoun -> last speaker, surname -> known full name.
@@ -418,12 +435,14 @@ def _lead_in_speaker(lead: str, ctx: _Context, colon: bool) -> _Speaker | None:
     before = sentence[: verb.start()].strip().rstrip(",").strip()
     if before and (speaker := ctx.resolve(before, first_name_ok=False)):
         return speaker
+    if len(before.split()) > 1 and split_role_name(before)[0]:
+        return None  # "Mr Shapps said on Twitter:": an unknown name, do not look after the verb
     after = sentence[verb.end() :].strip()
     after = re.split(r",|\s+(?:och|og|and|som|der|who)\s+", after, maxsplit=1)[0]
     particle = _PARTICLES.get(verb["verb"].lower())
     if particle:
         after = re.sub(rf"\s+{particle}$", "", after)
-    return ctx.resolve(after) if after else None
+    return ctx.resolve(after, first_name_ok=False) if after else None
 
 
 def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
