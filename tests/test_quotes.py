@@ -363,7 +363,7 @@ def test_lead_in_without_a_named_person_is_not_a_quote(paragraphs: list[str]) ->
 def test_known_first_name_in_narrative_is_the_most_recent_mention() -> None:
     quotes = extract_quotes(
         [
-            "Prince Harry spoke about his family. Prince Philip was not mentioned.",
+            "In the interview Prince Harry spoke about his family, and about Prince Philip.",
             'Harry said he could not have left. "I was trapped, but I didn\'t know it," he said.',
         ]
     )
