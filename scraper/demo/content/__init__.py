@@ -4,7 +4,8 @@ Everything here is fictional: the municipalities, the people, the addresses. Pho
 numbers are written as they appear on a page; :func:`e164` turns them into the
 ground truth. Swedish mobile and landline numbers come from the ranges PTS reserves
 for fiction (070-174 06 xx, 0980-319 2xx, 040-628 04 xx) where the brief allows, UK
-numbers from Ofcom's drama ranges (01632 960xxx, 07700 900xxx).
+numbers from the Ofcom drama range 0113 496 0xxx (Leeds), which libphonenumber accepts as
+valid — its 01632 960xxx and 07700 900xxx ranges are reported invalid and would not be stored.
 
 A body is a list of blocks: a plain string is a paragraph (inline HTML allowed: it is
 inserted as is, so escape ``&`` and ``<`` yourself), :class:`H` a sub-heading,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from scraper.demo.content import Article, Contact, H, Page, Quote, Raw, SiteContent
 
-SWITCHBOARD = "Telephone 01632 960000"
+SWITCHBOARD = "Telephone 0113 496 0000"
 COOKIE_TEXT = "We use some essential cookies to make this website work."
-PRESS = Contact("Press office", None, "press@kestrelford.gov.uk", "01632 960123", "press")
+PRESS = Contact("Press office", None, "press@kestrelford.gov.uk", "0113 496 0123", "press")
 
 ARTICLES = [
     Article(
@@ -70,7 +70,7 @@ ARTICLES = [
             "people were given temporary accommodation after their homes lost power.",
             H("Reporting storm damage"),
             "Fallen trees and blocked drains can be reported online or by calling the council's 24-hour line "
-            "on 01632 960999.",
+            "on 0113 496 0999.",
         ],
         quotes=[
             Quote(
@@ -105,12 +105,9 @@ ARTICLES = [
             "The budget also sets aside £1.5 million for repairing potholes and £400,000 for youth services.",
         ],
         quotes=[
+            # One paragraph with the attribution in the middle: one quote, the clause cut out.
             Quote(
-                "Nobody goes into local government wanting to raise council tax",
-                "Helen Marsh",
-                "cabinet member for finance",
-            ),
-            Quote(
+                "Nobody goes into local government wanting to raise council tax\n"
                 "But the alternative was cutting services that residents rely on every day.",
                 "Helen Marsh",
                 "cabinet member for finance",
@@ -185,7 +182,7 @@ ARTICLES = [
                 "Daniel Price",
                 "Highways Project Manager",
                 "daniel.price@kestrelford.gov.uk",
-                "01632 960418",
+                "0113 496 0418",
                 "named",
             ),
         ],
@@ -227,7 +224,7 @@ ARTICLES = [
                 "Grace Whitfield",
                 "Extra Care Housing Officer",
                 "grace.whitfield@kestrelford.gov.uk",
-                "07700 900462",
+                "0113 496 0462",
                 "named",
             ),
             PRESS,
@@ -290,7 +287,7 @@ ARTICLES = [
             ),
         ],
         contacts=[
-            Contact("Electoral Services", None, "elections@kestrelford.gov.uk", "01632 960355", "desk"),
+            Contact("Electoral Services", None, "elections@kestrelford.gov.uk", "0113 496 0355", "desk"),
         ],
         contact_heading="Contact",
     ),
@@ -354,7 +351,7 @@ ARTICLES = [
         ],
         contacts=[
             Contact(
-                "Joanna Kemp", "Festival Director", "joanna.kemp@kestrelford.gov.uk", "01632 960271", "named"
+                "Joanna Kemp", "Festival Director", "joanna.kemp@kestrelford.gov.uk", "0113 496 0271", "named"
             ),
         ],
         contact_heading="Contact",
@@ -379,7 +376,7 @@ PAGES = [
                 )
                 + "</tbody></table>"
             ),
-            'Questions about your bill? Call <a href="tel:+441632960200">01632 960200</a>.',
+            'Questions about your bill? Call <a href="tel:+441134960200">0113 496 0200</a>.',
         ],
         lead="Bands, how to pay and discounts.",
         lastmod="2026-03-02",
@@ -425,19 +422,19 @@ PAGES = [
                     for unit, num, tel, mail in [
                         (
                             "General enquiries",
-                            "01632 960000",
-                            "+441632960000",
+                            "0113 496 0000",
+                            "+441134960000",
                             "enquiries@kestrelford.gov.uk",
                         ),
-                        ("Council tax", "01632 960200", "+441632960200", "counciltax@kestrelford.gov.uk"),
-                        ("Housing", "01632 960300", "+441632960300", "housing@kestrelford.gov.uk"),
+                        ("Council tax", "0113 496 0200", "+441134960200", "counciltax@kestrelford.gov.uk"),
+                        ("Housing", "0113 496 0300", "+441134960300", "housing@kestrelford.gov.uk"),
                         (
                             "Out of hours emergencies",
-                            "01632 960999",
-                            "+441632960999",
+                            "0113 496 0999",
+                            "+441134960999",
                             "emergency@kestrelford.gov.uk",
                         ),
-                        ("Press office", "01632 960123", "+441632960123", "press@kestrelford.gov.uk"),
+                        ("Press office", "0113 496 0123", "+441134960123", "press@kestrelford.gov.uk"),
                     ]
                 )
                 + "</ul>"
@@ -490,9 +487,9 @@ PAGES = [
         "Media centre",
         [
             "The press office deals with enquiries from journalists, Monday to Friday, 9am to 5pm. Out of "
-            'hours, call the duty press officer on <a href="tel:+447700900123">07700 900123</a>.',
+            'hours, call the duty press officer on <a href="tel:+441134960123">0113 496 0123</a>.',
             'Email <a class="govuk-link" href="mailto:press@kestrelford.gov.uk">press@kestrelford.gov.uk</a> or '
-            'call <a href="tel:+441632960123">01632 960123</a>.',
+            'call <a href="tel:+441134960123">0113 496 0123</a>.',
         ],
         section="/news",
         lastmod="2025-11-11",
