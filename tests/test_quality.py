@@ -345,3 +345,14 @@ def test_gold_contacts_are_on_the_page(file):
             assert contact["phone"] in written, contact
         if contact["name"]:
             assert contact["name"] in text
+
+
+def test_demo_and_held_out_sites_meet_the_targets():
+    """A second measure by other hands: the demo web and the held-out crawl sites, as served."""
+    from scraper.bench import score_sites
+
+    quotes, contacts = score_sites().total("all")
+    assert quotes.precision >= 0.95
+    assert quotes.recall >= 0.90
+    assert contacts.precision >= 0.95
+    assert contacts.recall >= 0.90

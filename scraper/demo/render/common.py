@@ -138,6 +138,23 @@ def must_contain(article: Article) -> list[str]:
     return [first, last] if last != first else [first]
 
 
+def quote_paragraphs(text: str, body: list[str]) -> list[str]:
+    """A quote's parts grouped by the paragraph they stand in, one entry per paragraph.
+
+    The labelling convention of tests/gold: a quote that runs over two paragraphs is two
+    quotes by the same speaker; parts of one paragraph (an attribution in the middle) are
+    one quote with the attribution cut out.
+    """
+    groups: list[tuple[int, list[str]]] = []
+    for part in text.split("\n"):
+        where = next((i for i, para in enumerate(body) if part in para), -1)
+        if groups and groups[-1][0] == where:
+            groups[-1][1].append(part)
+        else:
+            groups.append((where, [part]))
+    return [" ".join(parts) for _, parts in groups]
+
+
 def contact_truth(contact: Contact, country: str) -> dict[str, Any]:
     return {
         "name": contact.name,
@@ -157,7 +174,9 @@ def article_truth(article: Article, path: str, site: SiteContent) -> dict[str, A
         "updated": article.updated,
         "author": article.author,
         "quotes": [
-            {"text": q.text.replace("\n", " "), "speaker": q.speaker, "role": q.role} for q in article.quotes
+            {"text": text, "speaker": q.speaker, "role": q.role}
+            for q in article.quotes
+            for text in quote_paragraphs(q.text, paragraphs(article))
         ],
         "contacts": [contact_truth(c, site.country) for c in article.contacts],
         "must_contain": must_contain(article),
