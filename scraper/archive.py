@@ -45,7 +45,8 @@ from scraper.items import Article, Contact, Quote
 logger = logging.getLogger(__name__)
 
 #: Bumped when the schema changes in a way readers may care about (``PRAGMA user_version``).
-SCHEMA_VERSION = 3  # 2: people, person_roles, quotes/contacts.person_id; 3: captures, revisions, removed
+SCHEMA_VERSION = 4  # 2: people, person_roles, quotes/contacts.person_id; 3: captures, revisions, removed;
+# 4: pages (validators and links of the pages that are not articles)
 
 #: Crawl statuses written to ``crawls.status`` and ``municipalities.last_status``.
 STATUS_OK = "ok"
@@ -205,6 +206,26 @@ CREATE TABLE IF NOT EXISTS revisions (
     words_added INTEGER,
     UNIQUE (article_id, version)
 );
+-- Every page the spider fetched that is not an article (robots.txt, homepage, sitemaps, feeds,
+-- listings, rejected candidates, broken links, permanent redirects): its validators and what it
+-- yielded, so the next crawl asks for it conditionally and, on a 304, reuses the links it listed
+-- instead of downloading it again. Articles keep their validators in captures.
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,
+    municipality_id TEXT NOT NULL REFERENCES municipalities(id),
+    kind TEXT NOT NULL,
+    outcome TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    payload_sha256 TEXT,
+    last_status INTEGER,
+    first_fetched TEXT NOT NULL,
+    last_fetched TEXT NOT NULL,
+    last_changed TEXT,
+    link_count INTEGER,
+    links TEXT,
+    content TEXT
+);
 CREATE TABLE IF NOT EXISTS crawls (
     id INTEGER PRIMARY KEY,
     municipality_id TEXT REFERENCES municipalities(id),
@@ -255,6 +276,7 @@ CREATE INDEX IF NOT EXISTS idx_articles_removed ON articles(removed);
 CREATE INDEX IF NOT EXISTS idx_articles_revision_count ON articles(revision_count);
 CREATE INDEX IF NOT EXISTS idx_captures_url ON captures(url);
 CREATE INDEX IF NOT EXISTS idx_revisions_capture_id ON revisions(capture_id);
+CREATE INDEX IF NOT EXISTS idx_pages_municipality_kind ON pages(municipality_id, kind);
 """
 
 #: The whole schema (tables, then indexes), as a fresh archive gets it.

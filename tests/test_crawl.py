@@ -307,3 +307,20 @@ def test_crawl_obeys_robots_and_avoids_traps(site_id, tmp_path, crawl_cli):
     # and a page a retry asks for again after a 5xx.
     repeated = {t for t in targets if targets.count(t) > 1 and not t.endswith("robots.txt")}
     assert all(status >= 500 for t, status in server.requests if t in repeated), repeated
+
+
+def test_people_link_every_quote_and_contact(demo_crawl):
+    """Every quote with a speaker and every named contact belongs to a person of its municipality."""
+    unlinked = demo_crawl.rows(
+        "select q.speaker from quotes q where q.speaker is not null and q.person_id is null "
+        "union all select c.name from contacts c where c.name is not null and c.person_id is null"
+    )
+    assert not [r[0] for r in unlinked]
+    crossed = demo_crawl.rows(
+        "select q.id from quotes q join articles a on a.id = q.article_id join people p on p.id = q.person_id "
+        "where p.municipality_id != a.municipality_id"
+    )
+    assert not crossed
+    # someone both quoted and named as contact is one person with both counts
+    both = demo_crawl.rows("select name from people where quote_count > 0 and contact_count > 0")
+    assert both
