@@ -27,6 +27,7 @@ Design choices, each with its reason:
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sqlite3
 import unicodedata
@@ -40,7 +41,7 @@ from typing import Any
 import sqlite_utils
 
 from scraper import revisions
-from scraper.items import Article, Contact, Quote
+from scraper.items import Article, Contact, PageState, Quote
 
 logger = logging.getLogger(__name__)
 
@@ -739,6 +740,56 @@ class Archive:
             )
             return cur.rowcount > 0
 
+    def save_page(self, page: PageState) -> None:
+        """Remember a page that is not an article: its validators, status and what it yielded.
+
+        A 304 only moves ``last_fetched`` (the stored links still hold); any other answer replaces
+        the row's validators, outcome and links, and moves ``last_changed`` when the body's digest
+        differs from the stored one.
+        """
+        links = None
+        if page.links is not None:
+            links = json.dumps(page.links, ensure_ascii=False, separators=(",", ":"))
+        with self._transaction():
+            self.db.execute("INSERT OR IGNORE INTO municipalities (id) VALUES (?)", [page.municipality_id])
+            row = self.db.execute(
+                "SELECT payload_sha256, last_changed FROM pages WHERE url = ?", [page.url]
+            ).fetchone()
+            if row is not None and page.status == 304:
+                self.db.execute(
+                    "UPDATE pages SET last_fetched = ?, last_status = 304, etag = coalesce(?, etag), "
+                    "last_modified = coalesce(?, last_modified) WHERE url = ?",
+                    [page.fetched_at, page.etag, page.last_modified, page.url],
+                )
+                return
+            changed = row is None or row[0] != page.payload_sha256 or row[1] is None
+            self.db.execute(
+                "INSERT INTO pages (url, municipality_id, kind, outcome, etag, last_modified, payload_sha256, "
+                "last_status, first_fetched, last_fetched, last_changed, link_count, links, content) "
+                "VALUES (:url, :mid, :kind, :outcome, :etag, :lm, :sha, :status, :at, :at, :changed, :count, "
+                ":links, :content) ON CONFLICT(url) DO UPDATE SET municipality_id = excluded.municipality_id, "
+                "kind = excluded.kind, outcome = excluded.outcome, etag = excluded.etag, "
+                "last_modified = excluded.last_modified, payload_sha256 = excluded.payload_sha256, "
+                "last_status = excluded.last_status, last_fetched = excluded.last_fetched, "
+                "last_changed = coalesce(excluded.last_changed, pages.last_changed), "
+                "link_count = excluded.link_count, links = excluded.links, content = excluded.content",
+                {
+                    "url": page.url,
+                    "mid": page.municipality_id,
+                    "kind": page.kind,
+                    "outcome": page.outcome,
+                    "etag": page.etag,
+                    "lm": page.last_modified,
+                    "sha": page.payload_sha256,
+                    "status": page.status,
+                    "at": page.fetched_at,
+                    "changed": page.fetched_at if changed else None,
+                    "count": None if page.links is None else len(page.links),
+                    "links": links,
+                    "content": page.content,
+                },
+            )
+
     def update_revision_text(self, revision_id: int, values: dict[str, Any]) -> bool:
         """Re-extracted text for a stored revision (``muninews reextract``); True if it changed.
 
@@ -826,6 +877,36 @@ class Archive:
         finally:
             conn.close()
         return {r["url"]: dict(r) for r in rows}
+
+    @staticmethod
+    def known_pages(path: str | Path, municipality_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The ``pages`` rows of these municipalities, read-only: url -> row, ``links`` parsed.
+
+        An archive that does not exist yet, or predates the table, knows no pages.
+        """
+        path = Path(path)
+        ids = list(municipality_ids)
+        if not path.exists() or not ids:
+            return {}
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        marks = ", ".join("?" * len(ids))
+        try:
+            rows = conn.execute(
+                "SELECT url, municipality_id, kind, outcome, etag, last_modified, payload_sha256, last_status, "
+                f"last_fetched, links, content FROM pages WHERE municipality_id IN ({marks})",
+                ids,
+            ).fetchall()
+        except sqlite3.OperationalError:  # an archive from before the pages table
+            return {}
+        finally:
+            conn.close()
+        pages = {}
+        for r in rows:
+            page = dict(r)
+            page["links"] = json.loads(page["links"]) if page["links"] else []
+            pages[page["url"]] = page
+        return pages
 
     def captured_articles(self) -> list[dict[str, Any]]:
         """Articles with a capture, with what re-extraction needs (the capture and the country)."""

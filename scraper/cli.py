@@ -157,7 +157,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    return serve(Path(args.db), host=args.host, port=args.port)
+    return serve(Path(args.db), host=args.host, port=args.port, immutable=args.immutable)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -166,7 +166,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     with DemoWeb(base_port=args.web_port) as web, tempfile.TemporaryDirectory() as tmp:
         demo_registry = [
-            registry.Municipality(id=s.id, name=s.name, homepage=s.homepage, country=s.country)
+            registry.Municipality(
+                id=s.id,
+                name=s.name,
+                homepage=s.homepage,
+                country=s.country,
+                latitude=s.latitude,
+                longitude=s.longitude,
+            )
             for s in web.sites
         ]
         for m in demo_registry:
@@ -290,6 +297,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", default=DEFAULT_DB)
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8001)
+    s.add_argument(
+        "--immutable",
+        action="store_true",
+        help="serve a finished archive read-only and faster (no crawl may write it meanwhile)",
+    )
     s.set_defaults(func=cmd_serve)
 
     d = sub.add_parser("demo", help="crawl the bundled demo web into the archive and serve it")

@@ -99,3 +99,24 @@ class PageGone:
     municipality_id: str
     found_at: str  # ISO 8601 UTC
     reason: str  # e.g. "HTTP 404", "redirected to https://..."
+
+
+@dataclass
+class PageState:
+    """A fetched page that is not an article, as the spider found it: validators and what it yielded.
+
+    The archive keeps one row per URL in ``pages``. The next crawl asks for the page conditionally
+    (If-None-Match / If-Modified-Since) and, on a 304, follows ``links`` without downloading it.
+    """
+
+    url: str  # the URL fetched (after redirects), or the redirected URL for kind "redirect"
+    municipality_id: str
+    kind: str  # robots, home, sitemap, feed, listing, candidate, redirect
+    fetched_at: str  # ISO 8601 UTC
+    status: int  # HTTP status of the answer (304 = not modified: the stored row still holds)
+    outcome: str | None = None  # read, listing, not_news, not_html, invalid, gone, error, redirect
+    etag: str | None = None
+    last_modified: str | None = None
+    payload_sha256: str | None = None  # of the body as received
+    links: list[dict[str, Any]] | None = None  # what the page yielded; None on a 304 (unchanged)
+    content: str | None = None  # the text itself, kept only for robots.txt (its rules are needed on a 304)

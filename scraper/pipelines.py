@@ -15,7 +15,7 @@ from scrapy.exceptions import DropItem
 
 from scraper.archive import Archive
 from scraper.extract import extract_article
-from scraper.items import Article, Page, PageGone, PageSeen
+from scraper.items import Article, Page, PageGone, PageSeen, PageState
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +108,11 @@ class ArchivePipeline(_StatsMixin):
             if self.archive.mark_removed(item.url, item.found_at, item.reason):
                 self._inc("article/removed", item.municipality_id)
                 logger.info("%s: article removed (%s): %s", item.municipality_id, item.reason, item.url)
+            return item
+        if self.archive is not None and isinstance(item, PageState):
+            # Not an article: its validators and links, for the next crawl's conditional requests.
+            self.archive.save_page(item)
+            self._inc("page/remembered", item.municipality_id)
             return item
         if not isinstance(item, Article) or self.archive is None:
             return item

@@ -98,6 +98,10 @@ MUNINEWS_PROGRESS_INTERVAL = 5.0
 
 DOWNLOADER_MIDDLEWARES = {
     "scraper.middlewares.LoopbackMiddleware": 50,
+    # robots.txt is obeyed with the rules from the spider's own (conditional) robots.txt request, so a
+    # site's robots.txt is fetched once per crawl, and a re-crawl gets a 304 instead of the file.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "scraper.middlewares.SharedRobotsTxtMiddleware": 100,
     # On the downloader side of HttpCompressionMiddleware (590), RedirectMiddleware (600) and the
     # HTTP cache (900): it must see the bytes as received, before anything decompresses or
     # follows them, for the capture to be evidence rather than a re-rendering.
@@ -138,6 +142,18 @@ MUNINEWS_REVISIT_AGE_FACTOR = 1 / 12
 MUNINEWS_REVISIT_MIN_DAYS = 1.0
 MUNINEWS_REVISIT_MAX_DAYS = 30.0
 
-# Re-fetch known articles with If-None-Match / If-Modified-Since: a server that supports them
-# answers 304 without a body, the cheapest possible re-check for both sides.
+# Re-fetch known pages with If-None-Match / If-Modified-Since: a server that supports them
+# answers 304 without a body, the cheapest possible re-check for both sides. Articles use the
+# validators of their capture; robots.txt, homepages, sitemaps, feeds and listings those kept in
+# the pages table, and on a 304 the spider follows the links they listed last time.
 MUNINEWS_CONDITIONAL_REQUESTS = True
+
+# Pages that are not articles (service and contact pages, broken links) are asked again only
+# after this many days: they rarely turn into news, and each costs a request on every crawl.
+# Server errors (5xx) are retried after MUNINEWS_REVISIT_MIN_DAYS instead: they are transient.
+MUNINEWS_PAGE_RECHECK_DAYS = 7.0
+
+# In --revisit due/none, stop paging a news listing at the first page that lists only pages
+# the archive already knows (what incremental news crawlers do: listings are newest first).
+# --revisit all still pages through every listing. False = always page to the end.
+MUNINEWS_STOP_AT_KNOWN = True

@@ -72,7 +72,14 @@ def demo_registry(demo_web, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("registry") / "demo.json"
     registry.save_registry(
         [
-            registry.Municipality(id=s.id, name=s.name, homepage=s.homepage, country=s.country)
+            registry.Municipality(
+                id=s.id,
+                name=s.name,
+                homepage=s.homepage,
+                country=s.country,
+                latitude=s.latitude,
+                longitude=s.longitude,
+            )
             for s in demo_web.sites
         ],
         path,

@@ -59,6 +59,16 @@ def dumps(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+# Where the fictional municipalities would lie, for the archive's map: inland Svealand,
+# Småland and East Anglia — plausible places, no real town's coordinates.
+COORDINATES = {
+    "hemlunda": (59.33, 15.21),
+    "ekeby": (57.78, 14.16),
+    "kestrelford": (52.20, 0.12),
+    "aspvik": (62.39, 17.31),
+}
+
+
 def write_site(out: SiteOutput, root: Path) -> None:
     if root.exists():
         shutil.rmtree(root)
@@ -73,6 +83,8 @@ def build_group(sites: list[tuple[SiteContent, Renderer]], sites_root: Path, exp
     truth = []
     for site, render in sites:
         out = render(site)
+        if site.id in COORDINATES:
+            out.config["latitude"], out.config["longitude"] = COORDINATES[site.id]
         root = sites_root / site.id
         write_site(out, root)
         truth.append(site_truth(site, out))

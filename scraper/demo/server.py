@@ -108,6 +108,8 @@ class DemoSite:
     country: str
     language: str
     homepage: str  # "http://127.0.0.1:PORT/"
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass
@@ -368,7 +370,13 @@ class SiteServer:
     def site(self) -> DemoSite:
         c = self.config
         return DemoSite(
-            id=c["id"], name=c["name"], country=c["country"], language=c["language"], homepage=self.url + "/"
+            id=c["id"],
+            name=c["name"],
+            country=c["country"],
+            language=c["language"],
+            homepage=self.url + "/",
+            latitude=c.get("latitude"),
+            longitude=c.get("longitude"),
         )
 
     def start(self) -> SiteServer:

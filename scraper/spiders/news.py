@@ -10,6 +10,14 @@ announce, and news listings linked from the navigation ("Nyheter", "Aktuellt", "
 (:func:`scraper.discovery.classify_page`) before it is archived, so contact pages,
 service pages, calendars and search results are fetched at most once and never stored.
 
+A re-crawl is incremental: every page fetched again is asked for conditionally (ETag /
+Last-Modified). Articles keep their validators in their capture; the other pages (robots.txt,
+homepage, sitemaps, feeds, listings, rejected candidates) in the archive's ``pages`` table with the
+links they yielded, so a 304 lets the spider follow last time's links without the body. Sitemap
+children whose index ``<lastmod>`` predates the last fetch are not asked at all, pages that are not
+news are asked again only every ``MUNINEWS_PAGE_RECHECK_DAYS``, and a listing stops paging at the
+first page that lists only known pages.
+
 Run it as ``muninews crawl NAME`` or ``scrapy crawl news -a municipalities=NAME``;
 ``-a url=https://... -a municipality="Name"`` crawls a site not in the registry.
 """
@@ -19,12 +27,12 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from parsel import Selector
@@ -32,11 +40,12 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.internet.defer import Deferred
 from twisted.python.failure import Failure
 
 from scraper import discovery, registry, revisit
 from scraper.archive import Archive
-from scraper.items import Page, PageGone, PageSeen
+from scraper.items import Page, PageGone, PageSeen, PageState
 from scraper.registry import Municipality
 
 logger = logging.getLogger(__name__)
@@ -46,6 +55,18 @@ logger = logging.getLogger(__name__)
 HOME, ROBOTS, SITEMAP, FEED, LISTING, CANDIDATE = "home", "robots", "sitemap", "feed", "listing", "candidate"
 PRIORITY = {ROBOTS: 30, HOME: 30, FEED: 20, SITEMAP: 20, CANDIDATE: 10, LISTING: 0}
 HEADERS_KEPT = ("content-type", "last-modified", "etag", "date", "content-language")
+# What the spider made of a page that is not an article (``pages.outcome``). Pages that list links
+# (READ, LISTING) are asked again on every crawl, conditionally; the others only when due.
+READ, LISTED, NOT_NEWS, NOT_HTML, INVALID, GONE, ERROR, REDIRECT = (
+    "read",
+    "listing",
+    "not_news",
+    "not_html",
+    "invalid",
+    "gone",
+    "error",
+    "redirect",
+)
 
 
 @dataclass
@@ -61,6 +82,7 @@ class SiteState:
     # Candidates seen as entries of a news listing or feed: strong evidence that they are news.
     listed: set[str] = field(default_factory=set)
     listings_found: int = 0
+    replayed: set[str] = field(default_factory=set)  # sitemaps followed from the archive without a fetch
 
 
 def _feed_date(value: str | None) -> str | None:
@@ -125,8 +147,14 @@ class NewsSpider(scrapy.Spider):
             max_days=settings.getfloat("MUNINEWS_REVISIT_MAX_DAYS", 30.0),
         )
         spider.conditional = settings.getbool("MUNINEWS_CONDITIONAL_REQUESTS", True)
+        spider.recheck_days = settings.getfloat("MUNINEWS_PAGE_RECHECK_DAYS", 7.0)
+        spider.stop_at_known = settings.getbool("MUNINEWS_STOP_AT_KNOWN", True)
         spider.db_path = settings.get("MUNINEWS_DB", "archive.db")
         spider.known = {}
+        spider.pages = {}
+        # Per host, fired with the robots.txt body once the spider has it: the robots.txt middleware
+        # (scraper.middlewares.SharedRobotsTxtMiddleware) obeys those rules instead of fetching it again.
+        spider.robots_waiting: dict[str, Deferred] = {}
         return spider
 
     def _select(self, registry_path: str | None) -> list[Municipality]:
@@ -169,6 +197,8 @@ class NewsSpider(scrapy.Spider):
 
         A candidate the archive already knows is fetched only when due (:mod:`scraper.revisit`;
         ``hint`` is the sitemap lastmod or feed date), and then conditionally (ETag/Last-Modified).
+        A page the archive knows is not an article (``pages``) is asked conditionally, and only when
+        due if it lists nothing; a permanent redirect seen before goes straight to its target.
         """
         m = site.municipality
         if not discovery.same_site(url, m.homepage):
@@ -187,12 +217,38 @@ class NewsSpider(scrapy.Spider):
                 site.not_due.add(target)
                 self._inc("article/not_due", m.id)
             return None
+        fetch_url = target
+        page = self.pages.get(target)
+        if page is not None and page["kind"] == "redirect" and page["links"] and not self._page_due(page):
+            # A permanent redirect seen before (WordPress' /slug -> /slug/): ask where it led.
+            final = page["links"][0]["url"]
+            if discovery.same_site(final, m.homepage):
+                self._inc("page/redirect_remembered", m.id)
+                fetch_url = final
+                page = self.pages.get(final)
+        if page is not None and (page["kind"] == "redirect" or known is not None):
+            page = None
+        if page is not None and kind not in (ROBOTS, HOME) and not self._page_due(page):
+            # Not news, or broken, when last asked: not again before MUNINEWS_PAGE_RECHECK_DAYS.
+            if target not in site.not_due:
+                site.not_due.add(target)
+                self._inc("page/not_due", m.id)
+            return None
         if kind in (LISTING, CANDIDATE) and not dont_filter:
             if target in site.requested:
                 return None
             site.requested.add(target)
         site.scheduled += 1
         headers: dict[str, str] = {}
+        if page is not None and self.conditional:
+            # The validators of the last answer; a 304 comes to the callback, which follows the
+            # links the page yielded last time (pages.links).
+            meta.update(page_url=page["url"], handle_httpstatus_list=[304])
+            if page.get("etag"):
+                headers["If-None-Match"] = page["etag"]
+            if page.get("last_modified"):
+                headers["If-Modified-Since"] = page["last_modified"]
+            self._inc("page/conditional", m.id)
         if known is not None:
             meta.update(
                 known_url=target,
@@ -207,7 +263,7 @@ class NewsSpider(scrapy.Spider):
                 headers["If-Modified-Since"] = known["last_modified"]
             self._inc("revisit/requested", m.id)
         return Request(
-            target,
+            fetch_url,
             callback=callback,
             errback=self.on_error,
             priority=PRIORITY[kind],
@@ -223,6 +279,82 @@ class NewsSpider(scrapy.Spider):
         if self.revisit_mode == "none":
             return False
         return revisit.is_due(known, datetime.now(UTC), self.schedule, hint)
+
+    def _page_due(self, page: dict[str, Any]) -> bool:
+        """Ask for a known non-article page again? Pages that list links always (conditionally);
+        server errors and unreadable feeds after MUNINEWS_REVISIT_MIN_DAYS; the rest (not news,
+        broken links, remembered redirects) after MUNINEWS_PAGE_RECHECK_DAYS."""
+        if page.get("outcome") in (READ, LISTED):
+            return True
+        last = revisit.parse_time(page.get("last_fetched"))
+        if last is None:
+            return True
+        days = self.schedule.min_days if page.get("outcome") in (ERROR, INVALID) else self.recheck_days
+        return (datetime.now(UTC) - last).total_seconds() >= days * 86400
+
+    def _is_known(self, url: str) -> bool:
+        """Does the archive know this URL (an article, or a page that is not one)?"""
+        key = discovery.canonical_url(url)
+        return key in self.known or key in self.pages or url in self.pages
+
+    def _stored_links(self, response: Response) -> list[dict[str, Any]] | None:
+        """The links a known page yielded last time, if it answered 304 or the very same bytes."""
+        page = self.pages.get(response.meta.get("page_url") or "")
+        if page is None:
+            return None
+        mid = response.meta["municipality_id"]
+        if response.status == 304:
+            self._inc("page/not_modified", mid)
+            return page["links"]
+        if page.get("payload_sha256") and hashlib.sha256(response.body).hexdigest() == page["payload_sha256"]:
+            self._inc("page/same_digest", mid)  # a server without validators, or one that ignores them
+            return page["links"]
+        return None
+
+    def _redirects(self, response: Response, site: SiteState) -> Iterator[PageState]:
+        """Permanent redirects (301, 308) on the way to this response, remembered for the next crawl."""
+        reasons = response.meta.get("redirect_reasons") or []
+        if not reasons or not all(r in (301, 308) for r in reasons):
+            return
+        now = utc_now()
+        for url, reason in zip(response.meta.get("redirect_urls", []), reasons, strict=False):
+            if discovery.same_site(url, site.municipality.homepage):
+                yield PageState(
+                    url=url,
+                    municipality_id=site.municipality.id,
+                    kind=REDIRECT,
+                    fetched_at=now,
+                    status=int(reason),
+                    outcome=REDIRECT,
+                    links=[{"kind": REDIRECT, "url": response.url}],
+                )
+
+    def _remember(
+        self,
+        response: Response,
+        site: SiteState,
+        kind: str,
+        outcome: str,
+        links: list[dict[str, Any]] | None = None,
+        content: str | None = None,
+    ) -> Iterator[PageState]:
+        """The page's validators and what it yielded, for the archive's ``pages`` table."""
+        yield from self._redirects(response, site)
+        not_modified = response.status == 304
+        header = response.headers.get
+        yield PageState(
+            url=response.meta.get("page_url") if not_modified else response.url,
+            municipality_id=site.municipality.id,
+            kind=kind,
+            fetched_at=utc_now(),
+            status=response.status,
+            outcome=outcome,
+            etag=(header(b"ETag") or b"").decode("latin-1") or None,
+            last_modified=(header(b"Last-Modified") or b"").decode("latin-1") or None,
+            payload_sha256=None if not_modified else hashlib.sha256(response.body).hexdigest(),
+            links=None if not_modified else list(links or []),
+            content=None if not_modified else content,
+        )
 
     def _site(self, response: Response) -> SiteState:
         return self.sites[response.meta["municipality_id"]]
@@ -267,18 +399,25 @@ class NewsSpider(scrapy.Spider):
         self.known = Archive.known_articles(self.db_path, self.sites)
         if self.known:
             logger.info("archive knows %d articles of these municipalities", len(self.known))
+        self.pages = Archive.known_pages(self.db_path, self.sites)
+        if self.pages:
+            logger.info("archive knows %d other pages of these municipalities", len(self.pages))
         for site in self.sites.values():
             m = site.municipality
             logger.info("%s: starting at %s", m.id, m.homepage)
+            robots = self._request(
+                urljoin(m.homepage, "/robots.txt"),
+                site,
+                ROBOTS,
+                self.parse_robots,
+                dont_filter=True,
+                optional=True,
+                dont_obey_robotstxt=True,  # this request is where the middleware gets the rules
+            )
+            if robots is not None:
+                self.robots_waiting.setdefault(urlsplit(robots.url).netloc, Deferred())
             requests = [
-                self._request(
-                    urljoin(m.homepage, "/robots.txt"),
-                    site,
-                    ROBOTS,
-                    self.parse_robots,
-                    dont_filter=True,
-                    optional=True,
-                ),
+                robots,
                 self._request(m.homepage, site, HOME, self.parse_home),
             ]
             if m.news_url:
@@ -307,32 +446,58 @@ class NewsSpider(scrapy.Spider):
 
     def parse_home(self, response: Response) -> Iterable[Any]:
         site = self._fetched(response)
-        sel = self._html(response, site) if site else None
-        if site is None or sel is None:
+        if site is None:
             return
-        yield from self._follow_feeds(sel, response, site)
-        listings = 0
+        links = self._stored_links(response)
+        if links is None:
+            sel = self._html(response, site)
+            if sel is None:
+                return
+            links = self._home_links(sel, response, site)
+        yield from self._remember(response, site, HOME, READ, links)
+        yield from self._follow_home(links, site)
+
+    def _home_links(self, sel: Selector, response: Response, site: SiteState) -> list[dict[str, Any]]:
+        """What the homepage offers: feeds, news listings, news teasers (kept in ``pages.links``)."""
+        links = [{"kind": FEED, "url": url} for url in discovery.feed_links(sel, response.url)]
         for link in discovery.extract_links(sel, response.url):
             if discovery.looks_like_news_link_text(link.text):
-                req = self._request(link.url, site, LISTING, self.parse_listing)
+                links.append({"kind": LISTING, "url": link.url})
+        # No link says "Nyheter": navigation links into a news section are the fallback.
+        for link in discovery.extract_links(sel, response.url):
+            if (
+                link.chrome
+                and discovery.in_news_section(link.url)
+                and len(discovery.path_segments(link.url)) <= 2
+            ):
+                links.append({"kind": "nav_listing", "url": link.url})
+        # News teasers on the homepage are candidates too; each is checked on its own page.
+        signals = discovery.page_signals(sel, response.url, site.municipality.homepage)
+        links += [{"kind": CANDIDATE, "url": link.url} for link in signals.news_links]
+        return links
+
+    def _follow_home(self, links: list[dict[str, Any]], site: SiteState) -> Iterable[Any]:
+        for link in links:
+            if link["kind"] == FEED:
+                req = self._request(link["url"], site, FEED, self.parse_feed)
+                if req:
+                    yield req
+        listings = 0
+        for link in links:
+            if link["kind"] == LISTING:
+                req = self._request(link["url"], site, LISTING, self.parse_listing)
                 if req:
                     listings += 1
                     yield req
         if not listings:
-            # No link says "Nyheter": fall back to navigation links into a news section.
-            for link in discovery.extract_links(sel, response.url):
-                if (
-                    link.chrome
-                    and discovery.in_news_section(link.url)
-                    and len(discovery.path_segments(link.url)) <= 2
-                ):
-                    req = self._request(link.url, site, LISTING, self.parse_listing)
+            for link in links:
+                if link["kind"] == "nav_listing":
+                    req = self._request(link["url"], site, LISTING, self.parse_listing)
                     if req:
                         yield req
-        # News teasers on the homepage are candidates too; each is checked on its own page.
-        signals = discovery.page_signals(sel, response.url, site.municipality.homepage)
-        for link in signals.news_links:
-            yield from self._candidate(link.url, site, listed=False)
+        for link in links:
+            if link["kind"] == CANDIDATE:
+                yield from self._candidate(link["url"], site, listed=False)
 
     def _candidate(self, url: str, site: SiteState, *, listed: bool) -> Iterable[Any]:
         """Ask for a candidate article once; remember when a listing or feed vouches for it.
@@ -348,20 +513,21 @@ class NewsSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response) -> Iterable[Any]:
         site = self._fetched(response)
-        sel = self._html(response, site) if site else None
-        if site is None or sel is None:
+        if site is None:
             return
-        yield from self._listing(sel, response, site)
+        links = self._stored_links(response)
+        if links is None:
+            sel = self._html(response, site)
+            if sel is None:
+                return
+            links = self._listing_links(sel, response, site)
+        yield from self._remember(response, site, LISTING, READ, links)
+        yield from self._follow_listing(response.url, links, site)
 
-    def _listing(self, sel: Selector, response: Response, site: SiteState) -> Iterable[Any]:
-        mid = site.municipality.id
-        base = discovery.listing_base(response.url)
-        site.listing_pages[base] += 1
-        if site.listing_pages[base] == 1:
-            site.listings_found += 1
-            logger.info("%s: news listing %s", mid, base)
-        self._inc("listing/pages", mid)
-        yield from self._follow_feeds(sel, response, site)
+    def _listing_links(self, sel: Selector, response: Response, site: SiteState) -> list[dict[str, Any]]:
+        """What a listing page lists: feeds, entries (with date, and whether they vouch for their
+        page), linked listings and pagination (kept in ``pages.links``)."""
+        links = [{"kind": FEED, "url": url} for url in discovery.feed_links(sel, response.url)]
         signals = discovery.page_signals(sel, response.url, site.municipality.homepage)
         # The listing's own entries; on SiteVision the news archive page is itself an
         # sv-archive-portlet, so when every entry sits in a "widget", the widget is the listing.
@@ -369,39 +535,80 @@ class NewsSpider(scrapy.Spider):
         # "Prenumerera" or "Driftinformation".
         entries = [link for link in signals.news_links if not link.widget] or signals.news_links
         entries = [link for link in entries if link.date is not None]
-        before = len(site.requested)
-        for link in signals.news_links:
-            if self.since and link.date and link.date < self.since:
-                self._inc("listing/skipped_before_since", mid)
-                continue
-            yield from self._candidate(link.url, site, listed=link in entries)
+        links += [
+            {"kind": CANDIDATE, "url": link.url, "date": link.date, "listed": link in entries}
+            for link in signals.news_links
+        ]
         # A landing page ("Aktuellt") links its listings: "Alla nyheter", "Pressmeddelanden".
         for link in discovery.extract_links(sel, response.url):
             if not link.chrome and discovery.looks_like_news_link_text(link.text):
-                req = self._request(link.url, site, LISTING, self.parse_listing)
+                links.append({"kind": LISTING, "url": link.url})
+        for link in discovery.extract_links(sel, response.url):
+            # Pagination stays inside this listing: no hop to a calendar or another section.
+            if discovery.is_pagination_link(link, response.url):
+                links.append(
+                    {"kind": "page", "url": link.url, "number": discovery.pagination_number(link.url) or 0}
+                )
+        return links
+
+    def _follow_listing(self, url: str, links: list[dict[str, Any]], site: SiteState) -> Iterable[Any]:
+        mid = site.municipality.id
+        base = discovery.listing_base(url)
+        site.listing_pages[base] += 1
+        if site.listing_pages[base] == 1:
+            site.listings_found += 1
+            logger.info("%s: news listing %s", mid, base)
+        self._inc("listing/pages", mid)
+        for link in links:
+            if link["kind"] == FEED:
+                req = self._request(link["url"], site, FEED, self.parse_feed)
+                if req:
+                    yield req
+        before = len(site.requested)
+        candidates = []
+        for link in links:
+            if link["kind"] != CANDIDATE:
+                continue
+            if self.since and link.get("date") and link["date"] < self.since:
+                self._inc("listing/skipped_before_since", mid)
+                continue
+            candidates.append(link["url"])
+            yield from self._candidate(link["url"], site, listed=bool(link.get("listed")))
+        for link in links:
+            if link["kind"] == LISTING:
+                req = self._request(link["url"], site, LISTING, self.parse_listing)
                 if req:
                     yield req
         new_links = len(site.requested) - before
-        dates = [link.date for link in entries if link.date]
+        dates = [link["date"] for link in links if link.get("listed") and link.get("date")]
         if self.since and dates and max(dates) < self.since:
             self._inc("listing/stopped_before_since", mid)
-            logger.info("%s: %s lists nothing since %s; not paging further", mid, response.url, self.since)
+            logger.info("%s: %s lists nothing since %s; not paging further", mid, url, self.since)
             return
         if not new_links and site.listing_pages[base] > 1:
             # A page that only repeats what earlier pages listed: the end of the listing or a trap.
             self._inc("listing/stopped_no_new_links", mid)
-            logger.info("%s: %s adds no new links; not paging further", mid, response.url)
+            logger.info("%s: %s adds no new links; not paging further", mid, url)
             return
-        for link in discovery.extract_links(sel, response.url):
-            # Pagination stays inside this listing: no hop to a calendar or another section.
-            if not discovery.is_pagination_link(link, response.url):
+        if (
+            self.stop_at_known
+            and self.revisit_mode != "all"
+            and candidates
+            and all(self._is_known(c) for c in candidates)
+        ):
+            # Listings are newest first: a page of known articles means the rest is known too.
+            self._inc("listing/stopped_all_known", mid)
+            logger.info("%s: %s lists only known pages; not paging further", mid, url)
+            return
+        for link in links:
+            if link["kind"] != "page":
                 continue
-            number = discovery.pagination_number(link.url) or 0
+            number = link.get("number") or 0
             if site.listing_pages[base] >= self.max_listing_pages or number > self.max_listing_pages:
                 self._inc("listing/pagination_capped", mid)
                 logger.warning("%s: stopped paging %s at %d pages", mid, base, site.listing_pages[base])
                 break
-            req = self._request(link.url, site, LISTING, self.parse_listing)
+            req = self._request(link["url"], site, LISTING, self.parse_listing)
             if req:
                 yield req
 
@@ -443,9 +650,19 @@ class NewsSpider(scrapy.Spider):
         if known_url:
             answer = self._known_answer(response)
             if answer is not None:
+                yield from self._redirects(response, self._site(response))
                 yield answer
                 return
         site = self._fetched(response)
+        if site is not None and not known_url:
+            stored = self._stored_links(response)
+            if stored is not None:
+                # A page known not to be an article, unchanged: what it was last time still holds.
+                outcome = self.pages[response.meta["page_url"]].get("outcome")
+                yield from self._remember(response, site, CANDIDATE, outcome, stored)
+                if outcome == LISTED:
+                    yield from self._follow_listing(response.url, stored, site)
+                return
         if site is None and known_url:
             yield PageGone(
                 known_url,
@@ -456,6 +673,8 @@ class NewsSpider(scrapy.Spider):
             return
         sel = self._html(response, site) if site else None
         if site is None or sel is None:
+            if site is not None and not known_url:
+                yield from self._remember(response, site, CANDIDATE, NOT_HTML)
             return
         m = site.municipality
         redirected_away = bool(known_url) and discovery.canonical_url(response.url) != known_url
@@ -469,14 +688,22 @@ class NewsSpider(scrapy.Spider):
             yield PageGone(known_url, m.id, utc_now(), f"redirected to {response.url} (not an article)")
         if kind == "listing":
             if discovery.in_news_section(response.url) or signals.listing_links:
-                yield from self._listing(sel, response, site)
+                links = self._listing_links(sel, response, site)
+                if not known_url:
+                    yield from self._remember(response, site, CANDIDATE, LISTED, links)
+                yield from self._follow_listing(response.url, links, site)
             else:
                 self._inc("page/skipped_not_news", m.id)
+                if not known_url:
+                    yield from self._remember(response, site, CANDIDATE, NOT_NEWS)
             return
         if kind != "article":
             self._inc("page/skipped_not_news", m.id)
             logger.debug("%s: not a news article: %s", m.id, response.url)
+            if not known_url:
+                yield from self._remember(response, site, CANDIDATE, NOT_NEWS)
             return
+        yield from self._redirects(response, site)
         key = self._storage_url(sel, response, m)
         if known_url and key != known_url:
             if self._same_article(sel, response.meta.get("known_title")):
@@ -522,17 +749,29 @@ class NewsSpider(scrapy.Spider):
             return discovery.canonical_url(canonical)
         return discovery.canonical_url(response.url)
 
-    def _follow_feeds(self, sel: Selector, response: Response, site: SiteState) -> Iterable[Request]:
-        for url in discovery.feed_links(sel, response.url):
-            req = self._request(url, site, FEED, self.parse_feed)
-            if req:
-                yield req
+    def _robots_ready(self, request: Request, body: bytes | None) -> None:
+        """Hand robots.txt to the robots.txt middleware (None: none usable, everything allowed)."""
+        asked = (request.meta.get("redirect_urls") or [request.url])[0]  # the host before any redirect
+        waiting = self.robots_waiting.get(urlsplit(asked).netloc)
+        if waiting is not None and not waiting.called:
+            waiting.callback(body)
 
     def parse_robots(self, response: Response) -> Iterable[Any]:
         site = self._site(response)
-        urls = list(sitemap_urls_from_robots(response.body, base_url=response.url))
-        if not urls:
-            urls = [urljoin(site.municipality.homepage, "/sitemap.xml")]
+        links = self._stored_links(response)
+        if links is not None and response.status == 304:
+            content = self.pages[response.meta["page_url"]].get("content")
+            self._robots_ready(response.request, content.encode("utf-8") if content is not None else None)
+        else:
+            self._robots_ready(response.request, response.body)
+            content = response.body.decode("utf-8", "replace")
+            if links is None:
+                links = [
+                    {"kind": SITEMAP, "url": url}
+                    for url in sitemap_urls_from_robots(response.body, base_url=response.url)
+                ]
+        yield from self._remember(response, site, ROBOTS, READ, links, content=content)
+        urls = [link["url"] for link in links] or [urljoin(site.municipality.homepage, "/sitemap.xml")]
         for url in urls:
             req = self._request(url, site, SITEMAP, self.parse_sitemap, optional=True)
             if req:
@@ -542,6 +781,17 @@ class NewsSpider(scrapy.Spider):
         site = self._fetched(response)
         if site is None:
             return
+        links = self._stored_links(response)
+        if links is None:
+            links = self._sitemap_links(response, site)
+            if links is None:
+                yield from self._remember(response, site, SITEMAP, INVALID)
+                return
+        yield from self._remember(response, site, SITEMAP, READ, links)
+        yield from self._follow_sitemap(links, site)
+
+    def _sitemap_links(self, response: Response, site: SiteState) -> list[dict[str, Any]] | None:
+        """A sitemap's child sitemaps, or its article-looking entries, with their lastmod; None if unreadable."""
         body = response.body
         if gzip_magic_number(response):
             try:
@@ -549,30 +799,57 @@ class NewsSpider(scrapy.Spider):
             except Exception:  # a broken .gz is a bad page, not a crash
                 self._inc("sitemap/invalid", site.municipality.id)
                 logger.warning("%s: invalid gzip sitemap %s", site.municipality.id, response.url)
-                return
+                return None
         try:
             sitemap = Sitemap(body)
         except Exception:
             self._inc("sitemap/invalid", site.municipality.id)
             logger.warning("%s: invalid sitemap %s", site.municipality.id, response.url)
-            return
+            return None
         self._inc("sitemap/read", site.municipality.id)
         if sitemap.type == "sitemapindex":
-            for entry in sitemap:
-                req = self._request(entry["loc"], site, SITEMAP, self.parse_sitemap, optional=True)
-                if req:
-                    yield req
-            return
-        for entry in sitemap:
-            loc = entry.get("loc", "")
-            if not discovery.looks_like_sitemap_article(loc):
-                continue
-            if self.since and (entry.get("lastmod") or "9999")[:10] < self.since:
-                self._inc("sitemap/skipped_before_since", site.municipality.id)
-                continue
-            req = self._request(
-                loc, site, CANDIDATE, self.parse_page, hint=entry.get("lastmod"), from_listing=False
-            )
+            return [
+                {"kind": SITEMAP, "url": e["loc"], "lastmod": e.get("lastmod")}
+                for e in sitemap
+                if e.get("loc")
+            ]
+        return [
+            {"kind": CANDIDATE, "url": e["loc"], "lastmod": e.get("lastmod")}
+            for e in sitemap
+            if discovery.looks_like_sitemap_article(e.get("loc", ""))
+        ]
+
+    def _unchanged_since(self, lastmod: str | None, page: dict[str, Any] | None) -> bool:
+        """True if a sitemap index says a child sitemap has not changed since we last read it."""
+        if not lastmod or page is None or page.get("outcome") != READ or not page.get("last_fetched"):
+            return False
+        lastmod = lastmod.strip()
+        if len(lastmod) <= 10:  # a date only: the same day as our fetch may be later that day
+            return lastmod < page["last_fetched"][:10]
+        changed, fetched = revisit.parse_time(lastmod), revisit.parse_time(page["last_fetched"])
+        return changed is not None and fetched is not None and changed <= fetched
+
+    def _follow_sitemap(self, links: list[dict[str, Any]], site: SiteState) -> Iterable[Any]:
+        mid = site.municipality.id
+        for link in links:
+            url = link["url"]
+            if link["kind"] == SITEMAP:
+                page = self.pages.get(url)
+                if self._unchanged_since(link.get("lastmod"), page):
+                    # The index's <lastmod> says it has not changed: its entries from the archive, no request.
+                    if url not in site.replayed:
+                        site.replayed.add(url)
+                        self._inc("sitemap/skipped_unchanged", mid)
+                        yield from self._follow_sitemap(page["links"], site)
+                    continue
+                req = self._request(url, site, SITEMAP, self.parse_sitemap, optional=True)
+            else:
+                if self.since and (link.get("lastmod") or "9999")[:10] < self.since:
+                    self._inc("sitemap/skipped_before_since", mid)
+                    continue
+                req = self._request(
+                    url, site, CANDIDATE, self.parse_page, hint=link.get("lastmod"), from_listing=False
+                )
             if req:
                 yield req
 
@@ -580,13 +857,29 @@ class NewsSpider(scrapy.Spider):
         site = self._fetched(response)
         if site is None:
             return
+        links = self._stored_links(response)
+        if links is None:
+            links = self._feed_links(response, site)
+            if links is None:
+                yield from self._remember(response, site, FEED, INVALID)
+                return
+        yield from self._remember(response, site, FEED, READ, links)
+        for link in links:
+            req = self._request(
+                link["url"], site, CANDIDATE, self.parse_page, hint=link.get("date"), from_listing=True
+            )
+            if req:
+                yield req
+
+    def _feed_links(self, response: Response, site: SiteState) -> list[dict[str, Any]] | None:
+        """A feed's entries (link and date); None if the feed is unreadable."""
         try:
             sel = Selector(body=response.body, type="xml")
             sel.remove_namespaces()
         except Exception:
             self._inc("feed/invalid", site.municipality.id)
             logger.warning("%s: invalid feed %s", site.municipality.id, response.url)
-            return
+            return None
         self._inc("feed/read", site.municipality.id)
         entries = [
             (item.xpath("normalize-space(link)").get(), item.xpath("normalize-space(pubDate)").get())
@@ -598,32 +891,35 @@ class NewsSpider(scrapy.Spider):
             )
             for entry in sel.xpath("//entry")
         ]
-        for link, date in entries:
-            if not link:
-                continue
-            req = self._request(
-                urljoin(response.url, link),
-                site,
-                CANDIDATE,
-                self.parse_page,
-                hint=_feed_date(date),
-                from_listing=True,
-            )
-            if req:
-                yield req
+        return [
+            {"kind": CANDIDATE, "url": urljoin(response.url, link), "date": _feed_date(date)}
+            for link, date in entries
+            if link
+        ]
 
     # --- errors --------------------------------------------------------------------
 
-    def on_error(self, failure: Failure) -> list[Request] | None:
+    def on_error(self, failure: Failure) -> list[Any] | None:
         request = failure.request
         mid = request.meta.get("municipality_id")
         kind = request.meta.get("kind")
+        if kind == ROBOTS:
+            self._robots_ready(request, None)  # no usable robots.txt: everything allowed
+        remembered: list[Any] = []
         if failure.check(HttpError):
             status = failure.value.response.status
             what = f"HTTP {status}"
             self._inc(f"http/{status}")
             if mid:
                 self._inc("page/fetched", mid)
+            if mid and kind not in (ROBOTS, HOME) and not request.meta.get("known_url"):
+                # A broken link is not asked again before MUNINEWS_PAGE_RECHECK_DAYS, a server error
+                # not before MUNINEWS_REVISIT_MIN_DAYS.
+                remembered = list(
+                    self._remember(
+                        failure.value.response, self.sites[mid], kind, ERROR if status >= 500 else GONE
+                    )
+                )
         else:
             what = failure.type.__name__ if failure.type else "error"
             self._inc(f"error/{what}")
@@ -640,8 +936,8 @@ class NewsSpider(scrapy.Spider):
                     optional=True,
                 )
                 return [req] if req else None
-            return None
+            return remembered or None
         if mid:
             self._inc("page/errors", mid)
         logger.warning("%s: %s fetching %s (%s)", mid, what, request.url, kind)
-        return None
+        return remembered or None
