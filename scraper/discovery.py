@@ -285,7 +285,9 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
     s.listing_body = bool(body_classes & set(cms.LISTING_BODY_CLASSES))
     text = " ".join(scope.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]").getall())
     # One or two <time> stamps date the page; many of them date the items of a list.
-    stamps = set(scope.xpath(".//time[not(" + cms.WIDGET_XPATH[len("ancestor-or-self::") :] + ")]/@datetime").getall())
+    stamps = set(
+        scope.xpath(".//time[not(" + cms.WIDGET_XPATH[len("ancestor-or-self::") :] + ")]/@datetime").getall()
+    )
     s.published_label = bool(cms.PUBLISHED_LABEL.search(" ".join(text.split()))) or 1 <= len(stamps) <= 2
     own_text = scope.xpath(
         ".//text()[not(ancestor::script) and not(ancestor::style) and not("
@@ -339,7 +341,9 @@ def classify_page(signals: PageSignals, url: str, *, from_listing: bool) -> str:
         return "listing"
     if not signals.title or signals.words < cms.MIN_ARTICLE_WORDS:
         return "other"
-    if signals.distinct_dates >= cms.NOTICE_PAGE_DATES and not (signals.article_meta or signals.published_label):
+    if signals.distinct_dates >= cms.NOTICE_PAGE_DATES and not (
+        signals.article_meta or signals.published_label
+    ):
         return "other"  # a page of dated notices ("Driftinformation"), not one article
     if signals.published_label:
         return "article"

@@ -572,6 +572,7 @@ ROLE_WORDS = frozenset(
         "planner",
         "supervisor",
         "president",
+        "vd",  # verkställande direktör: "Tomas Berglund, vd, Norrsunds Energi" (tallvika test site)
     }
 )
 # Capitalised words ending in -n at a sentence start that are not a definite-form role before a
@@ -613,8 +614,15 @@ ROLE_CONNECTORS = (
     "biträdande",
     "bitr.",
 )
+# Prepositions joining a workplace to a name written between title and place: "Rektor Sanna Wallin
+# på Aspviksskolan berättar:" (aspvik test site). The place goes with the role, not the name.
+PLACE_PREPOSITIONS = ("på", "vid", "hos", "at")
 # A comma clause after a name that starts with one of these describes the person, it is not a role.
 RELATIVE_WORDS = ("som", "who", "which", "när", "där", "vars", "whose", "der", "hvor")
+# A dash paragraph with no attribution takes the one person the paragraph before introduced
+# ("Räddningschef Stefan Nordin uppmanar boende ..." then "– Följ kommunens webbplats ...", aspvik
+# test site) only if it reads like a spoken sentence: at least this many words, ending in . ! or ?
+INTRODUCED_QUOTE_MIN_WORDS = 8
 # A quote needs at least this many words to count (shorter dash lines are list items).
 QUOTE_MIN_WORDS = 4
 # An unattributed dash/quoted paragraph continues an adjacent quote only if it reads like speech:
@@ -742,6 +750,26 @@ PRESS_DESK_WORDS = (
     "pressekontakt",
     "presseafdeling",
 )
+
+# A desk written on a line of its own above its e-mail and phone ("Valkansliet", "Electoral Services",
+# "Harrowmere press office"; demo webs ekeby, hemlunda, kestrelford) is the contact, named as written.
+# English words match whole words; Nordic ones as the end of a compound ("Valkansliet").
+DESK_WORDS_EN = frozenset({"office", "services", "desk", "team", "unit", "helpdesk", "secretariat"})
+DESK_SUFFIXES = (
+    "kansli",
+    "kansliet",
+    "expedition",
+    "expeditionen",
+    "receptionen",
+    "tjänst",
+    "tjänsten",
+    "sekretariat",
+    "sekretariatet",
+    "kontoret",
+    "kontor",
+)
+# A desk line is short: at most this many words.
+DESK_MAX_WORDS = 5
 
 # Switchboards and service desks: site-wide, never an article's contact person.
 SWITCHBOARD_WORDS = (
