@@ -286,3 +286,56 @@ def test_nameless_press_line_is_not_given_filler_words() -> None:
 def test_surname_that_is_a_filler_word_survives() -> None:
     (contact,) = extract_contacts(_page("<h2>Kontakt</h2><p>Tove Ring, kulturchef<br>Tel 0123-45 69 03</p>"))
     assert (contact.name, contact.role) == ("Tove Ring", "kulturchef")
+
+
+@pytest.mark.parametrize(
+    ("html", "country", "name"),
+    [
+        (
+            "<h3>Kontakt</h3><p><strong>Bygglovskansliet</strong><br>Telefon: 0123-45 60 10<br>"
+            'E-post: <a href="mailto:bygglov@hemlunda.se">bygglov@hemlunda.se</a></p>',
+            "SE",
+            "Bygglovskansliet",
+        ),
+        (
+            "<h2>Contact</h2><p>Licensing Services<br>Email: "
+            '<a href="mailto:licensing@northfold.gov.uk">licensing@northfold.gov.uk</a><br>'
+            "Telephone: 020 7946 0412</p>",
+            "GB",
+            "Licensing Services",
+        ),
+        (
+            "<h2>Media enquiries</h2><p>Press office<br>Telephone: 020 7946 0311</p>",
+            "GB",
+            "Press office",
+        ),
+    ],
+)
+def test_desk_on_a_line_of_its_own_is_the_contacts_name(html: str, country: str, name: str) -> None:
+    (contact,) = extract_contacts(_page(html), country=country)
+    assert (contact.name, contact.role) == (name, None)
+    assert contact.phone is not None
+
+
+def test_desk_line_without_email_or_phone_is_not_a_contact() -> None:
+    assert extract_contacts(_page("<h3>Kontakt</h3><p>Bygglovskansliet</p>")) == []
+
+
+def test_name_then_role_and_company_on_the_next_line() -> None:
+    contacts = extract_contacts(
+        _page(
+            "<h2>Kontakt</h2><div><div>Lisa Wahl</div><div>vd, Sjöbo Fjärrvärme</div>"
+            '<div>Telefon <a href="tel:+46123457010">0123-45 70 10</a></div>'
+            '<div>E-post <a href="mailto:lisa.wahl@sjobofjarrvarme.se">lisa.wahl@sjobofjarrvarme.se</a></div></div>'
+        )
+    )
+    assert [(c.name, c.role, c.organisation, c.email, c.phone) for c in contacts] == [
+        ("Lisa Wahl", "vd", "Sjöbo Fjärrvärme", "lisa.wahl@sjobofjarrvarme.se", "+46123457010")
+    ]
+
+
+def test_name_role_and_company_on_one_line() -> None:
+    (contact,) = extract_contacts(
+        _page("<h3>Kontakt</h3><p>Lisa Wahl, vd, Sjöbo Fjärrvärme<br>Tel 0123-45 70 10</p>")
+    )
+    assert (contact.name, contact.role, contact.organisation) == ("Lisa Wahl", "vd", "Sjöbo Fjärrvärme")

@@ -378,3 +378,87 @@ def test_unknown_name_before_the_verb_is_not_replaced_by_words_after_it() -> Non
         ]
     )
     assert quotes == []
+
+
+# --- a colon lead-in and the dash reply in one paragraph ---------------------------------------
+
+
+def test_colon_lead_in_and_dash_in_the_same_paragraph() -> None:
+    text, speaker, role = _one(
+        [
+            "Kulturchef Eva Strand på Sjöbodarna berättar: – Biblioteket har blivit en samlingsplats. "
+            "Barnen kommer hit direkt efter skolan."
+        ]
+    )
+    assert (speaker, role) == ("Eva Strand", "Kulturchef på Sjöbodarna")
+    assert text.startswith("Biblioteket har blivit en samlingsplats.")
+    assert text.endswith("direkt efter skolan.")
+
+
+def test_colon_dash_paragraph_without_a_named_person_is_not_a_quote() -> None:
+    assert extract_quotes(["Så här gör du: – Hämta nyckeln i receptionen innan du går till lokalen."]) == []
+
+
+def test_workplace_after_the_name_goes_with_the_role() -> None:
+    assert split_role_name("Kulturchef Eva Strand på Sjöbodarna") == (
+        "Eva Strand",
+        "Kulturchef på Sjöbodarna",
+    )
+
+
+# --- a dash paragraph after a paragraph that introduces one person ------------------------------
+
+
+def test_dash_paragraph_speaks_for_the_person_just_introduced() -> None:
+    text, speaker, role = _one(
+        [
+            "Snöröjningen fortsätter hela helgen.",
+            "Gatuchef Lars Viklund ber bilägare att flytta sina bilar.",
+            "– Plogbilarna kommer inte fram när gatorna är fullparkerade. Ställ bilen på infartsparkeringen i stället.",
+        ]
+    )
+    assert (speaker, role) == ("Lars Viklund", "Gatuchef")
+    assert text.startswith("Plogbilarna kommer inte fram")
+
+
+def test_dash_paragraph_after_introduction_continues_over_two_paragraphs() -> None:
+    quotes = extract_quotes(
+        [
+            "Gatuchef Lars Viklund ber bilägare att flytta sina bilar.",
+            "– Plogbilarna kommer inte fram när gatorna är fullparkerade i centrum.",
+            "– Vi plogar huvudgatorna först och villagatorna sedan, oftast inom ett dygn.",
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Lars Viklund", "Lars Viklund"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # a short dash line is a list item, not speech
+        ["Gatuchef Lars Viklund har tre råd.", "– Flytta bilen i tid."],
+        # not a full sentence
+        [
+            "Gatuchef Lars Viklund har några råd till bilägare",
+            "– parkera på infartsparkeringen vid idrottsplatsen och ta bussen in",
+        ],
+        # two people introduced: whose words these are is not said
+        [
+            "Gatuchef Lars Viklund och miljöchef Karin Ek presenterade planen.",
+            "– Plogbilarna kommer inte fram när gatorna är fullparkerade i centrum.",
+        ],
+        # a capitalised name without a role may be an organisation
+        [
+            "Planen har tagits fram tillsammans med Trafikverket Region Mitt.",
+            "– Plogbilarna kommer inte fram när gatorna är fullparkerade i centrum.",
+        ],
+        # the introduction is not directly before the dash paragraph
+        [
+            "Gatuchef Lars Viklund ber bilägare att flytta sina bilar.",
+            "Plogningen börjar klockan sex på morgonen.",
+            "– Plogbilarna kommer inte fram när gatorna är fullparkerade i centrum.",
+        ],
+    ],
+)
+def test_dash_paragraph_without_a_clear_introduction_is_not_a_quote(paragraphs: list[str]) -> None:
+    assert extract_quotes(paragraphs) == []

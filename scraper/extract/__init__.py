@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 # Bump when extraction output changes for the same input, so stored rows can be re-extracted.
-EXTRACT_VERSION = 3
+EXTRACT_VERSION = 4
 
 
 def _version(package: str) -> str:

@@ -34,6 +34,9 @@ from .vocabulary import (
     CONTACT_BLOCK_MAX_CHARS,
     CONTACT_FILLER_WORDS,
     CONTACT_HEADINGS,
+    DESK_MAX_WORDS,
+    DESK_SUFFIXES,
+    DESK_WORDS_EN,
     EMAIL_LABELS,
     PHONE_LABELS,
     PRESS_DESK_WORDS,
@@ -70,6 +73,8 @@ _ALTERNATIVE = re.compile(
 )
 _PRESS_DESK = re.compile("|".join(re.escape(w) for w in PRESS_DESK_WORDS), re.IGNORECASE)
 _FILLERS = frozenset(CONTACT_FILLER_WORDS)
+# Words that may join the words of an organisation's name: "Norrsunds Energi", "Vatten & Avfall".
+_ORGANISATION_JOINERS = frozenset(("och", "and", "&", "of", "i", "för", "for", "AB"))
 _LABELS = re.compile(
     r"\b(?:"
     + "|".join(re.escape(w) for w in sorted(EMAIL_LABELS + PHONE_LABELS, key=len, reverse=True))
@@ -289,6 +294,7 @@ def _name_press_desk(card: Contact) -> None:
 def _cards(lines: list[_Line], country: str) -> list[Contact]:
     lines = [part for line in lines for part in _split_alternatives(line)]
     cards: list[Contact] = []
+    desks: list[Contact] = []  # cards opened by a desk line: kept only if data follows
     current: Contact | None = None
     last_block_had_data = False
     for line in lines:
@@ -320,6 +326,17 @@ def _cards(lines: list[_Line], country: str) -> list[Contact]:
         label = None
         if rest and (m := _LABEL_PREFIX.match(rest)):
             label, rest = m["label"].strip(), m["rest"]
+        if rest and not (emails or phones) and _is_desk_line(rest):
+            # "Valkansliet" / "Electoral Services" above its e-mail and phone: the desk is the contact.
+            current = Contact(name=rest)
+            cards.append(current)
+            desks.append(current)
+            last_block_had_data = False
+            continue
+        if rest and _awaits_role(current) and _is_role_line(rest):
+            # "Tomas Berglund" then "vd, Norrsunds Energi": the role line of the card above.
+            current.role, current.organisation = _split_unit(rest)
+            rest = ""
         if rest:
             name, role = split_role_name(rest)
             if name and label and not role:
@@ -359,7 +376,34 @@ def _cards(lines: list[_Line], country: str) -> list[Contact]:
         last_block_had_data = bool(emails or phones)
     for card in cards:
         _name_press_desk(card)
-    return [c for c in cards if c.name or c.email or c.phone]
+    return [
+        c for c in cards if (c.name or c.email or c.phone) and not (c in desks and not (c.email or c.phone))
+    ]
+
+
+def _is_desk_line(text: str) -> bool:
+    """A desk named on a line of its own: "Valkansliet", "Electoral Services", "Press office"."""
+    words = text.split()
+    if not 1 <= len(words) <= DESK_MAX_WORDS or "," in text or any(ch.isdigit() for ch in text):
+        return False
+    if not text[:1].isupper() or any(is_role_word(w) for w in words):
+        return False
+    lows = [w.lower().strip(".:") for w in words]
+    return bool(_PRESS_DESK.search(text)) or any(
+        w in DESK_WORDS_EN or w.endswith(DESK_SUFFIXES) for w in lows
+    )
+
+
+def _awaits_role(card: Contact | None) -> bool:
+    return card is not None and bool(card.name) and not (card.role or card.email or card.phone)
+
+
+def _is_role_line(text: str) -> bool:
+    """ "vd, Norrsunds Energi" / "Rektor": a role (and unit) with no person in the first part."""
+    head = text.split(",")[0].split()
+    if not head or len(head) > 6:
+        return False
+    return all(t[:1].islower() or is_role_word(t) for t in head) and any(is_role_word(t) for t in head)
 
 
 def _has_unit_word(text: str) -> bool:
@@ -377,11 +421,19 @@ def _split_unit(role: str | None) -> tuple[str | None, str | None]:
     parts = [p.strip() for p in role.split(",") if p.strip()]
     units = [
         p
-        for p in parts
-        if _has_unit_word(p) and not p[:1].islower() and not any(is_role_word(t) for t in p.split())
+        for k, p in enumerate(parts)
+        if not p[:1].islower()
+        and not any(is_role_word(t) for t in p.split())
+        and (_has_unit_word(p) or (k > 0 and _is_organisation_name(p)))
     ]
     others = [p for p in parts if p not in units]
     return (", ".join(others) or None), (", ".join(units) or None)
+
+
+def _is_organisation_name(text: str) -> bool:
+    """ "Norrsunds Energi" after a role: capitalised words, as a company's name is written."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w in _ORGANISATION_JOINERS for w in words)
 
 
 def _merge(contacts: list[Contact]) -> list[Contact]:

@@ -4,14 +4,16 @@ Two house styles are handled:
 
 * Nordic *talstreck*: a paragraph opening with a dash, attribution after a speech verb
   ("– Det ska bli intressant, säger kommunchef Kristofer Svensson.") or in the paragraph before
-  ("Anna Berg, rektor, berättar:");
+  ("Anna Berg, rektor, berättar:") or in the same paragraph ("Rektor Anna Berg berättar: – Text.");
 * quotation marks (” ”, » «, „ “, “ ”, " "), Swedish or English, attribution after
   (``"...," said Cllr Jane Smith, Leader of the Council.``) or before
   (``Councillor Tom Reed, cabinet member for housing, said: "..."``).
 
 Pronouns ("säger han") and surname-only attributions ("säger Svensson") resolve to the last
 full name seen. An unattributed dash or quoted paragraph takes the speaker of an *adjacent*
-quote; otherwise it is dropped. The rule throughout: never invent a quote — dash lists, scare
+quote; a dash paragraph that reads as a spoken sentence also takes the one person (with a role)
+that the narrative paragraph just before it introduces ("Räddningschef Stefan Nordin uppmanar
+boende ..." then "– Följ ..."); otherwise it is dropped. The rule throughout: never invent a quote — dash lists, scare
 quotes and titles have no attribution and no adjacent speaker, so they never become quotes.
 
 Role and party: "kommunstyrelsens ordförande Anna Lindqvist (S)" gives speaker "Anna Lindqvist"
@@ -32,6 +34,8 @@ from .vocabulary import (
     DEFINITE_ROLE_STOPWORDS,
     FIRST_PERSON,
     HONORIFICS_EN,
+    INTRODUCED_QUOTE_MIN_WORDS,
+    PLACE_PREPOSITIONS,
     PRONOUNS,
     QUOTE_DASHES,
     QUOTE_MIN_WORDS,
@@ -72,6 +76,8 @@ _NARRATIVE_THEN_QUOTE = re.compile(rf"^(?P<narrative>[^”“\"»«„]*[.!?])\s
 _LEAD_IN_THEN_QUOTED = re.compile(
     rf"^\s*(?P<lead>[^\"”“»«„]{{2,300}}?)\s*(?P<colon>:)?\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE}\s*\.?)?\s*$"
 )
+# "Rektor Sanna Wallin berättar: – Läxhjälpen har ...": a lead-in and a dash reply in one paragraph.
+_LEAD_IN_THEN_DASH = re.compile(rf"^(?P<lead>[^\"”“»«„:]{{2,300}}?):\s*{_DASH}\s+(?P<rest>\S.*)$", re.DOTALL)
 _SPEECH_VERB = re.compile(rf"(?<![\w-])(?P<verb>{_VERBS})(?![\w-])", re.IGNORECASE)
 # A paragraph entirely in quotation marks (continuation of an adjacent quote), or opened but not
 # closed (English multi-paragraph convention).
@@ -91,6 +97,7 @@ _RELATIVE = frozenset(RELATIVE_WORDS)
 _ROLE_HONORIFICS = frozenset(ROLE_HONORIFICS)
 _PARTICLES = dict(SPEECH_VERB_PARTICLES)
 _DEFINITE_STOP = frozenset(DEFINITE_ROLE_STOPWORDS)
+_PLACE_PREPOSITIONS = frozenset(PLACE_PREPOSITIONS)
 
 
 @dataclass
@@ -141,6 +148,9 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
             kept.append(token)
         tail = " ".join(kept) if kept and not tail.replace(",", "").strip().isdigit() else None
     tokens = head.split()
+    place = _place_after_name(tokens)
+    if place:
+        tokens = tokens[: -len(place)]
     # Trailing run of name-like tokens is the name; what comes before is the role.
     i = len(tokens)
     while i > 0 and _NAME_TOKEN.match(tokens[i - 1]) and not is_role_word(tokens[i - 1]):
@@ -165,11 +175,35 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
     role_prefix = " ".join(t for t in role_tokens if t != honorific) or None
     if role_prefix and len(role_tokens) > 8:
         return None, None  # a clause, not a role: the attribution was misread
+    if role_prefix and place:
+        role_prefix = f"{role_prefix} {' '.join(place)}"  # "Rektor ... på Aspviksskolan"
     if role_prefix and tail:
         role: str | None = f"{role_prefix}, {tail}"
     else:
         role = tail or role_prefix or (_expand_honorific(honorific) if honorific else None)
     return _with_party(name, role, party)
+
+
+def _place_after_name(tokens: list[str]) -> list[str]:
+    """A workplace written after the name: "Rektor Sanna Wallin på Aspviksskolan" -> ["på", "Aspviksskolan"].
+
+    Only after a title and a full name, so "Anna Berg" alone or "rektor på skolan" stay as they are.
+    """
+    for k in range(len(tokens) - 2, 2, -1):
+        if tokens[k] not in _PLACE_PREPOSITIONS:
+            continue
+        place, before = tokens[k + 1 :], tokens[:k]
+        names = 0
+        while (
+            names < len(before)
+            and _NAME_TOKEN.match(before[-1 - names])
+            and not is_role_word(before[-1 - names])
+        ):
+            names += 1
+        if 1 <= len(place) <= 3 and all(_NAME_TOKEN.match(t) for t in place) and 2 <= names < len(before):
+            return tokens[k:]
+        return []
+    return []
 
 
 def _expand_honorific(honorific: str) -> str:
@@ -200,12 +234,13 @@ class _Context:
         self.last = speaker
         return speaker
 
-    def mention(self, paragraph: str) -> None:
+    def mention(self, paragraph: str) -> list[_Speaker]:
         """Remember people named in running text, with the role the text gives them there.
 
         "Tekniska nämndens ordförande Olof Brink (S) ser ..." -> Olof Brink, "Tekniska nämndens
         ordförande (S)"; "Lokalhistorikern Gunnel Ask har ..." -> "Lokalhistorikern"; "Lena Ek,
-        miljöchef i Stormyra kommun, är ..." -> "miljöchef i Stormyra kommun".
+        miljöchef i Stormyra kommun, är ..." -> "miljöchef i Stormyra kommun". Returns the people
+        named, in order.
         """
         found: list[tuple[int, _Speaker]] = []
         spans: list[tuple[int, int]] = []
@@ -240,8 +275,7 @@ class _Context:
             known = self.by_token.get(m[0].lower())
             if known and not any(a <= m.start() < b for a, b in spans):
                 found.append((m.start(), known))
-        for _, speaker in sorted(found, key=lambda item: item[0]):
-            self.remember(speaker)
+        return [self.remember(speaker) for _, speaker in sorted(found, key=lambda item: item[0])]
 
     def resolve(self, attribution: str, first_name_ok: bool = True) -> _Speaker | None:
         """A speaker for an attribution: pronoun -> last speaker, surname -> known full name.
@@ -450,6 +484,7 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
     ctx = _Context()
     candidates: list[_Candidate] = []
     pending: tuple[int, _Speaker] | None = None  # speaker announced by the paragraph before
+    introduced: tuple[int, _Speaker] | None = None  # the one person a narrative paragraph named
     for i, raw in enumerate(paragraphs):
         paragraph = raw.strip()
         if not paragraph or _is_list(paragraph):
@@ -458,9 +493,18 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
         announced = pending[1] if pending and pending[0] == i - 1 else None
         if dash := _DASH_START.match(paragraph):
             text, speaker = _from_dash(paragraph[dash.end() :], ctx)
+            if speaker is None and announced is None and introduced and introduced[0] == i - 1:
+                speaker = introduced[1] if _reads_as_speech(text) else None
             if _words(text) >= QUOTE_MIN_WORDS:
                 candidates.append(_Candidate(i, text, speaker or announced))
             continue
+        if (m := _LEAD_IN_THEN_DASH.match(paragraph)) and (
+            lead_speaker := _lead_in_speaker(m["lead"], ctx, True)
+        ):
+            text, speaker = _from_dash(m["rest"], ctx)
+            if _words(text) >= QUOTE_MIN_WORDS:
+                candidates.append(_Candidate(i, text, speaker or lead_speaker))
+                continue
         if cand := _quoted_then_attr(paragraph, ctx):
             cand.index = i
             candidates.append(cand)
@@ -485,8 +529,25 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
         if paragraph.endswith(":") and (speaker := _lead_in_speaker(paragraph, ctx, True)):
             pending = (i, speaker)
             continue
-        ctx.mention(paragraph)
+        if (speaker := _introduced(ctx.mention(paragraph))) is not None:
+            introduced = (i, speaker)
     return _resolve_adjacent(candidates)
+
+
+def _introduced(people: list[_Speaker]) -> _Speaker | None:
+    """The one person a narrative paragraph introduces, with the role it gives them.
+
+    "Räddningschef Stefan Nordin uppmanar boende ..." -> Stefan Nordin. Two people, or a capitalised
+    name without a role (an organisation as often as a person: "Trafikverket Region Mitt"), give none.
+    """
+    if len({p.name for p in people}) != 1 or people[0].role is None:
+        return None
+    return people[0]
+
+
+def _reads_as_speech(text: str) -> bool:
+    """A dash paragraph without attribution is speech if it is a full sentence, not a list item."""
+    return _words(text) >= INTRODUCED_QUOTE_MIN_WORDS and text.rstrip()[-1:] in ".!?…"
 
 
 def _mentioned(ctx: _Context, narrative: str) -> _Context:
