@@ -700,6 +700,34 @@ def format_speed(result: SpeedResult, corpus: Path) -> str:
 # --- command line ----------------------------------------------------------------------------
 
 
+def _extract_file(path: Path) -> int:
+    from scraper.extract import extract_article
+
+    article = extract_article(path.read_bytes(), path.resolve().as_uri(), DEFAULT_FETCHED_AT)
+    return len(article.body or "")
+
+
+def measure_pool(files: Sequence[Path], workers: int) -> tuple[float, float]:
+    """Pages per second extracting ``files`` in this process, then in a pool of ``workers``.
+
+    What MUNINEWS_EXTRACT_WORKERS buys a crawl: both measured in the same run, pool start-up
+    included, so the ratio is what a crawl of this many pages would see.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    start = time.perf_counter()
+    inline = [_extract_file(f) for f in files]
+    inline_rate = len(files) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pooled = list(pool.map(_extract_file, files, chunksize=4))
+    pool_rate = len(files) / (time.perf_counter() - start)
+    if pooled != inline:
+        raise AssertionError("the pool extracted something else than the crawl process")
+    return inline_rate, pool_rate
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scraper.bench", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -707,6 +735,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     quotes.add_argument("--split", choices=("dev", "held_out", "all"), default="all")
     quotes.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder with labels.json and pages/")
     quotes.add_argument("--verbose", "-v", action="store_true", help="list the errors page by page")
+    pool = sub.add_parser("pool", help="pages per second with MUNINEWS_EXTRACT_WORKERS")
+    pool.add_argument("--corpus", type=Path, default=None, help="folder of .html pages")
+    pool.add_argument("--workers", type=int, default=2)
     sites = sub.add_parser("sites", help="score quotes and contacts on the demo and held-out sites")
     sites.add_argument("--verbose", "-v", action="store_true", help="list the errors page by page")
     speed = sub.add_parser("speed", help="time extraction against trafilatura alone")
@@ -721,6 +752,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_table(report, splits))
         if args.verbose:
             print(format_errors(report, args.split))
+        return 0
+    if args.command == "pool":
+        corpus, files = corpus_pages(args.corpus)
+        inline_rate, pool_rate = measure_pool(files, args.workers)
+        print(f"corpus: {corpus} — {len(files)} pages")
+        print(f"  extract in the crawl process      {inline_rate:6.1f} pages/s   1.00")
+        ratio = pool_rate / inline_rate
+        print(f"  extract in {args.workers} worker processes     {pool_rate:6.1f} pages/s   {ratio:.2f} ×")
         return 0
     if args.command == "sites":
         report = score_sites()

@@ -8,7 +8,11 @@ process writes the SQLite file.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import multiprocessing
+from concurrent.futures import Executor, ProcessPoolExecutor
+from functools import partial
 from typing import Any
 
 from scrapy.exceptions import DropItem
@@ -31,11 +35,18 @@ class _StatsMixin:
 
 
 class ExtractPipeline(_StatsMixin):
-    """Page (bytes) → Article, or a counted drop when the page holds no article text."""
+    """Page (bytes) → Article, or a counted drop when the page holds no article text.
+
+    Extraction is CPU-bound (trafilatura takes tens of milliseconds on a real page) and
+    Scrapy runs in one thread, so with ``MUNINEWS_EXTRACT_WORKERS`` > 0 pages are extracted
+    in a pool of worker processes while the crawl goes on; the result is the same Article.
+    """
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.since = crawler.settings.get("MUNINEWS_SINCE") or ""
+        self.workers = crawler.settings.getint("MUNINEWS_EXTRACT_WORKERS", 0)
+        self.pool: Executor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractPipeline:
@@ -44,19 +55,32 @@ class ExtractPipeline(_StatsMixin):
     def open_spider(self) -> None:
         spider = self.crawler.spider
         self.since = getattr(spider, "since", "") or self.since
+        if self.workers > 0:
+            # spawn, not fork: the crawl process runs a reactor and threads a fork would copy.
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            logger.info("extracting in %d worker processes", self.workers)
 
-    def process_item(self, item: Any) -> Any:
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, Page):
             return item
+        extract = partial(
+            extract_article,
+            item.body,
+            item.url,
+            item.fetched_at,
+            municipality_id=item.municipality_id,
+            country=item.country,
+            encoding=item.encoding,
+        )
         try:
-            article = extract_article(
-                item.body,
-                item.url,
-                item.fetched_at,
-                municipality_id=item.municipality_id,
-                country=item.country,
-                encoding=item.encoding,
-            )
+            if self.pool is not None:
+                article = await asyncio.get_running_loop().run_in_executor(self.pool, extract)
+            else:
+                article = extract()
         except Exception as exc:  # one bad page must not stop a crawl; count and go on
             self._inc("extract/failed", item.municipality_id)
             logger.exception("%s: extraction failed for %s", item.municipality_id, item.url)

@@ -153,7 +153,17 @@ MUNINEWS_CONDITIONAL_REQUESTS = True
 # Server errors (5xx) are retried after MUNINEWS_REVISIT_MIN_DAYS instead: they are transient.
 MUNINEWS_PAGE_RECHECK_DAYS = 7.0
 
+# RFC 9309 (2.4) lets a crawler use a cached robots.txt for up to 24 hours: within that time a
+# re-crawl obeys the stored robots.txt (and reads its sitemaps) without asking again. 0 = always ask.
+MUNINEWS_ROBOTS_MAX_AGE_HOURS = 24.0
+
 # In --revisit due/none, stop paging a news listing at the first page that lists only pages
 # the archive already knows (what incremental news crawlers do: listings are newest first).
 # --revisit all still pages through every listing. False = always page to the end.
 MUNINEWS_STOP_AT_KNOWN = True
+
+# Worker processes for extraction (0 = extract in the crawl process). Extraction is
+# CPU-bound and Scrapy runs in one thread: on a large crawl set this to the number of cores
+# left over. The demo and tests keep 0 (starting workers costs more than their pages).
+MUNINEWS_EXTRACT_WORKERS = 0
+

@@ -324,3 +324,30 @@ def test_people_link_every_quote_and_contact(demo_crawl):
     # someone both quoted and named as contact is one person with both counts
     both = demo_crawl.rows("select name from people where quote_count > 0 and contact_count > 0")
     assert both
+
+
+def test_extraction_in_worker_processes_gives_the_same_archive(tmp_path, crawl_cli):
+    """MUNINEWS_EXTRACT_WORKERS moves the pure extract_article into a process pool: same rows."""
+    from pathlib import Path
+
+    from scraper.demo.server import SiteServer
+
+    root = Path(__file__).parent / "sites" / "aspvik"
+    rows = {}
+    for workers in (0, 2):
+        with SiteServer(root) as server:
+            crawl = crawl_cli(
+                tmp_path / f"w{workers}.db",
+                "--url",
+                server.url + "/",
+                "--name",
+                "Aspviks kommun",
+                "-s",
+                f"MUNINEWS_EXTRACT_WORKERS={workers}",
+            )
+            assert crawl.returncode == 0, crawl.log[-3000:]
+        rows[workers] = [
+            (path_of(r["url"]), r["title"], r["body"], r["published"], r["quote_count"], r["contact_count"])
+            for r in crawl.rows("select * from articles order by url")
+        ]
+    assert rows[0] and sorted(rows[0]) == sorted(rows[2])
