@@ -166,4 +166,3 @@ MUNINEWS_STOP_AT_KNOWN = True
 # CPU-bound and Scrapy runs in one thread: on a large crawl set this to the number of cores
 # left over. The demo and tests keep 0 (starting workers costs more than their pages).
 MUNINEWS_EXTRACT_WORKERS = 0
-
