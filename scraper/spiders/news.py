@@ -13,10 +13,11 @@ service pages, calendars and search results are fetched at most once and never s
 A re-crawl is incremental: every page fetched again is asked for conditionally (ETag /
 Last-Modified). Articles keep their validators in their capture; the other pages (robots.txt,
 homepage, sitemaps, feeds, listings, rejected candidates) in the archive's ``pages`` table with the
-links they yielded, so a 304 lets the spider follow last time's links without the body. Sitemap
-children whose index ``<lastmod>`` predates the last fetch are not asked at all, pages that are not
-news are asked again only every ``MUNINEWS_PAGE_RECHECK_DAYS``, and a listing stops paging at the
-first page that lists only known pages.
+links they yielded, so a 304 lets the spider follow last time's links without the body. Known
+listings and feeds are asked at the start, in parallel with the homepage; sitemap children whose
+index ``<lastmod>`` predates the last fetch are not asked at all; pages that are not news are asked
+again only every ``MUNINEWS_PAGE_RECHECK_DAYS``; a listing stops paging at the first page that
+lists only known pages; robots.txt is reused for ``MUNINEWS_ROBOTS_MAX_AGE_HOURS`` (RFC 9309).
 
 Run it as ``muninews crawl NAME`` or ``scrapy crawl news -a municipalities=NAME``;
 ``-a url=https://... -a municipality="Name"`` crawls a site not in the registry.
@@ -97,6 +98,17 @@ def _feed_date(value: str | None) -> str | None:
         return None
 
 
+def _not_newer(lastmod: str, fetched: str | None) -> bool:
+    """True if a site's lastmod (sitemap, feed) is not after our fetch: the page cannot have changed since."""
+    lastmod = lastmod.strip()
+    if not fetched:
+        return False
+    if len(lastmod) <= 10:  # a date only: the same day as our fetch may be later that day
+        return lastmod < fetched[:10]
+    changed, seen = revisit.parse_time(lastmod), revisit.parse_time(fetched)
+    return changed is not None and seen is not None and changed <= seen
+
+
 def utc_now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -148,6 +160,7 @@ class NewsSpider(scrapy.Spider):
         )
         spider.conditional = settings.getbool("MUNINEWS_CONDITIONAL_REQUESTS", True)
         spider.recheck_days = settings.getfloat("MUNINEWS_PAGE_RECHECK_DAYS", 7.0)
+        spider.robots_max_age_hours = settings.getfloat("MUNINEWS_ROBOTS_MAX_AGE_HOURS", 24.0)
         spider.stop_at_known = settings.getbool("MUNINEWS_STOP_AT_KNOWN", True)
         spider.db_path = settings.get("MUNINEWS_DB", "archive.db")
         spider.known = {}
@@ -228,7 +241,7 @@ class NewsSpider(scrapy.Spider):
                 page = self.pages.get(final)
         if page is not None and (page["kind"] == "redirect" or known is not None):
             page = None
-        if page is not None and kind not in (ROBOTS, HOME) and not self._page_due(page):
+        if page is not None and kind not in (ROBOTS, HOME) and not self._page_due(page, hint):
             # Not news, or broken, when last asked: not again before MUNINEWS_PAGE_RECHECK_DAYS.
             if target not in site.not_due:
                 site.not_due.add(target)
@@ -280,14 +293,17 @@ class NewsSpider(scrapy.Spider):
             return False
         return revisit.is_due(known, datetime.now(UTC), self.schedule, hint)
 
-    def _page_due(self, page: dict[str, Any]) -> bool:
+    def _page_due(self, page: dict[str, Any], hint: str | None = None) -> bool:
         """Ask for a known non-article page again? Pages that list links always (conditionally);
         server errors and unreadable feeds after MUNINEWS_REVISIT_MIN_DAYS; the rest (not news,
-        broken links, remembered redirects) after MUNINEWS_PAGE_RECHECK_DAYS."""
-        if page.get("outcome") in (READ, LISTED):
+        broken links, remembered redirects, sitemaps that listed no news) after
+        MUNINEWS_PAGE_RECHECK_DAYS, or at once when a sitemap index's ``hint`` (lastmod) is newer."""
+        if page.get("outcome") in (READ, LISTED) and (page.get("links") or page.get("kind") != SITEMAP):
             return True
         last = revisit.parse_time(page.get("last_fetched"))
         if last is None:
+            return True
+        if hint and not _not_newer(hint, page.get("last_fetched")):
             return True
         days = self.schedule.min_days if page.get("outcome") in (ERROR, INVALID) else self.recheck_days
         return (datetime.now(UTC) - last).total_seconds() >= days * 86400
@@ -405,17 +421,28 @@ class NewsSpider(scrapy.Spider):
         for site in self.sites.values():
             m = site.municipality
             logger.info("%s: starting at %s", m.id, m.homepage)
-            robots = self._request(
-                urljoin(m.homepage, "/robots.txt"),
-                site,
-                ROBOTS,
-                self.parse_robots,
-                dont_filter=True,
-                optional=True,
-                dont_obey_robotstxt=True,  # this request is where the middleware gets the rules
-            )
-            if robots is not None:
-                self.robots_waiting.setdefault(urlsplit(robots.url).netloc, Deferred())
+            robots_url = urljoin(m.homepage, "/robots.txt")
+            cached = self._cached_robots(robots_url)
+            robots = None
+            if cached is not None:
+                # RFC 9309 (2.4): a robots.txt fetched less than MUNINEWS_ROBOTS_MAX_AGE_HOURS ago is
+                # used as cached, without asking; its rules go to the middleware, its sitemaps below.
+                self._inc("robots/cached", m.id)
+                ready: Deferred = Deferred()
+                ready.callback(cached["content"].encode("utf-8"))
+                self.robots_waiting[urlsplit(robots_url).netloc] = ready
+            else:
+                robots = self._request(
+                    robots_url,
+                    site,
+                    ROBOTS,
+                    self.parse_robots,
+                    dont_filter=True,
+                    optional=True,
+                    dont_obey_robotstxt=True,  # this request is where the middleware gets the rules
+                )
+                if robots is not None:
+                    self.robots_waiting.setdefault(urlsplit(robots.url).netloc, Deferred())
             requests = [
                 robots,
                 self._request(m.homepage, site, HOME, self.parse_home),
@@ -427,6 +454,11 @@ class NewsSpider(scrapy.Spider):
             for r in requests:
                 if r is not None:
                     yield r
+            if cached is not None:
+                for r in self._follow_robots(cached["links"], site):
+                    yield r
+            for r in self._hubs(site):
+                yield r
             for url, known in self.known.items():
                 if known["municipality_id"] != m.id or self.revisit_mode == "none":
                     continue
@@ -438,6 +470,29 @@ class NewsSpider(scrapy.Spider):
                 if req is not None:
                     self._inc("revisit/scheduled", m.id)
                     yield req
+
+    def _hubs(self, site: SiteState) -> Iterable[Request]:
+        """The news listings and feeds the archive knows, asked at once (conditionally).
+
+        Where new articles appear: asking for them in parallel with the homepage, instead of after
+        it, saves round trips. First pages only: pagination still follows the listing's own links.
+        """
+        mid = site.municipality.id
+        for url, page in self.pages.items():
+            if page["municipality_id"] != mid or page.get("outcome") not in (READ, LISTED):
+                continue
+            if page["kind"] == FEED:
+                req = self._request(url, site, FEED, self.parse_feed)
+            elif page["kind"] in (LISTING, CANDIDATE) and (discovery.pagination_number(url) or 1) == 1:
+                if page["kind"] == LISTING:
+                    req = self._request(url, site, LISTING, self.parse_listing)
+                else:  # a candidate that turned out to be a listing
+                    req = self._request(url, site, CANDIDATE, self.parse_page)
+            else:
+                continue
+            if req is not None:
+                self._inc("page/hub_scheduled", mid)
+                yield req
 
     # --- callbacks -----------------------------------------------------------------
 
@@ -482,12 +537,15 @@ class NewsSpider(scrapy.Spider):
                 req = self._request(link["url"], site, FEED, self.parse_feed)
                 if req:
                     yield req
+        homepage = site.municipality.homepage
         listings = 0
         for link in links:
             if link["kind"] == LISTING:
+                # Counted even if already asked for (a hub, the registry's news_url): then no fallback.
+                if discovery.same_site(link["url"], homepage) and not discovery.is_excluded(link["url"]):
+                    listings += 1
                 req = self._request(link["url"], site, LISTING, self.parse_listing)
                 if req:
-                    listings += 1
                     yield req
         if not listings:
             for link in links:
@@ -771,11 +829,25 @@ class NewsSpider(scrapy.Spider):
                     for url in sitemap_urls_from_robots(response.body, base_url=response.url)
                 ]
         yield from self._remember(response, site, ROBOTS, READ, links, content=content)
+        yield from self._follow_robots(links, site)
+
+    def _follow_robots(self, links: list[dict[str, Any]], site: SiteState) -> Iterable[Request]:
         urls = [link["url"] for link in links] or [urljoin(site.municipality.homepage, "/sitemap.xml")]
         for url in urls:
             req = self._request(url, site, SITEMAP, self.parse_sitemap, optional=True)
             if req:
                 yield req
+
+    def _cached_robots(self, url: str) -> dict[str, Any] | None:
+        """The stored robots.txt if it is young enough to be used without asking (RFC 9309, 2.4)."""
+        page = self.pages.get(url)
+        if page is None or page.get("kind") != ROBOTS or page.get("content") is None:
+            return None
+        fetched = revisit.parse_time(page.get("last_fetched"))
+        if fetched is None or self.robots_max_age_hours <= 0:
+            return None
+        age = (datetime.now(UTC) - fetched).total_seconds() / 3600
+        return page if age < self.robots_max_age_hours else None
 
     def parse_sitemap(self, response: Response) -> Iterable[Any]:
         site = self._fetched(response)
@@ -821,13 +893,9 @@ class NewsSpider(scrapy.Spider):
 
     def _unchanged_since(self, lastmod: str | None, page: dict[str, Any] | None) -> bool:
         """True if a sitemap index says a child sitemap has not changed since we last read it."""
-        if not lastmod or page is None or page.get("outcome") != READ or not page.get("last_fetched"):
+        if not lastmod or page is None or page.get("outcome") != READ:
             return False
-        lastmod = lastmod.strip()
-        if len(lastmod) <= 10:  # a date only: the same day as our fetch may be later that day
-            return lastmod < page["last_fetched"][:10]
-        changed, fetched = revisit.parse_time(lastmod), revisit.parse_time(page["last_fetched"])
-        return changed is not None and fetched is not None and changed <= fetched
+        return _not_newer(lastmod, page.get("last_fetched"))
 
     def _follow_sitemap(self, links: list[dict[str, Any]], site: SiteState) -> Iterable[Any]:
         mid = site.municipality.id
@@ -842,7 +910,9 @@ class NewsSpider(scrapy.Spider):
                         self._inc("sitemap/skipped_unchanged", mid)
                         yield from self._follow_sitemap(page["links"], site)
                     continue
-                req = self._request(url, site, SITEMAP, self.parse_sitemap, optional=True)
+                req = self._request(
+                    url, site, SITEMAP, self.parse_sitemap, hint=link.get("lastmod"), optional=True
+                )
             else:
                 if self.since and (link.get("lastmod") or "9999")[:10] < self.since:
                     self._inc("sitemap/skipped_before_since", mid)
