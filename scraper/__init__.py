@@ -1,6 +1,6 @@
 """muninews: a scraper and archive of municipal news.
 
-Data flows one way: spider (``scraper.spiders.news``) → page → ``scraper.extract.extract_article``
+Data flows one way: spider (``scraper.crawl.spiders.news``) → page → ``scraper.extract.extract_article``
 → ``Article`` → ``scraper.archive`` (SQLite with full-text search) → Datasette.
 """
 

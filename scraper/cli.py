@@ -149,7 +149,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from scraper.serve import serve
+    from scraper.web.serve import serve
 
     if not Path(args.db).exists():
         print(
@@ -201,7 +201,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             return code
     if args.no_serve:
         return 0
-    from scraper.serve import serve
+    from scraper.web.serve import serve
 
     print(f"\nServing the archive at http://{args.host}:{args.port}/archive  (Ctrl-C to stop)")
     return serve(Path(args.db), host=args.host, port=args.port)
@@ -211,8 +211,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Print what the extractor sees in one saved page (or URL): a debugging aid."""
     from dataclasses import asdict
 
+    from scraper.clock import utc_now
     from scraper.extract import extract_article
-    from scraper.spiders.news import utc_now
 
     source = args.source
     encoding = None
@@ -236,7 +236,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_reextract(args: argparse.Namespace) -> int:
     """Rebuild every extracted field from the stored captures, without the network."""
-    from scraper.reextract import reextract
+    from scraper.tools.reextract import reextract
 
     if not Path(args.db).exists():
         print(f"muninews reextract: no archive at {args.db}", file=sys.stderr)
@@ -251,7 +251,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 def cmd_export_wacz(args: argparse.Namespace) -> int:
     """Package the archive's WARC captures as one WACZ file (ReplayWeb.page opens it)."""
-    from scraper.wacz import export_wacz
+    from scraper.tools.wacz import export_wacz
 
     if not Path(args.db).exists():
         print(f"muninews export-wacz: no archive at {args.db}", file=sys.stderr)

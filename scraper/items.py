@@ -52,7 +52,9 @@ class Page:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None  # charset declared in the Content-Type header, if any
-    capture: dict[str, Any] | None = None  # where the raw response is in the WARC files (scraper.capture)
+    capture: dict[str, Any] | None = (
+        None  # where the raw response is in the WARC files (scraper.crawl.capture)
+    )
 
 
 @dataclass

@@ -112,7 +112,7 @@ class ArchivePipeline(_StatsMixin):
         return cls(crawler)
 
     def open_spider(self) -> None:
-        from scraper.spiders.news import utc_now
+        from scraper.clock import utc_now
 
         self.started = utc_now()
         self.archive = Archive(self.path)
@@ -146,7 +146,7 @@ class ArchivePipeline(_StatsMixin):
         return item
 
     def close_spider(self) -> None:
-        from scraper.spiders.news import utc_now
+        from scraper.clock import utc_now
 
         if self.archive is None:
             return

@@ -8,8 +8,8 @@ are prefixed ``MUNINEWS_``.
 from scraper import __version__
 
 BOT_NAME = "muninews"
-SPIDER_MODULES = ["scraper.spiders"]
-NEWSPIDER_MODULE = "scraper.spiders"
+SPIDER_MODULES = ["scraper.crawl.spiders"]
+NEWSPIDER_MODULE = "scraper.crawl.spiders"
 
 # An honest User-Agent that names the project and says where to read about it, so a
 # municipality's web team can see who is calling and why.
@@ -63,7 +63,7 @@ ITEM_PIPELINES = {
 }
 
 EXTENSIONS = {
-    "scraper.progress.CrawlProgress": 500,
+    "scraper.crawl.progress.CrawlProgress": 500,
 }
 
 LOG_LEVEL = "INFO"
@@ -97,15 +97,15 @@ MUNINEWS_FAST_LOOPBACK = True
 MUNINEWS_PROGRESS_INTERVAL = 5.0
 
 DOWNLOADER_MIDDLEWARES = {
-    "scraper.middlewares.LoopbackMiddleware": 50,
+    "scraper.crawl.middlewares.LoopbackMiddleware": 50,
     # robots.txt is obeyed with the rules from the spider's own (conditional) robots.txt request, so a
     # site's robots.txt is fetched once per crawl, and a re-crawl gets a 304 instead of the file.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "scraper.middlewares.SharedRobotsTxtMiddleware": 100,
+    "scraper.crawl.middlewares.SharedRobotsTxtMiddleware": 100,
     # On the downloader side of HttpCompressionMiddleware (590), RedirectMiddleware (600) and the
     # HTTP cache (900): it must see the bytes as received, before anything decompresses or
     # follows them, for the capture to be evidence rather than a re-rendering.
-    "scraper.capture.CaptureMiddleware": 950,
+    "scraper.crawl.capture.CaptureMiddleware": 950,
 }
 # The slot LoopbackMiddleware puts loopback requests in: no delay, more parallelism.
 DOWNLOAD_SLOTS = {"loopback": {"delay": 0.0, "concurrency": 8, "jitter": 0}}

@@ -8,7 +8,7 @@ Two servers on the same immutable file, started the way they are deployed:
 
 * **baseline** — plain ``datasette -i archive.db`` with its default settings, no metadata and no
   plugins: the table page's search (``/archive/articles?_search=…``), facet and sort.
-* **muninews** — ``muninews serve --immutable`` (``scraper.serve.datasette_argv``): the search page
+* **muninews** — ``muninews serve --immutable`` (``scraper.web.serve.datasette_argv``): the search page
   ``/-/search`` and the article page.
 
 Each URL is requested once to warm up, then ``--runs`` times; the script prints the median and the
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from synthetic_archive import COMMON_WORD, RARE_WORD, generate  # noqa: E402
 
-from scraper.serve import datasette_argv  # noqa: E402
+from scraper.web.serve import datasette_argv  # noqa: E402
 
 # Plain Datasette: drop every plugin that is not part of Datasette itself (atom, cluster-map, muninews).
 PLAIN_DATASETTE = (

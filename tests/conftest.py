@@ -6,48 +6,13 @@ Twisted's ReactorNotRestartable), against the same demo sites `muninews demo` se
 
 from __future__ import annotations
 
-import sqlite3
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from scraper import registry
 from scraper.demo.server import DemoWeb, load_expected
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass
-class Crawl:
-    db: Path
-    log: str
-    returncode: int
-
-    def rows(self, sql: str, *params) -> list[sqlite3.Row]:
-        conn = sqlite3.connect(self.db)
-        conn.row_factory = sqlite3.Row
-        try:
-            return conn.execute(sql, params).fetchall()
-        finally:
-            conn.close()
-
-
-def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "scraper", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
-def crawl_into(db: Path, *args: str) -> Crawl:
-    proc = run_cli("crawl", "--db", str(db), "-s", "MUNINEWS_PROGRESS_INTERVAL=0", *args)
-    return Crawl(db=db, log=proc.stdout + proc.stderr, returncode=proc.returncode)
+from tests.helpers import Crawl, crawl_into
 
 
 @pytest.fixture(scope="session")

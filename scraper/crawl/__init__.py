@@ -1,0 +1,1 @@
+"""Scrapy's side of the flow: which URLs to fetch, and what the crawler remembers."""

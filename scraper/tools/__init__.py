@@ -1,0 +1,1 @@
+"""Batch work on a finished archive: re-extraction, WACZ export, benchmarks."""

@@ -1,0 +1,198 @@
+"""Datasette plugin: open an article's archived copy, and read what an edit changed.
+
+Registered through the ``datasette`` entry point in ``pyproject.toml`` (``muninews_archive``), so
+``muninews serve``, ``datasette archive.db`` and the test client all have it. Routes:
+
+``/-/capture/<article_id>``, ``/-/capture/<article_id>/<version>``
+    The page as captured (current version, or an earlier version kept in ``revisions``).
+    ``?format=text`` shows it as text/plain, ``?format=warc`` downloads the WARC record itself (the
+    evidence, verifiable with its SHA-256 digest). HTML is served with
+    ``Content-Security-Policy: sandbox`` and no script, frame, connect or remote image source: the
+    scraped page runs in an opaque origin, cannot run scripts on the archive's origin and cannot
+    load anything live from the municipality's site (a replay must not mix in today's web).
+``/-/diff/<revision_id>``
+    The word-level difference between that revision and the version that replaced it; every piece
+    of text is HTML-escaped (:func:`scraper.archive.revisions.diff_html`).
+
+Cells named ``archived_copy`` or ``diff`` whose value is such a path are shown as links (the canned
+queries ``edited_articles`` and ``removed_articles`` return them); nothing else is rendered as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+from markupsafe import Markup
+
+from scraper.archive import revisions
+from scraper.clock import parse_time
+from scraper.crawl.capture import captures_dir, read_capture, read_record_bytes
+
+DATABASE = "archive"
+
+#: The archived page runs in an opaque origin with nothing live: no scripts, no frames, no fetches,
+#: only inline styles and data: images/fonts.
+CAPTURE_CSP = (
+    "sandbox; default-src 'none'; style-src 'unsafe-inline' data:; img-src data:; font-src data:; "
+    "form-action 'none'; frame-ancestors 'self'"
+)
+#: Our own diff page: inline style only.
+PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+_LINK_VALUE = re.compile(r"^/-/(capture/\d+(/\d+)?|diff/\d+)$")
+
+
+def _database(datasette: Any) -> Any:
+    try:
+        return datasette.get_database(DATABASE)
+    except KeyError:
+        return datasette.get_database()
+
+
+def _captures_dir(datasette: Any, db: Any) -> Path:
+    config = datasette.plugin_config("muninews_archive") or {}
+    if config.get("captures_dir"):
+        return Path(config["captures_dir"])
+    return captures_dir(Path(db.path).resolve())  # resolve: `muninews serve` may pass a symlink
+
+
+def _not_found(message: str) -> Response:
+    return Response.text(message + "\n", status=404)
+
+
+async def capture_view(datasette: Any, request: Any) -> Response:
+    article_id = int(request.url_vars["article_id"])
+    version = request.url_vars.get("version")
+    db = _database(datasette)
+    article = (
+        await db.execute("SELECT url, version, capture_id FROM articles WHERE id = ?", [article_id])
+    ).first()
+    if article is None:
+        return _not_found(f"no article {article_id}")
+    capture_id = article["capture_id"]
+    if version is not None and int(version) != article["version"]:
+        row = (
+            await db.execute(
+                "SELECT capture_id FROM revisions WHERE article_id = ? AND version = ?",
+                [article_id, int(version)],
+            )
+        ).first()
+        if row is None:
+            return _not_found(f"article {article_id} has no version {version}")
+        capture_id = row["capture_id"]
+    if capture_id is None:
+        return _not_found("this version was archived before captures were kept")
+    cap = (await db.execute("SELECT * FROM captures WHERE id = ?", [capture_id])).first()
+    if cap is None:
+        return _not_found(f"capture {capture_id} is missing")
+    directory = _captures_dir(datasette, db)
+    fmt = request.args.get("format", "html")
+    try:
+        if fmt == "warc":
+            data = read_record_bytes(directory, cap["warc_file"], cap["warc_offset"], cap["warc_length"])
+            return Response(
+                data,
+                content_type="application/warc",
+                headers={
+                    "Content-Disposition": f'attachment; filename="muninews-capture-{capture_id}.warc.gz"',
+                    "X-Content-Type-Options": "nosniff",
+                },
+            )
+        record = read_capture(directory, cap["warc_file"], cap["warc_offset"])
+    except (OSError, ValueError) as exc:
+        return Response.text(f"capture {capture_id} cannot be read: {exc}\n", status=500)
+    headers = {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Link": f'<{cap["url"]}>; rel="original"',
+        "X-Archive-Payload-SHA256": cap["payload_sha256"],
+        "X-Archive-WARC-Record-ID": cap["warc_record_id"],
+    }
+    captured = parse_time(cap["fetched_at"])
+    if captured is not None:
+        headers["Memento-Datetime"] = format_datetime(captured, usegmt=True)
+    ctype = record.header("Content-Type") or "application/octet-stream"
+    if fmt == "text" or not ctype.lower().startswith(("text/html", "application/xhtml")):
+        charset = re.search(r"charset=([\w.-]+)", ctype, re.IGNORECASE)
+        ctype = "text/plain; charset=" + (charset.group(1) if charset else "utf-8")
+    headers["Content-Security-Policy"] = CAPTURE_CSP
+    return Response(record.body, content_type=ctype, headers=headers)
+
+
+_STYLE = """
+body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+.text{white-space:pre-wrap;border:1px solid #ccc;padding:1rem;border-radius:4px}
+del{background:#fdd;color:#900;text-decoration:line-through}
+ins{background:#dfd;color:#060;text-decoration:none}
+.meta{color:#555}.trivial{background:#ffe;padding:.5rem;border:1px solid #cc8}
+"""
+
+
+async def diff_view(datasette: Any, request: Any) -> Response:
+    revision_id = int(request.url_vars["revision_id"])
+    db = _database(datasette)
+    rev = (await db.execute("SELECT * FROM revisions WHERE id = ?", [revision_id])).first()
+    if rev is None:
+        return _not_found(f"no revision {revision_id}")
+    article = (await db.execute("SELECT * FROM articles WHERE id = ?", [rev["article_id"]])).first()
+    newer = (
+        await db.execute(
+            "SELECT version, title, lead, body, captured_at FROM revisions WHERE article_id = ? AND version = ?",
+            [rev["article_id"], rev["version"] + 1],
+        )
+    ).first()
+    if newer is not None:
+        new = dict(newer)
+        new_since = newer["captured_at"]
+    else:
+        new = {f: article[f] for f in ("version", *revisions.TEXT_FIELDS)}
+        new_since = rev["replaced_at"]
+    e = html.escape
+    base = datasette.urls.path("")
+    parts = [
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+        f"<title>Edit of {e(article['title'] or '')}</title><style>{_STYLE}</style></head><body>",
+        f"<p><a href='{e(base)}/{DATABASE}/edited_articles'>Edited articles</a> · "
+        f"<a href='{e(base)}/{DATABASE}/articles/{rev['article_id']}'>article {rev['article_id']}</a></p>",
+        f"<h1>{e(article['title'] or '')}</h1>",
+        f"<p class='meta'>{e(article['url'])}<br>Version {rev['version']} (captured {e(rev['captured_at'] or '?')})"
+        f" → version {new['version']} (found {e(new_since or '?')}). Changed: {e(rev['changed_fields'] or '')};"
+        f" {rev['words_removed'] or 0} words removed, {rev['words_added'] or 0} added.</p>",
+        f"<p>Archived copies: <a href='{e(base)}/-/capture/{rev['article_id']}/{rev['version']}'>"
+        f"version {rev['version']}</a> · <a href='{e(base)}/-/capture/{rev['article_id']}/{new['version']}'>"
+        f"version {new['version']}</a></p>",
+    ]
+    if rev["trivial"]:
+        parts.append(
+            "<p class='trivial'>Trivial change: only whitespace, punctuation or a “last updated” line differ.</p>"
+        )
+    for f in revisions.TEXT_FIELDS:
+        old_text, new_text = rev[f], new[f]
+        label = {"title": "Title", "lead": "Lead", "body": "Body"}[f]
+        status = "changed" if (old_text or "") != (new_text or "") else "unchanged"
+        parts.append(f"<h2>{label} <small class='meta'>({status})</small></h2>")
+        parts.append(f"<div class='text'>{revisions.diff_html(old_text, new_text)}</div>")
+    parts.append("</body></html>")
+    return Response.html("".join(parts), headers={"Content-Security-Policy": PAGE_CSP})
+
+
+@hookimpl
+def register_routes(datasette: Any) -> list[tuple[str, Any]]:
+    return [
+        (r"^/-/capture/(?P<article_id>\d+)(/(?P<version>\d+))?$", capture_view),
+        (r"^/-/diff/(?P<revision_id>\d+)$", diff_view),
+    ]
+
+
+@hookimpl
+def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
+    if column not in ("archived_copy", "diff") or not isinstance(value, str) or not _LINK_VALUE.match(value):
+        return None
+    href = datasette.urls.path(value)
+    text = "open archived copy" if column == "archived_copy" else "show the edit"
+    return Markup(f'<a href="{html.escape(href)}">{html.escape(text)}</a>')

@@ -1,0 +1,158 @@
+"""What the tests share: paths, the CLI in a subprocess, crawls into a file, loopback ports.
+
+Test modules import from here, never from each other; fixtures stay in ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from scraper.demo.server import SITES_ROOT
+
+ROOT = Path(__file__).resolve().parent.parent
+TESTS = ROOT / "tests"
+PAGES = TESTS / "pages"
+GOLD = TESTS / "gold"
+SITES = TESTS / "sites"
+SITE = "hemlunda"
+
+
+@dataclass
+class Crawl:
+    db: Path
+    log: str
+    returncode: int
+
+    def rows(self, sql: str, *params) -> list[sqlite3.Row]:
+        conn = sqlite3.connect(self.db)
+        conn.row_factory = sqlite3.Row
+        try:
+            return conn.execute(sql, params).fetchall()
+        finally:
+            conn.close()
+
+
+def run_cli(*args: str, cwd: Path = ROOT, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scraper", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def crawl_into(db: Path, *args: str) -> Crawl:
+    proc = run_cli("crawl", "--db", str(db), "-s", "MUNINEWS_PROGRESS_INTERVAL=0", *args)
+    return Crawl(db=db, log=proc.stdout + proc.stderr, returncode=proc.returncode)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def copy_site(tmp: Path, site: str = SITE) -> Path:
+    root = tmp / "site"
+    shutil.copytree(SITES_ROOT / site, root)
+    return root
+
+
+def crawl_site(db: Path, port: int, *args: str) -> Crawl:
+    return crawl_into(db, "--url", f"http://127.0.0.1:{port}/", "--name", "Hemlunda kommun", *args)
+
+
+def article_requests(requests: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    return [(p, s) for p, s in requests if p.startswith("/nyheter/nyheter/2")]
+
+
+def rows(db: Path, sql: str, *params: object) -> list[sqlite3.Row]:
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+#: Columns that hold a time or a row id: they differ from one crawl to the next by design.
+VOLATILE_COLUMNS = {
+    "id",
+    "article_id",
+    "person_id",
+    "capture_id",
+    "first_seen",
+    "last_seen",
+    "fetched_at",
+    "started",
+    "finished",
+    "first_fetched",
+    "last_fetched",
+    "last_changed",
+    "last_crawled",
+    "last_success",
+    # A page's bytes hold the loopback port, so its validators and digest differ run to run.
+    "etag",
+    "payload_sha256",
+    "warc_file",
+    "warc_offset",
+    "warc_length",
+    "warc_record_id",
+}
+SNAPSHOT_TABLES = (
+    "municipalities",
+    "articles",
+    "quotes",
+    "contacts",
+    "people",
+    "person_roles",
+    "pages",
+    "crawls",
+)
+
+
+def _stable(value: object) -> object:
+    """A cell with loopback ports made neutral (the tests' demo web listens on port 0)."""
+    if isinstance(value, str):
+        return re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1:PORT", value)
+    return value
+
+
+def archive_snapshot(db: Path) -> dict[str, list[list[object]]]:
+    """Every row of the archive's tables that a crawl decides, without times and row ids, sorted.
+
+    Rows that point at an article or a person by id point by its URL or name key instead, so two
+    crawls of the same web compare equal whatever order their requests finished in.
+    """
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        article_url = dict(conn.execute("SELECT id, url FROM articles").fetchall())
+        person_key = {
+            r[0]: f"{r[1]}/{r[2]}" for r in conn.execute("SELECT id, municipality_id, name_key FROM people")
+        }
+        snapshot: dict[str, list[list[object]]] = {}
+        for table in SNAPSHOT_TABLES:
+            rows_out = []
+            for row in conn.execute(f"SELECT * FROM {table}"):
+                cells: list[object] = []
+                for column in row.keys():  # noqa: SIM118 - sqlite3.Row is not a mapping
+                    if column == "article_id":
+                        cells.append(_stable(article_url.get(row[column])))
+                    elif column == "person_id":
+                        cells.append(person_key.get(row[column]))
+                    elif column not in VOLATILE_COLUMNS:
+                        cells.append(_stable(row[column]))
+                rows_out.append(cells)
+            snapshot[table] = sorted(rows_out, key=repr)
+        return snapshot
+    finally:
+        conn.close()
