@@ -1,0 +1,69 @@
+"""``python -m scraper.tools.bench quotes|sites|speed|pool``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import scraper.tools.bench as bench
+
+from .paths import GOLD_DIR, SPLITS
+from .pool import measure_pool
+from .quotes import format_errors, format_table, score_gold
+from .sites import score_sites
+from .speed import corpus_pages, format_speed, measure_speed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m scraper.tools.bench", description=(bench.__doc__ or "").split("\n\n")[0]
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    quotes = sub.add_parser("quotes", help="score quotes and contacts on the gold set")
+    quotes.add_argument("--split", choices=("dev", "held_out", "all"), default="all")
+    quotes.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder with labels.json and pages/")
+    quotes.add_argument("--verbose", "-v", action="store_true", help="list the errors page by page")
+    pool = sub.add_parser("pool", help="pages per second with MUNINEWS_EXTRACT_WORKERS")
+    pool.add_argument("--corpus", type=Path, default=None, help="folder of .html pages")
+    pool.add_argument("--workers", type=int, default=2)
+    sites = sub.add_parser("sites", help="score quotes and contacts on the demo and held-out sites")
+    sites.add_argument("--verbose", "-v", action="store_true", help="list the errors page by page")
+    speed = sub.add_parser("speed", help="time extraction against trafilatura alone")
+    speed.add_argument("--corpus", type=Path, default=None, help="folder of .html pages")
+    speed.add_argument("--rounds", type=int, default=5)
+    speed.add_argument("--limit", type=int, default=None, help="time only the first N pages")
+    args = parser.parse_args(argv)
+
+    if args.command == "quotes":
+        report = score_gold(args.gold, args.split)
+        splits = [*SPLITS, "all"] if args.split == "all" else [args.split]
+        print(format_table(report, splits))
+        if args.verbose:
+            print(format_errors(report, args.split))
+        return 0
+    if args.command == "pool":
+        corpus, files = corpus_pages(args.corpus)
+        inline_rate, pool_rate = measure_pool(files, args.workers)
+        print(f"corpus: {corpus} — {len(files)} pages")
+        print(f"  extract in the crawl process      {inline_rate:6.1f} pages/s   1.00")
+        ratio = pool_rate / inline_rate
+        print(f"  extract in {args.workers} worker processes     {pool_rate:6.1f} pages/s   {ratio:.2f} ×")
+        return 0
+    if args.command == "sites":
+        report = score_sites()
+        print(format_table(report, ["demo", "sites", "all"]))
+        if args.verbose:
+            print(format_errors(report, "all"))
+        return 0
+    corpus, files = corpus_pages(args.corpus, args.limit)
+    if not files:
+        print(f"no .html pages in {corpus}", file=sys.stderr)
+        return 1
+    print(format_speed(measure_speed(files, rounds=args.rounds), corpus))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
