@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .paths import DEFAULT_FETCHED_AT, GOLD_DIR, SPLITS
 from .scoring import TARGETS, ContactScore, QuoteScore, score_contacts, score_quotes
@@ -32,12 +33,15 @@ class Report:
         return quotes, contacts
 
 
-def load_labels(gold_dir: Path | str = GOLD_DIR) -> dict[str, dict]:
+def load_labels(gold_dir: Path | str = GOLD_DIR) -> dict[str, dict[str, Any]]:
     """``labels.json``: page file name -> url, country, language, split, quotes, contacts."""
-    return json.loads((Path(gold_dir) / "labels.json").read_text(encoding="utf-8"))
+    labels: dict[str, dict[str, Any]] = json.loads(
+        (Path(gold_dir) / "labels.json").read_text(encoding="utf-8")
+    )
+    return labels
 
 
-def select(labels: Mapping[str, dict], split: str = "all") -> dict[str, dict]:
+def select(labels: Mapping[str, dict[str, Any]], split: str = "all") -> dict[str, dict[str, Any]]:
     if split not in ("all", *SPLITS):
         raise ValueError(f"unknown split {split!r}: use dev, held_out or all")
     return {f: lab for f, lab in labels.items() if split == "all" or lab["split"] == split}
@@ -155,12 +159,12 @@ def format_table(report: Report, splits: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def _q(quote: Mapping) -> str:
+def _q(quote: Mapping[str, Any]) -> str:
     role = f", {quote['role']}" if quote.get("role") else ""
     return f"“{quote.get('text')}” — {quote.get('speaker')}{role}"
 
 
-def _c(contact: Mapping) -> str:
+def _c(contact: Mapping[str, Any]) -> str:
     return ", ".join(f"{k}={contact.get(k)!r}" for k in ("name", "role", "email", "phone"))
 
 

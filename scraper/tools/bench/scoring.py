@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from importlib.resources import files
-from typing import Any
+from typing import Any, TypeVar
 
 import phonenumbers
 
@@ -106,7 +106,9 @@ def _normalise_email(email: str | None) -> str:
     return (email or "").strip().lower()
 
 
-def _same_field(a: str | None, b: str | None, normalise=normalise_text) -> bool:
+def _same_field(
+    a: str | None, b: str | None, normalise: Callable[[str | None], str] = normalise_text
+) -> bool:
     return normalise(a) == normalise(b)
 
 
@@ -157,7 +159,10 @@ def match_contacts(predicted: Sequence[Any], gold: Sequence[Any]) -> list[tuple[
 # --- scores ----------------------------------------------------------------------------------
 
 
-def _add(a, b):
+_Score = TypeVar("_Score", "QuoteScore", "ContactScore")
+
+
+def _add(a: _Score, b: _Score) -> _Score:
     """Sum two scores field by field (counts add up, error lists concatenate)."""
     return type(a)(**{f.name: getattr(a, f.name) + getattr(b, f.name) for f in fields(a)})
 
@@ -179,10 +184,12 @@ class QuoteScore:
     false_negatives: int = 0
     speaker_correct: int = 0
     role_correct: int = 0
-    missed: list[dict] = field(default_factory=list)  # gold quotes not found
-    spurious: list[dict] = field(default_factory=list)  # predicted quotes matching no gold quote
-    wrong_speaker: list[tuple[dict, dict]] = field(default_factory=list)  # (gold, predicted)
-    wrong_role: list[tuple[dict, dict]] = field(default_factory=list)
+    missed: list[dict[str, Any]] = field(default_factory=list)  # gold quotes not found
+    spurious: list[dict[str, Any]] = field(default_factory=list)  # predicted quotes matching no gold quote
+    wrong_speaker: list[tuple[dict[str, Any], dict[str, Any]]] = field(
+        default_factory=list
+    )  # (gold, predicted)
+    wrong_role: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -219,9 +226,11 @@ class ContactScore:
     phone_correct: int = 0
     phones_predicted: int = 0
     phones_e164: int = 0
-    missed: list[dict] = field(default_factory=list)
-    spurious: list[dict] = field(default_factory=list)
-    wrong_fields: list[tuple[dict, dict, list[str]]] = field(default_factory=list)  # (gold, pred, fields)
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    spurious: list[dict[str, Any]] = field(default_factory=list)
+    wrong_fields: list[tuple[dict[str, Any], dict[str, Any], list[str]]] = field(
+        default_factory=list
+    )  # (gold, pred, fields)
     bad_phones: list[str] = field(default_factory=list)
 
     @property
@@ -260,7 +269,7 @@ class ContactScore:
         return _add(self, other)
 
 
-def _as_dict(item: Any, names: Iterable[str]) -> dict:
+def _as_dict(item: Any, names: Iterable[str]) -> dict[str, Any]:
     return {n: _get(item, n) for n in names}
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from .paths import DEFAULT_FETCHED_AT, ROOT
 from .quotes import PageResult, Report
 from .scoring import score_contacts, score_quotes
 
 
-def site_roots() -> list[tuple[str, Path, dict]]:
+def site_roots() -> list[tuple[str, Path, dict[str, Any]]]:
     """(split, site folder, its ground truth) for the demo web and the held-out test sites.
 
     Their texts were written by other hands than the gold set's, for the crawl tests: a second,
