@@ -27,7 +27,7 @@ from lxml.etree import _Element
 from scraper.items import Contact
 
 from .encoding import decode_html
-from .quotes import is_role_word, split_role_name
+from .names import has_unit_word, is_role_line, is_role_word, split_role_name, split_unit
 from .tree import clean_text, is_in_chrome, parse_html
 from .vocabulary import (
     CONTACT_ALTERNATIVES,
@@ -41,7 +41,6 @@ from .vocabulary import (
     PHONE_LABELS,
     PRESS_DESK_WORDS,
     SWITCHBOARD_WORDS,
-    UNIT_WORDS,
 )
 
 _HEADINGS = sorted({h.rstrip(":").lower() for h in CONTACT_HEADINGS}, key=len, reverse=True)
@@ -73,8 +72,6 @@ _ALTERNATIVE = re.compile(
 )
 _PRESS_DESK = re.compile("|".join(re.escape(w) for w in PRESS_DESK_WORDS), re.IGNORECASE)
 _FILLERS = frozenset(CONTACT_FILLER_WORDS)
-# Words that may join the words of an organisation's name: "Norrsunds Energi", "Vatten & Avfall".
-_ORGANISATION_JOINERS = frozenset(("och", "and", "&", "of", "i", "för", "for", "AB"))
 _LABELS = re.compile(
     r"\b(?:"
     + "|".join(re.escape(w) for w in sorted(EMAIL_LABELS + PHONE_LABELS, key=len, reverse=True))
@@ -333,27 +330,27 @@ def _cards(lines: list[_Line], country: str) -> list[Contact]:
             desks.append(current)
             last_block_had_data = False
             continue
-        if rest and _awaits_role(current) and _is_role_line(rest):
+        if rest and _awaits_role(current) and is_role_line(rest):
             # "Tomas Berglund" then "vd, Norrsunds Energi": the role line of the card above.
-            current.role, current.organisation = _split_unit(rest)
+            current.role, current.organisation = split_unit(rest)
             rest = ""
         if rest:
             name, role = split_role_name(rest)
             if name and label and not role:
                 role = label  # "Community development officer: Tom Ellis"
-            if name and (_has_unit_word(name) or len(name.split()) < 2):
+            if name and (has_unit_word(name) or len(name.split()) < 2):
                 name, role = None, None  # contact cards give full names; "Skicka" (e-post) is not one
             if name and len(rest.split()) <= 12:
                 if current is None or current.name or current.email or current.phone:
                     current = Contact()
                     cards.append(current)
-                current.name, current.role, current.organisation = name, *_split_unit(role)
-            elif _has_unit_word(rest):
+                current.name, current.role, current.organisation = name, *split_unit(role)
+            elif has_unit_word(rest):
                 if current is None or (line.starts_block and (current.email or current.phone_raw)):
                     # a unit on a line of its own after a complete card: a desk of its own
                     current = Contact()
                     cards.append(current)
-                role, organisation = _split_unit(rest)
+                role, organisation = split_unit(rest)
                 current.organisation = current.organisation or organisation
                 current.role = current.role or role
             elif current is not None and current.name and not current.role and len(rest.split()) <= 6:
@@ -396,44 +393,6 @@ def _is_desk_line(text: str) -> bool:
 
 def _awaits_role(card: Contact | None) -> bool:
     return card is not None and bool(card.name) and not (card.role or card.email or card.phone)
-
-
-def _is_role_line(text: str) -> bool:
-    """ "vd, Norrsunds Energi" / "Rektor": a role (and unit) with no person in the first part."""
-    head = text.split(",")[0].split()
-    if not head or len(head) > 6:
-        return False
-    return all(t[:1].islower() or is_role_word(t) for t in head) and any(is_role_word(t) for t in head)
-
-
-def _has_unit_word(text: str) -> bool:
-    low = f" {text.lower()} "
-    return any(word in low for word in UNIT_WORDS)
-
-
-def _split_unit(role: str | None) -> tuple[str | None, str | None]:
-    """Comma parts naming a unit are the organisation.
-
-    "lärare, Björkbacka skola" -> ("lärare", "Björkbacka skola").
-    """
-    if not role:
-        return None, None
-    parts = [p.strip() for p in role.split(",") if p.strip()]
-    units = [
-        p
-        for k, p in enumerate(parts)
-        if not p[:1].islower()
-        and not any(is_role_word(t) for t in p.split())
-        and (_has_unit_word(p) or (k > 0 and _is_organisation_name(p)))
-    ]
-    others = [p for p in parts if p not in units]
-    return (", ".join(others) or None), (", ".join(units) or None)
-
-
-def _is_organisation_name(text: str) -> bool:
-    """ "Norrsunds Energi" after a role: capitalised words, as a company's name is written."""
-    words = text.split()
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w in _ORGANISATION_JOINERS for w in words)
 
 
 def _merge(contacts: list[Contact]) -> list[Contact]:

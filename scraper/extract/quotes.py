@@ -29,21 +29,17 @@ from dataclasses import dataclass
 
 from scraper.items import Quote
 
+from .names import UPPER, is_apposition_role, is_role_word, split_role_name, with_party
 from .vocabulary import (
     CONTINUATION_MIN_WORDS,
     DEFINITE_ROLE_STOPWORDS,
     FIRST_PERSON,
-    HONORIFICS_EN,
     INTRODUCED_QUOTE_MIN_WORDS,
-    PLACE_PREPOSITIONS,
     PRONOUNS,
     QUOTE_DASHES,
     QUOTE_MIN_WORDS,
     RELATIVE_WORDS,
     ROLE_CONNECTORS,
-    ROLE_HONORIFICS,
-    ROLE_SUFFIXES,
-    ROLE_WORDS,
     SPEECH_VERB_PARTICLES,
     SPEECH_VERBS,
 )
@@ -52,9 +48,6 @@ _VERBS = "|".join(re.escape(v) for v in sorted(set(SPEECH_VERBS), key=len, rever
 _DASH = "[" + "".join(re.escape(d) for d in QUOTE_DASHES) + "]"
 _OPEN = '[”“"»«„‘]'
 _CLOSE = '[”“"«»’]'
-_UPPER = "A-ZÅÄÖÆØÜÉ"
-_NAME_TOKEN = re.compile(rf"^[{_UPPER}][\w'’.]*(?:-[{_UPPER}]?[\w'’]+)*$")
-_PARTY = re.compile(r"\s*\(([^()]{1,12})\)")
 
 # "– Text, säger X." — dash paragraph.
 _DASH_START = re.compile(rf"^\s*{_DASH}\s*(?=\S)")
@@ -62,7 +55,7 @@ _DASH_START = re.compile(rf"^\s*{_DASH}\s*(?=\S)")
 _ATTRIBUTION_START = re.compile(rf"(?P<sep>[,!?…]|\.\.\.)\s+(?P<verb>{_VERBS})(?=\s)", re.IGNORECASE)
 # The end of a sentence (the quote resumes after it: "..., säger X. Nu kan vi ...") or a new reply
 # dash ("..., säger X. – Mer text.").
-_SENTENCE_BREAK = re.compile(rf"(?P<stop>[.!?])\s+(?={_DASH}?\s*[{_UPPER}0-9\"”“»«„])|\s+{_DASH}\s+(?=\S)")
+_SENTENCE_BREAK = re.compile(rf"(?P<stop>[.!?])\s+(?={_DASH}?\s*[{UPPER}0-9\"”“»«„])|\s+{_DASH}\s+(?=\S)")
 _ABBREVIATIONS = frozenset(("dr", "mr", "mrs", "ms", "st", "prof", "bitr", "vik", "tf", "t.f", "resp", "ca"))
 # "”Text”, säger X." / "\"Text,\" said X." / "\"Text,\" X said."
 _QUOTED_THEN_ATTR = re.compile(
@@ -82,7 +75,7 @@ _SPEECH_VERB = re.compile(rf"(?<![\w-])(?P<verb>{_VERBS})(?![\w-])", re.IGNORECA
 # A paragraph entirely in quotation marks (continuation of an adjacent quote), or opened but not
 # closed (English multi-paragraph convention).
 _FULLY_QUOTED = re.compile(rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE})?\s*$")
-_NAME_PART = rf"[{_UPPER}][a-zåäöæøüéèáíóú'’]+(?:-[{_UPPER}][a-zåäöæøüéèáíóú'’]+)?"
+_NAME_PART = rf"[{UPPER}][a-zåäöæøüéèáíóú'’]+(?:-[{UPPER}][a-zåäöæøüéèáíóú'’]+)?"
 # Two capitalised words in running text: a person mentioned, with an optional party mark.
 _MENTION = re.compile(
     rf"(?<![\w-])(?P<name>{_NAME_PART}(?:\s{_NAME_PART}){{1,3}})(?![\w-])(?P<party>\s*\([^()]{{1,12}}\))?"
@@ -91,129 +84,16 @@ _MENTION = re.compile(
 _APPOSITION = re.compile(r"^\s*,\s*(?P<role>[^,.;:!?()]{2,80}?)\s*(?:,|\.|$)")
 
 _PRONOUNS = frozenset(PRONOUNS)
-_HONORIFICS = frozenset(HONORIFICS_EN)
-_CONNECTORS = frozenset(ROLE_CONNECTORS)
 _RELATIVE = frozenset(RELATIVE_WORDS)
-_ROLE_HONORIFICS = frozenset(ROLE_HONORIFICS)
+_CONNECTORS = frozenset(ROLE_CONNECTORS)
 _PARTICLES = dict(SPEECH_VERB_PARTICLES)
 _DEFINITE_STOP = frozenset(DEFINITE_ROLE_STOPWORDS)
-_PLACE_PREPOSITIONS = frozenset(PLACE_PREPOSITIONS)
 
 
 @dataclass
 class _Speaker:
     name: str
     role: str | None = None
-
-
-def is_role_word(token: str) -> bool:
-    """ "kommunchef", "Rektorn", "förvaltningschefen": a title, in indefinite or definite form."""
-    low = token.lower().strip(".,:;")
-    if low in ROLE_WORDS:
-        return True
-    return any(low.endswith((suffix, suffix + "n", suffix + "en", suffix + "et")) for suffix in ROLE_SUFFIXES)
-
-
-def _looks_like_name(tokens: list[str]) -> bool:
-    return (
-        1 <= len(tokens) <= 4
-        and all(_NAME_TOKEN.match(t) for t in tokens)
-        and not any(is_role_word(t) for t in tokens)
-    )
-
-
-def split_role_name(attribution: str) -> tuple[str | None, str | None]:
-    """Split an attribution into ``(speaker, role)``.
-
-    "kommunchef Kristofer Svensson" -> ("Kristofer Svensson", "kommunchef");
-    "Lena Ek, miljöchef i Hemlunda kommun" -> ("Lena Ek", "miljöchef i Hemlunda kommun");
-    "kommunstyrelsens ordförande Anna Lindqvist (S)" -> ("Anna Lindqvist", "kommunstyrelsens ordförande (S)");
-    "Cllr Jane Smith, Leader of the Council" -> ("Jane Smith", "Leader of the Council").
-    Returns (None, None) when no name can be found.
-    """
-    text = attribution.strip().rstrip(".,;:").strip()
-    party = None
-    if m := _PARTY.search(text):
-        party = m[1]
-        text = (text[: m.start()] + text[m.end() :]).strip().rstrip(",")
-    head, _, tail = (part.strip() for part in text.partition(","))
-    tail = tail.rstrip(",").strip() or None
-    if tail:
-        # "Elsa, som går i klass 4B" / "Ann Lee, 52": a description or an age, not a role;
-        # "professor of X who directs Y": the role ends where the relative clause begins.
-        kept = []
-        for token in tail.split():
-            if token.lower() in _RELATIVE:
-                break
-            kept.append(token)
-        tail = " ".join(kept) if kept and not tail.replace(",", "").strip().isdigit() else None
-    tokens = head.split()
-    place = _place_after_name(tokens)
-    if place:
-        tokens = tokens[: -len(place)]
-    # Trailing run of name-like tokens is the name; what comes before is the role.
-    i = len(tokens)
-    while i > 0 and _NAME_TOKEN.match(tokens[i - 1]) and not is_role_word(tokens[i - 1]):
-        i -= 1
-    name_tokens, role_tokens = tokens[i:], tokens[:i]
-    honorific = None
-    while name_tokens and name_tokens[0].lower() in _HONORIFICS:
-        honorific = name_tokens.pop(0)
-        role_tokens.append(honorific)
-    if honorific and honorific.lower().rstrip(".") not in _ROLE_HONORIFICS:
-        role_tokens.remove(honorific)
-        honorific = None  # "Mr", "Dr": dropped from the name, not a role
-    if not name_tokens and tail:
-        # "the council's leader, Jane Smith": the name comes after the comma.
-        tail_tokens = tail.split()
-        if _looks_like_name(tail_tokens):
-            return _with_party(" ".join(tail_tokens), head or None, party)
-        return None, None
-    if not _looks_like_name(name_tokens):
-        return None, None
-    name = " ".join(name_tokens)
-    role_prefix = " ".join(t for t in role_tokens if t != honorific) or None
-    if role_prefix and len(role_tokens) > 8:
-        return None, None  # a clause, not a role: the attribution was misread
-    if role_prefix and place:
-        role_prefix = f"{role_prefix} {' '.join(place)}"  # "Rektor ... på Aspviksskolan"
-    if role_prefix and tail:
-        role: str | None = f"{role_prefix}, {tail}"
-    else:
-        role = tail or role_prefix or (_expand_honorific(honorific) if honorific else None)
-    return _with_party(name, role, party)
-
-
-def _place_after_name(tokens: list[str]) -> list[str]:
-    """A workplace written after the name: "Rektor Sanna Wallin på Aspviksskolan" -> ["på", "Aspviksskolan"].
-
-    Only after a title and a full name, so "Anna Berg" alone or "rektor på skolan" stay as they are.
-    """
-    for k in range(len(tokens) - 2, 2, -1):
-        if tokens[k] not in _PLACE_PREPOSITIONS:
-            continue
-        place, before = tokens[k + 1 :], tokens[:k]
-        names = 0
-        while (
-            names < len(before)
-            and _NAME_TOKEN.match(before[-1 - names])
-            and not is_role_word(before[-1 - names])
-        ):
-            names += 1
-        if 1 <= len(place) <= 3 and all(_NAME_TOKEN.match(t) for t in place) and 2 <= names < len(before):
-            return tokens[k:]
-        return []
-    return []
-
-
-def _expand_honorific(honorific: str) -> str:
-    return "Councillor" if honorific.lower().rstrip(".") == "cllr" else honorific
-
-
-def _with_party(name: str, role: str | None, party: str | None) -> tuple[str, str | None]:
-    if party:
-        role = f"{role} ({party})" if role else f"({party})"
-    return name, role
 
 
 class _Context:
@@ -264,14 +144,14 @@ class _Context:
             if cut and (role is None or len(role.split()) < cut):
                 role = prefix  # "Transport Secretary Grant Shapps"
             apposition = _APPOSITION.match(after)
-            if role is None and apposition and _is_apposition_role(apposition["role"]):
+            if role is None and apposition and is_apposition_role(apposition["role"]):
                 role = apposition["role"].strip()
             if at_start and role is None and not after.lstrip().startswith((",", "(")):
                 continue  # "På Norrleden ..." / "Nu Hemlunda ...": a capitalised sentence start
             party = m["party"].strip()[1:-1] if m["party"] else None
-            found.append((m.start(), _Speaker(*_with_party(name, role, party))))
+            found.append((m.start(), _Speaker(*with_party(name, role, party))))
         # A known surname or first name on its own ("Harry said he ...") is a mention too.
-        for m in re.finditer(rf"(?<![\w-])[{_UPPER}][\w'’-]+", paragraph):
+        for m in re.finditer(rf"(?<![\w-])[{UPPER}][\w'’-]+", paragraph):
             known = self.by_token.get(m[0].lower())
             if known and not any(a <= m.start() < b for a, b in spans):
                 found.append((m.start(), known))
@@ -336,16 +216,6 @@ def _role_before(before: str) -> str | None:
     while role and (role[0].lower() in ("och", "og", "and")):
         role.pop(0)
     return " ".join(role)
-
-
-def _is_apposition_role(text: str) -> bool:
-    words = text.split()
-    return (
-        0 < len(words) <= 8
-        and not any(ch.isdigit() for ch in text)
-        and words[0].lower() not in _RELATIVE
-        and any(is_role_word(w) for w in words)
-    )
 
 
 def _words(text: str) -> int:
@@ -456,7 +326,7 @@ def _lead_in_speaker(lead: str, ctx: _Context, colon: bool) -> _Speaker | None:
     "Ward says the spaces are also about company", "Whitfield told volunteers at the launch") or
     after it ("Så här säger rektor Anna Berg", "Det säger Anna Berg och tillägger").
     """
-    sentences = re.split(rf"(?<=[.!?])\s+(?=[{_UPPER}])", lead.strip())
+    sentences = re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", lead.strip())
     if len(sentences) > 1:
         ctx.mention(" ".join(sentences[:-1]))
     sentence = sentences[-1].strip().rstrip(":").strip()

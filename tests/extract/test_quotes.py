@@ -4,36 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.quotes import extract_quotes, split_role_name
-
-
-@pytest.mark.parametrize(
-    ("attribution", "expected"),
-    [
-        ("kommunchef Kristofer Svensson", ("Kristofer Svensson", "kommunchef")),
-        ("Kommunchef Kristofer Svensson", ("Kristofer Svensson", "Kommunchef")),
-        ("Lena Ek, miljöchef i Hemlunda kommun", ("Lena Ek", "miljöchef i Hemlunda kommun")),
-        (
-            "kommunstyrelsens ordförande Anna Lindqvist (S)",
-            ("Anna Lindqvist", "kommunstyrelsens ordförande (S)"),
-        ),
-        ("Vik. oppositionsråd Janne Jansson", ("Janne Jansson", "Vik. oppositionsråd")),
-        ("Anna Berg, rektor", ("Anna Berg", "rektor")),
-        ("Cllr Jane Smith, Leader of the Council", ("Jane Smith", "Leader of the Council")),
-        ("Councillor Tom Reed, cabinet member for housing", ("Tom Reed", "cabinet member for housing")),
-        ("Cllr Jane Smith", ("Jane Smith", "Councillor")),
-        ("Elsa, som går i klass 4B", ("Elsa", None)),
-        ("eleverna på skolan", (None, None)),
-        ("Michael Lopez, 52", ("Michael Lopez", None)),
-        ("Mr Grant Holt", ("Grant Holt", None)),
-        (
-            "Ann Lee, a professor of engineering who directs the lab",
-            ("Ann Lee", "a professor of engineering"),
-        ),
-    ],
-)
-def test_split_role_name(attribution: str, expected: tuple) -> None:
-    assert split_role_name(attribution) == expected
+from scraper.extract.quotes import extract_quotes
 
 
 def _one(paragraphs: list[str]) -> tuple[str, str | None, str | None]:
@@ -397,13 +368,6 @@ def test_colon_lead_in_and_dash_in_the_same_paragraph() -> None:
 
 def test_colon_dash_paragraph_without_a_named_person_is_not_a_quote() -> None:
     assert extract_quotes(["Så här gör du: – Hämta nyckeln i receptionen innan du går till lokalen."]) == []
-
-
-def test_workplace_after_the_name_goes_with_the_role() -> None:
-    assert split_role_name("Kulturchef Eva Strand på Sjöbodarna") == (
-        "Eva Strand",
-        "Kulturchef på Sjöbodarna",
-    )
 
 
 # --- a dash paragraph after a paragraph that introduces one person ------------------------------
