@@ -1,0 +1,310 @@
+"""A contact block's lines -> contact cards: who, which role and unit, which e-mail and phone.
+
+Step 3 of ``contacts``: a line with a name starts a card, labelled "E-post"/"Telefon"/"Mobil"/
+"Email"/"Phone" lines fill it, a desk ("Valkansliet", "Press office") on a line of its own is a
+card of its own, and a switchboard line belongs to no one. Numbers are normalised to E.164 for
+the page's country; a well-formed number that is not a valid one is kept as written only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from scraper.items import Contact
+
+from .names import has_unit_word, is_role_line, is_role_word, split_role_name, split_unit
+from .tree import clean_text
+from .vocabulary import (
+    CONTACT_ALTERNATIVES,
+    CONTACT_FILLER_WORDS,
+    CONTACT_HEADINGS,
+    DESK_MAX_WORDS,
+    DESK_SUFFIXES,
+    DESK_WORDS_EN,
+    EMAIL_LABELS,
+    PHONE_LABELS,
+    PRESS_DESK_WORDS,
+    SWITCHBOARD_WORDS,
+)
+
+_HEADINGS = sorted({h.rstrip(":").lower() for h in CONTACT_HEADINGS}, key=len, reverse=True)
+HEADING_START = re.compile(
+    r"^(?:" + "|".join(re.escape(h) for h in _HEADINGS) + r")\b\s*:?\s*", re.IGNORECASE
+)
+HEADING_FULL = re.compile(r"^(?:" + "|".join(re.escape(h) for h in _HEADINGS) + r")\s*:?$", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# A phone number as written: starts with +, 00 or 0 (a date or a sum never does), digits with
+# spaces, dashes, slashes or brackets between them.
+PHONE = re.compile(r"(?<![\w+])(?:\+|00|0)[\d][\d \-–/()]{5,18}\d(?![\w])")
+# A number right after a phone label may be written without a leading 0 (Norwegian and Danish
+# numbers have no trunk prefix): "Telefon: 45 67 89 01", "Tlf.: 20 12 34 56".
+_LABELLED_PHONE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w.rstrip(".")) for w in sorted(PHONE_LABELS, key=len, reverse=True))
+    + r")\b\.?\s*:?\s*(\+?\d[\d \-–/()]{5,16}\d)(?![\w])",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# "Energy advice: Priya Nair" / "Community development officer: Tom Ellis": a label before the name.
+_LABEL_PREFIX = re.compile(r"^(?P<label>[^:,\d@]{2,40}):\s+(?P<rest>\S.*)$")
+_NAME_WORD = r"[A-ZÅÄÖÆØÜÉ][\w'’-]+"
+# "..., eller byggledare Kalle Nyström, 070-..." — a second person in the same prose sentence.
+_ALTERNATIVE = re.compile(
+    r",?\s+(?:"
+    + "|".join(re.escape(w) for w in CONTACT_ALTERNATIVES)
+    + rf")\s+(?=(?:[a-zåäöæø][\w-]*\s+){{0,3}}{_NAME_WORD}\s+{_NAME_WORD})"
+)
+_PRESS_DESK = re.compile("|".join(re.escape(w) for w in PRESS_DESK_WORDS), re.IGNORECASE)
+_FILLERS = frozenset(CONTACT_FILLER_WORDS)
+_LABELS = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(EMAIL_LABELS + PHONE_LABELS, key=len, reverse=True))
+    + r")\b\.?\s*:?",
+    re.IGNORECASE,
+)
+SWITCHBOARD = re.compile("|".join(re.escape(w) for w in SWITCHBOARD_WORDS), re.IGNORECASE)
+
+
+@dataclass
+class Line:
+    """A line of a contact block: its text and the e-mails and phones its links carry."""
+
+    text: str = ""
+    emails: list[str] = field(default_factory=list)
+    phones: list[tuple[str, str]] = field(default_factory=list)  # (number for parsing, as written)
+    starts_block: bool = False
+
+
+def _norm_email(raw: str) -> str | None:
+    try:
+        return validate_email(raw.strip().strip("<>.,;:"), check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        return None
+
+
+def _parse_phone(raw: str, country: str) -> phonenumbers.PhoneNumber | None:
+    if _ISO_DATE.match(raw.strip()):
+        return None
+    try:
+        return phonenumbers.parse(raw, country or None)
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def _norm_phone(raw: str, country: str) -> str | None:
+    """E.164 for a number libphonenumber says is valid; ``None`` otherwise.
+
+    Valid, not merely possible: ``phone`` is promised to be a real, diallable E.164 number (the gold
+    floor and the demo crawl test check ``is_valid_number``). A well-formed number in an unallocated
+    range (the UK's 01632 960xxx drama range) is kept as written in ``phone_raw`` instead, see
+    :func:`_is_possible_phone`.
+    """
+    number = _parse_phone(raw, country)
+    if number is None or not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _is_possible_phone(raw: str, country: str) -> bool:
+    number = _parse_phone(raw, country)
+    return number is not None and phonenumbers.is_possible_number(number)
+
+
+def _without_fillers(text: str) -> str:
+    """Drop lower-case joining words at the ends of each comma part ("Festival Director, on or")."""
+    parts = []
+    for part in text.split(","):
+        tokens = part.split()
+        # Lower-case only: "Tove Ring" keeps her surname, "ring 070-..." loses its verb.
+        while tokens and tokens[0].strip(".:") in _FILLERS:
+            tokens.pop(0)
+        while tokens and tokens[-1].strip(".:") in _FILLERS:
+            tokens.pop()
+        if tokens:
+            parts.append(" ".join(tokens))
+    return ", ".join(parts)
+
+
+def _split_alternatives(line: Line) -> list[Line]:
+    """One prose line naming several people ("... Sara Lind, 070-..., eller byggledare Kalle Nyström,
+    070-...") becomes one line per person; link targets go with the part that shows them."""
+    pieces = _ALTERNATIVE.split(line.text)
+    if len(pieces) < 2:
+        return [line]
+    parts = [Line(text=piece, starts_block=line.starts_block and k == 0) for k, piece in enumerate(pieces)]
+
+    def owner(written: str) -> Line:
+        return next((p for p in parts if written and written.lower() in p.text.lower()), parts[0])
+
+    for email in line.emails:
+        owner(email).emails.append(email)
+    for target, written in line.phones:
+        owner(written).phones.append((target, written))
+    return parts
+
+
+def _name_press_desk(card: Contact) -> None:
+    """A card without a person whose role or unit is a press desk takes the desk as its name."""
+    if card.name:
+        return
+    for attr in ("role", "organisation"):
+        value = getattr(card, attr)
+        if not value:
+            continue
+        parts = [p.strip() for p in value.split(",")]
+        desk = next((p for p in parts if _PRESS_DESK.search(p)), None)
+        if desk:
+            card.name = desk
+            setattr(card, attr, ", ".join(p for p in parts if p != desk) or None)
+            return
+
+
+@dataclass
+class _Parsed:
+    """One line taken apart: its e-mails and phones, and the words left once they are removed."""
+
+    emails: list[str]
+    phones: list[tuple[str, str]]  # (E.164, as written)
+    unallocated: list[str]  # well-formed but not valid numbers: kept as written only
+    rest: str
+
+
+def _parse_line(line: Line, country: str) -> _Parsed:
+    text = clean_text(line.text)
+    text = HEADING_START.sub("", text, count=1) if HEADING_START.match(text) else text
+    if HEADING_FULL.match(text):
+        text = ""
+    emails = [e for e in (_norm_email(raw) for raw in line.emails + EMAIL.findall(text)) if e]
+    phones: list[tuple[str, str]] = []
+    unallocated: list[str] = []
+    for target, written in line.phones:
+        if e164 := _norm_phone(target, country) or _norm_phone(written, country):
+            phones.append((e164, written))
+        elif _is_possible_phone(target, country):
+            unallocated.append(clean_text(written))
+    for written in PHONE.findall(text) + _LABELLED_PHONE.findall(text):
+        if (e164 := _norm_phone(written, country)) and all(p[0] != e164 for p in phones):
+            phones.append((e164, clean_text(written)))
+        elif not e164 and _is_possible_phone(written, country):
+            unallocated.append(clean_text(written))
+    rest = EMAIL.sub(" ", text)
+    for _, written in phones:
+        rest = rest.replace(written, " ")
+    rest = _LABELLED_PHONE.sub(" ", PHONE.sub(" ", rest))
+    rest = _without_fillers(clean_text(_LABELS.sub(" ", rest)).strip(" ,;:–-|"))
+    return _Parsed(emails, phones, unallocated, rest)
+
+
+class _CardBuilder:
+    """Reads a contact block line by line, opening a card for each person, desk or unit it names."""
+
+    def __init__(self) -> None:
+        self.cards: list[Contact] = []
+        self.desks: list[Contact] = []  # cards opened by a desk line: kept only if data follows
+        self.current: Contact | None = None
+        self.last_block_had_data = False
+
+    def _open(self, card: Contact | None = None) -> Contact:
+        self.current = card or Contact()
+        self.cards.append(self.current)
+        return self.current
+
+    def add(self, line: Line, parsed: _Parsed) -> None:
+        rest, has_data = parsed.rest, bool(parsed.emails or parsed.phones)
+        if rest and SWITCHBOARD.search(rest):
+            self.current = None  # a switchboard line: neither it nor its numbers belong to a person
+            return
+        label = None
+        if rest and (m := _LABEL_PREFIX.match(rest)):
+            label, rest = m["label"].strip(), m["rest"]
+        if rest and not has_data and _is_desk_line(rest):
+            # "Valkansliet" / "Electoral Services" above its e-mail and phone: the desk is the contact.
+            self.desks.append(self._open(Contact(name=rest)))
+            self.last_block_had_data = False
+            return
+        if rest and self.current is not None and _awaits_role(self.current) and is_role_line(rest):
+            # "Tomas Berglund" then "vd, Norrsunds Energi": the role line of the card above.
+            self.current.role, self.current.organisation = split_unit(rest)
+            rest = ""
+        if rest:
+            self._add_words(rest, label, line)
+        if has_data:
+            self._add_data(parsed, line, rest)
+        current = self.current
+        if parsed.unallocated and current is not None and not current.phone and not current.phone_raw:
+            current.phone_raw = parsed.unallocated[0]
+        self.last_block_had_data = has_data
+
+    def _add_words(self, rest: str, label: str | None, line: Line) -> None:
+        """The words of a line: a person (with a role), a unit, or the role of the card above."""
+        name, role = split_role_name(rest)
+        if name and label and not role:
+            role = label  # "Community development officer: Tom Ellis"
+        if name and (has_unit_word(name) or len(name.split()) < 2):
+            name, role = None, None  # contact cards give full names; "Skicka" (e-post) is not one
+        current = self.current
+        if name and len(rest.split()) <= 12:
+            if current is None or current.name or current.email or current.phone:
+                current = self._open()
+            current.name, current.role, current.organisation = name, *split_unit(role)
+        elif has_unit_word(rest):
+            if current is None or (line.starts_block and (current.email or current.phone_raw)):
+                # a unit on a line of its own after a complete card: a desk of its own
+                current = self._open()
+            role, organisation = split_unit(rest)
+            current.organisation = current.organisation or organisation
+            current.role = current.role or role
+        elif current is not None and current.name and not current.role and len(rest.split()) <= 6:
+            current.role = rest
+
+    def _add_data(self, parsed: _Parsed, line: Line, rest: str) -> None:
+        """E-mails and phones go to the open card; a second e-mail opens a card of its own."""
+        current = self.current
+        if current is None or (line.starts_block and self.last_block_had_data and not rest):
+            current = self._open()
+        for email in parsed.emails:
+            if current.email and current.email != email:
+                current = self._open(Contact(email=email))
+            current.email = current.email or email
+        for e164, written in parsed.phones:
+            if current.phone and current.phone != e164:
+                continue  # a second number (mobile and desk): keep the first
+            current.phone, current.phone_raw = e164, written
+
+    def result(self) -> list[Contact]:
+        for card in self.cards:
+            _name_press_desk(card)
+        return [
+            c
+            for c in self.cards
+            if (c.name or c.email or c.phone) and not (c in self.desks and not (c.email or c.phone))
+        ]
+
+
+def extract_cards(lines: list[Line], country: str) -> list[Contact]:
+    """The contact cards in the lines of one contact block (or of one mailto/tel link's context)."""
+    builder = _CardBuilder()
+    for line in (part for whole in lines for part in _split_alternatives(whole)):
+        builder.add(line, _parse_line(line, country))
+    return builder.result()
+
+
+def _is_desk_line(text: str) -> bool:
+    """A desk named on a line of its own: "Valkansliet", "Electoral Services", "Press office"."""
+    words = text.split()
+    if not 1 <= len(words) <= DESK_MAX_WORDS or "," in text or any(ch.isdigit() for ch in text):
+        return False
+    if not text[:1].isupper() or any(is_role_word(w) for w in words):
+        return False
+    lows = [w.lower().strip(".:") for w in words]
+    return bool(_PRESS_DESK.search(text)) or any(
+        w in DESK_WORDS_EN or w.endswith(DESK_SUFFIXES) for w in lows
+    )
+
+
+def _awaits_role(card: Contact | None) -> bool:
+    return card is not None and bool(card.name) and not (card.role or card.email or card.phone)
