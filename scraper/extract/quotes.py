@@ -29,22 +29,18 @@ from dataclasses import dataclass
 
 from scraper.items import Quote
 
-from .names import UPPER, is_apposition_role, is_role_word, split_role_name, with_party
+from .names import UPPER, is_role_word, split_role_name
+from .speakers import SPEECH_VERB, VERBS, Context, Speaker
 from .vocabulary import (
     CONTINUATION_MIN_WORDS,
-    DEFINITE_ROLE_STOPWORDS,
     FIRST_PERSON,
     INTRODUCED_QUOTE_MIN_WORDS,
-    PRONOUNS,
     QUOTE_DASHES,
     QUOTE_MIN_WORDS,
     RELATIVE_WORDS,
-    ROLE_CONNECTORS,
     SPEECH_VERB_PARTICLES,
-    SPEECH_VERBS,
 )
 
-_VERBS = "|".join(re.escape(v) for v in sorted(set(SPEECH_VERBS), key=len, reverse=True))
 _DASH = "[" + "".join(re.escape(d) for d in QUOTE_DASHES) + "]"
 _OPEN = '[”“"»«„‘]'
 _CLOSE = '[”“"«»’]'
@@ -52,14 +48,14 @@ _CLOSE = '[”“"«»’]'
 # "– Text, säger X." — dash paragraph.
 _DASH_START = re.compile(rf"^\s*{_DASH}\s*(?=\S)")
 # Where an attribution may begin inside a dash paragraph: ", säger" / "? frågar" / "... menar".
-_ATTRIBUTION_START = re.compile(rf"(?P<sep>[,!?…]|\.\.\.)\s+(?P<verb>{_VERBS})(?=\s)", re.IGNORECASE)
+_ATTRIBUTION_START = re.compile(rf"(?P<sep>[,!?…]|\.\.\.)\s+(?P<verb>{VERBS})(?=\s)", re.IGNORECASE)
 # The end of a sentence (the quote resumes after it: "..., säger X. Nu kan vi ...") or a new reply
 # dash ("..., säger X. – Mer text.").
 _SENTENCE_BREAK = re.compile(rf"(?P<stop>[.!?])\s+(?={_DASH}?\s*[{UPPER}0-9\"”“»«„])|\s+{_DASH}\s+(?=\S)")
 _ABBREVIATIONS = frozenset(("dr", "mr", "mrs", "ms", "st", "prof", "bitr", "vik", "tf", "t.f", "resp", "ca"))
 # "”Text”, säger X." / "\"Text,\" said X." / "\"Text,\" X said."
 _QUOTED_THEN_ATTR = re.compile(
-    rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?){_CLOSE}\s*,?\s*(?:(?P<verb>{_VERBS})\s+(?P<attr>.+?)|(?P<attr2>[^,\"”“]+?)\s+(?P<verb2>{_VERBS}))\s*(?P<rest>[.,;:]\s*{_OPEN}[^”“\"»«„]+{_CLOSE}?)?[.]?\s*$",
+    rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?){_CLOSE}\s*,?\s*(?:(?P<verb>{VERBS})\s+(?P<attr>.+?)|(?P<attr2>[^,\"”“]+?)\s+(?P<verb2>{VERBS}))\s*(?P<rest>[.,;:]\s*{_OPEN}[^”“\"»«„]+{_CLOSE}?)?[.]?\s*$",
     re.IGNORECASE,
 )
 # Narrative before a quote in the same paragraph: "Margaret Doyle, 84, moved in. “Text,” she said."
@@ -71,151 +67,11 @@ _LEAD_IN_THEN_QUOTED = re.compile(
 )
 # "Rektor Sanna Wallin berättar: – Läxhjälpen har ...": a lead-in and a dash reply in one paragraph.
 _LEAD_IN_THEN_DASH = re.compile(rf"^(?P<lead>[^\"”“»«„:]{{2,300}}?):\s*{_DASH}\s+(?P<rest>\S.*)$", re.DOTALL)
-_SPEECH_VERB = re.compile(rf"(?<![\w-])(?P<verb>{_VERBS})(?![\w-])", re.IGNORECASE)
 # A paragraph entirely in quotation marks (continuation of an adjacent quote), or opened but not
 # closed (English multi-paragraph convention).
 _FULLY_QUOTED = re.compile(rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE})?\s*$")
-_NAME_PART = rf"[{UPPER}][a-zåäöæøüéèáíóú'’]+(?:-[{UPPER}][a-zåäöæøüéèáíóú'’]+)?"
-# Two capitalised words in running text: a person mentioned, with an optional party mark.
-_MENTION = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME_PART}(?:\s{_NAME_PART}){{1,3}})(?![\w-])(?P<party>\s*\([^()]{{1,12}}\))?"
-)
-# An apposition after a mentioned name: "Lena Ek, miljöchef i Stormyra kommun, är ...".
-_APPOSITION = re.compile(r"^\s*,\s*(?P<role>[^,.;:!?()]{2,80}?)\s*(?:,|\.|$)")
-
-_PRONOUNS = frozenset(PRONOUNS)
 _RELATIVE = frozenset(RELATIVE_WORDS)
-_CONNECTORS = frozenset(ROLE_CONNECTORS)
 _PARTICLES = dict(SPEECH_VERB_PARTICLES)
-_DEFINITE_STOP = frozenset(DEFINITE_ROLE_STOPWORDS)
-
-
-@dataclass
-class _Speaker:
-    name: str
-    role: str | None = None
-
-
-class _Context:
-    """Speakers seen so far, for pronouns and surname-only attributions."""
-
-    def __init__(self) -> None:
-        self.last: _Speaker | None = None
-        self.by_token: dict[str, _Speaker] = {}
-
-    def remember(self, speaker: _Speaker) -> _Speaker:
-        """Record a speaker, completing a surname-only or role-less mention from earlier ones."""
-        known = self.by_token.get(speaker.name.lower())
-        if known and (len(speaker.name.split()) == 1 or known.name == speaker.name):
-            speaker = _Speaker(known.name, speaker.role or known.role)
-        for token in speaker.name.split():
-            self.by_token[token.lower()] = speaker
-        self.by_token[speaker.name.lower()] = speaker
-        self.last = speaker
-        return speaker
-
-    def mention(self, paragraph: str) -> list[_Speaker]:
-        """Remember people named in running text, with the role the text gives them there.
-
-        "Tekniska nämndens ordförande Olof Brink (S) ser ..." -> Olof Brink, "Tekniska nämndens
-        ordförande (S)"; "Lokalhistorikern Gunnel Ask har ..." -> "Lokalhistorikern"; "Lena Ek,
-        miljöchef i Stormyra kommun, är ..." -> "miljöchef i Stormyra kommun". Returns the people
-        named, in order.
-        """
-        found: list[tuple[int, _Speaker]] = []
-        spans: list[tuple[int, int]] = []
-        for m in _MENTION.finditer(paragraph):
-            name, before = m["name"], paragraph[: m.start()]
-            tokens = name.split()
-            spans.append(m.span())
-            # "Oppositionsrådet Göran Wik", "Transport Secretary Grant Shapps": title, then the name.
-            cut = max((k + 1 for k, t in enumerate(tokens) if is_role_word(t)), default=0)
-            if cut == 0 and len(tokens) >= 3 and _role_before(tokens[0]):
-                cut = 1
-            prefix = " ".join(tokens[:cut])
-            if cut:
-                before, tokens = f"{before}{prefix} ", tokens[cut:]
-            if not 2 <= len(tokens) <= 3:
-                continue
-            name = " ".join(tokens)
-            at_start = not before.strip() or before.rstrip()[-1] in ".!?:"
-            after = paragraph[m.end() :]
-            role = _role_before(before)
-            if cut and (role is None or len(role.split()) < cut):
-                role = prefix  # "Transport Secretary Grant Shapps"
-            apposition = _APPOSITION.match(after)
-            if role is None and apposition and is_apposition_role(apposition["role"]):
-                role = apposition["role"].strip()
-            if at_start and role is None and not after.lstrip().startswith((",", "(")):
-                continue  # "På Norrleden ..." / "Nu Hemlunda ...": a capitalised sentence start
-            party = m["party"].strip()[1:-1] if m["party"] else None
-            found.append((m.start(), _Speaker(*with_party(name, role, party))))
-        # A known surname or first name on its own ("Harry said he ...") is a mention too.
-        for m in re.finditer(rf"(?<![\w-])[{UPPER}][\w'’-]+", paragraph):
-            known = self.by_token.get(m[0].lower())
-            if known and not any(a <= m.start() < b for a, b in spans):
-                found.append((m.start(), known))
-        return [self.remember(speaker) for _, speaker in sorted(found, key=lambda item: item[0])]
-
-    def resolve(self, attribution: str, first_name_ok: bool = True) -> _Speaker | None:
-        """A speaker for an attribution: pronoun -> last speaker, surname -> known full name.
-
-        A single unknown name ("säger Elsa, som går i klass 4B") is a person after a speech verb;
-        before one ("Kommunen skriver:") it is taken only when ``first_name_ok``.
-        """
-        attr = attribution.strip().rstrip(".,;:")
-        first = attr.split()[0].lower().strip(".,;:") if attr.split() else ""
-        if first in _PRONOUNS:
-            return self.last
-        name, role = split_role_name(attr)
-        if not name:
-            return None
-        if not first_name_ok and len(name.split()) == 1 and name.lower() not in self.by_token:
-            return None  # "Kommunen", "Smith" never introduced: not a person the text names
-        return self.remember(_Speaker(name, role))
-
-
-def _role_before(before: str) -> str | None:
-    """The role written just before a name: a title and the genitive or adjective words leading to it.
-
-    "... Miljö- och byggnämndens ordförande" -> "Miljö- och byggnämndens ordförande"; a definite
-    noun opening the sentence ("Läxhjälparen") -> that noun.
-    """
-    tokens = before.split()
-    if not tokens:
-        return None
-    last = tokens[-1]
-    sentence_start = len(tokens) == 1 or tokens[-2][-1:] in ".!?:"
-    if not is_role_word(last):
-        low = last.lower()
-        if (
-            sentence_start
-            and last[:1].isupper()
-            and last[1:].islower()
-            and low.endswith("n")
-            and len(low) >= 5
-            and low not in _DEFINITE_STOP
-            and not _SPEECH_VERB.fullmatch(low)
-        ):
-            return last  # "Lokalhistorikern Gunnel Ask", "Eleven Mads Sørensen"
-        return None
-    role = [last]
-    k = len(tokens) - 2
-    while k >= 0 and len(role) < 6:
-        token = tokens[k]
-        if token[-1:] in ".!?:,;":
-            break
-        low = token.lower()
-        genitive = low.endswith("s") and len(low) > 3 and not _SPEECH_VERB.fullmatch(low)
-        joined = low in ("och", "og", "and") or token.endswith("-")
-        adjective = low.endswith("a") and len(low) >= 5 and role[0].lower().endswith("s")
-        if not (genitive or joined or adjective):
-            break
-        role.insert(0, token)
-        k -= 1
-    while role and (role[0].lower() in ("och", "og", "and")):
-        role.pop(0)
-    return " ".join(role)
 
 
 def _words(text: str) -> int:
@@ -235,7 +91,7 @@ def _tidy(text: str) -> str:
 class _Candidate:
     index: int  # paragraph index
     text: str
-    speaker: _Speaker | None
+    speaker: Speaker | None
 
 
 def _sentence_break(text: str) -> re.Match | None:
@@ -281,7 +137,7 @@ def _split_attribution(verb: str, tail: str, mid_quote: bool = True) -> tuple[st
     return attribution.strip().rstrip("."), after.strip()
 
 
-def _from_dash(rest: str, ctx: _Context) -> tuple[str, _Speaker | None]:
+def _from_dash(rest: str, ctx: Context) -> tuple[str, Speaker | None]:
     """Split a dash paragraph (dash removed) into quote text and speaker."""
     for m in _ATTRIBUTION_START.finditer(rest):
         attribution, after = _split_attribution(m["verb"], rest[m.end() :])
@@ -299,7 +155,7 @@ def _from_dash(rest: str, ctx: _Context) -> tuple[str, _Speaker | None]:
     return _tidy(rest), None
 
 
-def _quoted_then_attr(paragraph: str, ctx: _Context) -> _Candidate | None:
+def _quoted_then_attr(paragraph: str, ctx: Context) -> _Candidate | None:
     m = _QUOTED_THEN_ATTR.match(paragraph)
     if not m:
         return None
@@ -318,7 +174,7 @@ def _quoted_then_attr(paragraph: str, ctx: _Context) -> _Candidate | None:
     return None
 
 
-def _lead_in_speaker(lead: str, ctx: _Context, colon: bool) -> _Speaker | None:
+def _lead_in_speaker(lead: str, ctx: Context, colon: bool) -> Speaker | None:
     """The speaker named by a lead-in before a quote or ending a paragraph with a colon.
 
     Reads the last sentence ("Lena Ek, miljöchef, är glad. Hon säger:" -> "Hon säger"), earlier
@@ -330,7 +186,7 @@ def _lead_in_speaker(lead: str, ctx: _Context, colon: bool) -> _Speaker | None:
     if len(sentences) > 1:
         ctx.mention(" ".join(sentences[:-1]))
     sentence = sentences[-1].strip().rstrip(":").strip()
-    verb = _SPEECH_VERB.search(sentence)
+    verb = SPEECH_VERB.search(sentence)
     if verb is None:
         return None
     after_verb = sentence[verb.end() :].split()
@@ -351,10 +207,10 @@ def _lead_in_speaker(lead: str, ctx: _Context, colon: bool) -> _Speaker | None:
 
 def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
     """Quotes in body paragraphs, in order. ``language`` is accepted for future per-language rules."""
-    ctx = _Context()
+    ctx = Context()
     candidates: list[_Candidate] = []
-    pending: tuple[int, _Speaker] | None = None  # speaker announced by the paragraph before
-    introduced: tuple[int, _Speaker] | None = None  # the one person a narrative paragraph named
+    pending: tuple[int, Speaker] | None = None  # speaker announced by the paragraph before
+    introduced: tuple[int, Speaker] | None = None  # the one person a narrative paragraph named
     for i, raw in enumerate(paragraphs):
         paragraph = raw.strip()
         if not paragraph or _is_list(paragraph):
@@ -404,7 +260,7 @@ def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Q
     return _resolve_adjacent(candidates)
 
 
-def _introduced(people: list[_Speaker]) -> _Speaker | None:
+def _introduced(people: list[Speaker]) -> Speaker | None:
     """The one person a narrative paragraph introduces, with the role it gives them.
 
     "Räddningschef Stefan Nordin uppmanar boende ..." -> Stefan Nordin. Two people, or a capitalised
@@ -420,7 +276,7 @@ def _reads_as_speech(text: str) -> bool:
     return _words(text) >= INTRODUCED_QUOTE_MIN_WORDS and text.rstrip()[-1:] in ".!?…"
 
 
-def _mentioned(ctx: _Context, narrative: str) -> _Context:
+def _mentioned(ctx: Context, narrative: str) -> Context:
     ctx.mention(narrative)
     return ctx
 
