@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from lxml.etree import _Element
 
@@ -79,7 +80,7 @@ def _capped(value: str | None, max_date: str) -> str | None:
     return None
 
 
-def htmldate_params(fetched_at: str) -> dict:
+def htmldate_params(fetched_at: str) -> dict[str, Any]:
     """Parameters for htmldate (via trafilatura's ``date_extraction_params``), capped at the fetch date."""
     return {
         "original_date": True,

@@ -66,7 +66,7 @@ def decode_html(body: bytes | str, declared_encoding: str | None = None) -> str:
     if isinstance(body, str):
         return body
     bom_encoding, bom = read_bom(body)
-    if bom_encoding:
+    if bom_encoding and bom:
         return body[len(bom) :].decode(bom_encoding, errors="replace")
 
     header = declared_encoding or ""

@@ -59,8 +59,8 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
     if m := _PARTY.search(text):
         party = m[1]
         text = (text[: m.start()] + text[m.end() :]).strip().rstrip(",")
-    head, _, tail = (part.strip() for part in text.partition(","))
-    tail = tail.rstrip(",").strip() or None
+    head, _, after_comma = (part.strip() for part in text.partition(","))
+    tail: str | None = after_comma.rstrip(",").strip() or None
     if tail:
         # "Elsa, som går i klass 4B" / "Ann Lee, 52": a description or an age, not a role;
         # "professor of X who directs Y": the role ends where the relative clause begins.

@@ -94,7 +94,7 @@ class _Candidate:
     speaker: Speaker | None
 
 
-def _sentence_break(text: str) -> re.Match | None:
+def _sentence_break(text: str) -> re.Match[str] | None:
     """The first sentence end in ``text`` that is not an abbreviation ("Dr. Smith")."""
     for m in _SENTENCE_BREAK.finditer(text):
         if m["stop"] == ".":
