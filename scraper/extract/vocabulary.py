@@ -9,28 +9,31 @@ kind of page; entries are lower-case unless case matters. When a list changes, a
 
 from __future__ import annotations
 
+from scraper import cms
+
 # --- Page chrome -------------------------------------------------------------------------------
 
-# Elements that are site-wide chrome, never part of the article (contacts, dates, lead, author).
-CHROME_TAGS = frozenset({"header", "footer", "nav", "aside"})
-# Tokens looked for inside id/class attributes (substring match on the lower-cased value).
-CHROME_CLASS_TOKENS = (
-    "footer",
-    "header",
+# Site chrome is defined once, in scraper/cms (the crawl builds its CHROME_XPATH from the same
+# lists); the extractors take it as it is and add what only matters inside a page.
+# Elements that are site-wide chrome, never part of the article (contacts, dates, lead, author):
+# the platforms' chrome tags and their widget tags (<aside>).
+CHROME_TAGS = frozenset(cms.CHROME_TAGS + cms.WIDGET_TAGS)
+# Tokens looked for inside id/class attributes (substring match on the lower-cased value): the
+# platforms' chrome class and id words, and these.
+EXTRACT_CHROME_TOKENS = (
     "sidebar",
-    "navigation",
     "navbar",
     "nav-",
     "-nav",
-    "menu",
-    "cookie",
     "consent",
-    "breadcrumb",
     "archive-portlet",  # SiteVision's recent-news list widget
     "related",
     "share",
     "translate",
     "skip-link",
+)
+CHROME_CLASS_TOKENS = tuple(
+    dict.fromkeys(cms.CHROME_CLASS_WORDS + cms.CHROME_ID_WORDS + EXTRACT_CHROME_TOKENS)
 )
 # Class tokens that look like chrome tokens but are not ("site-header" is chrome, "entry-header" is
 # the WordPress article header that carries the published date and the author).
