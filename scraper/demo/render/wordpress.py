@@ -10,6 +10,7 @@ core sitemaps (``/wp-sitemap.xml`` index → posts, pages, taxonomies, users).
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from scraper.demo.content import Article, Contact, Page, SiteContent, e164
 from scraper.demo.render.common import (
@@ -335,8 +336,43 @@ class Renderer:
 def render(site: SiteContent) -> SiteOutput:
     r = Renderer(site)
     out = SiteOutput()
-    lastmod: dict[str, str] = {}
-    config = {
+    config = site_config(site)
+    lastmod: dict[str, str] = config["lastmod"]
+    for i, a in enumerate(r.articles):
+        path = article_path(a)
+        rel = path.lstrip("/") + "index.html"
+        out.text(rel, r.article(a, i))
+        lastmod[rel] = a.updated or a.published
+        out.article_paths[a.slug] = path
+        config["redirects"][f"/?p={r.ids[a.slug]}"] = path
+    render_listings(r, out)
+    tags, authors = render_tag_and_author_archives(r, out)
+    for p in site.pages:
+        rel = p.path.lstrip("/") + "index.html"
+        out.text(rel, r.page(p))
+        lastmod[rel] = p.lastmod
+        out.non_news.append(p.path)
+    out.text("index.html", r.home())
+    out.non_news.insert(0, "/")
+    out.text("_query/search-budget.html", r.search("budget"))
+    config["queries"]["/?s=budget"] = "_query/search-budget.html"
+    out.non_news.append("/?s=budget")
+    out.text("_404.html", r.not_found())
+
+    out.text(
+        "robots.txt",
+        "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
+        f"Sitemap: {ORIGIN}/wp-sitemap.xml\n",
+    )
+    render_sitemaps(r, out, tags, authors)
+    render_feeds(r, out)
+    out.config = config
+    return out
+
+
+def site_config(site: SiteContent) -> dict[str, Any]:
+    """The demo server's ``_site.json``; lastmod, redirects and queries are filled in while rendering."""
+    return {
         "id": site.id,
         "name": site.name,
         "country": site.country,
@@ -353,17 +389,12 @@ def render(site: SiteContent) -> SiteOutput:
             "feed/index.xml": "application/rss+xml",
             "category/nyheter/feed/index.xml": "application/rss+xml",
         },
-        "lastmod": lastmod,
+        "lastmod": {},
     }
 
-    for i, a in enumerate(r.articles):
-        path = article_path(a)
-        rel = path.lstrip("/") + "index.html"
-        out.text(rel, r.article(a, i))
-        lastmod[rel] = a.updated or a.published
-        out.article_paths[a.slug] = path
-        config["redirects"][f"/?p={r.ids[a.slug]}"] = path
 
+def render_listings(r: Renderer, out: SiteOutput) -> None:
+    """The blog page ``/nyheter/`` and the category archive, each paged as ``page/N/``."""
     pages = (len(r.articles) + PER_PAGE - 1) // PER_PAGE
     for base, title, body_class in [
         ("/nyheter/", "Nyheter", "blog"),
@@ -377,6 +408,10 @@ def render(site: SiteContent) -> SiteOutput:
                 r.archive(base=base, title=title, body_class=body_class, posts=posts, page=n, pages=pages),
             )
             out.non_news.append(url)
+
+
+def render_tag_and_author_archives(r: Renderer, out: SiteOutput) -> tuple[list[str], list[str]]:
+    """One archive page per tag and per author; returns the tags and the authors' names."""
     tags = sorted({t for a in r.articles for t in a.tags})
     for tag in tags:
         posts = [a for a in r.articles if tag in a.tags]
@@ -408,25 +443,13 @@ def render(site: SiteContent) -> SiteOutput:
             ),
         )
         out.non_news.append(f"/author/{slug}/")
-    for p in site.pages:
-        rel = p.path.lstrip("/") + "index.html"
-        out.text(rel, r.page(p))
-        lastmod[rel] = p.lastmod
-        out.non_news.append(p.path)
-    out.text("index.html", r.home())
-    out.non_news.insert(0, "/")
-    out.text("_query/search-budget.html", r.search("budget"))
-    config["queries"]["/?s=budget"] = "_query/search-budget.html"
-    out.non_news.append("/?s=budget")
-    out.text("_404.html", r.not_found())
+    return tags, authors
 
-    out.text(
-        "robots.txt",
-        "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
-        f"Sitemap: {ORIGIN}/wp-sitemap.xml\n",
-    )
+
+def render_sitemaps(r: Renderer, out: SiteOutput, tags: list[str], authors: list[str]) -> None:
+    """WordPress core's sitemaps: posts, pages, tags, the category and users, each with its XSL."""
     post_entries = [(article_path(a), a.updated or a.published) for a in r.articles]
-    page_entries = [("/", r.articles[0].published)] + [(p.path, p.lastmod) for p in site.pages]
+    page_entries = [("/", r.articles[0].published)] + [(p.path, p.lastmod) for p in r.site.pages]
     out.text("wp-sitemap-posts-post-1.xml", XSL + sitemap(post_entries).split("\n", 1)[1])
     out.text("wp-sitemap-posts-page-1.xml", XSL + sitemap(page_entries).split("\n", 1)[1])
     out.text(
@@ -452,36 +475,46 @@ def render(site: SiteContent) -> SiteOutput:
     )
     out.text("wp-sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n' + XSL + index.split("\n", 1)[1])
 
-    def items(posts: list[Article]) -> list[dict]:
-        return [
-            {
-                "title": a.title,
-                "path": article_path(a),
-                "description": plain(a.lead) + " […]",
-                "date": rfc822(a.published, a.time, sweden_offset(a.published).replace(":", "")),
-                "guid": f"{ORIGIN}/?p={r.ids[a.slug]}",
-                "guid_is_link": "false",
-                "creator": a.author or "",
-                "categories": ["Nyheter", *a.tags],
-                "content": f"<p>{a.lead}</p>\n" + body_html(a.body),
-            }
-            for a in posts
-        ]
 
+def feed_items(r: Renderer, posts: list[Article]) -> list[dict[str, Any]]:
+    """RSS items as WordPress writes them: excerpt with " […]", full content, creator, categories."""
+    return [
+        {
+            "title": a.title,
+            "path": article_path(a),
+            "description": plain(a.lead) + " […]",
+            "date": rfc822(a.published, a.time, sweden_offset(a.published).replace(":", "")),
+            "guid": f"{ORIGIN}/?p={r.ids[a.slug]}",
+            "guid_is_link": "false",
+            "creator": a.author or "",
+            "categories": ["Nyheter", *a.tags],
+            "content": f"<p>{a.lead}</p>\n" + body_html(a.body),
+        }
+        for a in posts
+    ]
+
+
+def render_feeds(r: Renderer, out: SiteOutput) -> None:
+    """The site feed ``/feed/`` and the news category's feed: the ten newest posts each."""
     out.text(
         "feed/index.xml",
-        rss(site.name, "/", "Mitt i skogen, nära till allt", "sv-SE", items(r.articles[:10]), "/feed/"),
+        rss(
+            r.site.name,
+            "/",
+            "Mitt i skogen, nära till allt",
+            "sv-SE",
+            feed_items(r, r.articles[:10]),
+            "/feed/",
+        ),
     )
     out.text(
         "category/nyheter/feed/index.xml",
         rss(
-            f"Nyheter – {site.name}",
+            f"Nyheter – {r.site.name}",
             "/category/nyheter/",
             "Mitt i skogen, nära till allt",
             "sv-SE",
-            items(r.articles[:10]),
+            feed_items(r, r.articles[:10]),
             "/category/nyheter/feed/",
         ),
     )
-    out.config = config
-    return out
