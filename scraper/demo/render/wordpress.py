@@ -48,7 +48,9 @@ def iso(day: str, time: str) -> str:
     return f"{day}T{time}:00{sweden_offset(day)}"
 
 
-class Renderer:
+class Chrome:
+    """What every page shares: head, header and menu, sidebar, footer, cookie notice; contacts, authors."""
+
     def __init__(self, site: SiteContent) -> None:
         self.site = site
         self.articles = sorted(site.articles, key=lambda a: (a.published, a.time), reverse=True)
@@ -155,6 +157,10 @@ class Renderer:
     def author_slug(self, name: str) -> str:
         return slugify(name)
 
+
+class Renderer(Chrome):
+    """The pages themselves: posts, archives, ordinary pages, home, search results, 404."""
+
     def article(self, a: Article, index: int) -> str:
         path = article_path(a)
         pid = self.ids[a.slug]
@@ -172,6 +178,32 @@ class Renderer:
             else f'<time class="updated" datetime="{modified}">{sv_date(a.published)}</time>'
         )
         tag_links = ", ".join(f'<a href="/tag/{t}/" rel="tag">{t}</a>' for t in a.tags)
+        nav = self.post_navigation(index)
+        head = self.article_head(a, pid, published, modified)
+        main = f"""<article id="post-{pid}" class="post-{pid} post type-post status-publish format-standard hentry category-nyheter {tags}">
+<header class="entry-header">
+<h1 class="entry-title">{esc(a.title)}</h1>
+<div class="entry-meta">
+<span class="posted-on">Publicerad <a href="{path}" rel="bookmark"><time class="entry-date published" datetime="{published}">{sv_date(a.published)}</time>{updated_time}</a></span><span class="byline"> av <span class="author vcard"><a class="url fn n" href="/author/{self.author_slug(a.author or "")}/">{esc(a.author or "")}</a></span></span>
+</div>
+</header>
+<div class="entry-content">
+<p class="ingress"><strong>{a.lead}</strong></p>
+{body_html(a.body, "<p>", '<h2 class="wp-block-heading">')}{contact}
+</div>
+<footer class="entry-footer"><span class="cat-links">Publicerat i <a href="/category/nyheter/" rel="category tag">Nyheter</a></span> <span class="tags-links">Etiketter: {tag_links}</span></footer>
+</article>
+<nav class="navigation post-navigation" aria-label="Inlägg"><h2 class="screen-reader-text">Inläggsnavigering</h2><div class="nav-links">{nav}</div></nav>"""
+        return self.document(
+            title=f"{a.title} – {self.site.name}",
+            body_class=f"post-template-default single single-post postid-{pid} single-format-standard "
+            "wp-embed-responsive",
+            main=main,
+            head=head,
+        )
+
+    def post_navigation(self, index: int) -> str:
+        """Links to the previous (older) and next (newer) post."""
         older = self.articles[index + 1] if index + 1 < len(self.articles) else None
         newer = self.articles[index - 1] if index > 0 else None
         nav = ""
@@ -185,6 +217,11 @@ class Renderer:
                 f'<div class="nav-next"><a href="{article_path(newer)}" rel="next"><span class="nav-subtitle">'
                 f'Nästa:</span> <span class="nav-title">{esc(newer.title)}</span></a></div>'
             )
+        return nav
+
+    def article_head(self, a: Article, pid: int, published: str, modified: str) -> str:
+        """Yoast's head: canonical link, Open Graph, the schema.org graph, the REST API and short links."""
+        path = article_path(a)
         ld = {
             "@context": "https://schema.org",
             "@graph": [
@@ -215,27 +252,7 @@ class Renderer:
 <script type="application/ld+json" class="yoast-schema-graph">{json.dumps(ld, ensure_ascii=False)}</script>
 <link rel="alternate" title="JSON" type="application/json" href="{ORIGIN}/wp-json/wp/v2/posts/{pid}" />
 <link rel='shortlink' href='{ORIGIN}/?p={pid}' />"""
-        main = f"""<article id="post-{pid}" class="post-{pid} post type-post status-publish format-standard hentry category-nyheter {tags}">
-<header class="entry-header">
-<h1 class="entry-title">{esc(a.title)}</h1>
-<div class="entry-meta">
-<span class="posted-on">Publicerad <a href="{path}" rel="bookmark"><time class="entry-date published" datetime="{published}">{sv_date(a.published)}</time>{updated_time}</a></span><span class="byline"> av <span class="author vcard"><a class="url fn n" href="/author/{self.author_slug(a.author or "")}/">{esc(a.author or "")}</a></span></span>
-</div>
-</header>
-<div class="entry-content">
-<p class="ingress"><strong>{a.lead}</strong></p>
-{body_html(a.body, "<p>", '<h2 class="wp-block-heading">')}{contact}
-</div>
-<footer class="entry-footer"><span class="cat-links">Publicerat i <a href="/category/nyheter/" rel="category tag">Nyheter</a></span> <span class="tags-links">Etiketter: {tag_links}</span></footer>
-</article>
-<nav class="navigation post-navigation" aria-label="Inlägg"><h2 class="screen-reader-text">Inläggsnavigering</h2><div class="nav-links">{nav}</div></nav>"""
-        return self.document(
-            title=f"{a.title} – {self.site.name}",
-            body_class=f"post-template-default single single-post postid-{pid} single-format-standard "
-            "wp-embed-responsive",
-            main=main,
-            head=head,
-        )
+        return head
 
     def teaser(self, a: Article, link: str | None = None) -> str:
         pid = self.ids[a.slug]
