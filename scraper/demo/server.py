@@ -120,12 +120,14 @@ class Response:
 
 
 def load_site_config(root: Path) -> dict[str, Any]:
-    return json.loads((root / "_site.json").read_text(encoding="utf-8"))
+    config: dict[str, Any] = json.loads((root / "_site.json").read_text(encoding="utf-8"))
+    return config
 
 
 def load_expected(path: Path | None = None) -> dict[str, Any]:
     """The ground truth of the bundled demo web (or another site's ``expected.json``)."""
-    return json.loads(Path(path or EXPECTED_PATH).read_text(encoding="utf-8"))
+    expected: dict[str, Any] = json.loads(Path(path or EXPECTED_PATH).read_text(encoding="utf-8"))
+    return expected
 
 
 def http_date(day: str) -> str:
@@ -380,7 +382,7 @@ class SiteServer:
         )
 
     def start(self) -> SiteServer:
-        handler = type("SiteHandler", (_Handler,), {})
+        handler: Any = type("SiteHandler", (_Handler,), {})
         httpd = ThreadingHTTPServer((self.host, self.port), handler)
         httpd.daemon_threads = True
         self._httpd = httpd

@@ -72,8 +72,10 @@ class FacetIndex:
         return cls(municipality, year, language, date_rank, municipalities, languages)
 
     def known(self, ids: np.ndarray) -> np.ndarray:
+        """The ids that are articles (an FTS row of a deleted article, say, is not)."""
         ids = ids[(ids >= 0) & (ids < len(self.municipality))]
-        return ids[self.municipality[ids] >= 0]
+        known: np.ndarray = ids[self.municipality[ids] >= 0]
+        return known
 
 
 class FacetIndexCache:

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
-from datasette import hookimpl
+from datasette import hookimpl as datasette_hookimpl
 
 from scraper.web.archive_db import DATABASE_NAME
 from scraper.web.article import article_page
@@ -23,6 +24,13 @@ from scraper.web.chart import chart_view
 from scraper.web.facets import FACET_INDEXES
 from scraper.web.person import person_page
 from scraper.web.search import search_view
+
+_Hook = TypeVar("_Hook", bound=Callable[..., Any])
+
+
+def hookimpl(function: _Hook) -> _Hook:
+    """Datasette's ``hookimpl`` marker, typed: it marks the function and returns it unchanged."""
+    return cast(_Hook, datasette_hookimpl(function))
 
 
 @hookimpl

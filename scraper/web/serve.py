@@ -54,7 +54,8 @@ SETTINGS: dict[str, Any] = {
 
 def load_metadata(path: Path | None = None) -> dict[str, Any]:
     """The metadata as a dict (``Datasette(metadata=...)`` wants a dict, the CLI a file)."""
-    return json.loads((path or METADATA_PATH).read_text(encoding="utf-8"))
+    metadata: dict[str, Any] = json.loads((path or METADATA_PATH).read_text(encoding="utf-8"))
+    return metadata
 
 
 def _setting_value(value: Any) -> str:

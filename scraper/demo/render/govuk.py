@@ -124,7 +124,7 @@ class Renderer:
 """
 
     def contact_html(self, c: Contact) -> str:
-        tel = f'<a class="govuk-link" href="tel:{e164(c.phone, self.site.country)}">{esc(c.phone)}</a>'
+        tel = f'<a class="govuk-link" href="tel:{e164(c.phone or "", self.site.country)}">{esc(c.phone)}</a>'
         mail = f'<a class="govuk-link" href="mailto:{esc(c.email)}">{esc(c.email)}</a>'
         if c.style == "named":
             return f'<p class="govuk-body">For more information contact {esc(c.name)}, {esc(c.role)}, on {tel} or email {mail}.</p>'
