@@ -125,6 +125,13 @@ def test_installed_wheel_runs_demo_and_serves(installed: Path, tmp_path: Path) -
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/search?q=", timeout=10) as response:
             assert response.status == 200
             assert "How search works" in response.read().decode()  # the packaged templates
+        first = data["hits"][0]["id"]
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/archive/articles/{first}", timeout=10
+        ) as response:
+            assert 'class="mn-article"' in response.read().decode()  # the plugin's row template
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/capture/{first}", timeout=10) as response:
+            assert response.status == 200  # the archived copy, from the captures beside the db
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/metadata.json", timeout=10) as response:
             assert json.loads(response.read())["title"] == "muninews — municipal news archive"
     finally:
