@@ -85,8 +85,8 @@ def select(
         by_key[slugify(m.name)] = m
     chosen = []
     for n in names:
-        m = by_key.get(n.lower()) or by_key.get(slugify(n))
-        if m is None:
+        found = by_key.get(n.lower()) or by_key.get(slugify(n))
+        if found is None:
             raise KeyError(n)
-        chosen.append(m)
+        chosen.append(found)
     return chosen

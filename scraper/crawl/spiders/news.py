@@ -165,7 +165,7 @@ class NewsSpider(scrapy.Spider):
         spider.known = {}
         spider.pages = {}
         # Per host, fired with the robots.txt body once the spider has it: the robots.txt middleware
-        # (scraper.crawl.middlewares.SharedRobotsTxtMiddleware) obeys those rules instead of fetching it again.
+        # (scraper.crawl.robots.SharedRobotsTxtMiddleware) obeys those rules instead of fetching it again.
         spider.robots_waiting: dict[str, Deferred] = {}
         return spider
 
