@@ -138,9 +138,7 @@ class CrawlMemory:
         for url, page in self.pages.items():
             if page.municipality_id != mid or page.outcome not in (Outcome.READ, Outcome.LISTED):
                 continue
-            if page.kind == RequestKind.FEED:
-                yield page
-            elif (
+            if page.kind == RequestKind.FEED or (
                 page.kind in (RequestKind.LISTING, RequestKind.CANDIDATE)
                 and (pagination_number(url) or 1) == 1
             ):

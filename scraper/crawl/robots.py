@@ -35,7 +35,8 @@ class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
         waiting = getattr(self.crawler.spider, "robots_waiting", {}).get(netloc)
         if waiting is None or netloc in self._parsers:
             return await super().robot_parser(request)
-        self._parsers[netloc] = parsed = defer.Deferred()
+        parsed: defer.Deferred[RobotParser | None] = defer.Deferred()
+        self._parsers[netloc] = parsed
         # Retries and delays included, the spider's answer comes well within this; never hang on it.
         timeout = self.crawler.settings.getint("DOWNLOAD_TIMEOUT") * (
             self.crawler.settings.getint("RETRY_TIMES") + 2
