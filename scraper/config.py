@@ -86,7 +86,9 @@ class CrawlConfig:
     revisit: RevisitConfig = RevisitConfig()
 
     @classmethod
-    def from_settings(cls, settings: Any, *, since: str | None = None, max_pages: str | None = None) -> CrawlConfig:
+    def from_settings(
+        cls, settings: Any, *, since: str | None = None, max_pages: str | None = None
+    ) -> CrawlConfig:
         """``since`` and ``max_pages``: the spider's ``-a`` arguments, which win over settings."""
         return cls(
             db_path=_str(settings, "MUNINEWS_DB"),
