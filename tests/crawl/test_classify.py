@@ -123,12 +123,8 @@ def test_pagination_number(url, number):
 
 
 def test_listing_base_is_shared_by_pages():
-    assert urls.listing_base("https://e.se/nyheter/page/3/") == urls.listing_base(
-        "https://e.se/nyheter/"
-    )
-    assert urls.listing_base("https://c.example/news?page=2") == urls.listing_base(
-        "https://c.example/news"
-    )
+    assert urls.listing_base("https://e.se/nyheter/page/3/") == urls.listing_base("https://e.se/nyheter/")
+    assert urls.listing_base("https://c.example/news?page=2") == urls.listing_base("https://c.example/news")
 
 
 WIDGET_PAGE = """<html><body><header><nav><a href="/nyheter.html">Nyheter</a></nav></header>
