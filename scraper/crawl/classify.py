@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -260,13 +259,3 @@ ARTICLE_EVIDENCE = 3
 def article_evidence(signals: PageSignals, url: str, *, from_listing: bool) -> int:
     deep_news = in_news_section(url) and len(path_segments(url)) >= 2
     return int(deep_news) + int(has_date_in_path(url)) + int(signals.any_date) + int(from_listing)
-
-
-def unique(urls: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for u in urls:
-        if u not in seen:
-            seen.add(u)
-            out.append(u)
-    return out

@@ -106,7 +106,6 @@ class LinkFollower(RequestMaker):
         base = listing_base(url)
         site.listing_pages[base] += 1
         if site.listing_pages[base] == 1:
-            site.listings_found += 1
             logger.info("%s: news listing %s", mid, base)
         self._inc(Counter.LISTING_PAGES, mid)
         for link in links:

@@ -76,7 +76,6 @@ class SiteState:
     requested: set[str] = field(default_factory=set)  # listing and candidate URLs already asked for
     # Candidates seen as entries of a news listing or feed: strong evidence that they are news.
     listed: set[str] = field(default_factory=set)
-    listings_found: int = 0
     replayed: set[str] = field(default_factory=set)  # sitemaps followed from the archive without a fetch
 
     @property

@@ -21,10 +21,7 @@ from typing import Any
 
 from scraper import settings as defaults
 from scraper.clock import parse_time
-from scraper.config import REVISIT_MODES
 from scraper.items import KnownArticle
-
-__all__ = ["REVISIT_MODES", "Schedule", "is_due"]
 
 
 @dataclass(frozen=True)

@@ -82,14 +82,9 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self._args: dict[str, Any] = {
-            "municipalities": [n.strip() for n in municipalities.split(",") if n.strip()],
-            "all": str(all).lower() in ("1", "true", "yes"),
-            "url": url,
-            "municipality": municipality,
-            "country": country,
-            "id": id,
-        }
+        self.selection = registry.Selection.from_arguments(
+            municipalities, all, url, municipality, country, id
+        )
         self._since_arg = since
         self._max_pages_arg = max_pages
         self.sites: dict[str, SiteState] = {}
@@ -105,23 +100,10 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
             crawler.settings, since=spider._since_arg, max_pages=spider._max_pages_arg
         )
         spider.since = spider.config.since  # read by the extraction pipeline
-        for m in spider._select(spider.config.registry):
+        for m in spider.selection.municipalities(spider.config.registry):
             spider.sites[m.id] = SiteState(m)
         spider.frontier = Frontier(spider.config.max_pages, spider._inc)
         return spider
-
-    def _select(self, registry_path: str | None) -> list[Municipality]:
-        a = self._args
-        if a["url"]:
-            return [
-                registry.adhoc(a["url"], a["municipality"] or a["url"], a["country"] or None, a["id"] or None)
-            ]
-        entries = registry.load_registry(registry_path)
-        if not a["municipalities"] and not a["all"]:
-            raise ValueError(
-                "name municipalities (-a municipalities=a,b), -a all=1, or -a url=... -a municipality=..."
-            )
-        return registry.select(entries, a["municipalities"], a["all"])
 
     @property
     def municipalities(self) -> list[Municipality]:
