@@ -246,7 +246,12 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
         yield from self._article(response, sel, site, known_url, signals)
 
     def _article(
-        self, response: Response, sel: Selector, site: SiteState, known_url: str | None, signals: Any
+        self,
+        response: Response,
+        sel: Selector,
+        site: SiteState,
+        known_url: str | None,
+        signals: classify.PageSignals,
     ) -> Iterator[Any]:
         m = site.municipality
         yield from pages.redirects(response, site)
