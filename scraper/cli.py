@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from scraper import __version__, registry
+from scraper.settings import MUNINEWS_DB
 
-DEFAULT_DB = "archive.db"
+DEFAULT_DB = MUNINEWS_DB  # the one default lives in scraper/settings.py
 
 
 def _settings_pairs(pairs: list[str]) -> dict[str, str]:
