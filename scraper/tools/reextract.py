@@ -20,7 +20,7 @@ from typing import Any
 from scrapy.http import HtmlResponse
 
 from scraper.archive import UNCHANGED, Archive
-from scraper.crawl.capture import CaptureRecord, captures_dir, read_capture
+from scraper.archive.warc import CaptureRecord, captures_dir, read_capture
 from scraper.extract import extract_article
 
 logger = logging.getLogger(__name__)

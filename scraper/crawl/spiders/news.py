@@ -681,8 +681,8 @@ class NewsSpider(scrapy.Spider):
             self._inc("page/fetched", mid)
             self._inc("revisit/gone", mid)
             return PageGone(known_url, mid, utc_now(), f"HTTP {response.status}")
-        capture = response.meta.get("capture") or {}
-        digest = capture.get("payload_sha256") or hashlib.sha256(response.body).hexdigest()
+        capture = response.meta.get("capture")
+        digest = (capture and capture.payload_sha256) or hashlib.sha256(response.body).hexdigest()
         same_bytes = response.status == 200 and response.meta.get("known_digest") == digest
         if same_bytes and discovery.canonical_url(response.url) == known_url:
             self._inc("page/fetched", mid)
@@ -783,7 +783,7 @@ class NewsSpider(scrapy.Spider):
             fetched_url=response.url,
             body=response.body,
             # The capture's time when there is one, so `reextract` sees the very same fetch time.
-            fetched_at=(response.meta.get("capture") or {}).get("fetched_at") or utc_now(),
+            fetched_at=getattr(response.meta.get("capture"), "fetched_at", None) or utc_now(),
             municipality_id=m.id,
             country=m.country,
             status=response.status,
