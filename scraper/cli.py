@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -102,11 +101,11 @@ def print_summary(db: str) -> None:
     if not Path(db).exists():
         print("no archive written", file=sys.stderr)
         return
-    from scraper.archive.reads import crawl_summary
+    from scraper.archive.reads import ReadError, crawl_summary
 
     try:
         rows, total = crawl_summary(db)
-    except sqlite3.Error as exc:
+    except ReadError as exc:
         print(f"could not read the crawl summary: {exc}", file=sys.stderr)
         return
     print()

@@ -38,13 +38,13 @@ from scraper.archive.articles import (
     content_hash,
     year_of,
 )
-from scraper.archive.connection import utcnow
 from scraper.archive.crawl_log import STATUS_FAILING, STATUS_OK, CrawlLogMixin, crawl_status
 from scraper.archive.fts import ARTICLES_RANK, FTS_COLUMNS, FTS_RANK, FTS_TOKENIZE, QUOTES_RANK
 from scraper.archive.memory import MemoryMixin
 from scraper.archive.people import NAME_SIMILARITY, name_key, similar_names
 from scraper.archive.reads import ReadsMixin
 from scraper.archive.schema import INDEXES_SQL, SCHEMA_SQL, SCHEMA_VERSION, TABLES_SQL
+from scraper.clock import utc_now as utcnow  # the archive's old name for the one clock
 
 logger = logging.getLogger(__name__)
 

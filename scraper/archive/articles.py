@@ -15,9 +15,10 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from scraper.archive.connection import inserted_id, utcnow
+from scraper.archive.connection import inserted_id
 from scraper.archive.people import PeopleMixin
 from scraper.archive.versions import VersionsMixin
+from scraper.clock import utc_now
 from scraper.items import Article, Capture, Contact, Quote
 
 #: Return values of :meth:`ArticlesMixin.save_article`.
@@ -121,7 +122,7 @@ class ArticlesMixin(PeopleMixin, VersionsMixin):
         """
         if not article.url or not article.municipality_id:
             raise ValueError("an article needs a url and a municipality_id")
-        seen = article.fetched_at or utcnow()
+        seen = article.fetched_at or utc_now()
         values = article_values(article)
         quotes, contacts = quote_rows(article.quotes), contact_rows(article.contacts)
         with self._transaction():

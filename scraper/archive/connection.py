@@ -10,15 +10,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
-
-
-def utcnow() -> str:
-    """Current UTC time as ISO 8601 with a ``Z`` (sorts as text, parses in SQLite and feed readers)."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def inserted_id(lastrowid: int | None) -> int:

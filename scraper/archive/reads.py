@@ -6,11 +6,15 @@ or lock an archive); the mixin's methods read through an open :class:`~scraper.a
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from scraper.archive.connection import ArchiveBase, connect_read_only
+
+#: What the path-taking reads raise when the file is not a readable archive.
+ReadError = sqlite3.Error
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class CrawlSummary:
 def crawl_summary(db: str | Path) -> tuple[list[CrawlSummary], int]:
     """Each municipality's latest crawl, and how many articles the archive holds.
 
-    Raises ``sqlite3.Error`` when the file is not an archive (or not readable).
+    Raises :data:`ReadError` when the file is not an archive (or not readable).
     """
     conn = connect_read_only(Path(db))
     try:

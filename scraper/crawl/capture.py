@@ -45,6 +45,7 @@ from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
 
 from scraper.archive.warc import captures_dir, sha256_hex, warc_digest
+from scraper.clock import utc_now
 from scraper.items import Capture
 
 logger = logging.getLogger(__name__)
@@ -209,7 +210,7 @@ class CaptureMiddleware:
 
     def capture(self, request: Request, response: Response) -> Capture:
         """Write the response (or revisit) and request records; returns the capture as stored in meta."""
-        fetched_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        fetched_at = utc_now()
         payload = response.body  # as received: this middleware sits before decompression
         digest = sha256_hex(payload)
         headers = _http_headers(response)
