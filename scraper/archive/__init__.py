@@ -38,7 +38,13 @@ from scraper.archive.articles import (
     content_hash,
     year_of,
 )
-from scraper.archive.crawl_log import STATUS_FAILING, STATUS_OK, CrawlLogMixin, crawl_status
+from scraper.archive.crawl_log import (
+    MUNICIPALITY_COLUMNS,
+    STATUS_FAILING,
+    STATUS_OK,
+    CrawlLogMixin,
+    crawl_status,
+)
 from scraper.archive.fts import ARTICLES_RANK, FTS_COLUMNS, FTS_RANK, FTS_TOKENIZE, QUOTES_RANK
 from scraper.archive.memory import MemoryMixin
 from scraper.archive.people import NAME_SIMILARITY, name_key, similar_names
@@ -55,6 +61,7 @@ __all__ = [
     "FTS_RANK",
     "FTS_TOKENIZE",
     "INDEXES_SQL",
+    "MUNICIPALITY_COLUMNS",
     "NAME_SIMILARITY",
     "NEW",
     "QUOTES_RANK",
