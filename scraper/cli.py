@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -103,27 +102,22 @@ def print_summary(db: str) -> None:
     if not Path(db).exists():
         print("no archive written", file=sys.stderr)
         return
-    conn = sqlite3.connect(db)
+    from scraper.archive.reads import ReadError, crawl_summary
+
     try:
-        rows = conn.execute(
-            """select c.municipality_id, c.status, c.pages_fetched, c.articles_found, c.articles_new,
-                      c.articles_updated, c.articles_unchanged, c.errors
-               from crawls c
-               where c.id in (select max(id) from crawls group by municipality_id)
-               order by c.municipality_id"""
-        ).fetchall()
-        total = conn.execute("select count(*) from articles").fetchone()[0]
-    except sqlite3.Error as exc:
+        rows, total = crawl_summary(db)
+    except ReadError as exc:
         print(f"could not read the crawl summary: {exc}", file=sys.stderr)
         return
-    finally:
-        conn.close()
     print()
     print(
         f"{'municipality':<20} {'status':<8} {'pages':>6} {'found':>6} {'new':>5} {'upd':>5} {'same':>5} {'err':>5}"
     )
-    for mid, status, pages, found, new, upd, same, err in rows:
-        print(f"{mid:<20} {status or '':<8} {pages:>6} {found:>6} {new:>5} {upd:>5} {same:>5} {err:>5}")
+    for r in rows:
+        print(
+            f"{r.municipality_id:<20} {r.status or '':<8} {r.pages_fetched:>6} {r.articles_found:>6} "
+            f"{r.articles_new:>5} {r.articles_updated:>5} {r.articles_unchanged:>5} {r.errors:>5}"
+        )
     print(f"archive {db}: {total} articles")
 
 

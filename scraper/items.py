@@ -36,6 +36,29 @@ class Contact:
     phone_raw: str | None = None  # the number as written on the page
 
 
+@dataclass(frozen=True)
+class Capture:
+    """Where a raw response was stored as WARC records (written by :mod:`scraper.crawl.capture`).
+
+    Made by ``CaptureMiddleware`` into ``request.meta["capture"]``, carried on :attr:`Page.capture`
+    and :attr:`Article.capture`, and stored by the archive as a ``captures`` row (the field names
+    are its columns, except ``record_type``).
+    """
+
+    url: str  # the URL fetched
+    fetched_at: str  # ISO 8601 UTC, also the WARC-Date
+    status: int  # HTTP status as received
+    payload_sha256: str  # hex digest of the payload as received (still gzip if the server sent gzip)
+    warc_file: str  # file name inside the captures directory
+    warc_offset: int  # byte offset of the record's gzip member
+    warc_length: int  # bytes of the record on disk
+    warc_record_id: str  # WARC-Record-ID, "<urn:uuid:...>"
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    record_type: str = "response"  # "response", or "revisit" when the payload equals the known one
+
+
 @dataclass
 class Page:
     """A fetched response the spider believes is a news article.
@@ -53,9 +76,7 @@ class Page:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None  # charset declared in the Content-Type header, if any
-    capture: dict[str, Any] | None = (
-        None  # where the raw response is in the WARC files (scraper.crawl.capture)
-    )
+    capture: Capture | None = None  # where the raw response is in the WARC files
 
 
 @dataclass
@@ -75,7 +96,7 @@ class Article:
     extractor: str | None = None  # code and library versions that produced this row
     quotes: list[Quote] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
-    capture: dict[str, Any] | None = None  # the raw capture this version was extracted from
+    capture: Capture | None = None  # the raw capture this version was extracted from
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

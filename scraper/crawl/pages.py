@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from typing import Any, cast
+from typing import cast
 
 from parsel import Selector
 from scrapy.http import Response, TextResponse
@@ -17,7 +17,7 @@ from scraper.clock import utc_now
 from scraper.crawl import classify
 from scraper.crawl.frontier import Outcome, RequestKind, SiteState
 from scraper.crawl.urls import canonical_url, path_segments, same_site
-from scraper.items import Link, LinkKind, Page, PageState
+from scraper.items import Capture, Link, LinkKind, Page, PageState
 from scraper.registry import Municipality
 
 HEADERS_KEPT = ("content-type", "last-modified", "etag", "date", "content-language")
@@ -97,13 +97,13 @@ def same_article(sel: Selector, known_title: str | None) -> bool:
 
 def article_page(response: Response, key: str, m: Municipality) -> Page:
     """The fetched article, bytes undecoded, for the extraction pipeline."""
-    capture: dict[str, Any] | None = response.meta.get("capture")
+    capture: Capture | None = response.meta.get("capture")
     return Page(
         url=key,
         fetched_url=response.url,
         body=response.body,
         # The capture's time when there is one, so `reextract` sees the very same fetch time.
-        fetched_at=(capture or {}).get("fetched_at") or utc_now(),
+        fetched_at=(capture.fetched_at if capture else None) or utc_now(),
         municipality_id=m.id,
         country=m.country,
         status=response.status,

@@ -22,7 +22,7 @@ from scraper.crawl.counters import Counter
 from scraper.crawl.frontier import SiteState
 from scraper.crawl.memory import CrawlMemory
 from scraper.crawl.urls import canonical_url, same_site
-from scraper.items import Link, PageGone, PageSeen
+from scraper.items import Capture, Link, PageGone, PageSeen
 
 logger = logging.getLogger("scraper.crawl.spiders.news")
 
@@ -81,8 +81,8 @@ class ResponseChecks:
             self._inc(Counter.PAGE_FETCHED, mid)
             self._inc(Counter.REVISIT_GONE, mid)
             return PageGone(known_url, mid, utc_now(), f"HTTP {response.status}")
-        capture = response.meta.get("capture") or {}
-        digest = capture.get("payload_sha256") or hashlib.sha256(response.body).hexdigest()
+        capture: Capture | None = response.meta.get("capture")
+        digest = (capture.payload_sha256 if capture else None) or hashlib.sha256(response.body).hexdigest()
         same_bytes = response.status == 200 and response.meta.get("known_digest") == digest
         if same_bytes and canonical_url(response.url) == known_url:
             self._inc(Counter.PAGE_FETCHED, mid)

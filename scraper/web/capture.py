@@ -29,8 +29,8 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup
 
 from scraper.archive import revisions
+from scraper.archive.warc import captures_dir, read_capture, read_record_bytes
 from scraper.clock import parse_time
-from scraper.crawl.capture import captures_dir, read_capture, read_record_bytes
 from scraper.web.archive_db import DATABASE_NAME
 
 #: The archived page runs in an opaque origin with nothing live: no scripts, no frames, no fetches,
