@@ -102,3 +102,27 @@ class CrawlConfig:
             download_maxsize=_int(settings, "DOWNLOAD_MAXSIZE"),
             revisit=RevisitConfig.from_settings(settings),
         )
+
+
+@dataclass(frozen=True)
+class CaptureConfig:
+    """What :class:`~scraper.crawl.capture.CaptureMiddleware` keeps, and where."""
+
+    enabled: bool = defaults.MUNINEWS_CAPTURE
+    db_path: str = defaults.MUNINEWS_DB
+    directory: str = defaults.MUNINEWS_CAPTURES_DIR  # empty: ``<archive stem>.captures`` beside it
+    kinds: frozenset[str] = frozenset(defaults.MUNINEWS_CAPTURE_KINDS)
+    max_bytes: int = defaults.MUNINEWS_CAPTURE_MAX_BYTES
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> CaptureConfig:
+        kinds = _raw(settings, "MUNINEWS_CAPTURE_KINDS")
+        if isinstance(kinds, str):  # -s MUNINEWS_CAPTURE_KINDS=candidate,listing
+            kinds = [k.strip() for k in kinds.split(",") if k.strip()]
+        return cls(
+            enabled=_bool(settings, "MUNINEWS_CAPTURE"),
+            db_path=_str(settings, "MUNINEWS_DB"),
+            directory=_str(settings, "MUNINEWS_CAPTURES_DIR"),
+            kinds=frozenset(kinds),
+            max_bytes=_int(settings, "MUNINEWS_CAPTURE_MAX_BYTES"),
+        )

@@ -46,6 +46,7 @@ from warcio.warcwriter import WARCWriter
 
 from scraper.archive.warc import captures_dir, sha256_hex, warc_digest
 from scraper.clock import utc_now
+from scraper.config import CaptureConfig
 from scraper.items import Capture
 
 logger = logging.getLogger(__name__)
@@ -174,14 +175,12 @@ class CaptureMiddleware:
     """
 
     def __init__(self, crawler: Any) -> None:
-        settings = crawler.settings
+        config = CaptureConfig.from_settings(crawler.settings)
         self.crawler = crawler
-        self.enabled = settings.getbool("MUNINEWS_CAPTURE", True)
-        self.kinds = set(settings.getlist("MUNINEWS_CAPTURE_KINDS", ["candidate"]))
-        directory = captures_dir(
-            settings.get("MUNINEWS_DB", "archive.db"), settings.get("MUNINEWS_CAPTURES_DIR")
-        )
-        self.writer = CaptureWriter(directory, settings.getint("MUNINEWS_CAPTURE_MAX_BYTES", 1_000_000_000))
+        self.enabled = config.enabled
+        self.kinds = set(config.kinds)
+        directory = captures_dir(config.db_path, config.directory or None)
+        self.writer = CaptureWriter(directory, config.max_bytes)
         self._buf = io.BytesIO()
         self._warc = _Sha256WARCWriter(self._buf, gzip=True, warc_version="1.1")
         from scrapy import signals
