@@ -17,6 +17,7 @@ from typing import Any
 
 from scraper.archive.connection import inserted_id
 from scraper.archive.people import PeopleMixin
+from scraper.archive.schema import ARTICLE_FIELDS
 from scraper.archive.versions import VersionsMixin
 from scraper.clock import utc_now
 from scraper.items import Article, Capture, Contact, Quote
@@ -75,20 +76,16 @@ def year_of(published: str | None) -> int | None:
 
 
 def article_values(article: Article) -> dict[str, Any]:
-    """The article columns a save writes or compares (everything but dates seen and counts)."""
-    return {
-        "municipality_id": article.municipality_id,
-        "title": article.title,
-        "lead": article.lead,
-        "body": article.body,
-        "published": article.published,
-        "updated": article.updated,
-        "year": year_of(article.published),
-        "language": article.language,
-        "author": article.author,
-        "extractor": article.extractor,
-        "content_hash": content_hash(article),
-    }
+    """The article columns a save writes or compares (everything but dates seen and counts).
+
+    The :class:`Article` fields stored as they are come from :data:`~scraper.archive.schema.ARTICLE_FIELDS`
+    (so a new field is a name there and a migration, not an edit here); ``year`` and
+    ``content_hash`` are derived.
+    """
+    values: dict[str, Any] = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+    values["year"] = year_of(article.published)
+    values["content_hash"] = content_hash(article)
+    return values
 
 
 def quote_rows(quotes: Iterable[Quote]) -> Rows:

@@ -247,6 +247,20 @@ class Migration:
             self.apply(db)
 
 
+#: :class:`~scraper.items.Article` fields stored as they are in ``articles`` columns of the same name.
+#: A new extracted field: add it to ``Article``, name it here, and add a migration with its column.
+ARTICLE_FIELDS: tuple[str, ...] = (
+    "municipality_id",
+    "title",
+    "lead",
+    "body",
+    "published",
+    "updated",
+    "language",
+    "author",
+    "extractor",
+)
+
 #: The schema's history, oldest first; migration ``i`` (0-based) brings a file to version ``i + 1``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("articles, quotes, contacts, crawls", V1_SQL),
