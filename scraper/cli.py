@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -18,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from scraper import __version__, registry
+from scraper.settings import MUNINEWS_DB
 
-DEFAULT_DB = "archive.db"
+DEFAULT_DB = MUNINEWS_DB  # the one default lives in scraper/settings.py
 
 
 def _settings_pairs(pairs: list[str]) -> dict[str, str]:
@@ -30,6 +30,53 @@ def _settings_pairs(pairs: list[str]) -> dict[str, str]:
             raise SystemExit(f"muninews: -s expects KEY=VALUE, got {pair!r}")
         out[key.strip()] = value
     return out
+
+
+def crawl_settings(
+    db: str,
+    *,
+    max_pages: int | None = None,
+    since: str | None = None,
+    revisit: str | None = None,
+    jobdir: str | None = None,
+    settings: dict[str, str] | None = None,
+) -> Any:
+    """The project's Scrapy settings with the command line's choices on top (``cmdline`` priority)."""
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scraper.settings")
+    from scrapy.utils.project import get_project_settings
+
+    project = get_project_settings()
+    chosen: dict[str, Any] = {
+        "MUNINEWS_DB": db,
+        "MUNINEWS_MAX_PAGES": max_pages,
+        "MUNINEWS_SINCE": since or None,
+        "MUNINEWS_REVISIT": revisit or None,
+        # Scrapy's own pause/resume: the request queue and seen-set live in this directory; Ctrl-C
+        # once (or SIGTERM) stops cleanly, and the same command with the same --jobdir resumes.
+        "JOBDIR": jobdir or None,
+        **(settings or {}),
+    }
+    for key, value in chosen.items():
+        if value is not None:
+            project.set(key, value, priority="cmdline")
+    return project
+
+
+def spider_arguments(
+    project: Any,
+    *,
+    names: list[str] | None,
+    all_: bool,
+    url: str | None,
+    name: str | None,
+    country: str | None,
+) -> dict[str, Any]:
+    """The news spider's ``-a`` arguments; KeyError names a municipality the registry does not know."""
+    if url:
+        return {"url": url, "municipality": name or url, "country": country or ""}
+    reg = registry.load_registry(project.get("MUNINEWS_REGISTRY") or None)
+    chosen = registry.select(reg, names, all_)
+    return {"municipalities": ",".join(m.id for m in chosen)}
 
 
 def run_crawl(
@@ -47,37 +94,17 @@ def run_crawl(
     settings: dict[str, str] | None = None,
 ) -> int:
     """Run one crawl in this process (Scrapy's reactor runs once per process)."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scraper.settings")
     from scrapy.crawler import CrawlerProcess
-    from scrapy.utils.project import get_project_settings
 
-    project = get_project_settings()
-    project.set("MUNINEWS_DB", db, priority="cmdline")
-    if max_pages is not None:
-        project.set("MUNINEWS_MAX_PAGES", max_pages, priority="cmdline")
-    if since:
-        project.set("MUNINEWS_SINCE", since, priority="cmdline")
-    if revisit:
-        project.set("MUNINEWS_REVISIT", revisit, priority="cmdline")
-    if jobdir:
-        # Scrapy's own pause/resume: the request queue and seen-set live in this directory; Ctrl-C
-        # once (or SIGTERM) stops cleanly, and the same command with the same --jobdir resumes.
-        project.set("JOBDIR", jobdir, priority="cmdline")
-    for key, value in (settings or {}).items():
-        project.set(key, value, priority="cmdline")
-
-    spider_args: dict[str, Any] = {}
-    if url:
-        spider_args.update(url=url, municipality=name or url, country=country or "")
-    else:
-        reg = registry.load_registry(project.get("MUNINEWS_REGISTRY") or None)
-        try:
-            chosen = registry.select(reg, names, all_)
-        except KeyError as exc:
-            known = ", ".join(m.id for m in reg)
-            print(f"muninews: unknown municipality {exc.args[0]!r}; known: {known}", file=sys.stderr)
-            return 2
-        spider_args.update(municipalities=",".join(m.id for m in chosen))
+    project = crawl_settings(
+        db, max_pages=max_pages, since=since, revisit=revisit, jobdir=jobdir, settings=settings
+    )
+    try:
+        spider_args = spider_arguments(project, names=names, all_=all_, url=url, name=name, country=country)
+    except KeyError as exc:
+        known = ", ".join(m.id for m in registry.load_registry(project.get("MUNINEWS_REGISTRY") or None))
+        print(f"muninews: unknown municipality {exc.args[0]!r}; known: {known}", file=sys.stderr)
+        return 2
 
     process = CrawlerProcess(project)
     crawler = process.create_crawler("news")
@@ -102,27 +129,22 @@ def print_summary(db: str) -> None:
     if not Path(db).exists():
         print("no archive written", file=sys.stderr)
         return
-    conn = sqlite3.connect(db)
+    from scraper.archive.reads import ReadError, crawl_summary
+
     try:
-        rows = conn.execute(
-            """select c.municipality_id, c.status, c.pages_fetched, c.articles_found, c.articles_new,
-                      c.articles_updated, c.articles_unchanged, c.errors
-               from crawls c
-               where c.id in (select max(id) from crawls group by municipality_id)
-               order by c.municipality_id"""
-        ).fetchall()
-        total = conn.execute("select count(*) from articles").fetchone()[0]
-    except sqlite3.Error as exc:
+        rows, total = crawl_summary(db)
+    except ReadError as exc:
         print(f"could not read the crawl summary: {exc}", file=sys.stderr)
         return
-    finally:
-        conn.close()
     print()
     print(
         f"{'municipality':<20} {'status':<8} {'pages':>6} {'found':>6} {'new':>5} {'upd':>5} {'same':>5} {'err':>5}"
     )
-    for mid, status, pages, found, new, upd, same, err in rows:
-        print(f"{mid:<20} {status or '':<8} {pages:>6} {found:>6} {new:>5} {upd:>5} {same:>5} {err:>5}")
+    for r in rows:
+        print(
+            f"{r.municipality_id:<20} {r.status or '':<8} {r.pages_fetched:>6} {r.articles_found:>6} "
+            f"{r.articles_new:>5} {r.articles_updated:>5} {r.articles_unchanged:>5} {r.errors:>5}"
+        )
     print(f"archive {db}: {total} articles")
 
 
@@ -268,11 +290,7 @@ def cmd_municipalities(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="muninews", description="Scraper and archive of municipal news.")
-    p.add_argument("--version", action="version", version=f"muninews {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-
+def _add_crawl(sub: Any) -> None:
     c = sub.add_parser("crawl", help="crawl municipalities' news into the archive")
     c.add_argument("names", nargs="*", metavar="NAME", help="municipality ids or names from the registry")
     c.add_argument("--all", action="store_true", help="crawl every municipality in the registry")
@@ -293,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--jobdir", metavar="DIR", help="keep crawl state here to pause (Ctrl-C) and resume")
     c.set_defaults(func=cmd_crawl)
 
+
+def _add_serve_and_demo(sub: Any) -> None:
     s = sub.add_parser("serve", help="serve the archive with Datasette")
     s.add_argument("--db", default=DEFAULT_DB)
     s.add_argument("--host", default="127.0.0.1")
@@ -318,6 +338,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("-s", "--set", action="append", default=[], metavar="KEY=VALUE", help="Scrapy setting")
     d.set_defaults(func=cmd_demo)
 
+
+def _add_tools(sub: Any) -> None:
     e = sub.add_parser("extract", help="print what the extractor finds in a saved page or a URL")
     e.add_argument("source", help="an HTML file or an http(s) URL")
     e.add_argument("--url", help="the page's URL, when SOURCE is a file")
@@ -339,6 +361,15 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--captures", help="captures directory (default: <archive stem>.captures beside it)")
     w.add_argument("-o", "--output", help="the .wacz file (default: the archive's name with .wacz)")
     w.set_defaults(func=cmd_export_wacz)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="muninews", description="Scraper and archive of municipal news.")
+    p.add_argument("--version", action="version", version=f"muninews {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    _add_crawl(sub)
+    _add_serve_and_demo(sub)
+    _add_tools(sub)
     return p
 
 

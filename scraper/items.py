@@ -10,6 +10,7 @@ column names in ``archive.db`` and in ``datasette_metadata.json``.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
 
 
@@ -35,6 +36,29 @@ class Contact:
     phone_raw: str | None = None  # the number as written on the page
 
 
+@dataclass(frozen=True)
+class Capture:
+    """Where a raw response was stored as WARC records (written by :mod:`scraper.crawl.capture`).
+
+    Made by ``CaptureMiddleware`` into ``request.meta["capture"]``, carried on :attr:`Page.capture`
+    and :attr:`Article.capture`, and stored by the archive as a ``captures`` row (the field names
+    are its columns, except ``record_type``).
+    """
+
+    url: str  # the URL fetched
+    fetched_at: str  # ISO 8601 UTC, also the WARC-Date
+    status: int  # HTTP status as received
+    payload_sha256: str  # hex digest of the payload as received (still gzip if the server sent gzip)
+    warc_file: str  # file name inside the captures directory
+    warc_offset: int  # byte offset of the record's gzip member
+    warc_length: int  # bytes of the record on disk
+    warc_record_id: str  # WARC-Record-ID, "<urn:uuid:...>"
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    record_type: str = "response"  # "response", or "revisit" when the payload equals the known one
+
+
 @dataclass
 class Page:
     """A fetched response the spider believes is a news article.
@@ -52,9 +76,7 @@ class Page:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None  # charset declared in the Content-Type header, if any
-    capture: dict[str, Any] | None = (
-        None  # where the raw response is in the WARC files (scraper.crawl.capture)
-    )
+    capture: Capture | None = None  # where the raw response is in the WARC files
 
 
 @dataclass
@@ -74,7 +96,7 @@ class Article:
     extractor: str | None = None  # code and library versions that produced this row
     quotes: list[Quote] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
-    capture: dict[str, Any] | None = None  # the raw capture this version was extracted from
+    capture: Capture | None = None  # the raw capture this version was extracted from
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -122,3 +144,118 @@ class PageState:
     payload_sha256: str | None = None  # of the body as received
     links: list[dict[str, Any]] | None = None  # what the page yielded; None on a 304 (unchanged)
     content: str | None = None  # the text itself, kept only for robots.txt (its rules are needed on a 304)
+
+
+class LinkKind(StrEnum):
+    """What a link found on a source page leads to (``pages.links[].kind``)."""
+
+    SITEMAP = "sitemap"
+    FEED = "feed"
+    LISTING = "listing"
+    NAV_LISTING = "nav_listing"  # a navigation link into a news section: the fallback listing
+    PAGE = "page"  # another page of the same listing (pagination)
+    CANDIDATE = "candidate"
+    REDIRECT = "redirect"
+
+
+# The optional keys a stored link may carry, in the order they are written to ``pages.links``.
+LINK_EXTRAS = ("lastmod", "date", "listed", "number")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link a source page (robots.txt, homepage, sitemap, feed, listing) yielded.
+
+    ``extras`` names the optional fields this link carries, so the stored JSON keeps the exact
+    shape each source writes (a sitemap entry has ``lastmod`` even when it is null).
+    """
+
+    kind: LinkKind
+    url: str
+    lastmod: str | None = None  # sitemap <lastmod>
+    date: str | None = None  # feed date, or the date a listing shows beside the entry
+    listed: bool | None = None  # a dated listing entry: vouches for its page being news
+    number: int | None = None  # pagination: the page number the link asks for
+    extras: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        row: dict[str, Any] = {"kind": str(self.kind), "url": self.url}
+        row.update((name, getattr(self, name)) for name in self.extras)
+        return row
+
+    @classmethod
+    def from_dict(cls, row: dict[str, Any]) -> Link:
+        extras = tuple(name for name in LINK_EXTRAS if name in row)
+        return cls(
+            kind=LinkKind(row["kind"]),
+            url=row["url"],
+            lastmod=row.get("lastmod"),
+            date=row.get("date"),
+            listed=row.get("listed"),
+            number=row.get("number"),
+            extras=extras,
+        )
+
+
+@dataclass(frozen=True)
+class KnownArticle:
+    """An article the archive holds, as the next crawl needs it (``Archive.known_articles``)."""
+
+    url: str
+    municipality_id: str
+    published: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    removed: str | None = None
+    title: str | None = None
+    etag: str | None = None  # validators of the current capture, for a conditional request
+    last_modified: str | None = None
+    payload_sha256: str | None = None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> KnownArticle:
+        return cls(
+            url=row["url"],
+            municipality_id=row["municipality_id"],
+            published=row.get("published"),
+            first_seen=row.get("first_seen"),
+            last_seen=row.get("last_seen"),
+            removed=row.get("removed"),
+            title=row.get("title"),
+            etag=row.get("etag"),
+            last_modified=row.get("last_modified"),
+            payload_sha256=row.get("payload_sha256"),
+        )
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """A page that is not an article, as the archive's ``pages`` table remembers it."""
+
+    url: str
+    municipality_id: str
+    kind: str  # robots, home, sitemap, feed, listing, candidate, redirect
+    outcome: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    payload_sha256: str | None = None
+    last_status: int | None = None
+    last_fetched: str | None = None
+    links: tuple[Link, ...] = ()
+    content: str | None = None  # robots.txt only
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> PageRecord:
+        return cls(
+            url=row["url"],
+            municipality_id=row["municipality_id"],
+            kind=row["kind"],
+            outcome=row.get("outcome"),
+            etag=row.get("etag"),
+            last_modified=row.get("last_modified"),
+            payload_sha256=row.get("payload_sha256"),
+            last_status=row.get("last_status"),
+            last_fetched=row.get("last_fetched"),
+            links=tuple(Link.from_dict(link) for link in row.get("links") or []),
+            content=row.get("content"),
+        )

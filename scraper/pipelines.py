@@ -18,6 +18,10 @@ from typing import Any
 from scrapy.exceptions import DropItem
 
 from scraper.archive import Archive
+from scraper.clock import utc_now
+from scraper.config import CrawlConfig
+from scraper.crawl import counters
+from scraper.crawl.counters import Counter
 from scraper.extract import extract_article
 from scraper.items import Article, Page, PageGone, PageSeen, PageState
 
@@ -27,11 +31,8 @@ logger = logging.getLogger(__name__)
 class _StatsMixin:
     crawler: Any
 
-    def _inc(self, key: str, mid: str | None = None) -> None:
-        stats = self.crawler.stats
-        stats.inc_value(f"muninews/{key}")
-        if mid:
-            stats.inc_value(f"muninews/municipality/{mid}/{key}")
+    def _inc(self, counter: Counter, mid: str | None = None) -> None:
+        counters.inc(self.crawler.stats, counter, mid)
 
 
 class ExtractPipeline(_StatsMixin):
@@ -44,8 +45,9 @@ class ExtractPipeline(_StatsMixin):
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.since = crawler.settings.get("MUNINEWS_SINCE") or ""
-        self.workers = crawler.settings.getint("MUNINEWS_EXTRACT_WORKERS", 0)
+        config = CrawlConfig.from_settings(crawler.settings)
+        self.since = config.since
+        self.workers = config.extract_workers
         self.pool: Executor | None = None
 
     @classmethod
@@ -82,18 +84,18 @@ class ExtractPipeline(_StatsMixin):
             else:
                 article = extract()
         except Exception as exc:  # one bad page must not stop a crawl; count and go on
-            self._inc("extract/failed", item.municipality_id)
+            self._inc(Counter.EXTRACT_FAILED, item.municipality_id)
             logger.exception("%s: extraction failed for %s", item.municipality_id, item.url)
             raise DropItem(f"extraction failed: {item.url}") from exc
         article.capture = item.capture  # the raw response this version was read from
         if not article.title or not article.body:
-            self._inc("extract/empty", item.municipality_id)
+            self._inc(Counter.EXTRACT_EMPTY, item.municipality_id)
             logger.info("%s: no article text in %s", item.municipality_id, item.url)
             raise DropItem(f"no article text: {item.url}")
         if not article.published:
-            self._inc("extract/missing_published", item.municipality_id)
+            self._inc(Counter.EXTRACT_MISSING_PUBLISHED, item.municipality_id)
         if self.since and article.published and article.published[:10] < self.since:
-            self._inc("extract/skipped_before_since", item.municipality_id)
+            self._inc(Counter.EXTRACT_SKIPPED_BEFORE_SINCE, item.municipality_id)
             raise DropItem(f"published {article.published} before {self.since}: {item.url}")
         return article
 
@@ -103,7 +105,7 @@ class ArchivePipeline(_StatsMixin):
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.path = crawler.settings.get("MUNINEWS_DB", "archive.db")
+        self.path = CrawlConfig.from_settings(crawler.settings).db_path
         self.archive: Archive | None = None
         self.started = ""
 
@@ -112,8 +114,6 @@ class ArchivePipeline(_StatsMixin):
         return cls(crawler)
 
     def open_spider(self) -> None:
-        from scraper.clock import utc_now
-
         self.started = utc_now()
         self.archive = Archive(self.path)
         spider = self.crawler.spider
@@ -124,30 +124,28 @@ class ArchivePipeline(_StatsMixin):
         if self.archive is not None and isinstance(item, PageSeen):
             # A 304 or the same bytes again: the article is still there, nothing to re-extract.
             if self.archive.touch_article(item.url, item.fetched_at):
-                self._inc("article/found", item.municipality_id)
-                self._inc("article/unchanged", item.municipality_id)
-                self._inc("article/stored")
+                self._inc(Counter.ARTICLE_FOUND, item.municipality_id)
+                self._inc(Counter.ARTICLE_UNCHANGED, item.municipality_id)
+                self._inc(Counter.ARTICLE_STORED)
             return item
         if self.archive is not None and isinstance(item, PageGone):
             if self.archive.mark_removed(item.url, item.found_at, item.reason):
-                self._inc("article/removed", item.municipality_id)
+                self._inc(Counter.ARTICLE_REMOVED, item.municipality_id)
                 logger.info("%s: article removed (%s): %s", item.municipality_id, item.reason, item.url)
             return item
         if self.archive is not None and isinstance(item, PageState):
             # Not an article: its validators and links, for the next crawl's conditional requests.
             self.archive.save_page(item)
-            self._inc("page/remembered", item.municipality_id)
+            self._inc(Counter.PAGE_REMEMBERED, item.municipality_id)
             return item
         if not isinstance(item, Article) or self.archive is None:
             return item
         status = self.archive.save_article(item)  # 'new' | 'updated' | 'unchanged'
-        self._inc(f"article/{status}", item.municipality_id)
-        self._inc("article/stored")
+        self._inc(Counter(f"article/{status}"), item.municipality_id)
+        self._inc(Counter.ARTICLE_STORED)
         return item
 
     def close_spider(self) -> None:
-        from scraper.clock import utc_now
-
         if self.archive is None:
             return
         stats = self.crawler.stats
@@ -155,33 +153,33 @@ class ArchivePipeline(_StatsMixin):
         reason = stats.get_value("finish_reason") or ""
         for m in getattr(self.crawler.spider, "municipalities", []):
 
-            def get(name: str, mid: str = m.id) -> int:
-                return int(stats.get_value(f"muninews/municipality/{mid}/{name}", 0))
+            def get(counter: Counter, mid: str = m.id) -> int:
+                return counters.get(stats, counter, mid)
 
             status = self.archive.record_crawl(
                 m.id,
                 started=self.started,
                 finished=finished,
-                pages_fetched=get("page/fetched"),
-                articles_found=get("article/found"),
-                articles_new=get("article/new"),
-                articles_updated=get("article/updated"),
+                pages_fetched=get(Counter.PAGE_FETCHED),
+                articles_found=get(Counter.ARTICLE_FOUND),
+                articles_new=get(Counter.ARTICLE_NEW),
+                articles_updated=get(Counter.ARTICLE_UPDATED),
                 # Known articles listed again but not due a re-check count as unchanged: the site still
                 # lists them, and the revisit schedule says they need no fetch yet.
-                articles_unchanged=get("article/unchanged") + get("article/not_due"),
-                errors=get("page/errors") + get("extract/failed"),
+                articles_unchanged=get(Counter.ARTICLE_UNCHANGED) + get(Counter.ARTICLE_NOT_DUE),
+                errors=get(Counter.PAGE_ERRORS) + get(Counter.EXTRACT_FAILED),
                 note=None if reason in ("finished", "") else f"crawl ended: {reason}",
             )
             logger.info(
                 "%s: %s — %d pages fetched, %d articles found (%d new, %d updated, %d unchanged), %d errors",
                 m.id,
                 status,
-                get("page/fetched"),
-                get("article/found"),
-                get("article/new"),
-                get("article/updated"),
-                get("article/unchanged"),
-                get("page/errors") + get("extract/failed"),
+                get(Counter.PAGE_FETCHED),
+                get(Counter.ARTICLE_FOUND),
+                get(Counter.ARTICLE_NEW),
+                get(Counter.ARTICLE_UPDATED),
+                get(Counter.ARTICLE_UNCHANGED),
+                get(Counter.PAGE_ERRORS) + get(Counter.EXTRACT_FAILED),
             )
         self.archive.checkpoint()
         self.archive.close()

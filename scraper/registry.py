@@ -85,8 +85,37 @@ def select(
         by_key[slugify(m.name)] = m
     chosen = []
     for n in names:
-        m = by_key.get(n.lower()) or by_key.get(slugify(n))
-        if m is None:
+        found = by_key.get(n.lower()) or by_key.get(slugify(n))
+        if found is None:
             raise KeyError(n)
-        chosen.append(m)
+        chosen.append(found)
     return chosen
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which municipalities a crawl covers, as the spider's ``-a`` arguments name them."""
+
+    names: tuple[str, ...] = ()  # ids or names from the registry
+    all: bool = False
+    url: str = ""  # a site not in the registry ...
+    name: str = ""  # ... with its name, country and id
+    country: str = ""
+    id: str = ""
+
+    @classmethod
+    def from_arguments(
+        cls, municipalities: str, all: str, url: str, name: str, country: str, id: str
+    ) -> Selection:
+        names = tuple(n.strip() for n in municipalities.split(",") if n.strip())
+        return cls(names, str(all).lower() in ("1", "true", "yes"), url, name, country, id)
+
+    def municipalities(self, registry_path: str | None) -> list[Municipality]:
+        if self.url:
+            return [adhoc(self.url, self.name or self.url, self.country or None, self.id or None)]
+        entries = load_registry(registry_path)
+        if not self.names and not self.all:
+            raise ValueError(
+                "name municipalities (-a municipalities=a,b), -a all=1, or -a url=... -a municipality=..."
+            )
+        return select(entries, list(self.names), self.all)

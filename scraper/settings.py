@@ -101,7 +101,7 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt is obeyed with the rules from the spider's own (conditional) robots.txt request, so a
     # site's robots.txt is fetched once per crawl, and a re-crawl gets a 304 instead of the file.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "scraper.crawl.middlewares.SharedRobotsTxtMiddleware": 100,
+    "scraper.crawl.robots.SharedRobotsTxtMiddleware": 100,
     # On the downloader side of HttpCompressionMiddleware (590), RedirectMiddleware (600) and the
     # HTTP cache (900): it must see the bytes as received, before anything decompresses or
     # follows them, for the capture to be evidence rather than a re-rendering.

@@ -6,6 +6,7 @@ Twisted's ReactorNotRestartable), against the same demo sites `muninews demo` se
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,8 +62,17 @@ def demo_crawl(demo_registry, tmp_path_factory) -> Crawl:
 
 
 @pytest.fixture(scope="session")
-def demo_recrawl(demo_crawl, demo_registry) -> Crawl:
-    """The same crawl again into the same archive: must change nothing."""
-    again = crawl_into(demo_crawl.db, "--all", "-s", f"MUNINEWS_REGISTRY={demo_registry}")
+def demo_recrawl(demo_crawl, demo_registry, tmp_path_factory) -> Crawl:
+    """The same crawl again into a copy of the archive: must change nothing.
+
+    A copy (database and captures), so tests of the first crawl see it as it was whatever order
+    they run in.
+    """
+    copy = tmp_path_factory.mktemp("recrawl") / demo_crawl.db.name
+    shutil.copy2(demo_crawl.db, copy)
+    captures = demo_crawl.db.with_suffix(".captures")
+    if captures.exists():
+        shutil.copytree(captures, copy.with_suffix(".captures"))
+    again = crawl_into(copy, "--all", "-s", f"MUNINEWS_REGISTRY={demo_registry}")
     assert again.returncode == 0, again.log[-4000:]
     return again

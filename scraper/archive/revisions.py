@@ -1,8 +1,13 @@
 """Silent edits, pure: what counts as a change, and a word-level diff a journalist can read.
 
-No SQL, no clock, no network: :mod:`scraper.archive` calls :func:`is_trivial_change` when a new
-capture of an article extracts to different text, and the Datasette archive view calls
-:func:`diff_html` to show what changed.
+No SQL, no clock, no network: :mod:`scraper.archive.versions` asks :func:`is_new_revision` whether
+a save keeps the stored version as a revision and :func:`measure_change` how it changed; the
+Datasette archive view calls :func:`diff_html` to show what changed.
+
+The revision rule: a stored version becomes a revision only when a *different capture* (new bytes
+from the source) reads differently in title, lead or body. The same bytes extracted again
+(``muninews reextract``, a newer extractor) update the row in place, because the page did not
+change — our reading of it did; and two captures with the same payload are no change either.
 
 Trivial changes (recorded, flagged, not shown as edits), as NewsDiffs does: differences only in
 whitespace, punctuation, letter case of the same words, or in a "last updated" line
@@ -14,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -45,7 +51,39 @@ def is_trivial_change(old: dict[str, Any], new: dict[str, Any]) -> bool:
 
 
 def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """The :data:`TEXT_FIELDS` whose text differs (``None`` and ``""`` are the same: no text)."""
     return [f for f in TEXT_FIELDS if (old.get(f) or "") != (new.get(f) or "")]
+
+
+def is_new_revision(
+    old: dict[str, Any], new: dict[str, Any], *, new_capture: bool, same_payload: bool
+) -> bool:
+    """The revision rule (module docstring): does saving ``new`` over ``old`` keep ``old`` as a revision?
+
+    ``new_capture``: the new text comes from another capture than the stored one. ``same_payload``:
+    both captures hold byte-identical payloads (no change at the source).
+    """
+    return bool(changed_fields(old, new)) and new_capture and not same_payload
+
+
+@dataclass(frozen=True)
+class Change:
+    """How a version differs from the one that replaced it, as stored in ``revisions``."""
+
+    fields: list[str]  # changed TEXT_FIELDS, in display order
+    trivial: bool  # see is_trivial_change
+    words_removed: int
+    words_added: int
+
+
+def measure_change(old: dict[str, Any], new: dict[str, Any]) -> Change:
+    """The changed fields, the trivial flag and the word counts summed over the changed fields."""
+    fields = changed_fields(old, new)
+    removed = added = 0
+    for f in fields:
+        r, a = word_counts(old.get(f), new.get(f))
+        removed, added = removed + r, added + a
+    return Change(fields, is_trivial_change(old, new), removed, added)
 
 
 def word_counts(old: str | None, new: str | None) -> tuple[int, int]:

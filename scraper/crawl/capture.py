@@ -10,10 +10,11 @@ the payload is byte-identical to the one already archived for that URL, a ``revi
 (profile *identical-payload-digest*) is written instead, as Heritrix and Browsertrix do.
 
 Where the record landed (file, offset, length, record id, SHA-256 of the payload) goes into
-``request.meta["capture"]``: the spider passes it on with the :class:`~scraper.items.Page`, and the
-archive links the article version to it. The record is flushed before the item exists, so an
-``articles`` row never points at bytes that are not on disk; a crawl killed mid-write leaves at
-most one truncated record at the end of the last file, which nothing in the database refers to.
+``request.meta["capture"]`` as a :class:`~scraper.items.Capture`: the spider passes it on with
+the :class:`~scraper.items.Page`, and the archive links the article version to it. The record is
+flushed before the item exists, so an ``articles`` row never points at bytes that are not on disk;
+a crawl killed mid-write leaves at most one truncated record at the end of the last file, which
+nothing in the database refers to.
 
 What is and is not "as received": status code, protocol version, header values, header order and
 the payload are the downloader's. Scrapy's HTTP/1.1 handler does not keep the reason phrase nor
@@ -22,14 +23,12 @@ names in Scrapy's Title-Case); chunked transfer coding is already removed by Twi
 ``Transfer-Encoding`` header is kept as ``X-Archive-Orig-Transfer-Encoding`` (the pywb convention)
 for the record to replay.
 
-:func:`read_capture` reads one record back (by file and offset) for ``muninews reextract`` and the
-Datasette archive view; :func:`captures_dir` says where an archive's captures live.
+The reading half (records read back by file and offset, where an archive's captures live) is
+:mod:`scraper.archive.warc`.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import io
 import logging
 import os
@@ -41,10 +40,14 @@ from pathlib import Path
 from typing import Any
 
 from scrapy.http import Request, Response
-from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
+
+from scraper.archive.warc import captures_dir, sha256_hex, warc_digest
+from scraper.clock import utc_now
+from scraper.config import CaptureConfig
+from scraper.items import Capture
 
 logger = logging.getLogger(__name__)
 
@@ -53,24 +56,7 @@ REVISIT_PROFILE = "http://netpreserve.org/warc/1.1/revisit/identical-payload-dig
 SOFTWARE = "muninews (warcio)"
 
 
-def captures_dir(db: str | Path, setting: str | None = None) -> Path:
-    """Where an archive's captures live: ``setting`` if given, else ``<db stem>.captures`` beside it."""
-    if setting:
-        return Path(setting)
-    db = Path(db)
-    return db.with_name(db.stem + ".captures")
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def warc_digest(hex_digest: str) -> str:
-    """The WARC spelling of a SHA-256 digest: ``sha256:`` + base32."""
-    return "sha256:" + base64.b32encode(bytes.fromhex(hex_digest)).decode("ascii")
-
-
-class _Sha256WARCWriter(WARCWriter):
+class _Sha256WARCWriter(WARCWriter):  # type: ignore[misc]  # warcio has no type hints
     """warcio's writer with SHA-256 block and payload digests (warcio defaults to SHA-1)."""
 
     @staticmethod
@@ -159,13 +145,18 @@ class CaptureWriter:
 
 
 def _http_headers(response: Response) -> list[tuple[str, str]]:
-    headers = []
+    headers: list[tuple[str, str]] = []
     for key, values in response.headers.items():
         name = key.decode("latin-1")
         if name.lower() == "transfer-encoding":
             name = "X-Archive-Orig-Transfer-Encoding"
         headers.extend((name, v.decode("latin-1")) for v in values)
     return headers
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    """A response header's value as text, ``None`` when it is missing or empty."""
+    return (response.headers.get(name) or b"").decode("latin-1") or None
 
 
 def _status_line(status: int) -> str:
@@ -184,14 +175,12 @@ class CaptureMiddleware:
     """
 
     def __init__(self, crawler: Any) -> None:
-        settings = crawler.settings
+        config = CaptureConfig.from_settings(crawler.settings)
         self.crawler = crawler
-        self.enabled = settings.getbool("MUNINEWS_CAPTURE", True)
-        self.kinds = set(settings.getlist("MUNINEWS_CAPTURE_KINDS", ["candidate"]))
-        directory = captures_dir(
-            settings.get("MUNINEWS_DB", "archive.db"), settings.get("MUNINEWS_CAPTURES_DIR")
-        )
-        self.writer = CaptureWriter(directory, settings.getint("MUNINEWS_CAPTURE_MAX_BYTES", 1_000_000_000))
+        self.enabled = config.enabled
+        self.kinds = set(config.kinds)
+        directory = captures_dir(config.db_path, config.directory or None)
+        self.writer = CaptureWriter(directory, config.max_bytes)
         self._buf = io.BytesIO()
         self._warc = _Sha256WARCWriter(self._buf, gzip=True, warc_version="1.1")
         from scrapy import signals
@@ -209,17 +198,18 @@ class CaptureMiddleware:
         if not self.enabled or request.meta.get("kind") not in self.kinds:
             return response
         try:
-            request.meta["capture"] = self.capture(request, response)
-            self.crawler.stats.inc_value("muninews/capture/" + request.meta["capture"]["record_type"])
+            capture = self.capture(request, response)
+            request.meta["capture"] = capture
+            self.crawler.stats.inc_value("muninews/capture/" + capture.record_type)
         except Exception:  # a full disk must be seen, but one failed record must not stop the crawl
             self.crawler.stats.inc_value("muninews/capture/failed")
             logger.exception("capture: could not write a WARC record for %s", response.url)
             request.meta.pop("capture", None)
         return response
 
-    def capture(self, request: Request, response: Response) -> dict[str, Any]:
+    def capture(self, request: Request, response: Response) -> Capture:
         """Write the response (or revisit) and request records; returns the capture as stored in meta."""
-        fetched_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        fetched_at = utc_now()
         payload = response.body  # as received: this middleware sits before decompression
         digest = sha256_hex(payload)
         headers = _http_headers(response)
@@ -255,13 +245,34 @@ class CaptureMiddleware:
                 http_headers=http_headers,
                 warc_headers_dict=warc_headers,
             )
+        req_record = self._request_record(request, response.url, protocol, fetched_at, record)
+        stored, _req = self.writer.write([record, req_record], self._buf, self._warc)
+        return Capture(
+            url=response.url,
+            fetched_at=fetched_at,
+            status=response.status,
+            content_type=_header(response, b"Content-Type"),
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
+            payload_sha256=digest,
+            warc_file=stored.file,
+            warc_offset=stored.offset,
+            warc_length=stored.length,
+            warc_record_id=stored.record_id,
+            record_type="revisit" if revisit else "response",
+        )
+
+    def _request_record(
+        self, request: Request, url: str, protocol: str, fetched_at: str, response: Any
+    ) -> Any:
+        """The ``request`` record that asked for ``response`` (``WARC-Concurrent-To`` links them)."""
         req_headers = [
             (k.decode("latin-1"), v.decode("latin-1")) for k, vs in request.headers.items() for v in vs
         ]
         target = request.url.split("#")[0]
         path = target.split("/", 3)[3] if target.count("/") >= 3 else ""
-        req_record = self._warc.create_warc_record(
-            response.url,
+        return self._warc.create_warc_record(
+            url,
             "request",
             payload=io.BytesIO(request.body or b""),
             length=len(request.body or b""),
@@ -270,101 +281,6 @@ class CaptureMiddleware:
             ),
             warc_headers_dict={
                 "WARC-Date": _utc_warc_date(fetched_at),
-                "WARC-Concurrent-To": record.rec_headers.get_header("WARC-Record-ID"),
+                "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID"),
             },
         )
-        stored, _req = self.writer.write([record, req_record], self._buf, self._warc)
-        return {
-            "url": response.url,
-            "fetched_at": fetched_at,
-            "status": response.status,
-            "content_type": response.headers.get(b"Content-Type", b"").decode("latin-1") or None,
-            "etag": (response.headers.get(b"ETag") or b"").decode("latin-1") or None,
-            "last_modified": (response.headers.get(b"Last-Modified") or b"").decode("latin-1") or None,
-            "payload_sha256": digest,
-            "warc_file": stored.file,
-            "warc_offset": stored.offset,
-            "warc_length": stored.length,
-            "warc_record_id": stored.record_id,
-            "record_type": "revisit" if revisit else "response",
-        }
-
-
-@dataclass
-class CaptureRecord:
-    """One response read back from a WARC file."""
-
-    url: str
-    date: str
-    record_id: str
-    status: int
-    status_line: str
-    headers: list[tuple[str, str]]
-    payload: bytes  # the entity body as received (still gzip if the server sent gzip)
-    body: bytes  # the body with Content-Encoding undone: what the extractor reads
-    payload_digest: str
-
-    def header(self, name: str) -> str | None:
-        name = name.lower()
-        return next((v for k, v in self.headers if k.lower() == name), None)
-
-
-def read_capture(directory: str | Path, file: str, offset: int) -> CaptureRecord:
-    """Read the WARC record at ``offset`` in ``directory/file`` and check its payload digest.
-
-    Raises ``ValueError`` when the payload does not match the digest the record declares (the
-    capture would no longer be evidence) or when the record is not a response.
-    """
-    path = Path(directory) / Path(file).name  # never leave the captures directory
-    with open(path, "rb") as fh:
-        fh.seek(offset)
-        for record in ArchiveIterator(fh):
-            if record.rec_type != "response":
-                raise ValueError(f"{file}@{offset} is a {record.rec_type} record, not a response")
-            payload = record.raw_stream.read()
-            declared = record.rec_headers.get_header("WARC-Payload-Digest") or ""
-            if declared.startswith("sha256:") and warc_digest(sha256_hex(payload)) != declared:
-                raise ValueError(f"{file}@{offset}: payload does not match its digest")
-            http = record.http_headers
-            body = _decode_content(payload, http.get_header("Content-Encoding"))
-            return CaptureRecord(
-                url=record.rec_headers.get_header("WARC-Target-URI"),
-                date=record.rec_headers.get_header("WARC-Date"),
-                record_id=record.rec_headers.get_header("WARC-Record-ID"),
-                status=int(http.get_statuscode() or 0),
-                status_line=http.statusline,
-                headers=list(http.headers),
-                payload=payload,
-                body=body,
-                payload_digest=declared,
-            )
-    raise ValueError(f"no WARC record at {file}@{offset}")
-
-
-def read_record_bytes(directory: str | Path, file: str, offset: int, length: int) -> bytes:
-    """The record exactly as stored (one gzip member): for downloading the evidence itself."""
-    with open(Path(directory) / Path(file).name, "rb") as fh:
-        fh.seek(offset)
-        return fh.read(length)
-
-
-def _decode_content(payload: bytes, encoding: str | None) -> bytes:
-    import gzip
-    import zlib
-
-    enc = (encoding or "").strip().lower()
-    try:
-        if enc in ("gzip", "x-gzip"):
-            return gzip.decompress(payload)
-        if enc == "deflate":
-            try:
-                return zlib.decompress(payload)
-            except zlib.error:
-                return zlib.decompress(payload, -zlib.MAX_WBITS)
-        if enc == "br":
-            import brotli  # type: ignore[import-not-found]
-
-            return brotli.decompress(payload)
-    except Exception as exc:
-        raise ValueError(f"cannot undo Content-Encoding {enc}: {exc}") from exc
-    return payload

@@ -1,33 +1,19 @@
-"""Downloader middlewares: no delay for loopback hosts; robots.txt fetched once, conditionally.
+"""Downloader middlewares: no delay for loopback hosts (robots.txt: :mod:`scraper.crawl.robots`).
 
 :class:`LoopbackMiddleware`: the bundled demo web and the test servers run on 127.0.0.1; waiting a
 second between requests to them only slows tests and the demo. Requests to loopback addresses go to
 a download slot named ``loopback`` (configured in ``DOWNLOAD_SLOTS`` without delay) and
 AutoThrottle leaves that slot alone. Real municipal sites never match.
-
-:class:`SharedRobotsTxtMiddleware`: Scrapy's RobotsTxtMiddleware fetches robots.txt itself, and the
-spider fetched it a second time to read the sitemaps it names. Here the middleware waits for the
-spider's own request instead (conditional, so a re-crawl gets a 304 and the spider hands over the
-stored rules), and falls back to Scrapy's own fetch for any other host or if the spider's answer
-never comes.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request
-from scrapy.robotstxt import RobotParser
-from scrapy.utils.defer import maybe_deferred_to_future
-from scrapy.utils.httpobj import urlparse_cached
-from scrapy.utils.misc import build_from_crawler
-from twisted.internet import defer
 
-from scraper.crawl.classify import is_loopback
-
-logger = logging.getLogger(__name__)
+from scraper.config import CrawlConfig
+from scraper.crawl.urls import is_loopback
 
 LOOPBACK_SLOT = "loopback"
 
@@ -38,45 +24,9 @@ class LoopbackMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> LoopbackMiddleware:
-        return cls(crawler.settings.getbool("MUNINEWS_FAST_LOOPBACK", True))
+        return cls(CrawlConfig.from_settings(crawler.settings).fast_loopback)
 
     def process_request(self, request: Request) -> None:
         if self.enabled and is_loopback(request.url):
             request.meta.setdefault("download_slot", LOOPBACK_SLOT)
             request.meta["autothrottle_dont_adjust_delay"] = True
-
-
-class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):
-    """RobotsTxtMiddleware that reads the rules from the spider's robots.txt request (see the module).
-
-    The spider announces, per host, a Deferred in ``spider.robots_waiting`` before it yields its
-    robots.txt request (marked ``dont_obey_robotstxt``) and fires it with the body (``bytes``, the
-    stored one after a 304) or ``None`` when there is no usable robots.txt (every URL allowed, as
-    Scrapy does when the fetch fails).
-    """
-
-    async def robot_parser(self, request: Request) -> RobotParser | None:
-        netloc = urlparse_cached(request).netloc
-        waiting = getattr(self.crawler.spider, "robots_waiting", {}).get(netloc)
-        if waiting is None or netloc in self._parsers:
-            return await super().robot_parser(request)
-        self._parsers[netloc] = parsed = defer.Deferred()
-        # Retries and delays included, the spider's answer comes well within this; never hang on it.
-        timeout = self.crawler.settings.getint("DOWNLOAD_TIMEOUT", 180) * (
-            self.crawler.settings.getint("RETRY_TIMES", 2) + 2
-        )
-        from twisted.internet import reactor  # the one Scrapy installed; not at import time
-
-        waiting.addTimeout(timeout, reactor)
-        try:
-            body = await maybe_deferred_to_future(waiting)
-        except defer.TimeoutError:
-            logger.warning("robots.txt of %s: no answer from the spider; fetching it again", netloc)
-            del self._parsers[netloc]
-            rp = await super().robot_parser(request)
-        else:
-            self._stats.inc_value("robotstxt/response_count")
-            rp = None if body is None else build_from_crawler(self._parserimpl, self.crawler, body)
-            self._parsers[netloc] = rp
-        parsed.callback(rp)
-        return rp

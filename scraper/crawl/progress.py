@@ -13,6 +13,10 @@ from typing import Any
 from scrapy import signals
 from twisted.internet import task
 
+from scraper.config import CrawlConfig
+from scraper.crawl import counters
+from scraper.crawl.counters import Counter
+
 logger = logging.getLogger("muninews.progress")
 
 
@@ -24,19 +28,21 @@ class CrawlProgress:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CrawlProgress:
-        ext = cls(crawler, crawler.settings.getfloat("MUNINEWS_PROGRESS_INTERVAL", 5.0))
+        ext = cls(crawler, CrawlConfig.from_settings(crawler.settings).progress_interval)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
 
     def line(self) -> str:
-        get = self.crawler.stats.get_value
-        errors = int(get("muninews/page/errors", 0)) + int(get("muninews/extract/failed", 0))
+        def get(counter: Counter) -> int:
+            return counters.get(self.crawler.stats, counter)
+
+        errors = get(Counter.PAGE_ERRORS) + get(Counter.EXTRACT_FAILED)
         return (
-            f"progress: {int(get('muninews/page/fetched', 0))} pages fetched, "
-            f"{int(get('muninews/article/found', 0))} articles found, "
-            f"{int(get('muninews/article/stored', 0))} stored "
-            f"({int(get('muninews/article/new', 0))} new, {int(get('muninews/article/updated', 0))} updated), "
+            f"progress: {get(Counter.PAGE_FETCHED)} pages fetched, "
+            f"{get(Counter.ARTICLE_FOUND)} articles found, "
+            f"{get(Counter.ARTICLE_STORED)} stored "
+            f"({get(Counter.ARTICLE_NEW)} new, {get(Counter.ARTICLE_UPDATED)} updated), "
             f"{errors} errors"
         )
 

@@ -19,35 +19,37 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from scraper import settings as defaults
 from scraper.clock import parse_time
-
-#: Values of ``muninews crawl --revisit`` / ``MUNINEWS_REVISIT``.
-REVISIT_MODES = ("due", "all", "none")
+from scraper.items import KnownArticle
 
 
 @dataclass(frozen=True)
 class Schedule:
-    age_factor: float = 1 / 12
-    min_days: float = 1.0
-    max_days: float = 30.0
+    age_factor: float = defaults.MUNINEWS_REVISIT_AGE_FACTOR
+    min_days: float = defaults.MUNINEWS_REVISIT_MIN_DAYS
+    max_days: float = defaults.MUNINEWS_REVISIT_MAX_DAYS
 
     def interval_days(self, age_days: float) -> float:
         return min(max(age_days * self.age_factor, self.min_days), self.max_days)
 
 
-def is_due(known: dict[str, Any], now: datetime, schedule: Schedule, hint: str | None = None) -> bool:
+def is_due(
+    known: KnownArticle | dict[str, Any], now: datetime, schedule: Schedule, hint: str | None = None
+) -> bool:
     """True if the known article (``Archive.known_articles`` facts) should be fetched again now.
 
     ``hint`` is a date the site gives for the page (sitemap lastmod, feed date): newer than
     ``last_seen`` means it changed.
     """
-    last_seen = parse_time(known.get("last_seen"))
+    facts = known if isinstance(known, dict) else vars(known)
+    last_seen = parse_time(facts.get("last_seen"))
     if last_seen is None:
         return True
     hinted = parse_time(hint)
     if hinted is not None and hinted > last_seen:
         return True
-    born = parse_time(known.get("published")) or parse_time(known.get("first_seen")) or last_seen
+    born = parse_time(facts.get("published")) or parse_time(facts.get("first_seen")) or last_seen
     age_days = max((now - born).total_seconds() / 86400, 0.0)
     waited_days = (now - last_seen).total_seconds() / 86400
     return waited_days >= schedule.interval_days(age_days)

@@ -79,7 +79,9 @@ def write_site(out: SiteOutput, root: Path) -> None:
     (root / "_site.json").write_bytes(dumps(out.config))
 
 
-def build_group(sites: list[tuple[SiteContent, Renderer]], sites_root: Path, expected: Path | None) -> dict:
+def build_group(
+    sites: list[tuple[SiteContent, Renderer]], sites_root: Path, expected: Path | None
+) -> dict[str, Any]:
     truth = []
     for site, render in sites:
         out = render(site)

@@ -20,8 +20,9 @@ from typing import Any
 from scrapy.http import HtmlResponse
 
 from scraper.archive import UNCHANGED, Archive
-from scraper.crawl.capture import CaptureRecord, captures_dir, read_capture
+from scraper.archive.warc import CaptureRecord, captures_dir, read_capture
 from scraper.extract import extract_article
+from scraper.items import Article
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def _encoding(record: CaptureRecord, url: str) -> str | None:
     return HtmlResponse(url, body=record.body, headers=headers).encoding
 
 
-def _extract(row: dict[str, Any], directory: Path) -> Any:
+def _extract(row: dict[str, Any], directory: Path) -> Article:
     record = read_capture(directory, row["warc_file"], row["warc_offset"])
     return extract_article(
         record.body,

@@ -14,14 +14,13 @@ import hashlib
 import io
 import json
 import logging
-import sqlite3
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from scraper import __version__
-from scraper.crawl.capture import captures_dir
+from scraper.archive.reads import captured_pages
+from scraper.archive.warc import captures_dir
 
 logger = logging.getLogger(__name__)
 
@@ -36,16 +35,32 @@ def _index(warc: Path) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _pages(db: Path) -> list[dict[str, Any]]:
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        rows = conn.execute(
-            "SELECT c.url, c.fetched_at, a.title FROM articles a JOIN captures c ON c.id = a.capture_id "
-            "ORDER BY a.id"
-        ).fetchall()
-    finally:
-        conn.close()
-    return [{"url": url, "ts": ts, "title": title or url} for url, ts, title in rows]
+def _datapackage(files: dict[str, bytes | Path], db_name: str, main_page: str | None) -> bytes:
+    """``datapackage.json``: every packed file with its SHA-256 and size."""
+    resources = []
+    for name, content in files.items():
+        data = content.read_bytes() if isinstance(content, Path) else content
+        resources.append(
+            {
+                "name": Path(name).name,
+                "path": name,
+                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+                "bytes": len(data),
+            }
+        )
+    datapackage = json.dumps(
+        {
+            "profile": "data-package",
+            "wacz_version": WACZ_VERSION,
+            "title": f"muninews archive {db_name}",
+            "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "software": f"muninews {__version__}",
+            "mainPageURL": main_page,
+            "resources": resources,
+        },
+        indent=2,
+    ).encode("utf-8")
+    return datapackage
 
 
 def export_wacz(db: str | Path, out: str | Path, captures: str | Path | None = None) -> dict[str, int]:
@@ -62,7 +77,7 @@ def export_wacz(db: str | Path, out: str | Path, captures: str | Path | None = N
         except Exception as exc:  # e.g. a file whose last record a killed crawl cut short
             logger.warning("export-wacz: skipping %s: %s", warc.name, exc)
     lines.sort()
-    pages = _pages(db)
+    pages = captured_pages(db)
     pages_jsonl = (
         "\n".join(
             [json.dumps({"format": "json-pages-1.0", "id": "pages", "title": "muninews articles"})]
@@ -74,33 +89,10 @@ def export_wacz(db: str | Path, out: str | Path, captures: str | Path | None = N
     files["indexes/index.cdx"] = b"\n".join(lines) + b"\n"
     files["pages/pages.jsonl"] = pages_jsonl
 
-    resources = []
-    for name, content in files.items():
-        data = content.read_bytes() if isinstance(content, Path) else content
-        resources.append(
-            {
-                "name": Path(name).name,
-                "path": name,
-                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
-                "bytes": len(data),
-            }
-        )
-    datapackage = json.dumps(
-        {
-            "profile": "data-package",
-            "wacz_version": WACZ_VERSION,
-            "title": f"muninews archive {db.name}",
-            "created": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "software": f"muninews {__version__}",
-            "mainPageURL": pages[0]["url"] if pages else None,
-            "resources": resources,
-        },
-        indent=2,
-    ).encode("utf-8")
+    datapackage = _datapackage(files, db.name, pages[0]["url"] if pages else None)
     digest = json.dumps(
         {"path": "datapackage.json", "hash": "sha256:" + hashlib.sha256(datapackage).hexdigest()}
     ).encode("utf-8")
-
     tmp = out.with_name(out.name + ".part")
     with zipfile.ZipFile(tmp, "w") as zf:
         for name, content in files.items():

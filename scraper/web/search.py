@@ -1,4 +1,4 @@
-"""The search page's engine: exact facet counts and newest-first order at a million articles.
+"""``/-/search``: ranked or newest-first search of articles and quotes, with exact facet counts.
 
 Datasette's table search over ``articles`` costs 1.7–2.6 s for a word in a third of a million-article
 archive, because every match is looked up in ``articles`` (3 KB rows) to count facets and to sort by
@@ -15,16 +15,18 @@ Snippets come from FTS5 ``snippet()`` for the page's rows only.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 import numpy as np
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from scraper.web.archive_db import DATABASE_NAME, archive_database, ensure_can_view
+from scraper.web.facets import FACET_INDEXES, FacetIndex
 from scraper.web.query import ParsedQuery, parse_query
 
 PAGE_SIZE = 20
@@ -42,87 +44,6 @@ def highlight(text: str | None) -> Markup:
         return Markup("")
     escaped = str(escape(text))
     return Markup(escaped.replace(_START, "<mark>").replace(_END, "</mark>"))
-
-
-def _file_key(path: str | None) -> tuple[Any, ...]:
-    """Changes whenever SQLite writes the file or its WAL."""
-    if not path:
-        return ()
-    key: list[Any] = []
-    for p in (path, f"{path}-wal"):
-        try:
-            st = os.stat(p)
-            key += [st.st_mtime_ns, st.st_size]
-        except OSError:
-            key += [None, None]
-    return tuple(key)
-
-
-@dataclass
-class FacetIndex:
-    """Per-article facet values and date rank, as arrays indexed by article id."""
-
-    municipality: np.ndarray  # int32 code into municipalities, -1 = no article with this id
-    year: np.ndarray  # int32, 0 = unknown
-    language: np.ndarray  # int32 code into languages
-    date_rank: np.ndarray  # int64, 0 = newest (published desc, then id desc; undated last)
-    municipalities: list[str]
-    languages: list[str | None]
-
-    @classmethod
-    def build(cls, conn: sqlite3.Connection) -> FacetIndex:
-        # Each SELECT is answered from a covering index, never from the 3 KB article rows.
-        rows = conn.execute("SELECT id, municipality_id, published FROM articles").fetchall()
-        size = (max((r[0] for r in rows), default=0)) + 1
-        municipalities = sorted({r[1] for r in rows})
-        code = {m: i for i, m in enumerate(municipalities)}
-        municipality = np.full(size, -1, dtype=np.int32)
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        municipality[ids] = np.fromiter((code[r[1]] for r in rows), dtype=np.int32, count=len(rows))
-        # newest first: published descending (as text, like ORDER BY published DESC), id descending,
-        # undated articles last
-        order = sorted(rows, key=lambda r: (r[2] is not None, r[2] or "", r[0]), reverse=True)
-        date_rank = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
-        date_rank[np.fromiter((r[0] for r in order), dtype=np.int64, count=len(order))] = np.arange(
-            len(order), dtype=np.int64
-        )
-        year = np.zeros(size, dtype=np.int32)
-        for article_id, value in conn.execute("SELECT id, year FROM articles WHERE year IS NOT NULL"):
-            year[article_id] = value
-        language_rows = conn.execute("SELECT id, language FROM articles").fetchall()
-        languages = sorted({r[1] for r in language_rows}, key=lambda v: (v is None, v or ""))
-        lcode = {v: i for i, v in enumerate(languages)}
-        language = np.zeros(size, dtype=np.int32)
-        if language_rows:
-            lids = np.fromiter((r[0] for r in language_rows), dtype=np.int64, count=len(language_rows))
-            language[lids] = np.fromiter((lcode[r[1]] for r in language_rows), dtype=np.int32)
-        return cls(municipality, year, language, date_rank, municipalities, languages)
-
-    def known(self, ids: np.ndarray) -> np.ndarray:
-        ids = ids[(ids >= 0) & (ids < len(self.municipality))]
-        return ids[self.municipality[ids] >= 0]
-
-
-class FacetIndexCache:
-    """One :class:`FacetIndex` per database file, rebuilt when the file changes (never if immutable)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._entries: dict[str, tuple[tuple[Any, ...], FacetIndex]] = {}
-
-    def get(self, conn: sqlite3.Connection, path: str | None, immutable: bool) -> FacetIndex:
-        name = path or ":memory:"
-        key = ("immutable",) if immutable else _file_key(path)
-        with self._lock:
-            entry = self._entries.get(name)
-            if entry and entry[0] == key and key:
-                return entry[1]
-            index = FacetIndex.build(conn)
-            self._entries[name] = (key, index)
-            return index
-
-
-FACET_INDEXES = FacetIndexCache()
 
 
 @dataclass
@@ -163,6 +84,7 @@ def _ids_of(conn: sqlite3.Connection, table: str, expression: str) -> np.ndarray
 def search_articles(
     conn: sqlite3.Connection, path: str | None, immutable: bool, req: SearchRequest
 ) -> SearchResult:
+    """One page of articles matching ``req``, with exact facet counts over all matches."""
     started = time.perf_counter()
     parsed = parse_query(req.q, conn)
     result = SearchResult(query=parsed)
@@ -174,6 +96,21 @@ def search_articles(
         req.sort = "oldest" if req.sort == "oldest" else "newest"
     else:
         ids = index.known(_ids_of(conn, "articles_fts", parsed.expression))
+    ids = ids[_filter_mask(index, ids, req)]
+    result.total = len(ids)
+    result.facets = _facet_counts(conn, index, ids)
+    offset = (max(req.page, 1) - 1) * PAGE_SIZE
+    if req.sort in ("newest", "oldest") or parsed.expression is None:  # browsing is always by date
+        page_ids = _dated_page(index, ids, req.sort, offset)
+    else:
+        page_ids = _ranked_page(conn, parsed.expression, ids, bool(req.filters()), offset)
+    result.hits = _article_rows(conn, parsed.expression, page_ids)
+    result.elapsed_ms = (time.perf_counter() - started) * 1000
+    return result
+
+
+def _filter_mask(index: FacetIndex, ids: np.ndarray, req: SearchRequest) -> np.ndarray:
+    """Which of ``ids`` pass the municipality, year and language filters (an unknown value: none)."""
     mask = np.ones(len(ids), dtype=bool)
     if req.municipality:
         code = (
@@ -185,42 +122,41 @@ def search_articles(
     if req.language:
         code = index.languages.index(req.language) if req.language in index.languages else -2
         mask &= index.language[ids] == code
-    ids = ids[mask]
-    result.total = len(ids)
+    return mask
+
+
+def _facet_counts(
+    conn: sqlite3.Connection, index: FacetIndex, ids: np.ndarray
+) -> dict[str, list[tuple[str, str, int]]]:
+    """(value, label, count) per facet over the matching ``ids``: municipality, year, language."""
     names = dict(conn.execute("SELECT id, coalesce(name, id) FROM municipalities").fetchall())
     counts = np.bincount(index.municipality[ids], minlength=len(index.municipalities))
-    result.facets["municipality"] = sorted(
+    municipality = sorted(
         ((m, names.get(m, m), int(c)) for m, c in zip(index.municipalities, counts, strict=True) if c),
         key=lambda t: (-t[2], t[1]),
     )
     years, ycounts = np.unique(index.year[ids], return_counts=True)
-    result.facets["year"] = sorted(
+    year = sorted(
         ((str(y), str(y) if y else "no date", int(c)) for y, c in zip(years, ycounts, strict=True)),
         key=lambda t: t[0],
         reverse=True,
     )
     lcounts = np.bincount(index.language[ids], minlength=len(index.languages))
-    result.facets["language"] = [
-        (v or "", v or "unknown", int(c)) for v, c in zip(index.languages, lcounts, strict=True) if c
-    ]
+    language = [(v or "", v or "unknown", int(c)) for v, c in zip(index.languages, lcounts, strict=True) if c]
+    return {"municipality": municipality, "year": year, "language": language}
 
-    offset = (max(req.page, 1) - 1) * PAGE_SIZE
-    if req.sort in ("newest", "oldest"):
-        ranks = index.date_rank[ids]
-        if req.sort == "oldest":
-            ranks = -ranks
-        k = min(offset + PAGE_SIZE, len(ids))
-        if k <= 0:
-            page_ids: list[int] = []
-        else:
-            part = np.argpartition(ranks, k - 1)[:k] if k < len(ids) else np.arange(len(ids))
-            part = part[np.argsort(ranks[part], kind="stable")]
-            page_ids = [int(i) for i in ids[part[offset:k]]]
-    else:
-        page_ids = _ranked_page(conn, parsed.expression, ids, bool(req.filters()), offset)
-    result.hits = _article_rows(conn, parsed.expression, page_ids)
-    result.elapsed_ms = (time.perf_counter() - started) * 1000
-    return result
+
+def _dated_page(index: FacetIndex, ids: np.ndarray, sort: str, offset: int) -> list[int]:
+    """One page of ``ids`` newest (or oldest) first: a partial sort of only the first pages."""
+    ranks = index.date_rank[ids]
+    if sort == "oldest":
+        ranks = -ranks
+    k = min(offset + PAGE_SIZE, len(ids))
+    if k <= 0:
+        return []
+    part = np.argpartition(ranks, k - 1)[:k] if k < len(ids) else np.arange(len(ids))
+    part = part[np.argsort(ranks[part], kind="stable")]
+    return [int(i) for i in ids[part[offset:k]]]
 
 
 def _ranked_page(
@@ -354,3 +290,87 @@ def search_quotes(conn: sqlite3.Connection, req: SearchRequest) -> SearchResult:
     ]
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+# -- the page ---------------------------------------------------------------------------------
+
+
+def search_request(args: Any) -> SearchRequest:
+    """The request from the query string; anything unexpected falls back to the default."""
+    page = args.get("page", "1")
+    return SearchRequest(
+        q=args.get("q", "").strip(),
+        kind="quotes" if args.get("kind") == "quotes" else "articles",
+        sort=args.get("sort") if args.get("sort") in SORTS else "relevance",
+        municipality=args.get("municipality", ""),
+        year=args.get("year", ""),
+        language=args.get("language", ""),
+        page=int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1,
+    )
+
+
+async def _municipality_options(db: Any) -> list[tuple[str, str]]:
+    # one index probe per municipality, not a DISTINCT over a million articles
+    rows = await db.execute(
+        "SELECT m.id, coalesce(m.name, m.id) FROM municipalities m WHERE EXISTS "
+        "(SELECT 1 FROM articles a WHERE a.municipality_id = m.id) ORDER BY coalesce(m.name, m.id)"
+    )
+    return [(r[0], r[1]) for r in rows.rows]
+
+
+async def _run_search(db: Any, req: SearchRequest) -> tuple[SearchResult, str | None]:
+    """The result and an error message: a failed query (interrupted, say) is never a 500."""
+    try:
+        if req.kind == "quotes":
+            return await db.execute_fn(lambda conn: search_quotes(conn, req)), None
+        return await db.execute_fn(lambda conn: search_articles(conn, db.path, not db.is_mutable, req)), None
+    except sqlite3.Error as exc:
+        return SearchResult(query=ParsedQuery(expression=None)), str(exc)
+
+
+def _json_response(req: SearchRequest, result: SearchResult, error: str | None) -> Response:
+    return Response.json(
+        {
+            "q": req.q,
+            "expression": result.query.expression,
+            "total": result.total,
+            "facets": result.facets,
+            "hits": [{k: str(v) if k in ("snippet", "text", "speaker") else v for k, v in h.items()}
+                     for h in result.hits],
+            "error": error,
+        }
+    )  # fmt: skip
+
+
+def page_url(req: SearchRequest, **changes: Any) -> str:
+    """This search with ``changes`` applied; any change but the page's own goes back to page 1."""
+    params = {"q": req.q, "kind": req.kind, "sort": req.sort, "municipality": req.municipality,
+              "year": req.year, "language": req.language, "page": req.page}  # fmt: skip
+    params.update(changes)
+    if "page" not in changes:
+        params["page"] = 1
+    return "/-/search?" + urlencode({k: v for k, v in params.items() if v not in ("", None, 1)})
+
+
+async def search_view(datasette: Any, request: Any) -> Response:
+    db = archive_database(datasette)
+    await ensure_can_view(datasette, request)
+    req = search_request(request.args)
+    result, error = await _run_search(db, req)
+    if request.args.get("_format") == "json":
+        return _json_response(req, result, error)
+    feed_params = {k: v for k, v in (("q", req.q), ("municipality", req.municipality)) if v}
+    context = {
+        "metadata": datasette.metadata(),
+        "req": req,
+        "result": result,
+        "error": error,
+        "sorts": SORTS,
+        "page_size": PAGE_SIZE,
+        "has_next": req.page * PAGE_SIZE < result.total,
+        "url": lambda **changes: page_url(req, **changes),
+        "municipality_options": await _municipality_options(db),
+        "feed_url": f"/{DATABASE_NAME}/feed.atom" + (f"?{urlencode(feed_params)}" if feed_params else ""),
+    }
+    html = await datasette.render_template("muninews_search.html", context, request=request)
+    return Response.html(html)

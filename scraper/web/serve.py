@@ -25,16 +25,15 @@ from datasette.app import Datasette
 from datasette.database import Database
 
 from scraper.archive import Archive
+from scraper.web.archive_db import DATABASE_NAME
 
 logger = logging.getLogger(__name__)
 
-#: Name the archive has in Datasette URLs and under ``"databases"`` in the metadata.
-DATABASE_NAME = "archive"
 
-_REPO_METADATA = Path(__file__).resolve().parents[2] / "datasette_metadata.json"
-# An installed wheel has no repository root; packaging may ship a copy here (package-data: data/*).
-_PACKAGED_METADATA = Path(__file__).resolve().parents[1] / "data" / "datasette_metadata.json"
-METADATA_PATH: Path = _REPO_METADATA if _REPO_METADATA.exists() else _PACKAGED_METADATA
+#: The metadata served, shipped in the package (an installed wheel has no repository root). The copy
+#: at the repository root, for ``datasette archive.db -m datasette_metadata.json``, is kept identical
+#: by a test.
+METADATA_PATH = Path(__file__).resolve().parent / "datasette_metadata.json"
 
 #: Datasette settings, each with its reason. Passed as ``--setting`` to the CLI and as ``settings=``
 #: in :func:`make_datasette`, so tests exercise what production serves.
@@ -55,7 +54,8 @@ SETTINGS: dict[str, Any] = {
 
 def load_metadata(path: Path | None = None) -> dict[str, Any]:
     """The metadata as a dict (``Datasette(metadata=...)`` wants a dict, the CLI a file)."""
-    return json.loads((path or METADATA_PATH).read_text(encoding="utf-8"))
+    metadata: dict[str, Any] = json.loads((path or METADATA_PATH).read_text(encoding="utf-8"))
+    return metadata
 
 
 def _setting_value(value: Any) -> str:

@@ -3,6 +3,7 @@ and how the archive keeps earlier versions (on tmp_path databases)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from scraper.archive import NEW, UNCHANGED, UPDATED, Archive, revisions
 from scraper.crawl.revisit import Schedule, is_due
-from scraper.items import Article
+from scraper.items import Article, Capture
 
 # -- trivial changes ------------------------------------------------------------------------------
 
@@ -99,17 +100,17 @@ def test_sitemap_lastmod_makes_an_article_due() -> None:
 # -- revisions in the archive ---------------------------------------------------------------------
 
 
-def capture(n: int, digest: str | None = None) -> dict:
-    return {
-        "url": "https://www.ale.se/nyheter/skola",
-        "fetched_at": f"2026-0{n}-01T00:00:00Z",
-        "status": 200,
-        "payload_sha256": digest or f"{n:064d}",
-        "warc_file": "x.warc.gz",
-        "warc_offset": n * 100,
-        "warc_length": 100,
-        "warc_record_id": f"<urn:uuid:{n}>",
-    }
+def capture(n: int, digest: str | None = None) -> Capture:
+    return Capture(
+        url="https://www.ale.se/nyheter/skola",
+        fetched_at=f"2026-0{n}-01T00:00:00Z",
+        status=200,
+        payload_sha256=digest or f"{n:064d}",
+        warc_file="x.warc.gz",
+        warc_offset=n * 100,
+        warc_length=100,
+        warc_record_id=f"<urn:uuid:{n}>",
+    )
 
 
 def version(n: int, body: str, digest: str | None = None) -> Article:
@@ -189,12 +190,12 @@ def test_removed_is_marked_never_deleted_and_can_come_back(archive: Archive) -> 
 
 
 def test_known_articles_is_read_only_and_carries_validators(archive: Archive, tmp_path: Path) -> None:
-    cap = capture(1) | {"etag": '"abc"', "last_modified": "Wed, 01 Jan 2026 00:00:00 GMT"}
+    cap = replace(capture(1), etag='"abc"', last_modified="Wed, 01 Jan 2026 00:00:00 GMT")
     article = version(1, BODY)
     article.capture = cap
     archive.save_article(article)
     known = Archive.known_articles(tmp_path / "archive.db", ["ale"])
     facts = known["https://www.ale.se/nyheter/skola"]
-    assert facts["etag"] == '"abc"' and facts["payload_sha256"] == cap["payload_sha256"]
+    assert facts["etag"] == '"abc"' and facts["payload_sha256"] == cap.payload_sha256
     assert Archive.known_articles(tmp_path / "missing.db", ["ale"]) == {}
     assert not (tmp_path / "missing.db").exists()

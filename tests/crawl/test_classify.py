@@ -4,6 +4,7 @@ import pytest
 from parsel import Selector
 
 from scraper.crawl import classify as discovery
+from scraper.crawl import urls
 
 
 @pytest.mark.parametrize(
@@ -21,12 +22,12 @@ from scraper.crawl import classify as discovery
     ],
 )
 def test_canonical_url(url, expected):
-    assert discovery.canonical_url(url) == expected
+    assert urls.canonical_url(url) == expected
 
 
 def test_canonical_url_keeps_sitevision_pagination():
     url = "https://hemlunda.se/nyheter.html?sv.12.1a2b3c.page=2"
-    assert "page=2" in discovery.canonical_url(url)
+    assert "page=2" in urls.canonical_url(url)
 
 
 @pytest.mark.parametrize(
@@ -40,7 +41,7 @@ def test_canonical_url_keeps_sitevision_pagination():
     ],
 )
 def test_same_site(url, home, same):
-    assert discovery.same_site(url, home) is same
+    assert urls.same_site(url, home) is same
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ def test_same_site(url, home, same):
     ],
 )
 def test_excluded(url):
-    assert discovery.is_excluded(url)
+    assert urls.is_excluded(url)
 
 
 @pytest.mark.parametrize(
@@ -72,7 +73,7 @@ def test_excluded(url):
     ],
 )
 def test_articles_not_excluded(url):
-    assert not discovery.is_excluded(url)
+    assert not urls.is_excluded(url)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,7 @@ def test_articles_not_excluded(url):
     ],
 )
 def test_looks_like_sitemap_article(url, news):
-    assert discovery.looks_like_sitemap_article(url) is news
+    assert urls.looks_like_sitemap_article(url) is news
 
 
 @pytest.mark.parametrize(
@@ -105,7 +106,7 @@ def test_looks_like_sitemap_article(url, news):
     ],
 )
 def test_news_link_text(text, expected):
-    assert discovery.looks_like_news_link_text(text) is expected
+    assert urls.looks_like_news_link_text(text) is expected
 
 
 @pytest.mark.parametrize(
@@ -118,16 +119,12 @@ def test_news_link_text(text, expected):
     ],
 )
 def test_pagination_number(url, number):
-    assert discovery.pagination_number(url) == number
+    assert urls.pagination_number(url) == number
 
 
 def test_listing_base_is_shared_by_pages():
-    assert discovery.listing_base("https://e.se/nyheter/page/3/") == discovery.listing_base(
-        "https://e.se/nyheter/"
-    )
-    assert discovery.listing_base("https://c.example/news?page=2") == discovery.listing_base(
-        "https://c.example/news"
-    )
+    assert urls.listing_base("https://e.se/nyheter/page/3/") == urls.listing_base("https://e.se/nyheter/")
+    assert urls.listing_base("https://c.example/news?page=2") == urls.listing_base("https://c.example/news")
 
 
 WIDGET_PAGE = """<html><body><header><nav><a href="/nyheter.html">Nyheter</a></nav></header>

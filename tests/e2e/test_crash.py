@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.crawl.capture import captures_dir, read_capture
+from scraper.archive.warc import captures_dir, read_capture
 from scraper.demo.server import SITES_ROOT, SiteServer
 from tests.helpers import ROOT, article_requests, crawl_site, free_port
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import phonenumbers
 import pytest
 
-from scraper.crawl.classify import canonical_url
+from scraper.crawl.urls import canonical_url
 from tests.helpers import SITES
 
 

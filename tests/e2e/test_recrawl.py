@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from scraper.crawl.capture import captures_dir, read_capture
+from scraper.archive.warc import captures_dir, read_capture
 from scraper.demo.server import SiteServer
 from scraper.web.serve import make_datasette
 from tests.helpers import (

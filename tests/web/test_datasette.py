@@ -531,6 +531,21 @@ def test_metadata_file_is_the_served_one() -> None:
     assert METADATA["title"] == "muninews — municipal news archive"
 
 
+def test_metadata_at_the_repository_root_is_the_packaged_one() -> None:
+    """`datasette archive.db -m datasette_metadata.json` in a checkout serves what the wheel serves."""
+    root = Path(__file__).resolve().parents[2] / "datasette_metadata.json"
+    assert METADATA_PATH.parent.name == "web"  # inside the package, so an installed wheel has it
+    assert root.read_bytes() == METADATA_PATH.read_bytes()
+
+
+def test_one_plugin_registered_once() -> None:
+    """One entry point, one plugin: every page's hooks come from scraper.web."""
+    from importlib.metadata import entry_points
+
+    ours = [e for e in entry_points(group="datasette") if e.value.startswith("scraper")]
+    assert [(e.name, e.value) for e in ours] == [("muninews", "scraper.web")]
+
+
 # -- plain `datasette archive.db -m datasette_metadata.json` and `muninews serve` ----------------
 
 
@@ -699,7 +714,7 @@ def test_article_page(ds: Datasette) -> None:
 
 
 def test_article_page_marks_quotes_in_the_text() -> None:
-    from scraper.web.pages import mark_quotes
+    from scraper.web.article import mark_quotes
 
     html = mark_quotes(
         "Hon sa:\n\n– Vi är glada  över\nlokalerna, säger hon.", [{"text": "Vi är glada över lokalerna"}]

@@ -6,6 +6,7 @@ import gzip
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -62,8 +63,9 @@ class SiteOutput:
         self.files[rel] = gzip.compress(content.encode("utf-8"), mtime=0)
 
 
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+def esc(text: str | None) -> str:
+    """``text`` escaped for an element or a quoted attribute; None (a field the content left out) is ""."""
+    return html.escape(text or "", quote=True)
 
 
 def slugify(text: str) -> str:
@@ -184,7 +186,7 @@ def article_truth(article: Article, path: str, site: SiteContent) -> dict[str, A
     }
 
 
-def sitemap(entries: list[tuple[str, str | None]]) -> str:
+def sitemap(entries: Sequence[tuple[str, str | None]]) -> str:
     rows = []
     for path, lastmod in entries:
         mod = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
@@ -195,7 +197,7 @@ def sitemap(entries: list[tuple[str, str | None]]) -> str:
     )
 
 
-def sitemap_index(entries: list[tuple[str, str | None]]) -> str:
+def sitemap_index(entries: Sequence[tuple[str, str | None]]) -> str:
     rows = []
     for path, lastmod in entries:
         mod = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""

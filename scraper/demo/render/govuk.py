@@ -9,6 +9,8 @@ Extensionless paths, news at ``/news`` with ``?page=N``, press releases at
 
 from __future__ import annotations
 
+from typing import Any
+
 from scraper.demo.content import Article, Contact, Page, SiteContent, e164
 from scraper.demo.render.common import (
     ORIGIN,
@@ -48,14 +50,49 @@ class Renderer:
     def document(
         self, *, title: str, main: str, crumbs: list[tuple[str, str]], head: str = "", aside: str = ""
     ) -> str:
+        crumb_html = "\n".join(
+            f'<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="{h}">{esc(t)}</a></li>'
+            for h, t in [("/", "Home"), *crumbs]
+        )
+        site = self.site
+        return (
+            self.top(title, head)
+            + f"""<div class="govuk-width-container">
+<nav class="govuk-breadcrumbs" aria-label="Breadcrumb"><ol class="govuk-breadcrumbs__list">
+{crumb_html}
+</ol></nav>
+<main class="govuk-main-wrapper" id="main-content" role="main">
+<div class="govuk-grid-row">
+<div class="govuk-grid-column-two-thirds">
+{main}
+</div>
+<div class="govuk-grid-column-one-third">
+{aside}
+</div>
+</div>
+<div class="app-feedback"><h2 class="govuk-heading-s">Is this page useful?</h2><button class="govuk-button govuk-button--secondary">Yes</button> <button class="govuk-button govuk-button--secondary">No</button></div>
+</main>
+</div>
+<footer class="govuk-footer">
+<div class="govuk-width-container"><div class="govuk-footer__meta">
+<ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/contact-us">Contact us</a></li>
+<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/cookies">Cookies</a></li>
+<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/news.atom">News feed</a></li></ul>
+<p class="govuk-body-s">Kestrelford Council, Town Hall, Market Square, Kestrelford KF1 1AA. {esc(site.extra["switchboard"])}</p>
+<p class="govuk-body-s">&copy; Borough of Kestrelford Council</p>
+</div></div>
+</footer>
+</body>
+</html>
+"""
+        )
+
+    def top(self, title: str, head: str) -> str:
+        """From the doctype to the end of the header: cookie banner, skip link, logo, menu."""
         site = self.site
         nav = "\n".join(
             f'<li class="govuk-header__navigation-item"><a class="govuk-header__link" href="{h}">{esc(t)}</a></li>'
             for h, t in MENU
-        )
-        crumb_html = "\n".join(
-            f'<li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href="{h}">{esc(t)}</a></li>'
-            for h, t in [("/", "Home"), *crumbs]
         )
         return f"""<!DOCTYPE html>
 <html lang="en" class="govuk-template">
@@ -84,37 +121,10 @@ class Renderer:
 </ul></nav></div>
 </div>
 </header>
-<div class="govuk-width-container">
-<nav class="govuk-breadcrumbs" aria-label="Breadcrumb"><ol class="govuk-breadcrumbs__list">
-{crumb_html}
-</ol></nav>
-<main class="govuk-main-wrapper" id="main-content" role="main">
-<div class="govuk-grid-row">
-<div class="govuk-grid-column-two-thirds">
-{main}
-</div>
-<div class="govuk-grid-column-one-third">
-{aside}
-</div>
-</div>
-<div class="app-feedback"><h2 class="govuk-heading-s">Is this page useful?</h2><button class="govuk-button govuk-button--secondary">Yes</button> <button class="govuk-button govuk-button--secondary">No</button></div>
-</main>
-</div>
-<footer class="govuk-footer">
-<div class="govuk-width-container"><div class="govuk-footer__meta">
-<ul class="govuk-footer__inline-list"><li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/contact-us">Contact us</a></li>
-<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/cookies">Cookies</a></li>
-<li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href="/news.atom">News feed</a></li></ul>
-<p class="govuk-body-s">Kestrelford Council, Town Hall, Market Square, Kestrelford KF1 1AA. {esc(site.extra["switchboard"])}</p>
-<p class="govuk-body-s">&copy; Borough of Kestrelford Council</p>
-</div></div>
-</footer>
-</body>
-</html>
 """
 
     def contact_html(self, c: Contact) -> str:
-        tel = f'<a class="govuk-link" href="tel:{e164(c.phone, self.site.country)}">{esc(c.phone)}</a>'
+        tel = f'<a class="govuk-link" href="tel:{e164(c.phone or "", self.site.country)}">{esc(c.phone)}</a>'
         mail = f'<a class="govuk-link" href="mailto:{esc(c.email)}">{esc(c.email)}</a>'
         if c.style == "named":
             return f'<p class="govuk-body">For more information contact {esc(c.name)}, {esc(c.role)}, on {tel} or email {mail}.</p>'
@@ -250,40 +260,15 @@ class Renderer:
 def render(site: SiteContent) -> SiteOutput:
     r = Renderer(site)
     out = SiteOutput()
-    lastmod: dict[str, str] = {}
-    config = {
-        "id": site.id,
-        "name": site.name,
-        "country": site.country,
-        "language": site.language,
-        "order": 3,
-        "trailing_slash_redirect": False,
-        "lastmod_default": "2026-01-20",
-        "redirects": {},
-        "status": {},
-        "aliases": {},
-        "queries": {},
-        "encodings": {},
-        "types": {"news.atom": "application/atom+xml"},
-        "lastmod": lastmod,
-    }
+    config = site_config(site)
+    lastmod: dict[str, str] = config["lastmod"]
     for a in r.articles:
         path = article_path(a)
         rel = path.lstrip("/") + "/index.html"
         out.text(rel, r.article(a))
         lastmod[rel] = a.updated or a.published
         out.article_paths[a.slug] = path
-    pages = (len(r.articles) + PER_PAGE - 1) // PER_PAGE
-    for n in range(1, pages + 1):
-        html = r.listing(n, pages, r.articles[(n - 1) * PER_PAGE : n * PER_PAGE])
-        if n == 1:
-            out.text("news/index.html", html)
-            out.non_news.append("/news")
-        else:
-            rel = f"_query/news-page-{n}.html"
-            out.text(rel, html)
-            config["queries"][f"/news?page={n}"] = rel
-            out.non_news.append(f"/news?page={n}")
+    render_listings(r, out, config)
     lastmod["news/index.html"] = r.articles[0].published
     out.text("index.html", r.home())
     out.non_news.insert(0, "/")
@@ -301,26 +286,63 @@ def render(site: SiteContent) -> SiteOutput:
     entries += [(p.path, p.lastmod) for p in site.pages]
     entries += [(article_path(a), a.updated or a.published) for a in r.articles]
     out.text("sitemap.xml", sitemap(entries))
-    out.text(
-        "news.atom",
-        atom(
-            "Kestrelford Council news",
-            "/news.atom",
-            "/news",
-            "tag:kestrelford.gov.uk,2024:news",
-            rfc3339(r.articles[0].updated or r.articles[0].published),
-            [
-                {
-                    "title": a.title,
-                    "path": article_path(a),
-                    "id": f"tag:kestrelford.gov.uk,{a.published}:{a.slug}",
-                    "published": rfc3339(a.published),
-                    "updated": rfc3339(a.updated or a.published),
-                    "summary": plain(a.lead),
-                }
-                for a in r.articles
-            ],
-        ),
-    )
+    out.text("news.atom", news_feed(r.articles))
     out.config = config
     return out
+
+
+def site_config(site: SiteContent) -> dict[str, Any]:
+    """The demo server's ``_site.json``; ``lastmod`` and ``queries`` are filled in while rendering."""
+    return {
+        "id": site.id,
+        "name": site.name,
+        "country": site.country,
+        "language": site.language,
+        "order": 3,
+        "trailing_slash_redirect": False,
+        "lastmod_default": "2026-01-20",
+        "redirects": {},
+        "status": {},
+        "aliases": {},
+        "queries": {},
+        "encodings": {},
+        "types": {"news.atom": "application/atom+xml"},
+        "lastmod": {},
+    }
+
+
+def render_listings(r: Renderer, out: SiteOutput, config: dict[str, Any]) -> None:
+    """The news listing: ``/news``, then ``/news?page=N`` served from ``_query/`` files."""
+    pages = (len(r.articles) + PER_PAGE - 1) // PER_PAGE
+    for n in range(1, pages + 1):
+        html = r.listing(n, pages, r.articles[(n - 1) * PER_PAGE : n * PER_PAGE])
+        if n == 1:
+            out.text("news/index.html", html)
+            out.non_news.append("/news")
+        else:
+            rel = f"_query/news-page-{n}.html"
+            out.text(rel, html)
+            config["queries"][f"/news?page={n}"] = rel
+            out.non_news.append(f"/news?page={n}")
+
+
+def news_feed(articles: list[Article]) -> str:
+    """The Atom feed of every article, newest first."""
+    return atom(
+        "Kestrelford Council news",
+        "/news.atom",
+        "/news",
+        "tag:kestrelford.gov.uk,2024:news",
+        rfc3339(articles[0].updated or articles[0].published),
+        [
+            {
+                "title": a.title,
+                "path": article_path(a),
+                "id": f"tag:kestrelford.gov.uk,{a.published}:{a.slug}",
+                "published": rfc3339(a.published),
+                "updated": rfc3339(a.updated or a.published),
+                "summary": plain(a.lead),
+            }
+            for a in articles
+        ],
+    )

@@ -9,7 +9,7 @@ index pointing to a plain and a gzipped sitemap, an RSS feed.
 
 from __future__ import annotations
 
-import hashlib
+from typing import Any
 
 from scraper.demo.content import Article, Contact, Page, SiteContent, e164
 from scraper.demo.render.common import (
@@ -23,134 +23,19 @@ from scraper.demo.render.common import (
     sitemap,
     sitemap_index,
 )
-
-PORTLET = "12.4b1f2e3a17e5f1c2d3"
-PAGE_PARAM = f"sv.{PORTLET}.page"
-PER_PAGE = 6
-MENU = [
-    ("/nyheter.html", "Nyheter"),
-    ("/bygga-och-bo.html", "Bygga och bo"),
-    ("/forskola-och-skola.html", "Förskola och skola"),
-    ("/kommun-och-politik.html", "Kommun och politik"),
-    ("/kontakt.html", "Kontakt"),
-    ("/evenemang.html", "Evenemang"),
-]
-FEED_PATH = "/rss/nyheter.xml"
+from scraper.demo.render.sitevision_chrome import (
+    FEED_PATH,
+    PAGE_PARAM,
+    PER_PAGE,
+    Chrome,
+    article_path,
+    portlet,
+    svid,
+)
 
 
-def svid(key: str, n: int = 12) -> str:
-    return f"svid{n}_" + hashlib.sha1(key.encode()).hexdigest()[:20]
-
-
-def article_path(a: Article) -> str:
-    return f"/nyheter/nyheter/{a.published}-{a.slug}.html"
-
-
-def portlet(html: str, key: str, cls: str = "") -> str:
-    extra = f" {cls}" if cls else ""
-    return (
-        f'<div class="sv-text-portlet sv-use-margins{extra}" id="{svid(key)}">\n'
-        f'<div class="sv-text-portlet-content">\n{html}\n</div>\n</div>'
-    )
-
-
-class Renderer:
-    def __init__(self, site: SiteContent) -> None:
-        self.site = site
-        self.articles = sorted(site.articles, key=lambda a: a.published, reverse=True)
-
-    # -- chrome ----------------------------------------------------------------
-
-    def widget(self) -> str:
-        items = "\n".join(
-            f'<li class="sv-channel-item"><a href="{article_path(a)}">{esc(a.title)}</a> '
-            f'<span class="sv-date">{a.published}</span></li>'
-            for a in self.articles[:4]
-        )
-        return (
-            f'<div class="sv-archive-portlet" id="{svid("widget")}">\n'
-            f'<h2 class="subheading">Senaste nyheterna</h2>\n<ul class="sv-archive-list">\n{items}\n</ul>\n'
-            '<p class="normal"><a href="/nyheter.html">Alla nyheter</a></p>\n</div>'
-        )
-
-    def document(
-        self,
-        *,
-        path: str,
-        title: str,
-        main: str,
-        crumbs: list[tuple[str, str]],
-        widget: bool = True,
-        head: str = "",
-        charset: str = "utf-8",
-        template: str = "standardsida",
-        description: str = "",
-        lastmod: str | None = None,
-    ) -> str:
-        site = self.site
-        menu = "\n".join(
-            f'<li class="sv-menu-item"><a href="{href}">{esc(text)}</a></li>' for href, text in MENU
-        )
-        crumb_html = "\n".join(
-            f'<li><a href="{href}">{esc(text)}</a></li>' if href else f"<li>{esc(text)}</li>"
-            for href, text in [("/", "Startsida"), *crumbs]
-        )
-        aside = (
-            f'<div class="sv-layout sv-column-4" id="Hogerspalt">\n{self.widget()}\n</div>' if widget else ""
-        )
-        updated = (
-            "\n"
-            + portlet(f'<p class="sv-font-sidfot-liten">Sidan senast uppdaterad: {lastmod}</p>', path + "upd")
-            if lastmod
-            else ""
-        )
-        desc = f'\n<meta name="description" content="{esc(description)}">' if description else ""
-        return f"""<!DOCTYPE html>
-<html lang="sv" class="sv-no-js sv-template-{template}">
-<head>
-<meta charset="{charset}">
-<title>{esc(title)} - {esc(site.name)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">{desc}
-<meta property="og:title" content="{esc(title)}">
-<meta property="og:site_name" content="{esc(site.name)}">
-<link rel="alternate" type="application/rss+xml" title="Nyheter från {esc(site.name)}" href="{FEED_PATH}">
-<link rel="stylesheet" href="/sitevision/system-resource/c3f2a1/css/portlets.css">{head}
-<script>var sv = sv || {{}}; sv.PageContext = {{pageId: '4.{hashlib.sha1(path.encode()).hexdigest()[:22]}', lang: 'sv'}};</script>
-</head>
-<body class="sv-responsive">
-<div class="sv-cookie-consent-banner env-cookie-banner" id="{svid("cookie", 10)}" role="dialog">
-<div class="sv-text-portlet"><p class="normal">{esc(site.extra["cookie_text"])} <a href="/om-webbplatsen/kakor.html">Läs mer om kakor</a></p>
-<button class="env-button" type="button">Godkänn alla kakor</button> <button class="env-button" type="button">Bara nödvändiga kakor</button></div>
-</div>
-<a class="sv-skip-link" href="#Mittenspalt">Hoppa till huvudinnehållet</a>
-<header class="sv-layout" id="{svid("header", 10)}">
-<div class="sv-layout sv-image-portlet"><a href="/"><img src="/images/hemlunda-logo.svg" alt="{esc(site.name)}"> <span class="env-assistive-text">Till startsidan</span></a></div>
-<div class="sv-script-portlet" id="google_translate_element"><p class="sv-font-liten">Use Google to translate the web. We take no responsibility for the accuracy of the translation.</p></div>
-<form class="sv-searchform-portlet" action="/sok.html" method="get"><label for="q">Sök</label> <input id="q" name="q" type="search"> <button type="submit">Sök</button></form>
-<nav class="sv-menu-portlet" aria-label="Huvudmeny"><ul class="sv-menu">
-{menu}
-</ul></nav>
-</header>
-<nav class="sv-layout sv-breadcrumbs-portlet" aria-label="Brödsmulor"><ol class="sv-breadcrumbs">
-{crumb_html}
-</ol></nav>
-<main class="sv-layout sv-template-layout" id="{svid("main", 10)}">
-<div class="sv-layout sv-column-8" id="Mittenspalt">
-{main}{updated}
-</div>
-{aside}
-</main>
-<footer class="sv-layout" id="{svid("footer", 10)}">
-<div class="sv-text-portlet"><div class="sv-text-portlet-content">
-<p class="normal"><strong>{esc(site.name)}</strong>, Storgatan 12, 546 80 Hemlunda</p>
-<p class="normal">Kontaktcenter <a href="tel:+46500123450">0500-12 34 50</a>, <a href="mailto:kommun@hemlunda.se">kommun@hemlunda.se</a></p>
-<p class="normal"><a href="/kontakt.html">Kontakta oss</a> · <a href="/om-webbplatsen/kakor.html">Om kakor</a> · <a href="{FEED_PATH}">RSS</a></p>
-</div></div>
-</footer>
-<script src="/sitevision/system-resource/c3f2a1/js/envision.js"></script>
-</body>
-</html>
-"""
+class Renderer(Chrome):
+    """The pages themselves: articles, the listing, ordinary pages, home, calendar, search, 404."""
 
     # -- articles --------------------------------------------------------------
 
@@ -382,59 +267,14 @@ class Renderer:
 def render(site: SiteContent) -> SiteOutput:
     r = Renderer(site)
     out = SiteOutput()
-    lastmod: dict[str, str] = {}
-    config = {
-        "id": site.id,
-        "name": site.name,
-        "country": site.country,
-        "language": site.language,
-        "order": 1,
-        "trailing_slash_redirect": False,
-        "lastmod_default": "2026-03-01",
-        "redirects": {},
-        "status": {},
-        "aliases": {},
-        "queries": {},
-        "encodings": {},
-        "types": {FEED_PATH.lstrip("/"): "application/rss+xml"},
-        "lastmod": lastmod,
-        "calendar": {
-            "path": "/evenemang/kalender.html",
-            "param": "manad",
-            "default": "2026-03",
-            "template": "_calendar.html",
-        },
-    }
-    for i, a in enumerate(r.articles):
-        path = article_path(a)
-        rel = path.lstrip("/")
-        encoding = a.extra.get("encoding", "utf-8")
-        out.text(rel, r.article(a, i), encoding)
-        if encoding != "utf-8":
-            config["encodings"][rel] = encoding
-        if "alias" in a.extra:
-            config["aliases"][a.extra["alias"]] = rel
-        if "redirect_from" in a.extra:
-            config["redirects"][a.extra["redirect_from"]] = path
-        lastmod[rel] = a.updated or a.published
-        out.article_paths[a.slug] = path
+    config = site_config(site)
+    lastmod: dict[str, str] = config["lastmod"]
+    render_articles(r, out, config)
     for path, _title, _day, status in site.extra["broken"]:
         if status != 404:
             config["status"][path] = status
         out.broken.append({"path": path, "status": status})
-
-    rows = r.listing_entries()
-    pages = (len(rows) + PER_PAGE - 1) // PER_PAGE
-    for n in range(1, pages + 1):
-        html = r.listing(n, pages, rows[(n - 1) * PER_PAGE : n * PER_PAGE])
-        if n == 1:
-            out.text("nyheter.html", html)
-            out.non_news.append("/nyheter.html")
-        else:
-            rel = f"_query/nyheter-page-{n}.html"
-            out.text(rel, html)
-            config["queries"][f"/nyheter.html?{PAGE_PARAM}={n}"] = rel
-            out.non_news.append(f"/nyheter.html?{PAGE_PARAM}={n}")
+    rows = render_listings(r, out, config)
     lastmod["nyheter.html"] = rows[0][2]
 
     out.text("index.html", r.home())
@@ -456,35 +296,105 @@ def render(site: SiteContent) -> SiteOutput:
         "User-agent: *\nDisallow: /sok.html\nDisallow: /sitevision/\nDisallow: /*?*sv.q=\n\n"
         f"Sitemap: {ORIGIN}/sitemap.xml\n",
     )
+    render_sitemaps(r, out, lastmod)
+    out.text(FEED_PATH.lstrip("/"), news_feed(site, r.articles))
+    out.config = config
+    return out
+
+
+def site_config(site: SiteContent) -> dict[str, Any]:
+    """The demo server's ``_site.json``; lastmod, encodings, aliases, redirects, status and queries
+    are filled in while rendering."""
+    return {
+        "id": site.id,
+        "name": site.name,
+        "country": site.country,
+        "language": site.language,
+        "order": 1,
+        "trailing_slash_redirect": False,
+        "lastmod_default": "2026-03-01",
+        "redirects": {},
+        "status": {},
+        "aliases": {},
+        "queries": {},
+        "encodings": {},
+        "types": {FEED_PATH.lstrip("/"): "application/rss+xml"},
+        "lastmod": {},
+        "calendar": {
+            "path": "/evenemang/kalender.html",
+            "param": "manad",
+            "default": "2026-03",
+            "template": "_calendar.html",
+        },
+    }
+
+
+def render_articles(r: Renderer, out: SiteOutput, config: dict[str, Any]) -> None:
+    """Every article, in its own encoding, with its alias and old address if it has them."""
+    for i, a in enumerate(r.articles):
+        path = article_path(a)
+        rel = path.lstrip("/")
+        encoding = a.extra.get("encoding", "utf-8")
+        out.text(rel, r.article(a, i), encoding)
+        if encoding != "utf-8":
+            config["encodings"][rel] = encoding
+        if "alias" in a.extra:
+            config["aliases"][a.extra["alias"]] = rel
+        if "redirect_from" in a.extra:
+            config["redirects"][a.extra["redirect_from"]] = path
+        config["lastmod"][rel] = a.updated or a.published
+        out.article_paths[a.slug] = path
+
+
+def render_listings(r: Renderer, out: SiteOutput, config: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """The news listing, ``/nyheter.html`` and its further pages; returns the listing's entries."""
+    rows = r.listing_entries()
+    pages = (len(rows) + PER_PAGE - 1) // PER_PAGE
+    for n in range(1, pages + 1):
+        html = r.listing(n, pages, rows[(n - 1) * PER_PAGE : n * PER_PAGE])
+        if n == 1:
+            out.text("nyheter.html", html)
+            out.non_news.append("/nyheter.html")
+        else:
+            rel = f"_query/nyheter-page-{n}.html"
+            out.text(rel, html)
+            config["queries"][f"/nyheter.html?{PAGE_PARAM}={n}"] = rel
+            out.non_news.append(f"/nyheter.html?{PAGE_PARAM}={n}")
+    return rows
+
+
+def render_sitemaps(r: Renderer, out: SiteOutput, lastmod: dict[str, str]) -> None:
+    """A sitemap index of two: pages and this year's news, and older news (gzipped, with the 410s)."""
     recent = [(article_path(a), a.updated or a.published) for a in r.articles if a.published >= "2026"]
     older = [(article_path(a), a.updated or a.published) for a in r.articles if a.published < "2026"]
-    gone = [(p, d) for p, _t, d, s in site.extra["broken"] if s == 410]
+    gone = [(p, d) for p, _t, d, s in r.site.extra["broken"] if s == 410]
     pages_entries = [("/", lastmod["index.html"]), ("/nyheter.html", lastmod["nyheter.html"])]
-    pages_entries += [(p.path, p.lastmod) for p in site.pages] + [("/evenemang/kalender.html", "2026-03-01")]
+    pages_entries += [(p.path, p.lastmod) for p in r.site.pages] + [
+        ("/evenemang/kalender.html", "2026-03-01")
+    ]
     out.text("sitemap1.xml", sitemap(pages_entries + recent))
     out.gz("sitemap2.xml.gz", sitemap(older + gone))
     out.text(
         "sitemap.xml",
         sitemap_index([("/sitemap1.xml", recent[0][1]), ("/sitemap2.xml.gz", older[0][1])]),
     )
-    out.text(
-        FEED_PATH.lstrip("/"),
-        rss(
-            f"Nyheter från {site.name}",
-            "/nyheter.html",
-            "Nyheter och pressmeddelanden från Hemlunda kommun",
-            "sv",
-            [
-                {
-                    "title": a.title,
-                    "path": article_path(a),
-                    "description": plain(a.lead),
-                    "date": rfc822(a.published, a.time),
-                }
-                for a in r.articles
-            ],
-            FEED_PATH,
-        ),
+
+
+def news_feed(site: SiteContent, articles: list[Article]) -> str:
+    """The RSS feed of every article, newest first."""
+    return rss(
+        f"Nyheter från {site.name}",
+        "/nyheter.html",
+        "Nyheter och pressmeddelanden från Hemlunda kommun",
+        "sv",
+        [
+            {
+                "title": a.title,
+                "path": article_path(a),
+                "description": plain(a.lead),
+                "date": rfc822(a.published, a.time),
+            }
+            for a in articles
+        ],
+        FEED_PATH,
     )
-    out.config = config
-    return out

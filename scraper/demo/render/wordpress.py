@@ -9,9 +9,9 @@ core sitemaps (``/wp-sitemap.xml`` index → posts, pages, taxonomies, users).
 
 from __future__ import annotations
 
-import json
+from typing import Any
 
-from scraper.demo.content import Article, Contact, Page, SiteContent, e164
+from scraper.demo.content import Article, Page, SiteContent
 from scraper.demo.render.common import (
     ORIGIN,
     SiteOutput,
@@ -26,133 +26,17 @@ from scraper.demo.render.common import (
     sv_date,
     sweden_offset,
 )
-
-PER_PAGE = 5
-FIRST_POST_ID = 101
-MENU = [
-    ("/nyheter/", "Nyheter"),
-    ("/om-kommunen/", "Om kommunen"),
-    ("/lediga-jobb/", "Lediga jobb"),
-    ("/kontakt/", "Kontakt"),
-]
-XSL = '<?xml-stylesheet type="text/xsl" href="{{origin}}/wp-sitemap.xsl" ?>\n'
+from scraper.demo.render.wordpress_chrome import (
+    PER_PAGE,
+    XSL,
+    Chrome,
+    article_path,
+    iso,
+)
 
 
-def article_path(a: Article) -> str:
-    y, m, d = a.published.split("-")
-    return f"/{y}/{m}/{d}/{a.slug}/"
-
-
-def iso(day: str, time: str) -> str:
-    return f"{day}T{time}:00{sweden_offset(day)}"
-
-
-class Renderer:
-    def __init__(self, site: SiteContent) -> None:
-        self.site = site
-        self.articles = sorted(site.articles, key=lambda a: (a.published, a.time), reverse=True)
-        self.ids = {a.slug: FIRST_POST_ID + i for i, a in enumerate(reversed(self.articles))}
-
-    def sidebar(self) -> str:
-        items = "\n".join(
-            f'<li><a href="{article_path(a)}">{esc(a.title)}</a> <span class="post-date">{sv_date(a.published)}'
-            "</span></li>"
-            for a in self.articles[:5]
-        )
-        return f"""<aside id="secondary" class="widget-area">
-<section id="search-2" class="widget widget_search"><form role="search" method="get" class="search-form" action="/">
-<label><span class="screen-reader-text">Sök efter:</span><input type="search" class="search-field" placeholder="Sök …" value="" name="s"></label>
-<input type="submit" class="search-submit" value="Sök"></form></section>
-<section id="recent-posts-2" class="widget widget_recent_entries"><h2 class="widget-title">Senaste inläggen</h2>
-<ul>
-{items}
-</ul></section>
-<section id="tag_cloud-2" class="widget widget_tag_cloud"><h2 class="widget-title">Etiketter</h2><div class="tagcloud">
-<a href="/tag/skola/" class="tag-cloud-link">skola</a> <a href="/tag/trafik/" class="tag-cloud-link">trafik</a> <a href="/tag/vatten/" class="tag-cloud-link">vatten</a>
-</div></section>
-</aside>"""
-
-    def document(
-        self, *, title: str, body_class: str, main: str, head: str = "", sidebar: bool = True
-    ) -> str:
-        site = self.site
-        menu = "\n".join(
-            f'<li id="menu-item-{20 + i}" class="menu-item menu-item-type-post_type menu-item-object-page '
-            f'menu-item-{20 + i}"><a href="{href}">{esc(text)}</a></li>'
-            for i, (href, text) in enumerate(MENU)
-        )
-        return f"""<!doctype html>
-<html lang="sv-SE">
-<head>
-<meta charset="UTF-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="profile" href="https://gmpg.org/xfn/11">
-<title>{esc(title)}</title>
-<meta name='robots' content='index, follow, max-image-preview:large' />
-<link rel="alternate" type="application/rss+xml" title="{esc(site.name)} &raquo; Flöde" href="{ORIGIN}/feed/" />
-<link rel="alternate" type="application/rss+xml" title="{esc(site.name)} &raquo; Nyheter Kategoriflöde" href="{ORIGIN}/category/nyheter/feed/" />
-<link rel='stylesheet' id='ekeby-style-css' href='/wp-content/themes/ekeby/style.css?ver=1.4.2' media='all' />
-<link rel="https://api.w.org/" href="{ORIGIN}/wp-json/" />{head}
-<link rel="EditURI" type="application/rsd+xml" title="RSD" href="{ORIGIN}/xmlrpc.php?rsd" />
-<meta name="generator" content="WordPress 6.8.3" />
-</head>
-<body class="{body_class}">
-<div id="page" class="site">
-<a class="skip-link screen-reader-text" href="#primary">Hoppa till innehåll</a>
-<header id="masthead" class="site-header">
-<div class="site-branding">
-<p class="site-title"><a href="/" rel="home">{esc(site.name)}</a></p>
-<p class="site-description">Mitt i skogen, nära till allt</p>
-</div>
-<nav id="site-navigation" class="main-navigation"><button class="menu-toggle" aria-controls="primary-menu" aria-expanded="false">Meny</button>
-<div class="menu-huvudmeny-container"><ul id="primary-menu" class="menu">
-{menu}
-</ul></div></nav>
-</header>
-<div id="content" class="site-content">
-<main id="primary" class="site-main">
-{main}
-</main>
-{self.sidebar() if sidebar else ""}
-</div>
-<footer id="colophon" class="site-footer">
-<div class="site-info">{esc(site.name)} · Storgatan 1, 717 80 Ekeby · {esc(site.extra["switchboard"])} · <a href="mailto:kommun@ekeby.se">kommun@ekeby.se</a></div>
-</footer>
-</div>
-<div id="cookie-notice" role="dialog" class="cookie-notice-hidden cookie-revoke-hidden cn-position-bottom" aria-label="Cookie Notice">
-<div class="cookie-notice-container"><span id="cn-notice-text" class="cn-text-container">{esc(site.extra["cookie_text"])}</span>
-<span id="cn-notice-buttons" class="cn-buttons-container"><a href="#" id="cn-accept-cookie" class="cn-set-cookie cn-button">Ok</a></span></div>
-</div>
-<script src="/wp-includes/js/jquery/jquery.min.js?ver=3.7.1" id="jquery-core-js"></script>
-</body>
-</html>
-"""
-
-    def contact_html(self, c: Contact) -> str:
-        tel_href = f"tel:{e164(c.phone, self.site.country)}" if c.phone else ""
-        if c.style == "fragor":
-            return (
-                f'<p>Frågor besvaras av <a href="mailto:{esc(c.email)}">{esc(c.name)}</a>, {esc(c.role)}, '
-                f"telefon {esc(c.phone)}.</p>"
-            )
-        if c.style == "desk":
-            return (
-                f"<p><strong>{esc(c.name)}</strong><br>\nTelefon: {esc(c.phone)}<br>\n"
-                f'E-post: <a href="mailto:{esc(c.email)}">{esc(c.email)}</a></p>'
-            )
-        if c.style == "plain":
-            return (
-                f"<p><strong>{esc(c.name)}</strong><br>\n{esc(c.role)}<br>\n"
-                f'E-post: <a href="mailto:{esc(c.email)}">{esc(c.email)}</a><br>\n'
-                f'Telefon: <a href="{tel_href}">{esc(c.phone)}</a></p>'
-            )
-        return (
-            f"<p>Mer information:<br>\n{esc(c.name)}, {esc(c.role)}<br>\nTelefon: {esc(c.phone)}<br>\n"
-            f'E-post: <a href="mailto:{esc(c.email)}">{esc(c.email)}</a></p>'
-        )
-
-    def author_slug(self, name: str) -> str:
-        return slugify(name)
+class Renderer(Chrome):
+    """The pages themselves: posts, archives, ordinary pages, home, search results, 404."""
 
     def article(self, a: Article, index: int) -> str:
         path = article_path(a)
@@ -171,49 +55,8 @@ class Renderer:
             else f'<time class="updated" datetime="{modified}">{sv_date(a.published)}</time>'
         )
         tag_links = ", ".join(f'<a href="/tag/{t}/" rel="tag">{t}</a>' for t in a.tags)
-        older = self.articles[index + 1] if index + 1 < len(self.articles) else None
-        newer = self.articles[index - 1] if index > 0 else None
-        nav = ""
-        if older:
-            nav += (
-                f'<div class="nav-previous"><a href="{article_path(older)}" rel="prev"><span class="nav-subtitle">'
-                f'Föregående:</span> <span class="nav-title">{esc(older.title)}</span></a></div>'
-            )
-        if newer:
-            nav += (
-                f'<div class="nav-next"><a href="{article_path(newer)}" rel="next"><span class="nav-subtitle">'
-                f'Nästa:</span> <span class="nav-title">{esc(newer.title)}</span></a></div>'
-            )
-        ld = {
-            "@context": "https://schema.org",
-            "@graph": [
-                {
-                    "@type": "Article",
-                    "@id": f"{ORIGIN}{path}#article",
-                    "headline": a.title,
-                    "datePublished": published,
-                    "dateModified": modified,
-                    "author": {"@type": "Person", "name": a.author},
-                    "publisher": {"@type": "GovernmentOrganization", "name": self.site.name},
-                    "inLanguage": "sv-SE",
-                }
-            ],
-        }
-        head = f"""
-<link rel="canonical" href="{ORIGIN}{path}" />
-<meta name="description" content="{esc(plain(a.lead))}" />
-<meta property="og:locale" content="sv_SE" />
-<meta property="og:type" content="article" />
-<meta property="og:title" content="{esc(a.title)}" />
-<meta property="og:description" content="{esc(plain(a.lead))}" />
-<meta property="og:url" content="{ORIGIN}{path}" />
-<meta property="og:site_name" content="{esc(self.site.name)}" />
-<meta property="article:published_time" content="{published}" />
-<meta property="article:modified_time" content="{modified}" />
-<meta name="author" content="{esc(a.author or "")}" />
-<script type="application/ld+json" class="yoast-schema-graph">{json.dumps(ld, ensure_ascii=False)}</script>
-<link rel="alternate" title="JSON" type="application/json" href="{ORIGIN}/wp-json/wp/v2/posts/{pid}" />
-<link rel='shortlink' href='{ORIGIN}/?p={pid}' />"""
+        nav = self.post_navigation(index)
+        head = self.article_head(a, pid, published, modified)
         main = f"""<article id="post-{pid}" class="post-{pid} post type-post status-publish format-standard hentry category-nyheter {tags}">
 <header class="entry-header">
 <h1 class="entry-title">{esc(a.title)}</h1>
@@ -235,6 +78,23 @@ class Renderer:
             main=main,
             head=head,
         )
+
+    def post_navigation(self, index: int) -> str:
+        """Links to the previous (older) and next (newer) post."""
+        older = self.articles[index + 1] if index + 1 < len(self.articles) else None
+        newer = self.articles[index - 1] if index > 0 else None
+        nav = ""
+        if older:
+            nav += (
+                f'<div class="nav-previous"><a href="{article_path(older)}" rel="prev"><span class="nav-subtitle">'
+                f'Föregående:</span> <span class="nav-title">{esc(older.title)}</span></a></div>'
+            )
+        if newer:
+            nav += (
+                f'<div class="nav-next"><a href="{article_path(newer)}" rel="next"><span class="nav-subtitle">'
+                f'Nästa:</span> <span class="nav-title">{esc(newer.title)}</span></a></div>'
+            )
+        return nav
 
     def teaser(self, a: Article, link: str | None = None) -> str:
         pid = self.ids[a.slug]
@@ -335,8 +195,43 @@ class Renderer:
 def render(site: SiteContent) -> SiteOutput:
     r = Renderer(site)
     out = SiteOutput()
-    lastmod: dict[str, str] = {}
-    config = {
+    config = site_config(site)
+    lastmod: dict[str, str] = config["lastmod"]
+    for i, a in enumerate(r.articles):
+        path = article_path(a)
+        rel = path.lstrip("/") + "index.html"
+        out.text(rel, r.article(a, i))
+        lastmod[rel] = a.updated or a.published
+        out.article_paths[a.slug] = path
+        config["redirects"][f"/?p={r.ids[a.slug]}"] = path
+    render_listings(r, out)
+    tags, authors = render_tag_and_author_archives(r, out)
+    for p in site.pages:
+        rel = p.path.lstrip("/") + "index.html"
+        out.text(rel, r.page(p))
+        lastmod[rel] = p.lastmod
+        out.non_news.append(p.path)
+    out.text("index.html", r.home())
+    out.non_news.insert(0, "/")
+    out.text("_query/search-budget.html", r.search("budget"))
+    config["queries"]["/?s=budget"] = "_query/search-budget.html"
+    out.non_news.append("/?s=budget")
+    out.text("_404.html", r.not_found())
+
+    out.text(
+        "robots.txt",
+        "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
+        f"Sitemap: {ORIGIN}/wp-sitemap.xml\n",
+    )
+    render_sitemaps(r, out, tags, authors)
+    render_feeds(r, out)
+    out.config = config
+    return out
+
+
+def site_config(site: SiteContent) -> dict[str, Any]:
+    """The demo server's ``_site.json``; lastmod, redirects and queries are filled in while rendering."""
+    return {
         "id": site.id,
         "name": site.name,
         "country": site.country,
@@ -353,17 +248,12 @@ def render(site: SiteContent) -> SiteOutput:
             "feed/index.xml": "application/rss+xml",
             "category/nyheter/feed/index.xml": "application/rss+xml",
         },
-        "lastmod": lastmod,
+        "lastmod": {},
     }
 
-    for i, a in enumerate(r.articles):
-        path = article_path(a)
-        rel = path.lstrip("/") + "index.html"
-        out.text(rel, r.article(a, i))
-        lastmod[rel] = a.updated or a.published
-        out.article_paths[a.slug] = path
-        config["redirects"][f"/?p={r.ids[a.slug]}"] = path
 
+def render_listings(r: Renderer, out: SiteOutput) -> None:
+    """The blog page ``/nyheter/`` and the category archive, each paged as ``page/N/``."""
     pages = (len(r.articles) + PER_PAGE - 1) // PER_PAGE
     for base, title, body_class in [
         ("/nyheter/", "Nyheter", "blog"),
@@ -377,6 +267,10 @@ def render(site: SiteContent) -> SiteOutput:
                 r.archive(base=base, title=title, body_class=body_class, posts=posts, page=n, pages=pages),
             )
             out.non_news.append(url)
+
+
+def render_tag_and_author_archives(r: Renderer, out: SiteOutput) -> tuple[list[str], list[str]]:
+    """One archive page per tag and per author; returns the tags and the authors' names."""
     tags = sorted({t for a in r.articles for t in a.tags})
     for tag in tags:
         posts = [a for a in r.articles if tag in a.tags]
@@ -408,25 +302,13 @@ def render(site: SiteContent) -> SiteOutput:
             ),
         )
         out.non_news.append(f"/author/{slug}/")
-    for p in site.pages:
-        rel = p.path.lstrip("/") + "index.html"
-        out.text(rel, r.page(p))
-        lastmod[rel] = p.lastmod
-        out.non_news.append(p.path)
-    out.text("index.html", r.home())
-    out.non_news.insert(0, "/")
-    out.text("_query/search-budget.html", r.search("budget"))
-    config["queries"]["/?s=budget"] = "_query/search-budget.html"
-    out.non_news.append("/?s=budget")
-    out.text("_404.html", r.not_found())
+    return tags, authors
 
-    out.text(
-        "robots.txt",
-        "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
-        f"Sitemap: {ORIGIN}/wp-sitemap.xml\n",
-    )
+
+def render_sitemaps(r: Renderer, out: SiteOutput, tags: list[str], authors: list[str]) -> None:
+    """WordPress core's sitemaps: posts, pages, tags, the category and users, each with its XSL."""
     post_entries = [(article_path(a), a.updated or a.published) for a in r.articles]
-    page_entries = [("/", r.articles[0].published)] + [(p.path, p.lastmod) for p in site.pages]
+    page_entries = [("/", r.articles[0].published)] + [(p.path, p.lastmod) for p in r.site.pages]
     out.text("wp-sitemap-posts-post-1.xml", XSL + sitemap(post_entries).split("\n", 1)[1])
     out.text("wp-sitemap-posts-page-1.xml", XSL + sitemap(page_entries).split("\n", 1)[1])
     out.text(
@@ -452,36 +334,46 @@ def render(site: SiteContent) -> SiteOutput:
     )
     out.text("wp-sitemap.xml", '<?xml version="1.0" encoding="UTF-8"?>\n' + XSL + index.split("\n", 1)[1])
 
-    def items(posts: list[Article]) -> list[dict]:
-        return [
-            {
-                "title": a.title,
-                "path": article_path(a),
-                "description": plain(a.lead) + " […]",
-                "date": rfc822(a.published, a.time, sweden_offset(a.published).replace(":", "")),
-                "guid": f"{ORIGIN}/?p={r.ids[a.slug]}",
-                "guid_is_link": "false",
-                "creator": a.author or "",
-                "categories": ["Nyheter", *a.tags],
-                "content": f"<p>{a.lead}</p>\n" + body_html(a.body),
-            }
-            for a in posts
-        ]
 
+def feed_items(r: Renderer, posts: list[Article]) -> list[dict[str, Any]]:
+    """RSS items as WordPress writes them: excerpt with " […]", full content, creator, categories."""
+    return [
+        {
+            "title": a.title,
+            "path": article_path(a),
+            "description": plain(a.lead) + " […]",
+            "date": rfc822(a.published, a.time, sweden_offset(a.published).replace(":", "")),
+            "guid": f"{ORIGIN}/?p={r.ids[a.slug]}",
+            "guid_is_link": "false",
+            "creator": a.author or "",
+            "categories": ["Nyheter", *a.tags],
+            "content": f"<p>{a.lead}</p>\n" + body_html(a.body),
+        }
+        for a in posts
+    ]
+
+
+def render_feeds(r: Renderer, out: SiteOutput) -> None:
+    """The site feed ``/feed/`` and the news category's feed: the ten newest posts each."""
     out.text(
         "feed/index.xml",
-        rss(site.name, "/", "Mitt i skogen, nära till allt", "sv-SE", items(r.articles[:10]), "/feed/"),
+        rss(
+            r.site.name,
+            "/",
+            "Mitt i skogen, nära till allt",
+            "sv-SE",
+            feed_items(r, r.articles[:10]),
+            "/feed/",
+        ),
     )
     out.text(
         "category/nyheter/feed/index.xml",
         rss(
-            f"Nyheter – {site.name}",
+            f"Nyheter – {r.site.name}",
             "/category/nyheter/",
             "Mitt i skogen, nära till allt",
             "sv-SE",
-            items(r.articles[:10]),
+            feed_items(r, r.articles[:10]),
             "/category/nyheter/feed/",
         ),
     )
-    out.config = config
-    return out

@@ -1,7 +1,6 @@
-"""Datasette plugin: open an article's archived copy, and read what an edit changed.
+"""The capture and diff pages: open an article's archived copy, and read what an edit changed.
 
-Registered through the ``datasette`` entry point in ``pyproject.toml`` (``muninews_archive``), so
-``muninews serve``, ``datasette archive.db`` and the test client all have it. Routes:
+Routes (registered by :mod:`scraper.web.plugin`):
 
 ``/-/capture/<article_id>``, ``/-/capture/<article_id>/<version>``
     The page as captured (current version, or an earlier version kept in ``revisions``).
@@ -26,15 +25,13 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
 from scraper.archive import revisions
+from scraper.archive.warc import captures_dir, read_capture, read_record_bytes
 from scraper.clock import parse_time
-from scraper.crawl.capture import captures_dir, read_capture, read_record_bytes
-
-DATABASE = "archive"
+from scraper.web.archive_db import DATABASE_NAME
 
 #: The archived page runs in an opaque origin with nothing live: no scripts, no frames, no fetches,
 #: only inline styles and data: images/fonts.
@@ -49,13 +46,13 @@ _LINK_VALUE = re.compile(r"^/-/(capture/\d+(/\d+)?|diff/\d+)$")
 
 def _database(datasette: Any) -> Any:
     try:
-        return datasette.get_database(DATABASE)
+        return datasette.get_database(DATABASE_NAME)
     except KeyError:
         return datasette.get_database()
 
 
 def _captures_dir(datasette: Any, db: Any) -> Path:
-    config = datasette.plugin_config("muninews_archive") or {}
+    config = datasette.plugin_config("muninews") or {}
     if config.get("captures_dir"):
         return Path(config["captures_dir"])
     return captures_dir(Path(db.path).resolve())  # resolve: `muninews serve` may pass a symlink
@@ -157,8 +154,8 @@ async def diff_view(datasette: Any, request: Any) -> Response:
     parts = [
         "<!DOCTYPE html><html><head><meta charset='utf-8'>",
         f"<title>Edit of {e(article['title'] or '')}</title><style>{_STYLE}</style></head><body>",
-        f"<p><a href='{e(base)}/{DATABASE}/edited_articles'>Edited articles</a> · "
-        f"<a href='{e(base)}/{DATABASE}/articles/{rev['article_id']}'>article {rev['article_id']}</a></p>",
+        f"<p><a href='{e(base)}/{DATABASE_NAME}/edited_articles'>Edited articles</a> · "
+        f"<a href='{e(base)}/{DATABASE_NAME}/articles/{rev['article_id']}'>article {rev['article_id']}</a></p>",
         f"<h1>{e(article['title'] or '')}</h1>",
         f"<p class='meta'>{e(article['url'])}<br>Version {rev['version']} (captured {e(rev['captured_at'] or '?')})"
         f" → version {new['version']} (found {e(new_since or '?')}). Changed: {e(rev['changed_fields'] or '')};"
@@ -181,16 +178,8 @@ async def diff_view(datasette: Any, request: Any) -> Response:
     return Response.html("".join(parts), headers={"Content-Security-Policy": PAGE_CSP})
 
 
-@hookimpl
-def register_routes(datasette: Any) -> list[tuple[str, Any]]:
-    return [
-        (r"^/-/capture/(?P<article_id>\d+)(/(?P<version>\d+))?$", capture_view),
-        (r"^/-/diff/(?P<revision_id>\d+)$", diff_view),
-    ]
-
-
-@hookimpl
-def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
+def archive_link(column: str, value: Any, datasette: Any) -> Markup | None:
+    """A link for an ``archived_copy`` or ``diff`` cell holding one of our paths; None for any other cell."""
     if column not in ("archived_copy", "diff") or not isinstance(value, str) or not _LINK_VALUE.match(value):
         return None
     href = datasette.urls.path(value)

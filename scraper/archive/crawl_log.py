@@ -1,0 +1,128 @@
+"""The crawl log: ``municipalities`` (the registry and each one's crawl status) and ``crawls``.
+
+The health policy — when a municipality's crawl is ``'failing'`` — is :func:`crawl_status`, a pure
+function; ``crawl_health`` in Datasette lists the failing ones first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from scraper.archive.connection import ArchiveBase
+
+logger = logging.getLogger(__name__)
+
+#: Crawl statuses written to ``crawls.status`` and ``municipalities.last_status``.
+STATUS_OK = "ok"
+STATUS_FAILING = "failing"
+
+#: Columns ``save_municipalities`` accepts; the crawl-status columns are owned by ``record_crawl``.
+MUNICIPALITY_COLUMNS = (
+    "name",
+    "country",
+    "homepage",
+    "news_url",
+    "feed_url",
+    "platform",
+    "latitude",
+    "longitude",
+)
+
+
+def crawl_status(*, articles_new: int, articles_updated: int, articles_unchanged: int) -> str:
+    """The health policy: a crawl that stored no article is ``'failing'``, whatever the reason.
+
+    Errors, nothing fetched, or pages fetched but none recognised as news all count: a municipality
+    whose site moved, or whose crawl silently yields nothing, must show up at the top of
+    ``crawl_health``. An article seen again unchanged counts as stored: the site still works.
+    """
+    stored = articles_new + articles_updated + articles_unchanged
+    return STATUS_OK if stored > 0 else STATUS_FAILING
+
+
+def _upsert_municipality_sql(cols: list[str]) -> str:
+    """INSERT ... ON CONFLICT that writes only ``cols`` (and never the crawl-status columns)."""
+    names = ", ".join(["id", *cols])
+    marks = ", ".join("?" * (len(cols) + 1))
+    sets = ", ".join(f"{c} = excluded.{c}" for c in cols)
+    conflict = f"DO UPDATE SET {sets}" if cols else "DO NOTHING"
+    return f"INSERT INTO municipalities ({names}) VALUES ({marks}) ON CONFLICT(id) {conflict}"
+
+
+class CrawlLogMixin(ArchiveBase):
+    """Writes of ``municipalities`` and ``crawls``."""
+
+    def save_municipalities(self, municipalities: Iterable[dict[str, Any]]) -> None:
+        """Upsert municipalities by ``id``, writing only the keys each dict has.
+
+        Each record is upserted on its own keys (not ``upsert_all``, which writes NULL into keys
+        missing from some records, sqlite-utils#873), and the crawl-status columns are never
+        touched, so re-loading the registry keeps ``last_status`` and ``article_count``. Unknown keys
+        (registry fields that are not columns) are ignored with one log line each.
+        """
+        ignored: set[str] = set()
+        with self._transaction():
+            for record in municipalities:
+                mid = record.get("id")
+                if not mid:
+                    raise ValueError(f"municipality without id: {record!r}")
+                cols = [c for c in MUNICIPALITY_COLUMNS if c in record]
+                ignored.update(k for k in record if k != "id" and k not in MUNICIPALITY_COLUMNS)
+                self.db.execute(_upsert_municipality_sql(cols), [mid, *(record[c] for c in cols)])
+        for key in sorted(ignored):
+            logger.info("archive: municipality key %r is not a column; ignored", key)
+
+    def record_crawl(
+        self,
+        municipality_id: str,
+        *,
+        started: str,
+        finished: str,
+        pages_fetched: int,
+        articles_found: int,
+        articles_new: int,
+        articles_updated: int,
+        articles_unchanged: int,
+        errors: int,
+        note: str | None = None,
+    ) -> str:
+        """Log one municipality's crawl and update its status columns; returns the status.
+
+        The status is :func:`crawl_status`'s. ``last_success`` keeps the time of the last good
+        crawl, so "failing since" is visible.
+        """
+        status = crawl_status(
+            articles_new=articles_new,
+            articles_updated=articles_updated,
+            articles_unchanged=articles_unchanged,
+        )
+        with self._transaction():
+            self.db.execute("INSERT OR IGNORE INTO municipalities (id) VALUES (?)", [municipality_id])
+            self.db.execute(
+                "INSERT INTO crawls (municipality_id, started, finished, status, pages_fetched, "
+                "articles_found, articles_new, articles_updated, articles_unchanged, errors, note) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    municipality_id,
+                    started,
+                    finished,
+                    status,
+                    pages_fetched,
+                    articles_found,
+                    articles_new,
+                    articles_updated,
+                    articles_unchanged,
+                    errors,
+                    note,
+                ],
+            )
+            self.db.execute(
+                "UPDATE municipalities SET last_crawled = :finished, last_status = :status, "
+                "last_success = CASE WHEN :status = 'ok' THEN :finished ELSE last_success END, "
+                "article_count = (SELECT count(*) FROM articles WHERE municipality_id = :id) "
+                "WHERE id = :id",
+                {"finished": finished, "status": status, "id": municipality_id},
+            )
+        return status

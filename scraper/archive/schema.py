@@ -1,0 +1,337 @@
+"""The schema of ``archive.db``: named, ordered migrations recorded in ``PRAGMA user_version``.
+
+Every table and column here is part of the public contract for researchers and is described in
+``datasette_metadata.json`` (a test keeps the two in step).
+
+* The schema is plain ``CREATE TABLE IF NOT EXISTS`` SQL with the foreign keys inline. sqlite-utils'
+  ``transform()`` and ``add_foreign_key()`` silently drop FTS triggers (simonw/sqlite-utils#849), so
+  tables are born complete and full-text search (:mod:`scraper.archive.fts`) is enabled last.
+* Migration *n* (1-based, in :data:`MIGRATIONS`) creates the tables that schema version *n*
+  introduced, in their current form. An archive whose ``user_version`` is below *n* gets it; a
+  fresh file gets them all. The version reached is then written to ``user_version``.
+* Columns a later version added to an older table reach old files through plain ``ALTER TABLE ADD
+  COLUMN`` (foreign key included; it keeps the FTS triggers), checked on every open against the
+  whole schema, and indexes are created after that.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from scraper.archive import fts
+
+logger = logging.getLogger(__name__)
+
+V1_SQL = """
+CREATE TABLE IF NOT EXISTS municipalities (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    country TEXT,
+    homepage TEXT,
+    news_url TEXT,
+    feed_url TEXT,
+    platform TEXT,
+    latitude REAL,
+    longitude REAL,
+    last_crawled TEXT,
+    last_success TEXT,
+    last_status TEXT,
+    article_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    municipality_id TEXT NOT NULL REFERENCES municipalities(id),
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    lead TEXT,
+    body TEXT,
+    published TEXT,
+    updated TEXT,
+    year INTEGER,
+    language TEXT,
+    author TEXT,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    fetched_at TEXT,
+    extractor TEXT,
+    content_hash TEXT NOT NULL,
+    quote_count INTEGER NOT NULL DEFAULT 0,
+    contact_count INTEGER NOT NULL DEFAULT 0,
+    capture_id INTEGER REFERENCES captures(id),
+    version INTEGER NOT NULL DEFAULT 1,
+    revision_count INTEGER NOT NULL DEFAULT 0,
+    removed TEXT,
+    removed_reason TEXT
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    role TEXT,
+    person_id INTEGER REFERENCES people(id) ON DELETE SET NULL
+);
+CREATE TABLE IF NOT EXISTS contacts (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT,
+    role TEXT,
+    organisation TEXT,
+    email TEXT,
+    phone TEXT,
+    phone_raw TEXT,
+    person_id INTEGER REFERENCES people(id) ON DELETE SET NULL
+);
+CREATE TABLE IF NOT EXISTS crawls (
+    id INTEGER PRIMARY KEY,
+    municipality_id TEXT REFERENCES municipalities(id),
+    started TEXT,
+    finished TEXT,
+    status TEXT,
+    pages_fetched INTEGER,
+    articles_found INTEGER,
+    articles_new INTEGER,
+    articles_updated INTEGER,
+    articles_unchanged INTEGER,
+    errors INTEGER,
+    note TEXT
+);
+-- The words of articles_fts, spelt backwards, so the Datasette search can find compounds ending in
+-- a word (skola -> förskola, grundskola) with an index range scan. Derived data: refresh_terms()
+-- rebuilds it from the full-text index. A vocabulary, not a second index: a few MB where a trigram
+-- index over the bodies would be ~5x the article index.
+CREATE TABLE IF NOT EXISTS articles_fts_terms (
+    term TEXT PRIMARY KEY,
+    reversed TEXT NOT NULL,
+    documents INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles_fts_terms_state (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+"""
+
+V2_SQL = """
+CREATE TABLE IF NOT EXISTS people (
+    id INTEGER PRIMARY KEY,
+    municipality_id TEXT NOT NULL REFERENCES municipalities(id),
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    role TEXT,
+    email TEXT,
+    phone TEXT,
+    first_quoted TEXT,
+    last_quoted TEXT,
+    quote_count INTEGER NOT NULL DEFAULT 0,
+    contact_count INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (municipality_id, name_key)
+);
+CREATE TABLE IF NOT EXISTS person_roles (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    first_seen_published TEXT,
+    last_seen_published TEXT,
+    article_count INTEGER NOT NULL,
+    PRIMARY KEY (person_id, role)
+);
+"""
+
+V3_SQL = """
+CREATE TABLE IF NOT EXISTS captures (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    status INTEGER,
+    content_type TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    payload_sha256 TEXT NOT NULL,
+    warc_file TEXT NOT NULL,
+    warc_offset INTEGER NOT NULL,
+    warc_length INTEGER NOT NULL,
+    warc_record_id TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS revisions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    title TEXT,
+    lead TEXT,
+    body TEXT,
+    published TEXT,
+    updated TEXT,
+    captured_at TEXT,
+    replaced_at TEXT,
+    capture_id INTEGER REFERENCES captures(id),
+    trivial INTEGER NOT NULL DEFAULT 0,
+    changed_fields TEXT,
+    words_removed INTEGER,
+    words_added INTEGER,
+    UNIQUE (article_id, version)
+);
+"""
+
+V4_SQL = """
+-- Every page the spider fetched that is not an article (robots.txt, homepage, sitemaps, feeds,
+-- listings, rejected candidates, broken links, permanent redirects): its validators and what it
+-- yielded, so the next crawl asks for it conditionally and, on a 304, reuses the links it listed
+-- instead of downloading it again. Articles keep their validators in captures.
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT PRIMARY KEY,
+    municipality_id TEXT NOT NULL REFERENCES municipalities(id),
+    kind TEXT NOT NULL,
+    outcome TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    payload_sha256 TEXT,
+    last_status INTEGER,
+    first_fetched TEXT NOT NULL,
+    last_fetched TEXT NOT NULL,
+    last_changed TEXT,
+    link_count INTEGER,
+    links TEXT,
+    content TEXT
+);
+"""
+
+# Indexes are created after ``_add_missing_columns``: on an archive written by an older version the
+# indexed column (``quotes.person_id``) does not exist until then.
+INDEXES_SQL = """
+CREATE INDEX IF NOT EXISTS idx_articles_municipality_published ON articles(municipality_id, published);
+CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS idx_articles_language ON articles(language);
+CREATE INDEX IF NOT EXISTS idx_articles_year ON articles(year);
+CREATE INDEX IF NOT EXISTS idx_quotes_article_id ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS idx_quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS idx_contacts_article_id ON contacts(article_id);
+CREATE INDEX IF NOT EXISTS idx_contacts_email ON contacts(email);
+CREATE INDEX IF NOT EXISTS idx_crawls_municipality_started ON crawls(municipality_id, started);
+CREATE INDEX IF NOT EXISTS idx_quotes_person_id ON quotes(person_id);
+CREATE INDEX IF NOT EXISTS idx_contacts_person_id ON contacts(person_id);
+CREATE INDEX IF NOT EXISTS idx_people_municipality_email ON people(municipality_id, email);
+CREATE INDEX IF NOT EXISTS idx_articles_fts_terms_reversed ON articles_fts_terms(reversed);
+CREATE INDEX IF NOT EXISTS idx_articles_capture_id ON articles(capture_id);
+CREATE INDEX IF NOT EXISTS idx_articles_removed ON articles(removed);
+CREATE INDEX IF NOT EXISTS idx_articles_revision_count ON articles(revision_count);
+CREATE INDEX IF NOT EXISTS idx_captures_url ON captures(url);
+CREATE INDEX IF NOT EXISTS idx_revisions_capture_id ON revisions(capture_id);
+CREATE INDEX IF NOT EXISTS idx_pages_municipality_kind ON pages(municipality_id, kind);
+"""
+
+
+#: The whole set of tables, as a fresh archive gets it.
+TABLES_SQL = V1_SQL + V2_SQL + V3_SQL + V4_SQL
+
+#: The whole schema (tables, then indexes), as a fresh archive gets it.
+SCHEMA_SQL = TABLES_SQL + INDEXES_SQL
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One step of the schema: ``apply`` runs SQL (a script) or a function on the database."""
+
+    name: str
+    apply: str | Callable[[sqlite_utils.Database], None]
+
+    def run(self, db: sqlite_utils.Database) -> None:
+        if isinstance(self.apply, str):
+            db.executescript(self.apply)
+        else:
+            self.apply(db)
+
+
+#: :class:`~scraper.items.Article` fields stored as they are in ``articles`` columns of the same name.
+#: A new extracted field: add it to ``Article``, name it here, and add a migration with its column.
+ARTICLE_FIELDS: tuple[str, ...] = (
+    "municipality_id",
+    "title",
+    "lead",
+    "body",
+    "published",
+    "updated",
+    "language",
+    "author",
+    "extractor",
+)
+
+#: The schema's history, oldest first; migration ``i`` (0-based) brings a file to version ``i + 1``.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("articles, quotes, contacts, crawls", V1_SQL),
+    Migration("people and person_roles; quotes/contacts.person_id", V2_SQL),
+    Migration("captures, revisions, articles.removed", V3_SQL),
+    Migration("pages: validators and links of the pages that are not articles", V4_SQL),
+)
+
+#: Bumped when the schema changes in a way readers may care about (``PRAGMA user_version``).
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(db: sqlite_utils.Database) -> int:
+    version: int = db.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
+    """Apply the migrations a file lacks, up to version ``target``; returns the version reached.
+
+    A file from a newer muninews (a higher ``user_version``) is left at its version.
+    """
+    current = user_version(db)
+    for number, migration in enumerate(MIGRATIONS[:target], start=1):
+        if number > current:
+            logger.info("archive: schema migration %d: %s", number, migration.name)
+            migration.run(db)
+    if current < target:
+        db.execute(f"PRAGMA user_version = {int(target)}")
+        return target
+    return current
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create missing tables, columns, indexes, FTS tables and triggers; safe on an existing db."""
+    db.enable_wal()
+    migrate(db)
+    add_missing_columns(db)
+    db.executescript(INDEXES_SQL)
+    fts.ensure_fts(db)
+    db.conn.commit()
+
+
+def add_missing_columns(db: sqlite_utils.Database) -> None:
+    """Add columns a newer schema has and an older file lacks (ALTER TABLE keeps FTS triggers)."""
+    reference = sqlite3.connect(":memory:")
+    try:
+        reference.executescript(SCHEMA_SQL)
+        tables = [r[0] for r in reference.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+            for name, decl in _column_declarations(reference, table):
+                if name not in have:
+                    logger.info("archive: adding column %s.%s", table, name)
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {decl}")
+    finally:
+        reference.close()
+
+
+def _column_declarations(reference: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    """(column, declaration for ADD COLUMN) of every column of ``table`` in the reference schema."""
+    # column -> "REFERENCES t(c) ON DELETE ...": ADD COLUMN may carry a foreign key as long as the
+    # column defaults to NULL, so migrated files get the same links as new ones.
+    references = {
+        fk[3]: f" REFERENCES {fk[2]}({fk[4]})" + (f" ON DELETE {fk[6]}" if fk[6] != "NO ACTION" else "")
+        for fk in reference.execute(f"PRAGMA foreign_key_list({table})")
+    }
+    columns = []
+    for _cid, name, type_, notnull, default, _pk in reference.execute(f"PRAGMA table_info({table})"):
+        decl = f"{name} {type_}"
+        if notnull and default is not None:
+            decl += f" NOT NULL DEFAULT {default}"
+        columns.append((name, decl + references.get(name, "")))
+    return columns

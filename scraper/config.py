@@ -1,0 +1,128 @@
+"""The crawl's configuration, read once from Scrapy settings into frozen dataclasses.
+
+Defaults are declared once, in :mod:`scraper.settings` (with the reason for each value). A setting
+missing from the Scrapy settings object (a crawler built by a test with ``get_crawler()``, or the
+``scrapy`` command outside the project) falls back to that module, never to a second literal here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from scraper import settings as defaults
+
+#: Values of ``muninews crawl --revisit`` / ``MUNINEWS_REVISIT``.
+REVISIT_MODES = ("due", "all", "none")
+
+
+def _raw(settings: Any, name: str) -> Any:
+    value = settings.get(name) if settings is not None else None
+    return getattr(defaults, name) if value is None else value
+
+
+def _float(settings: Any, name: str) -> float:
+    return float(_raw(settings, name))
+
+
+def _int(settings: Any, name: str) -> int:
+    return int(_raw(settings, name) or 0)
+
+
+def _bool(settings: Any, name: str) -> bool:
+    value = _raw(settings, name)
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def _str(settings: Any, name: str) -> str:
+    return str(_raw(settings, name) or "")
+
+
+@dataclass(frozen=True)
+class RevisitConfig:
+    """When known pages are asked again (see :mod:`scraper.crawl.revisit`)."""
+
+    mode: str = "due"  # due | all | none
+    age_factor: float = defaults.MUNINEWS_REVISIT_AGE_FACTOR
+    min_days: float = defaults.MUNINEWS_REVISIT_MIN_DAYS
+    max_days: float = defaults.MUNINEWS_REVISIT_MAX_DAYS
+    conditional: bool = defaults.MUNINEWS_CONDITIONAL_REQUESTS
+    recheck_days: float = defaults.MUNINEWS_PAGE_RECHECK_DAYS
+    robots_max_age_hours: float = defaults.MUNINEWS_ROBOTS_MAX_AGE_HOURS
+    stop_at_known: bool = defaults.MUNINEWS_STOP_AT_KNOWN
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> RevisitConfig:
+        mode = _str(settings, "MUNINEWS_REVISIT").lower() or "due"
+        if mode not in REVISIT_MODES:
+            raise ValueError(f"MUNINEWS_REVISIT must be one of {', '.join(REVISIT_MODES)}")
+        return cls(
+            mode=mode,
+            age_factor=_float(settings, "MUNINEWS_REVISIT_AGE_FACTOR"),
+            min_days=_float(settings, "MUNINEWS_REVISIT_MIN_DAYS"),
+            max_days=_float(settings, "MUNINEWS_REVISIT_MAX_DAYS"),
+            conditional=_bool(settings, "MUNINEWS_CONDITIONAL_REQUESTS"),
+            recheck_days=_float(settings, "MUNINEWS_PAGE_RECHECK_DAYS"),
+            robots_max_age_hours=_float(settings, "MUNINEWS_ROBOTS_MAX_AGE_HOURS"),
+            stop_at_known=_bool(settings, "MUNINEWS_STOP_AT_KNOWN"),
+        )
+
+
+@dataclass(frozen=True)
+class CrawlConfig:
+    """Everything the spider and the pipelines read from settings, read once."""
+
+    db_path: str = defaults.MUNINEWS_DB
+    since: str = ""  # YYYY-MM-DD or empty
+    max_pages: int = 0  # per municipality, 0 = no limit
+    max_listing_pages: int = defaults.MUNINEWS_MAX_LISTING_PAGES
+    registry: str | None = None  # an alternative registry file
+    extract_workers: int = 0
+    fast_loopback: bool = True
+    progress_interval: float = defaults.MUNINEWS_PROGRESS_INTERVAL
+    download_maxsize: int = defaults.DOWNLOAD_MAXSIZE
+    revisit: RevisitConfig = RevisitConfig()
+
+    @classmethod
+    def from_settings(
+        cls, settings: Any, *, since: str | None = None, max_pages: str | None = None
+    ) -> CrawlConfig:
+        """``since`` and ``max_pages``: the spider's ``-a`` arguments, which win over settings."""
+        return cls(
+            db_path=_str(settings, "MUNINEWS_DB"),
+            since=since or _str(settings, "MUNINEWS_SINCE"),
+            max_pages=int(max_pages or _int(settings, "MUNINEWS_MAX_PAGES")),
+            max_listing_pages=_int(settings, "MUNINEWS_MAX_LISTING_PAGES"),
+            registry=_str(settings, "MUNINEWS_REGISTRY") or None,
+            extract_workers=_int(settings, "MUNINEWS_EXTRACT_WORKERS"),
+            fast_loopback=_bool(settings, "MUNINEWS_FAST_LOOPBACK"),
+            progress_interval=_float(settings, "MUNINEWS_PROGRESS_INTERVAL"),
+            download_maxsize=_int(settings, "DOWNLOAD_MAXSIZE"),
+            revisit=RevisitConfig.from_settings(settings),
+        )
+
+
+@dataclass(frozen=True)
+class CaptureConfig:
+    """What :class:`~scraper.crawl.capture.CaptureMiddleware` keeps, and where."""
+
+    enabled: bool = defaults.MUNINEWS_CAPTURE
+    db_path: str = defaults.MUNINEWS_DB
+    directory: str = defaults.MUNINEWS_CAPTURES_DIR  # empty: ``<archive stem>.captures`` beside it
+    kinds: frozenset[str] = frozenset(defaults.MUNINEWS_CAPTURE_KINDS)
+    max_bytes: int = defaults.MUNINEWS_CAPTURE_MAX_BYTES
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> CaptureConfig:
+        kinds = _raw(settings, "MUNINEWS_CAPTURE_KINDS")
+        if isinstance(kinds, str):  # -s MUNINEWS_CAPTURE_KINDS=candidate,listing
+            kinds = [k.strip() for k in kinds.split(",") if k.strip()]
+        return cls(
+            enabled=_bool(settings, "MUNINEWS_CAPTURE"),
+            db_path=_str(settings, "MUNINEWS_DB"),
+            directory=_str(settings, "MUNINEWS_CAPTURES_DIR"),
+            kinds=frozenset(kinds),
+            max_bytes=_int(settings, "MUNINEWS_CAPTURE_MAX_BYTES"),
+        )

@@ -1,0 +1,85 @@
+"""The crawl's counters: one Enum for every stats key the spider, the pipelines and the progress line use.
+
+Stats keys are ``muninews/<area>/<event>`` and, per municipality, ``muninews/municipality/<id>/<area>/<event>``.
+The ``crawls`` table and the progress line read them back: spelled through :class:`Counter`, a renamed
+or misspelt key fails at import instead of silently reading 0. Keys with a variable part (``http/404``,
+``error/TimeoutError``) go through :func:`inc_key`; nothing reads them back.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+PREFIX = "muninews/"
+
+
+class Counter(StrEnum):
+    ARTICLE_DUPLICATE_URL = "article/duplicate_url"
+    ARTICLE_FOUND = "article/found"
+    ARTICLE_NOT_DUE = "article/not_due"
+    ARTICLE_REMOVED = "article/removed"
+    ARTICLE_STORED = "article/stored"
+    ARTICLE_UNCHANGED = "article/unchanged"
+    ARTICLE_NEW = "article/new"
+    ARTICLE_UPDATED = "article/updated"
+    EXTRACT_EMPTY = "extract/empty"
+    EXTRACT_FAILED = "extract/failed"
+    EXTRACT_MISSING_PUBLISHED = "extract/missing_published"
+    EXTRACT_SKIPPED_BEFORE_SINCE = "extract/skipped_before_since"
+    FEED_INVALID = "feed/invalid"
+    FEED_READ = "feed/read"
+    LINK_EXCLUDED = "link/excluded"
+    LINK_OFFSITE = "link/offsite"
+    LINK_OVER_PAGE_BUDGET = "link/over_page_budget"
+    LISTING_PAGES = "listing/pages"
+    LISTING_PAGINATION_CAPPED = "listing/pagination_capped"
+    LISTING_SKIPPED_BEFORE_SINCE = "listing/skipped_before_since"
+    LISTING_STOPPED_ALL_KNOWN = "listing/stopped_all_known"
+    LISTING_STOPPED_BEFORE_SINCE = "listing/stopped_before_since"
+    LISTING_STOPPED_NO_NEW_LINKS = "listing/stopped_no_new_links"
+    PAGE_CONDITIONAL = "page/conditional"
+    PAGE_ERRORS = "page/errors"
+    PAGE_FETCHED = "page/fetched"
+    PAGE_HUB_SCHEDULED = "page/hub_scheduled"
+    PAGE_NOT_DUE = "page/not_due"
+    PAGE_NOT_MODIFIED = "page/not_modified"
+    PAGE_REDIRECT_REMEMBERED = "page/redirect_remembered"
+    PAGE_REMEMBERED = "page/remembered"
+    PAGE_SAME_DIGEST = "page/same_digest"
+    PAGE_SKIPPED_NOT_HTML = "page/skipped_not_html"
+    PAGE_SKIPPED_NOT_NEWS = "page/skipped_not_news"
+    PAGE_SKIPPED_OFFSITE_REDIRECT = "page/skipped_offsite_redirect"
+    PAGE_SKIPPED_UNPARSABLE = "page/skipped_unparsable"
+    REVISIT_GONE = "revisit/gone"
+    REVISIT_NOT_MODIFIED = "revisit/not_modified"
+    REVISIT_REQUESTED = "revisit/requested"
+    REVISIT_SAME_DIGEST = "revisit/same_digest"
+    REVISIT_SCHEDULED = "revisit/scheduled"
+    ROBOTS_CACHED = "robots/cached"
+    SITEMAP_INVALID = "sitemap/invalid"
+    SITEMAP_READ = "sitemap/read"
+    SITEMAP_SKIPPED_BEFORE_SINCE = "sitemap/skipped_before_since"
+    SITEMAP_SKIPPED_UNCHANGED = "sitemap/skipped_unchanged"
+
+
+def key(counter: Counter | str, mid: str | None = None) -> str:
+    """The stats key of a counter, overall or for one municipality."""
+    return f"{PREFIX}municipality/{mid}/{counter}" if mid else f"{PREFIX}{counter}"
+
+
+def inc(stats: Any, counter: Counter, mid: str | None = None, count: int = 1) -> None:
+    """Count once overall and, with ``mid``, once for that municipality."""
+    inc_key(stats, counter, mid, count)
+
+
+def inc_key(stats: Any, name: Counter | str, mid: str | None = None, count: int = 1) -> None:
+    """:func:`inc` for keys with a variable part (``http/<status>``, ``error/<exception>``)."""
+    stats.inc_value(key(name), count)
+    if mid:
+        stats.inc_value(key(name, mid), count)
+
+
+def get(stats: Any, counter: Counter, mid: str | None = None) -> int:
+    """A counter's value, 0 if it was never counted."""
+    return int(stats.get_value(key(counter, mid), 0))

@@ -1,0 +1,116 @@
+"""What the spider tells the archive about the pages it fetched: items built from responses.
+
+:class:`~scraper.items.PageState` for pages that are not articles (their validators and links, for
+the next crawl's conditional requests), :class:`~scraper.items.Page` for articles. No decisions here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import cast
+
+from parsel import Selector
+from scrapy.http import Response, TextResponse
+
+from scraper.clock import utc_now
+from scraper.crawl import classify
+from scraper.crawl.frontier import Outcome, RequestKind, SiteState
+from scraper.crawl.urls import canonical_url, path_segments, same_site
+from scraper.items import Capture, Link, LinkKind, Page, PageState
+from scraper.registry import Municipality
+
+HEADERS_KEPT = ("content-type", "last-modified", "etag", "date", "content-language")
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    return (response.headers.get(name) or b"").decode("latin-1") or None
+
+
+def redirects(response: Response, site: SiteState) -> Iterator[PageState]:
+    """Permanent redirects (301, 308) on the way to this response, remembered for the next crawl."""
+    reasons = response.meta.get("redirect_reasons") or []
+    if not reasons or not all(r in (301, 308) for r in reasons):
+        return
+    now = utc_now()
+    for url, reason in zip(response.meta.get("redirect_urls", []), reasons, strict=False):
+        if same_site(url, site.municipality.homepage):
+            yield PageState(
+                url=url,
+                municipality_id=site.mid,
+                kind=str(RequestKind.REDIRECT),
+                fetched_at=now,
+                status=int(reason),
+                outcome=str(Outcome.REDIRECT),
+                links=[Link(LinkKind.REDIRECT, response.url).to_dict()],
+            )
+
+
+def remember(
+    response: Response,
+    site: SiteState,
+    kind: str,
+    outcome: str | None,
+    links: list[Link] | None = None,
+    content: str | None = None,
+) -> Iterator[PageState]:
+    """The page's validators and what it yielded, for the archive's ``pages`` table."""
+    yield from redirects(response, site)
+    not_modified = response.status == 304
+    yield PageState(
+        url=cast(str, response.meta.get("page_url")) if not_modified else response.url,
+        municipality_id=site.mid,
+        kind=str(kind),
+        fetched_at=utc_now(),
+        status=response.status,
+        outcome=None if outcome is None else str(outcome),
+        etag=_header(response, b"ETag"),
+        last_modified=_header(response, b"Last-Modified"),
+        payload_sha256=None if not_modified else hashlib.sha256(response.body).hexdigest(),
+        links=None if not_modified else [link.to_dict() for link in links or []],
+        content=None if not_modified else content,
+    )
+
+
+def storage_url(sel: Selector, response: Response, m: Municipality) -> str:
+    """rel=canonical when it points at an article on the same site, else the fetched URL."""
+    canonical = classify.canonical_link(sel, response.url)
+    if (
+        canonical
+        and same_site(canonical, m.homepage)
+        and len(path_segments(canonical)) >= 1
+        and canonical_url(canonical) != canonical_url(m.homepage)
+    ):
+        return canonical_url(canonical)
+    return canonical_url(response.url)
+
+
+def same_article(sel: Selector, known_title: str | None) -> bool:
+    """A page reached by redirect is the known article if it carries the same headline."""
+    title = (
+        sel.xpath("normalize-space(//h1)").get() or sel.xpath("//meta[@property='og:title']/@content").get()
+    )
+    if not title or not known_title:
+        return False
+    return " ".join(title.split()).casefold() == " ".join(known_title.split()).casefold()
+
+
+def article_page(response: Response, key: str, m: Municipality) -> Page:
+    """The fetched article, bytes undecoded, for the extraction pipeline."""
+    capture: Capture | None = response.meta.get("capture")
+    return Page(
+        url=key,
+        fetched_url=response.url,
+        body=response.body,
+        # The capture's time when there is one, so `reextract` sees the very same fetch time.
+        fetched_at=(capture.fetched_at if capture else None) or utc_now(),
+        municipality_id=m.id,
+        country=m.country,
+        status=response.status,
+        headers={h: value for h in HEADERS_KEPT if (value := _header(response, h.encode()))},
+        # Article pages are TextResponses: the callback parsed them as HTML.
+        encoding=response.encoding
+        if isinstance(response, TextResponse) and _header(response, b"Content-Type")
+        else None,
+        capture=capture,
+    )

@@ -1,0 +1,146 @@
+"""Pure link extraction from the places news is announced: robots.txt, homepages, listings,
+sitemaps and feeds. Bytes or a parsed page in, typed :class:`~scraper.items.Link` lists out.
+
+What each function returns is also what the archive keeps in ``pages.links``, so a re-crawl that gets
+a 304 follows the very same links without the body. Unreadable sitemaps and feeds raise
+:class:`SourceError`; the spider counts them and carries on.
+"""
+
+from __future__ import annotations
+
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
+
+from parsel import Selector
+from scrapy.utils.gz import gunzip
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+
+from scraper.clock import parse_time
+from scraper.crawl import classify
+from scraper.crawl.urls import (
+    in_news_section,
+    looks_like_news_link_text,
+    looks_like_sitemap_article,
+    pagination_number,
+    path_segments,
+)
+from scraper.items import Link, LinkKind
+
+
+class SourceError(ValueError):
+    """A sitemap or feed that cannot be read: a bad page, not a crash."""
+
+
+def robots_links(body: bytes, url: str) -> list[Link]:
+    """The sitemaps a robots.txt names."""
+    return [Link(LinkKind.SITEMAP, u) for u in sitemap_urls_from_robots(body, base_url=url)]
+
+
+def sitemap_links(body: bytes, *, gzipped: bool, max_size: int) -> list[Link]:
+    """A sitemap index's child sitemaps, or a sitemap's article-looking entries, with their lastmod."""
+    if gzipped:
+        try:
+            body = gunzip(body, max_size=max_size)
+        except Exception as exc:
+            raise SourceError("invalid gzip sitemap") from exc
+    try:
+        sitemap = Sitemap(body)
+    except Exception as exc:
+        raise SourceError("invalid sitemap") from exc
+    extras = ("lastmod",)
+    if sitemap.type == "sitemapindex":
+        return [
+            Link(LinkKind.SITEMAP, e["loc"], lastmod=e.get("lastmod"), extras=extras)
+            for e in sitemap
+            if e.get("loc")
+        ]
+    return [
+        Link(LinkKind.CANDIDATE, e["loc"], lastmod=e.get("lastmod"), extras=extras)
+        for e in sitemap
+        if looks_like_sitemap_article(e.get("loc", ""))
+    ]
+
+
+def feed_date(value: str | None) -> str | None:
+    """An RSS (RFC 822) or Atom (ISO 8601) date as ISO 8601, for the revisit schedule; None if unreadable."""
+    if not value:
+        return None
+    if parse_time(value) is not None:
+        return value
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def feed_links(body: bytes, url: str) -> list[Link]:
+    """An RSS or Atom feed's entries, with their dates."""
+    try:
+        sel = Selector(body=body, type="xml")
+        sel.remove_namespaces()
+    except Exception as exc:
+        raise SourceError("invalid feed") from exc
+    entries = [
+        (item.xpath("normalize-space(link)").get(), item.xpath("normalize-space(pubDate)").get())
+        for item in sel.xpath("//item")
+    ] + [
+        (
+            entry.xpath("link[@rel='alternate' or not(@rel)]/@href").get(),
+            entry.xpath("normalize-space(published | updated)").get(),
+        )
+        for entry in sel.xpath("//entry")
+    ]
+    return [
+        Link(LinkKind.CANDIDATE, urljoin(url, link), date=feed_date(date), extras=("date",))
+        for link, date in entries
+        if link
+    ]
+
+
+def home_links(sel: Selector, url: str, homepage: str) -> list[Link]:
+    """What a homepage offers: feeds, news listings, navigation into a news section, news teasers."""
+    links = [Link(LinkKind.FEED, u) for u in classify.feed_links(sel, url)]
+    anchors = classify.extract_links(sel, url)
+    links += [Link(LinkKind.LISTING, a.url) for a in anchors if looks_like_news_link_text(a.text)]
+    # No link says "Nyheter": navigation links into a news section are the fallback.
+    links += [
+        Link(LinkKind.NAV_LISTING, a.url)
+        for a in anchors
+        if a.chrome and in_news_section(a.url) and len(path_segments(a.url)) <= 2
+    ]
+    # News teasers on the homepage are candidates too; each is checked on its own page.
+    signals = classify.page_signals(sel, url, homepage)
+    return links + [Link(LinkKind.CANDIDATE, a.url) for a in signals.news_links]
+
+
+def listing_links(sel: Selector, url: str, homepage: str) -> list[Link]:
+    """What a listing page lists: feeds, entries (with date, and whether they vouch for their page),
+    linked listings and pagination."""
+    links = [Link(LinkKind.FEED, u) for u in classify.feed_links(sel, url)]
+    return links + listing_entries(classify.page_signals(sel, url, homepage)) + listing_navigation(sel, url)
+
+
+def listing_entries(signals: classify.PageSignals) -> list[Link]:
+    """The listing's own entries. On SiteVision the news archive page is itself an sv-archive-portlet,
+    so when every entry sits in a "widget", the widget is the listing. Only dated entries vouch for
+    their pages: an undated link in the main area may be "Prenumerera" or "Driftinformation"."""
+    entries = [a for a in signals.news_links if not a.widget] or signals.news_links
+    entries = [a for a in entries if a.date is not None]
+    return [
+        Link(LinkKind.CANDIDATE, a.url, date=a.date, listed=a in entries, extras=("date", "listed"))
+        for a in signals.news_links
+    ]
+
+
+def listing_navigation(sel: Selector, url: str) -> list[Link]:
+    """Listings a landing page ("Aktuellt") links ("Alla nyheter"), then its pagination, which stays
+    inside this listing: no hop to a calendar or another section."""
+    anchors = classify.extract_links(sel, url)
+    links = [
+        Link(LinkKind.LISTING, a.url) for a in anchors if not a.chrome and looks_like_news_link_text(a.text)
+    ]
+    return links + [
+        Link(LinkKind.PAGE, a.url, number=pagination_number(a.url) or 0, extras=("number",))
+        for a in anchors
+        if classify.is_pagination_link(a, url)
+    ]

@@ -1,0 +1,125 @@
+"""Pure URL functions: the key an article is stored under, what "the same site" means, which paths
+look like news, listings, pagination or never-articles. Strings in, values out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url, safe_url_string
+
+from scraper import cms
+
+DATE_IN_PATH = re.compile(r"/(19|20)\d{2}/(0?[1-9]|1[0-2])(/|$)|(19|20)\d{2}-\d{2}-\d{2}")
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def fold(text: str) -> str:
+    """Lower-case and fold diacritics: "Förskola" → "forskola" (Swedish URL slugs do the same)."""
+    return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+
+
+def canonical_url(url: str) -> str:
+    """The key an article is stored under.
+
+    Tracking parameters (utm_*, fbclid, ...) and fragments are dropped, the query is
+    sorted, scheme and host lower-cased, default ports removed, and a trailing slash on a
+    non-root path removed, so that ``/2026/02/03/slug/`` and ``/2026/02/03/slug`` and a
+    newsletter link to either are one article.
+    """
+    parts = urlsplit(safe_url_string(url.strip()))
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if k.lower() not in cms.TRACKING_PARAMS and not k.lower().startswith(cms.TRACKING_PREFIXES)
+    ]
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
+    path = parts.path or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/") or "/"
+    rebuilt = urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
+    return canonicalize_url(rebuilt, keep_fragments=False)
+
+
+def site_key(url: str) -> str:
+    """Host and port with a leading ``www.`` removed: what "the municipality's own site" means."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    return f"{host}:{parts.port}" if parts.port else host
+
+
+def same_site(url: str, homepage: str) -> bool:
+    return urlsplit(url).scheme in ("http", "https") and site_key(url) == site_key(homepage)
+
+
+def is_loopback(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host in LOOPBACK_HOSTS or host.startswith("127.")
+
+
+def path_segments(url: str) -> list[str]:
+    """Folded path segments without file extensions: ``/Nyheter/Skola.html`` → ["nyheter", "skola"]."""
+    path = urlsplit(url).path
+    return [re.sub(r"\.(html?|php|aspx?|jsp)$", "", fold(s)) for s in path.split("/") if s]
+
+
+def is_excluded(url: str) -> bool:
+    """Calendars, searches, logins, feeds, files, taxonomy pages: never articles, never listings."""
+    parts = urlsplit(url)
+    path = parts.path.lower()
+    if any(path.endswith(ext) for ext in cms.EXCLUDED_EXTENSIONS):
+        return True
+    if any(seg in cms.EXCLUDED_SEGMENTS for seg in path_segments(url)):
+        return True
+    query_keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    # WordPress search (?s=), SiteVision search (?query=), replies and print views.
+    return bool(query_keys & {"s", "q", "query", "replytocom", "print", "share"})
+
+
+def in_news_section(url: str) -> bool:
+    """The URL's path names a news section: /nyheter/..., /aktuellt/..., /news/..."""
+    return any(seg in cms.NEWS_SECTION_WORDS for seg in path_segments(url))
+
+
+def has_date_in_path(url: str) -> bool:
+    """WordPress permalinks (/2026/02/03/slug/) and SiteVision slugs (2026-03-12-title.html)."""
+    return bool(DATE_IN_PATH.search(urlsplit(url).path))
+
+
+def looks_like_news_link_text(text: str) -> bool:
+    """ "Nyheter", "Alla nyheter", "Press releases", "News" — but not "Nyheter om förskolan i Ekeby"."""
+    text = " ".join(text.split()).strip(" ›»>→").strip()
+    return bool(text) and len(text) <= 40 and bool(cms.NEWS_LINK_TEXT.match(text))
+
+
+def looks_like_sitemap_article(url: str) -> bool:
+    """Sitemaps list every page of a site; only news-looking URLs are worth a fetch."""
+    if is_excluded(url):
+        return False
+    return (in_news_section(url) and len(path_segments(url)) >= 2) or has_date_in_path(url)
+
+
+def pagination_number(url: str) -> int | None:
+    """The page number a listing URL asks for (``?page=3``, ``/page/3/``, ``sv.12.ab.page=3``)."""
+    parts = urlsplit(url)
+    m = cms.PAGINATION_PATH.search(parts.path)
+    if m:
+        return int(m.group(1))
+    for k, v in parse_qsl(parts.query):
+        if cms.PAGINATION_PARAM.search(k) and v.isdigit():
+            return int(v)
+    return None
+
+
+def listing_base(url: str) -> str:
+    """A listing URL without its page number: pages of one listing share this."""
+    parts = urlsplit(canonical_url(url))
+    path = cms.PAGINATION_PATH.sub("", parts.path) or "/"
+    path = path.rstrip("/") or "/"
+    query = [(k, v) for k, v in parse_qsl(parts.query) if not cms.PAGINATION_PARAM.search(k)]
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(sorted(query)), ""))

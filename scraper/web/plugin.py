@@ -1,0 +1,104 @@
+"""muninews' Datasette plugin: every hook in one place, each page in its own module.
+
+Registered once, as the package :mod:`scraper.web` (which re-exports these hooks), through the
+``datasette`` entry point in ``pyproject.toml``: so ``muninews serve`` and a plain
+``datasette archive.db -m datasette_metadata.json`` both load it, and a checkout without the entry
+point registers it with :func:`scraper.web.serve.ensure_plugins`. Its templates are in
+``templates/`` beside this file, which Datasette finds by itself (next to the package). It only acts on the database
+named ``archive``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+from datasette import hookimpl as datasette_hookimpl
+
+from scraper.web.archive_db import DATABASE_NAME
+from scraper.web.article import article_page
+from scraper.web.capture import archive_link, capture_view, diff_view
+from scraper.web.chart import chart_view
+from scraper.web.facets import FACET_INDEXES
+from scraper.web.person import person_page
+from scraper.web.search import search_view
+
+_Hook = TypeVar("_Hook", bound=Callable[..., Any])
+
+
+def hookimpl(function: _Hook) -> _Hook:
+    """Datasette's ``hookimpl`` marker, typed: it marks the function and returns it unchanged."""
+    return cast(_Hook, datasette_hookimpl(function))
+
+
+@hookimpl
+def startup(datasette: Any) -> None:
+    """Build the search page's facet arrays in the background (~7 s per million articles), so the
+    first search after a restart does not pay for it. A search that comes earlier waits for it."""
+    try:
+        db = datasette.get_database(DATABASE_NAME)
+    except KeyError:
+        return
+    if not db.path:
+        return
+
+    def build() -> None:
+        mode = "ro&immutable=1" if not db.is_mutable else "ro"
+        try:
+            conn = sqlite3.connect(f"file:{db.path}?mode={mode}", uri=True)
+            try:
+                FACET_INDEXES.get(conn, db.path, not db.is_mutable)
+            finally:
+                conn.close()
+        except sqlite3.Error:  # not an archive (no articles table): the search page will say so
+            pass
+
+    threading.Thread(target=build, name="muninews-facet-index", daemon=True).start()
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return [
+        (r"^/-/search$", search_view),
+        (r"^/-/chart$", chart_view),
+        (r"^/-/capture/(?P<article_id>\d+)(/(?P<version>\d+))?$", capture_view),
+        (r"^/-/diff/(?P<revision_id>\d+)$", diff_view),
+    ]
+
+
+@hookimpl
+def extra_template_vars(template: str, database: str | None, table: str | None, view_name: str,
+                        request: Any, datasette: Any) -> Any:  # fmt: skip
+    """The article and person row pages get what their templates show (:mod:`.article`, :mod:`.person`)."""
+    if database != DATABASE_NAME or view_name != "row" or table not in ("articles", "people"):
+        return None
+
+    async def inner() -> dict[str, Any]:
+        pks = (request.url_vars or {}).get("pks", "") if request else ""
+        if not pks.isdigit():
+            return {}
+        db = datasette.get_database(DATABASE_NAME)
+        if table == "articles":
+            data = await db.execute_fn(lambda conn: article_page(conn, int(pks)))
+            return {"muninews_article": data}
+        data = await db.execute_fn(lambda conn: person_page(conn, int(pks)))
+        return {"muninews_person": data}
+
+    return inner
+
+
+@hookimpl
+def render_cell(value: Any, column: str, datasette: Any) -> Any:
+    """Cells that hold a path to a capture or a diff become links; nothing else is rendered as HTML."""
+    return archive_link(column, value, datasette)
+
+
+@hookimpl
+def menu_links(datasette: Any) -> list[dict[str, str]]:
+    return [
+        {"href": "/-/search", "label": "Search the archive"},
+        {"href": "/-/chart", "label": "Articles per month"},
+        {"href": f"/{DATABASE_NAME}/municipality_map", "label": "Map of municipalities"},
+    ]

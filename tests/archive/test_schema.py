@@ -1,0 +1,78 @@
+"""Schema migrations: named, ordered, recorded in user_version; old archives still open."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from scraper.archive import Archive
+from scraper.archive.schema import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
+from scraper.items import Article
+
+
+def tables(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        conn.close()
+
+
+def test_migrations_are_named_and_versioned() -> None:
+    names = [m.name for m in MIGRATIONS]
+    assert len(set(names)) == len(names) and all(names)
+    assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def test_a_fresh_archive_is_at_the_latest_version(tmp_path: Path) -> None:
+    with Archive(tmp_path / "archive.db") as archive:
+        assert user_version(archive.db) == SCHEMA_VERSION
+    assert {"articles", "people", "captures", "revisions", "pages", "articles_fts"} <= tables(
+        tmp_path / "archive.db"
+    )
+
+
+def test_migrate_stops_at_the_target(tmp_path: Path) -> None:
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    assert migrate(db, target=1) == 1
+    assert "people" not in db.table_names() and "articles" in db.table_names()
+    assert migrate(db, target=2) == 2
+    assert "people" in db.table_names() and "pages" not in db.table_names()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_an_archive_of_an_older_version_opens_and_keeps_its_articles(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    migrate(db, target=version)
+    db.execute("INSERT INTO municipalities (id, name) VALUES ('ale', 'Ale kommun')")
+    db.execute(
+        "INSERT INTO articles (municipality_id, url, title, body, first_seen, last_seen, content_hash) "
+        "VALUES ('ale', 'https://www.ale.se/nyheter/1', 'Ny förskola', 'Text.', '2024-01-01', '2024-01-01', 'x')"
+    )
+    db.conn.commit()
+    db.close()
+    with Archive(path) as archive:
+        assert user_version(archive.db) == SCHEMA_VERSION
+        assert "pages" in archive.db.table_names()
+        found = archive.db.execute(
+            "SELECT title FROM articles WHERE rowid IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'förskola')"
+        ).fetchall()
+        assert found == [("Ny förskola",)]
+        archive.save_article(Article(url="https://www.ale.se/nyheter/2", municipality_id="ale", title="T"))
+        archive.fts_integrity_check()
+
+
+def test_a_newer_archive_keeps_its_version(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    Archive(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    with Archive(path) as archive:
+        assert user_version(archive.db) == SCHEMA_VERSION + 1
