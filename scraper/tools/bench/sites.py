@@ -34,7 +34,7 @@ def site_roots() -> list[tuple[str, Path, dict[str, Any]]]:
 
 def score_sites() -> Report:
     """Run ``extract_article`` on every article page of the demo and held-out sites, as served."""
-    from scraper.demo.server import SiteApp
+    from scraper.demo.site_app import SiteApp
     from scraper.extract import extract_article
 
     origin = "http://127.0.0.1:8000"
