@@ -2,7 +2,7 @@
 """Set up and run muninews on a fresh machine with only Python 3.11+.
 
     python3 run.py demo     # install, crawl the bundled demo web into archive.db, serve it
-    python3 run.py test     # install, run the test suite (ruff lint + format check, pytest)
+    python3 run.py test     # install, run the test suite (ruff lint + format check, mypy, pytest)
 
 Each command creates ``.venv`` beside this file on first use and installs the project
 into it (again only when pyproject.toml changes). Extra arguments are passed on:
@@ -49,8 +49,9 @@ def main(argv: list[str]) -> int:
     os.chdir(ROOT)
     if command == "demo":
         return subprocess.call([str(PY), "-m", "scraper", "demo", *rest])
-    for lint in (["check", "."], ["format", "--check", "."]):
-        code = subprocess.call([str(PY), "-m", "ruff", *lint])
+    checks = (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"])
+    for check in checks:
+        code = subprocess.call([str(PY), "-m", *check])
         if code:
             return code
     return subprocess.call([str(PY), "-m", "pytest", *rest])

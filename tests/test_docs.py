@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sqlite3
 from pathlib import Path
 
@@ -54,3 +55,24 @@ def test_every_muninews_setting_is_documented():
 def test_quick_start_commands():
     assert "python3 run.py demo" in README and "python3 run.py test" in README
     assert "python3 run.py test" in (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text()
+
+
+CONTRIBUTING = (Path(__file__).resolve().parent.parent / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_contributing_names_only_files_that_exist():
+    """Every concrete path CONTRIBUTING.md sends a newcomer to is there (placeholders like <page> aside)."""
+    root = Path(__file__).resolve().parent.parent
+    paths = set(re.findall(r"`((?:scraper|tests)/[^`\s]+)`", CONTRIBUTING))
+    assert len(paths) > 20
+    missing = [p for p in sorted(paths) if "<" not in p and "*" not in p and not (root / p).exists()]
+    assert not missing, missing
+
+
+def test_contributing_answers_each_change_in_three_files_or_fewer():
+    sections = re.findall(r"\*\*A new ([^*]+?)\.?\*\*(.*?)(?=\n\*\*A new |\n## )", CONTRIBUTING, re.S)
+    kinds = {kind.split(" (")[0] for kind, _ in sections}
+    assert {"CMS", "extracted field", "page in the web interface", "source kind"} <= kinds
+    for kind, text in sections:
+        numbered = re.findall(r"^\d\. ", text, re.M)
+        assert len(numbered) <= 3, kind
