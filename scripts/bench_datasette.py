@@ -113,6 +113,46 @@ def check_exact(db: Path, client: httpx.Client) -> list[str]:
     return problems
 
 
+def bench_cases(article_id: int) -> list[tuple[str, str | None, str]]:
+    """(label, plain Datasette URL or None, muninews URL) for each request in the table."""
+    return [
+        (
+            f"common word ({COMMON_WORD}, 1/3 of articles): municipality facet, newest first",
+            f"/archive/articles?_search={COMMON_WORD}&_facet=municipality_id&_sort_desc=published",
+            f"/-/search?q={COMMON_WORD}&sort=newest",
+        ),
+        (
+            "common word, default order (baseline unranked, muninews by relevance)",
+            f"/archive/articles?_search={COMMON_WORD}",
+            f"/-/search?q={COMMON_WORD}",
+        ),
+        (
+            "common word, one municipality, newest first",
+            f"/archive/articles?_search={COMMON_WORD}&municipality_id=kommun001&_sort_desc=published",
+            f"/-/search?q={COMMON_WORD}&municipality=kommun001&sort=newest",
+        ),
+        (
+            f"rare word ({RARE_WORD}), newest first",
+            f"/archive/articles?_search={RARE_WORD}&_sort_desc=published",
+            f"/-/search?q={RARE_WORD}&sort=newest",
+        ),
+        ("compound word (skola → förskola, …), newest first", None, "/-/search?q=skola&sort=newest"),
+        ("article page", f"/archive/articles/{article_id}", f"/archive/articles/{article_id}"),
+    ]
+
+
+def print_table(b: httpx.Client, o: httpx.Client, cases: list, title: str, runs: int) -> None:
+    """Each request's median against plain Datasette (the baseline, measured in the same run)."""
+    print(f"\n{title}, median of {runs} runs (ms)\n")
+    print(f"{'request':<78} {'baseline':>9} {'muninews':>9} {'ratio':>7}")
+    for label, base_url, ours_url in cases:
+        ours_ms = median_ms(o, ours_url, runs)
+        base_ms = median_ms(b, base_url, runs) if base_url else None
+        ratio = f"{ours_ms / base_ms:.2f}" if base_ms else "–"
+        base_txt = f"{base_ms:9.0f}" if base_ms else f"{'–':>9}"
+        print(f"{label:<78} {base_txt} {ours_ms:9.0f} {ratio:>7}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -146,38 +186,8 @@ def main(argv: list[str] | None = None) -> int:
         plain_json = b.get(
             f"/archive/articles.json?_search={COMMON_WORD}&_facet=municipality_id&_sort_desc=published"
         ).json()
-        cases = [
-            (
-                f"common word ({COMMON_WORD}, 1/3 of articles): municipality facet, newest first",
-                f"/archive/articles?_search={COMMON_WORD}&_facet=municipality_id&_sort_desc=published",
-                f"/-/search?q={COMMON_WORD}&sort=newest",
-            ),
-            (
-                "common word, default order (baseline unranked, muninews by relevance)",
-                f"/archive/articles?_search={COMMON_WORD}",
-                f"/-/search?q={COMMON_WORD}",
-            ),
-            (
-                "common word, one municipality, newest first",
-                f"/archive/articles?_search={COMMON_WORD}&municipality_id=kommun001&_sort_desc=published",
-                f"/-/search?q={COMMON_WORD}&municipality=kommun001&sort=newest",
-            ),
-            (
-                f"rare word ({RARE_WORD}), newest first",
-                f"/archive/articles?_search={RARE_WORD}&_sort_desc=published",
-                f"/-/search?q={RARE_WORD}&sort=newest",
-            ),
-            ("compound word (skola → förskola, …), newest first", None, "/-/search?q=skola&sort=newest"),
-            ("article page", f"/archive/articles/{article_id}", f"/archive/articles/{article_id}"),
-        ]
-        print(f"\n{articles:,} articles, {db.stat().st_size / 1e9:.1f} GB, median of {args.runs} runs (ms)\n")
-        print(f"{'request':<78} {'baseline':>9} {'muninews':>9} {'ratio':>7}")
-        for label, base_url, ours_url in cases:
-            ours_ms = median_ms(o, ours_url, args.runs)
-            base_ms = median_ms(b, base_url, args.runs) if base_url else None
-            ratio = f"{ours_ms / base_ms:.2f}" if base_ms else "–"
-            base_txt = f"{base_ms:9.0f}" if base_ms else f"{'–':>9}"
-            print(f"{label:<78} {base_txt} {ours_ms:9.0f} {ratio:>7}", flush=True)
+        cases = bench_cases(article_id)
+        print_table(b, o, cases, f"{articles:,} articles, {db.stat().st_size / 1e9:.1f} GB", args.runs)
         print(f"\nfirst muninews search after start (builds the facet arrays): {first_ms:,.0f} ms")
         print(f"baseline facets timed out: {plain_json.get('facets_timed_out') or 'none'}")
         problems = check_exact(db, o)
