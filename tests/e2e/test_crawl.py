@@ -359,3 +359,17 @@ def test_extraction_in_worker_processes_gives_the_same_archive(tmp_path, crawl_c
             for r in crawl.rows("select * from articles order by url")
         ]
     assert rows[0] and sorted(rows[0]) == sorted(rows[2])
+
+
+def test_every_stored_url_answers_200_itself(demo_crawl):
+    """``url`` is the URL that served the page: asked again, it answers 200 without a redirect."""
+    import http.client
+
+    for r in demo_crawl.rows("select url from articles"):
+        parts = urlsplit(r["url"])
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        try:
+            conn.request("GET", path_of(r["url"]))
+            assert conn.getresponse().status == 200, r["url"]
+        finally:
+            conn.close()
