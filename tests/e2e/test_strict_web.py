@@ -213,3 +213,23 @@ def test_listed_but_lost_articles_get_a_note(tmp_path) -> None:
     assert "5 of 6 listed entries fetched but not stored" in note
     assert "5 of 6 candidate pages answered 404/410" in note
     assert "note: 5 of 6 listed entries" in result.log
+
+
+def test_robots_timeout_means_the_site_is_not_crawled(tmp_path) -> None:
+    def slow(count: int, origin: str):
+        time.sleep(2.5)
+        return 200, {"Content-Type": "text/plain"}, "User-agent: *\nAllow: /\n"
+
+    pages = {
+        "/robots.txt": slow,
+        "/": home(),
+        "/nyheter/": listing(["/nyheter/a/"]),
+        "/nyheter/a/": article("En nyhet"),
+    }
+    with StrictServer(pages) as server:
+        result = crawl(server, tmp_path, "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=0")
+        asked = {p for p, _ in server.requests}
+    assert asked <= {"/robots.txt"}
+    assert articles(result) == []
+    status, note = result.rows("select status, note from crawls")[0]
+    assert status == "failing" and "robots.txt unreachable" in note
