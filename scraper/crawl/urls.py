@@ -75,17 +75,20 @@ OPAQUE_TOKEN = re.compile(r"(?=[0-9A-Za-z]*\d)(?=[0-9A-Za-z]*[A-Za-z])[0-9A-Za-z
 
 
 def path_template(url: str) -> str:
-    """A URL with what looks like a session or tracking token folded: ``;k=v`` path parameters and
-    long opaque letter-and-digit runs become ``*``; slugs, dates, ids and page numbers stay.
+    """A URL with what looks like a session token folded: ``;k=v`` path parameters, and long opaque
+    letter-and-digit runs in the path's *leading* segments, become ``*``. The last segment (where an
+    article's slug or id lives), the query, dates and page numbers stay.
 
     ``/(S(ab12cd34ef56gh78ij))/nyheter/slug`` and ``/(S(zz99yy88xx77ww66vv))/nyheter/slug`` share a
     template: the frontier caps distinct URLs per template, so an id scheme nobody foresaw cannot
-    mint copies of one page without end.
+    mint copies of one page without end, while ``/nyheter/5f3c2a1b9d8e7f6a5f3c2a1b`` (an article id)
+    keeps a template of its own.
     """
     parts = urlsplit(url)
-    path = OPAQUE_TOKEN.sub("*", re.sub(r";[^/;=]+=[^/;]*", ";*", parts.path))
-    query = OPAQUE_TOKEN.sub("*", parts.query)
-    return f"{parts.netloc}{path}" + (f"?{query}" if query else "")
+    path = re.sub(r";[^/;=]+=[^/;]*", ";*", parts.path)
+    head, _, last = path.rpartition("/")
+    path = f"{OPAQUE_TOKEN.sub('*', head)}/{last}" if head or last else path
+    return f"{parts.netloc}{path}" + (f"?{parts.query}" if parts.query else "")
 
 
 def site_key(url: str) -> str:

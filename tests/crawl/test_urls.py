@@ -83,3 +83,12 @@ def test_listing_and_section_urls_do_not_look_like_articles() -> None:
     assert not looks_like_article_url("https://x.se/")
     assert looks_like_article_url("https://x.se/nyheter/ny-cykelvag/")
     assert looks_like_article_url("https://x.se/2024-11-05-slug.html")
+
+
+def test_article_ids_keep_their_own_template() -> None:
+    a = path_template("https://x.se/nyheter/5f3c2a1b9d8e7f6a5f3c2a1b")
+    b = path_template("https://x.se/nyheter/6a7b8c9d0e1f2a3b4c5d6e7f")
+    assert a != b
+    assert path_template("https://x.se/a.aspx?id=5f3c2a1b9d8e7f6a5f") != path_template(
+        "https://x.se/a.aspx?id=6a"
+    )
