@@ -145,6 +145,8 @@ def print_summary(db: str) -> None:
             f"{r.municipality_id:<20} {r.status or '':<8} {r.pages_fetched:>6} {r.articles_found:>6} "
             f"{r.articles_new:>5} {r.articles_updated:>5} {r.articles_unchanged:>5} {r.errors:>5}"
         )
+        if r.note:
+            print(f"{'':<20} note: {r.note}")
     print(f"archive {db}: {total} articles")
 
 

@@ -83,6 +83,9 @@ class CrawlConfig:
     fast_loopback: bool = True
     progress_interval: float = defaults.MUNINEWS_PROGRESS_INTERVAL
     download_maxsize: int = defaults.DOWNLOAD_MAXSIZE
+    max_urls_per_template: int = defaults.MUNINEWS_MAX_URLS_PER_TEMPLATE
+    retry_after_max: float = defaults.MUNINEWS_RETRY_AFTER_MAX
+    retry_after_times: int = defaults.MUNINEWS_RETRY_AFTER_TIMES
     revisit: RevisitConfig = RevisitConfig()
 
     @classmethod
@@ -100,6 +103,9 @@ class CrawlConfig:
             fast_loopback=_bool(settings, "MUNINEWS_FAST_LOOPBACK"),
             progress_interval=_float(settings, "MUNINEWS_PROGRESS_INTERVAL"),
             download_maxsize=_int(settings, "DOWNLOAD_MAXSIZE"),
+            max_urls_per_template=_int(settings, "MUNINEWS_MAX_URLS_PER_TEMPLATE"),
+            retry_after_max=_float(settings, "MUNINEWS_RETRY_AFTER_MAX"),
+            retry_after_times=_int(settings, "MUNINEWS_RETRY_AFTER_TIMES"),
             revisit=RevisitConfig.from_settings(settings),
         )
 

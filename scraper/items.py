@@ -67,8 +67,8 @@ class Page:
     header, the ``<meta charset>`` and the bytes themselves.
     """
 
-    url: str  # the URL the article is stored under (canonical, tracking parameters removed)
-    fetched_url: str  # the URL actually fetched (after redirects)
+    url: str  # the key the article is stored under (canonical, tracking parameters removed)
+    fetched_url: str  # the URL that served it (after redirects): stored as ``articles.url``
     body: bytes
     fetched_at: str  # ISO 8601 UTC
     municipality_id: str
@@ -83,7 +83,7 @@ class Page:
 class Article:
     """An extracted news article, ready for the archive."""
 
-    url: str
+    url: str  # the URL that served the page (after redirects): a link a reader can follow
     municipality_id: str
     title: str | None = None
     lead: str | None = None  # ingress / standfirst
@@ -97,6 +97,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     contacts: list[Contact] = field(default_factory=list)
     capture: Capture | None = None  # the raw capture this version was extracted from
+    canonical_url: str | None = None  # the deduplication key (None: the same as ``url``)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -211,6 +212,7 @@ class KnownArticle:
     etag: str | None = None  # validators of the current capture, for a conditional request
     last_modified: str | None = None
     payload_sha256: str | None = None
+    fetched_url: str | None = None  # the URL that served it last (``articles.url``); ``url`` is the key
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> KnownArticle:
@@ -225,6 +227,7 @@ class KnownArticle:
             etag=row.get("etag"),
             last_modified=row.get("last_modified"),
             payload_sha256=row.get("payload_sha256"),
+            fetched_url=row.get("fetched_url"),
         )
 
 

@@ -22,6 +22,7 @@ from scraper.clock import utc_now
 from scraper.config import CrawlConfig
 from scraper.crawl import counters
 from scraper.crawl.counters import Counter
+from scraper.crawl.losses import loss_notes
 from scraper.extract import extract_article
 from scraper.items import Article, Page, PageGone, PageSeen, PageState
 
@@ -72,7 +73,7 @@ class ExtractPipeline(_StatsMixin):
         extract = partial(
             extract_article,
             item.body,
-            item.url,
+            item.fetched_url,
             item.fetched_at,
             municipality_id=item.municipality_id,
             country=item.country,
@@ -88,6 +89,8 @@ class ExtractPipeline(_StatsMixin):
             logger.exception("%s: extraction failed for %s", item.municipality_id, item.url)
             raise DropItem(f"extraction failed: {item.url}") from exc
         article.capture = item.capture  # the raw response this version was read from
+        # Stored under the URL that served it; found again by the canonical key.
+        article.url, article.canonical_url = item.fetched_url, item.url
         if not article.title or not article.body:
             self._inc(Counter.EXTRACT_EMPTY, item.municipality_id)
             logger.info("%s: no article text in %s", item.municipality_id, item.url)
@@ -145,6 +148,15 @@ class ArchivePipeline(_StatsMixin):
         self._inc(Counter.ARTICLE_STORED)
         return item
 
+    def _note(self, mid: str, reason: str) -> str | None:
+        """``crawls.note``: how the crawl ended if not normally, and every loss the spider saw."""
+        notes = [] if reason in ("finished", "") else [f"crawl ended: {reason}"]
+        spider = self.crawler.spider
+        site = getattr(spider, "sites", {}).get(mid)
+        if site is not None:
+            notes += loss_notes(site, set(spider.memory.known))
+        return "; ".join(notes) or None
+
     def close_spider(self) -> None:
         if self.archive is None:
             return
@@ -168,7 +180,7 @@ class ArchivePipeline(_StatsMixin):
                 # lists them, and the revisit schedule says they need no fetch yet.
                 articles_unchanged=get(Counter.ARTICLE_UNCHANGED) + get(Counter.ARTICLE_NOT_DUE),
                 errors=get(Counter.PAGE_ERRORS) + get(Counter.EXTRACT_FAILED),
-                note=None if reason in ("finished", "") else f"crawl ended: {reason}",
+                note=self._note(m.id, reason),
             )
             logger.info(
                 "%s: %s — %d pages fetched, %d articles found (%d new, %d updated, %d unchanged), %d errors",

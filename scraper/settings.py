@@ -40,8 +40,10 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 
-# Redirects are followed (an old URL moved to a new one is the same article) but bounded.
-REDIRECT_MAX_TIMES = 5
+# Redirects are followed (an old URL moved to a new one is the same article) as far as browsers
+# follow them (Chrome and Firefox stop at 20): a municipal site behind a load balancer, a language
+# switch and a CMS alias can chain a dozen hops. Every hop is counted (redirect/hops).
+REDIRECT_MAX_TIMES = 20
 
 # Calendars and faceted listings can generate endless URLs: no page deeper than this many
 # links from the start page is fetched. News listings are paginated, hence a generous value;
@@ -89,6 +91,19 @@ MUNINEWS_SINCE = ""
 # hundred pages; a listing that keeps producing "next" links beyond that is a trap.
 MUNINEWS_MAX_LISTING_PAGES = 500
 
+# At most this many distinct URLs per URL template on one site (a URL with session-looking tokens,
+# ``;k=v`` path parameters and long letter-and-digit runs folded; slugs, dates and ids kept). The
+# known session ids are stripped from every URL; this bounds the ones nobody foresaw: one page
+# reachable under 20 spellings is a trap, not 20 articles (each spelling minted by a visit).
+MUNINEWS_MAX_URLS_PER_TEMPLATE = 20
+
+# Retry-After (RFC 9110 10.2.3) on a 429 or 503 is obeyed, per host: the site's other requests
+# wait too, and the answered request is asked again after the wait. Waits longer than this many
+# seconds are cut to it (a server asking for an hour still gets asked again this run).
+MUNINEWS_RETRY_AFTER_MAX = 600.0
+# How many times one request is asked again after a Retry-After before it counts as lost.
+MUNINEWS_RETRY_AFTER_TIMES = 5
+
 # Loopback hosts (the bundled demo web and test servers) are crawled without delay and
 # without AutoThrottle; everything else keeps the polite defaults above.
 MUNINEWS_FAST_LOOPBACK = True
@@ -98,6 +113,8 @@ MUNINEWS_PROGRESS_INTERVAL = 5.0
 
 DOWNLOADER_MIDDLEWARES = {
     "scraper.crawl.middlewares.LoopbackMiddleware": 50,
+    # Nearer the downloader than RetryMiddleware (550): a 429/503 with Retry-After waits as asked.
+    "scraper.crawl.middlewares.RetryAfterMiddleware": 560,
     # robots.txt is obeyed with the rules from the spider's own (conditional) robots.txt request, so a
     # site's robots.txt is fetched once per crawl, and a re-crawl gets a 304 instead of the file.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,

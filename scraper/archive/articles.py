@@ -125,12 +125,16 @@ class ArticlesMixin(PeopleMixin, VersionsMixin):
         with self._transaction():
             self.db.execute("INSERT OR IGNORE INTO municipalities (id) VALUES (?)", [article.municipality_id])
             capture_id = self._save_capture(article.capture) if article.capture else None
-            cursor = self.db.execute("SELECT * FROM articles WHERE url = ?", [article.url])
+            cursor = self._find_article(article.canonical_url or article.url)
             row = cursor.fetchone()
+            if row is None and article.canonical_url:
+                cursor = self.db.execute("SELECT * FROM articles WHERE url = ?", [article.url])
+                row = cursor.fetchone()
             if row is None:
                 new = {
                     **values,
                     "url": article.url,
+                    "canonical_url": article.canonical_url or article.url,
                     "first_seen": seen,
                     "last_seen": seen,
                     "fetched_at": article.fetched_at,
@@ -143,6 +147,14 @@ class ArticlesMixin(PeopleMixin, VersionsMixin):
             existing = dict(zip([d[0] for d in cursor.description], row, strict=True))
             changed = self._update_article(existing, article, values, (quotes, contacts), capture_id, seen)
             return UPDATED if changed else UNCHANGED
+
+    def _find_article(self, key: str) -> Any:
+        """The cursor on the article stored under ``key`` (its canonical URL, or an old row's url)."""
+        return self.db.execute(
+            "SELECT * FROM articles WHERE canonical_url = :key OR (canonical_url IS NULL AND url = :key) "
+            "LIMIT 1",
+            {"key": key},
+        )
 
     def _insert_article(self, cols: dict[str, Any], quotes: Rows, contacts: Rows) -> None:
         names = ", ".join(cols)
@@ -168,8 +180,14 @@ class ArticlesMixin(PeopleMixin, VersionsMixin):
             changed["extractor"] = values["extractor"]
         if children_changed:
             changed["quote_count"], changed["contact_count"] = len(children[0]), len(children[1])
-        # Bookkeeping that does not make the save an "update": the newest capture, a page back.
+        # Bookkeeping that does not make the save an "update": the newest capture, a page back,
+        # the URL that served it this time (a slash form, a moved page) and its key.
         extra = self._new_version(existing, values, capture_id, seen)
+        if article.canonical_url and (existing["url"], existing.get("canonical_url")) != (
+            article.url,
+            article.canonical_url,
+        ):
+            extra.update(url=article.url, canonical_url=article.canonical_url)
         if capture_id is not None and capture_id != existing["capture_id"]:
             extra["capture_id"] = capture_id
         if existing["removed"] is not None and seen > existing["last_seen"]:
@@ -259,15 +277,15 @@ class ArticlesMixin(PeopleMixin, VersionsMixin):
         return {pid for pid in (*contact_people, *quote_people) if pid is not None}
 
     def touch_article(self, url: str, seen: str) -> bool:
-        """A known article answered again unchanged (304, or the same bytes): move ``last_seen``.
+        """A known article (``url``: its key) answered again unchanged (304, the same bytes): move ``last_seen``.
 
         Also clears ``removed`` (a page can come back). Returns False if no article has this url.
         """
         with self._transaction():
             cur = self.db.execute(
                 "UPDATE articles SET last_seen = max(last_seen, ?), removed = NULL, removed_reason = NULL "
-                "WHERE url = ?",
-                [seen, url],
+                "WHERE canonical_url = ? OR (canonical_url IS NULL AND url = ?)",
+                [seen, url, url],
             )
             return cur.rowcount > 0
 
@@ -279,7 +297,8 @@ class ArticlesMixin(PeopleMixin, VersionsMixin):
         """
         with self._transaction():
             cur = self.db.execute(
-                "UPDATE articles SET removed = ?, removed_reason = ? WHERE url = ? AND removed IS NULL",
-                [found_at[:10], reason, url],
+                "UPDATE articles SET removed = ?, removed_reason = ? "
+                "WHERE (canonical_url = ? OR (canonical_url IS NULL AND url = ?)) AND removed IS NULL",
+                [found_at[:10], reason, url, url],
             )
             return cur.rowcount > 0

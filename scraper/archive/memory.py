@@ -18,13 +18,15 @@ from scraper.archive.connection import ArchiveBase, connect_read_only
 from scraper.items import PageState
 
 _KNOWN_ARTICLES_SQL = (
-    "SELECT a.url, a.municipality_id, a.published, a.first_seen, a.last_seen, a.removed, a.title, "
+    "SELECT coalesce(a.canonical_url, a.url) AS url, a.url AS fetched_url, a.municipality_id, a.published, "
+    "a.first_seen, a.last_seen, a.removed, a.title, "
     "c.etag, c.last_modified, c.payload_sha256 FROM articles a "
     "LEFT JOIN captures c ON c.id = a.capture_id WHERE a.municipality_id IN ({marks})"
 )
 # An archive from before captures: no validators.
 _KNOWN_ARTICLES_OLD_SQL = (
-    "SELECT url, municipality_id, published, first_seen, last_seen, NULL AS removed, title, "
+    "SELECT url, url AS fetched_url, municipality_id, published, first_seen, last_seen, NULL AS removed, "
+    "title, "
     "NULL AS etag, NULL AS last_modified, NULL AS payload_sha256 FROM articles "
     "WHERE municipality_id IN ({marks})"
 )

@@ -29,6 +29,7 @@ class CrawlSummary:
     articles_updated: int
     articles_unchanged: int
     errors: int
+    note: str | None = None
 
 
 def crawl_summary(db: str | Path) -> tuple[list[CrawlSummary], int]:
@@ -40,7 +41,7 @@ def crawl_summary(db: str | Path) -> tuple[list[CrawlSummary], int]:
     try:
         rows = conn.execute(
             """select c.municipality_id, c.status, c.pages_fetched, c.articles_found, c.articles_new,
-                      c.articles_updated, c.articles_unchanged, c.errors
+                      c.articles_updated, c.articles_unchanged, c.errors, c.note
                from crawls c
                where c.id in (select max(id) from crawls group by municipality_id)
                order by c.municipality_id"""

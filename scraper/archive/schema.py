@@ -66,7 +66,8 @@ CREATE TABLE IF NOT EXISTS articles (
     version INTEGER NOT NULL DEFAULT 1,
     revision_count INTEGER NOT NULL DEFAULT 0,
     removed TEXT,
-    removed_reason TEXT
+    removed_reason TEXT,
+    canonical_url TEXT
 );
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY,
@@ -223,6 +224,7 @@ CREATE INDEX IF NOT EXISTS idx_articles_revision_count ON articles(revision_coun
 CREATE INDEX IF NOT EXISTS idx_captures_url ON captures(url);
 CREATE INDEX IF NOT EXISTS idx_revisions_capture_id ON revisions(capture_id);
 CREATE INDEX IF NOT EXISTS idx_pages_municipality_kind ON pages(municipality_id, kind);
+CREATE UNIQUE INDEX IF NOT EXISTS idx_articles_canonical_url ON articles(canonical_url);
 """
 
 
@@ -261,12 +263,26 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "extractor",
 )
 
+
+def _articles_canonical_url(db: sqlite_utils.Database) -> None:
+    """``articles.url`` becomes the URL that served the page; the key moves to ``canonical_url``.
+
+    Until version 5 the spider stored the key itself as ``url``, so old rows get it copied.
+    """
+    if "canonical_url" not in {row[1] for row in db.execute("PRAGMA table_info(articles)")}:
+        db.execute("ALTER TABLE articles ADD COLUMN canonical_url TEXT")
+    db.execute("UPDATE articles SET canonical_url = url WHERE canonical_url IS NULL")
+
+
 #: The schema's history, oldest first; migration ``i`` (0-based) brings a file to version ``i + 1``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("articles, quotes, contacts, crawls", V1_SQL),
     Migration("people and person_roles; quotes/contacts.person_id", V2_SQL),
     Migration("captures, revisions, articles.removed", V3_SQL),
     Migration("pages: validators and links of the pages that are not articles", V4_SQL),
+    Migration(
+        "articles.canonical_url: the key, apart from the url that served the page", _articles_canonical_url
+    ),
 )
 
 #: Bumped when the schema changes in a way readers may care about (``PRAGMA user_version``).

@@ -135,9 +135,17 @@ TRACKING_PARAMS = frozenset(
         "jsessionid",
         "phpsessid",
         "sid",
+        "session_id",
+        "cfid",
+        "cftoken",
     }
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
+# Session ids carried in the path (Java servlets' ";jsessionid=", ";sid=", ...): stripped like the
+# query parameters above, or every visit mints new URLs for the same pages.
+SESSION_PATH_PARAMS = re.compile(
+    r";(?:jsessionid|sid|phpsessid|sessionid|session_id|aspsessionid\w*)=[^/?#;]*", re.IGNORECASE
+)
 
 # Query parameters that page through a listing (SiteVision writes "sv.12.abc.page=2").
 PAGINATION_PARAM = re.compile(r"(^|\.)(page|paged|sida|p|start|offset|pg)$", re.IGNORECASE)
@@ -189,5 +197,9 @@ NOTICE_PAGE_DATES = 4
 
 # Minimum words of paragraph text for a page to be an article rather than a stub.
 MIN_ARTICLE_WORDS = 40
+# ... unless the page shows article evidence (a title, a publication date, and an <article> element,
+# article metadata or a place in the news section): then a dated notice of two short sentences
+# ("Biblioteket har stängt på fredag") is news. Below this many words it is a stub or a teaser.
+MIN_NOTICE_WORDS = 10
 # A page whose main area links to this many distinct dated or news-section pages is a listing.
 LISTING_MIN_LINKS = 4

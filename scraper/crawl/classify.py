@@ -153,6 +153,7 @@ class PageSignals:
     title: bool = False
     words: int = 0
     article_meta: bool = False  # article:published_time, JSON-LD NewsArticle, single-post body class
+    article_element: bool = False  # the main text is one <article> element
     published_label: bool = False  # "Publicerad 2026-03-12", <time> in the main area
     any_date: bool = False  # some date in the main text (e.g. "Sidan senast uppdaterad 2026-03-14")
     distinct_dates: int = 0  # how many different full dates the main text shows
@@ -169,6 +170,7 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
     )
     main = sel.xpath("//main | //*[@role='main'] | //article")
     scope = main[0] if main else sel
+    s.article_element = len(sel.xpath("//article[not(ancestor::article)]")) == 1
     paragraphs = scope.xpath(".//p[not(" + cms.CHROME_XPATH[len("ancestor-or-self::") :] + ")]")
     s.words = sum(len(" ".join(p.xpath(".//text()").getall()).split()) for p in paragraphs)
     body_classes = set((sel.xpath("//body/@class").get() or "").split())
@@ -229,13 +231,20 @@ def classify_page(signals: PageSignals, url: str, *, from_listing: bool) -> str:
     was linked from. A recent-news widget alone makes nothing a listing.
     """
     if signals.article_meta and not signals.listing_body and signals.title:
-        return "article" if signals.words >= cms.MIN_ARTICLE_WORDS // 2 else "other"
+        if signals.words >= cms.MIN_ARTICLE_WORDS // 2 or is_short_news(
+            signals, url, from_listing=from_listing
+        ):
+            return "article"
+        return "other"
     if signals.listing_body or signals.pagination or pagination_number(url) is not None:
         return "listing"
     if signals.listing_links >= cms.LISTING_MIN_LINKS and signals.words < 6 * signals.listing_links + 60:
         return "listing"
-    if not signals.title or signals.words < cms.MIN_ARTICLE_WORDS:
+    if not signals.title:
         return "other"
+    if signals.words < cms.MIN_ARTICLE_WORDS:
+        # The word floor is for pages without article evidence; a dated notice is news however short.
+        return "article" if is_short_news(signals, url, from_listing=from_listing) else "other"
     if signals.distinct_dates >= cms.NOTICE_PAGE_DATES and not (
         signals.article_meta or signals.published_label
     ):
@@ -248,6 +257,17 @@ def classify_page(signals: PageSignals, url: str, *, from_listing: bool) -> str:
     if article_evidence(signals, url, from_listing=from_listing) >= ARTICLE_EVIDENCE:
         return "article"
     return "other"
+
+
+def is_short_news(signals: PageSignals, url: str, *, from_listing: bool) -> bool:
+    """A short page that is news all the same: a title, a publication date ("Publisert", a <time>),
+    some body text, and it presents itself as an article or sits in the news section."""
+    if not (signals.title and signals.published_label and signals.words >= cms.MIN_NOTICE_WORDS):
+        return False
+    if signals.distinct_dates >= cms.NOTICE_PAGE_DATES or signals.listing_links >= cms.LISTING_MIN_LINKS:
+        return False  # a page of dated notices, or a short listing
+    presents = signals.article_meta or signals.article_element
+    return presents or in_news_section(url) or has_date_in_path(url) or from_listing
 
 
 # Weak signals, one point each; a page with a title and text that collects this many is an

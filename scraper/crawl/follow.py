@@ -17,6 +17,7 @@ from twisted.internet.defer import Deferred
 from scraper.crawl.counters import Counter
 from scraper.crawl.frontier import RequestKind, SiteState
 from scraper.crawl.requests import RequestMaker
+from scraper.crawl.robots import DISALLOW_ALL
 from scraper.crawl.urls import canonical_url, is_excluded, listing_base, same_site
 from scraper.items import Link, LinkKind
 
@@ -35,6 +36,25 @@ class LinkFollower(RequestMaker):
     parse_sitemap: Callable[..., Any]
     parse_feed: Callable[..., Any]
     parse_page: Callable[..., Any]
+
+    # --- robots.txt: the rules handed to the middleware ----------------------------------
+
+    def _robots_ready(self, request: Request | None, body: bytes | None) -> None:
+        """Hand robots.txt to the robots.txt middleware (None: none usable, everything allowed)."""
+        if request is None:
+            return
+        asked = (request.meta.get("redirect_urls") or [request.url])[0]  # the host before any redirect
+        waiting = self.robots_waiting.get(urlsplit(asked).netloc)
+        if waiting is not None and not waiting.called:
+            waiting.callback(body)
+
+    def _robots_unavailable(self, request: Request, site: SiteState, reason: str) -> None:
+        """RFC 9309 2.3.1.4: robots.txt unreachable (5xx, timeout) means full disallow: not this run."""
+        site.robots_unavailable = reason
+        self._inc(Counter.ROBOTS_UNAVAILABLE, site.mid)
+        self._inc(Counter.PAGE_ERRORS, site.mid)  # the site failed this run: an error, not an empty site
+        logger.warning("%s: %s; the site is not crawled this run", site.mid, reason)
+        self._robots_ready(request, DISALLOW_ALL)
 
     # --- what each source's links lead to --------------------------------------------
 

@@ -9,12 +9,13 @@ and the URLs already asked for; whether a *known* page is due again is the memor
 from __future__ import annotations
 
 from collections import Counter as Tally
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from scraper.crawl.counters import Counter
-from scraper.crawl.urls import canonical_url, is_excluded, same_site
+from scraper.crawl.urls import canonical_url, is_excluded, path_template, same_site
 from scraper.registry import Municipality
 
 
@@ -57,7 +58,8 @@ PRIORITY: dict[RequestKind, int] = {
     RequestKind.LISTING: 0,
 }
 
-#: Source URLs are fetched as given; listings and candidates under their canonical URL.
+#: Source URLs are keyed as given; listings and candidates by their canonical URL (and requested as
+#: linked, :func:`~scraper.crawl.urls.clean_url`).
 AS_GIVEN = frozenset({RequestKind.ROBOTS, RequestKind.SITEMAP, RequestKind.FEED})
 DEDUPLICATED = frozenset({RequestKind.LISTING, RequestKind.CANDIDATE})
 
@@ -77,6 +79,14 @@ class SiteState:
     # Candidates seen as entries of a news listing or feed: strong evidence that they are news.
     listed: set[str] = field(default_factory=set)
     replayed: set[str] = field(default_factory=set)  # sitemaps followed from the archive without a fetch
+    templates: defaultdict[str, set[str]] = field(
+        default_factory=lambda: defaultdict(set)
+    )  # keys per template
+    canonical_of: dict[str, str] = field(default_factory=dict)  # fetched key -> accepted rel=canonical key
+    stored_from: set[str] = field(default_factory=set)  # canonical keys of the URLs articles were fetched at
+    candidates_asked: int = 0
+    candidates_gone: int = 0  # candidates that answered 404 or 410
+    robots_unavailable: str | None = None  # why this site is not crawled this run (RFC 9309 2.3.1.4)
 
     @property
     def mid(self) -> str:
@@ -86,17 +96,20 @@ class SiteState:
 class Frontier:
     """Same site only, nothing excluded, the page budget kept, each listing and candidate asked once."""
 
-    def __init__(self, max_pages: int, count: Count) -> None:
+    def __init__(self, max_pages: int, count: Count, max_per_template: int = 0) -> None:
         self.max_pages = max_pages
         self.count = count
+        self.max_per_template = max_per_template
 
     def target(self, url: str, site: SiteState, kind: RequestKind) -> str | None:
-        """The URL to ask for, or None (counted) if the request is out of bounds."""
+        """The URL's key (canonical for listings and candidates), or None (counted) if out of bounds."""
         if not same_site(url, site.municipality.homepage):
             self.count(Counter.LINK_OFFSITE, None)
             return None
         if kind in DEDUPLICATED and is_excluded(url):
             self.count(Counter.LINK_EXCLUDED, None)
+            return None
+        if site.robots_unavailable and kind != RequestKind.ROBOTS:
             return None
         if self.max_pages and site.scheduled >= self.max_pages:
             self.count(Counter.LINK_OVER_PAGE_BUDGET, site.mid)
@@ -108,7 +121,15 @@ class Frontier:
         if kind in DEDUPLICATED and not dont_filter:
             if target in site.requested:
                 return False
+            seen = site.templates[path_template(target)]
+            if self.max_per_template and len(seen) >= self.max_per_template:
+                # One page under ever new spellings (an id scheme nobody foresaw): a trap, not news.
+                self.count(Counter.LINK_TEMPLATE_CAPPED, site.mid)
+                return False
+            seen.add(target)
             site.requested.add(target)
+            if kind == RequestKind.CANDIDATE:
+                site.candidates_asked += 1
         site.scheduled += 1
         return True
 

@@ -54,10 +54,16 @@ class CrawlMemory:
         policy: RevisitConfig,
         clock: Clock,
     ) -> CrawlMemory:
-        """From the archive's ``known_articles`` / ``known_pages`` dict rows."""
+        """From the archive's ``known_articles`` / ``known_pages`` dict rows.
+
+        Pages are stored as fetched; they are found by that URL and by its canonical key (the
+        frontier's), so ``/nyheter/`` fetched last time is known when a link says ``/nyheter``.
+        """
+        records = {url: PageRecord.from_row(row) for url, row in pages.items()}
+        by_key = {canonical_url(url): page for url, page in records.items()}
         return cls(
             {url: KnownArticle.from_row(row) for url, row in known.items()},
-            {url: PageRecord.from_row(row) for url, row in pages.items()},
+            {**by_key, **records},
             policy,
             clock,
         )
@@ -136,6 +142,8 @@ class CrawlMemory:
     def hubs(self, mid: str) -> Iterator[PageRecord]:
         """The news listings and feeds (first pages only) this municipality had last time."""
         for url, page in self.pages.items():
+            if url != page.url:
+                continue  # the same page under its canonical key
             if page.municipality_id != mid or page.outcome not in (Outcome.READ, Outcome.LISTED):
                 continue
             if page.kind == RequestKind.FEED or (

@@ -1,4 +1,5 @@
-"""Downloader middlewares: no delay for loopback hosts (robots.txt: :mod:`scraper.crawl.robots`).
+"""Downloader middlewares: no delay for loopback hosts, Retry-After obeyed, redirect hops counted
+(robots.txt: :mod:`scraper.crawl.robots`).
 
 :class:`LoopbackMiddleware`: the bundled demo web and the test servers run on 127.0.0.1; waiting a
 second between requests to them only slows tests and the demo. Requests to loopback addresses go to
@@ -8,12 +9,22 @@ AutoThrottle leaves that slot alone. Real municipal sites never match.
 
 from __future__ import annotations
 
+import logging
+import time
+from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urlsplit
 
-from scrapy.http import Request
+from scrapy.http import Request, Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.task import deferLater
 
 from scraper.config import CrawlConfig
+from scraper.crawl import counters as stats
+from scraper.crawl.counters import Counter
 from scraper.crawl.urls import is_loopback
+
+logger = logging.getLogger(__name__)
 
 LOOPBACK_SLOT = "loopback"
 
@@ -30,3 +41,73 @@ class LoopbackMiddleware:
         if self.enabled and is_loopback(request.url):
             request.meta.setdefault("download_slot", LOOPBACK_SLOT)
             request.meta["autothrottle_dont_adjust_delay"] = True
+
+
+def retry_after_seconds(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a Retry-After header (RFC 9110 10.2.3): delay-seconds or an HTTP-date."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+class RetryAfterMiddleware:
+    """429 and 503 with Retry-After: wait as asked (capped), per host, and ask again; nothing dropped.
+
+    Scrapy's RetryMiddleware retries such answers at once and drops them after RETRY_TIMES. Here
+    the host is paused until the time the server named: the answered request goes back to the
+    scheduler and every request to that host waits in :meth:`process_request` until then, so the
+    site's other pages are slowed, not lost. Sits nearer the downloader than RetryMiddleware (550),
+    so it sees the answer first; answers without Retry-After are left to RetryMiddleware.
+    """
+
+    STATUSES = (429, 503)
+
+    def __init__(self, crawler: Any, max_wait: float, times: int) -> None:
+        self.crawler = crawler
+        self.max_wait = max_wait
+        self.times = times
+        self.paused_until: dict[str, float] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RetryAfterMiddleware:
+        config = CrawlConfig.from_settings(crawler.settings)
+        return cls(crawler, config.retry_after_max, config.retry_after_times)
+
+    async def process_request(self, request: Request) -> None:
+        host = urlsplit(request.url).netloc
+        wait = self.paused_until.get(host, 0.0) - time.time()
+        if wait > 0:
+            from twisted.internet import reactor  # the one Scrapy installed; not at import time
+
+            await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        if response.status not in self.STATUSES or request.meta.get("dont_retry"):
+            return response
+        now = time.time()
+        wait = retry_after_seconds((response.headers.get(b"Retry-After") or b"").decode("latin-1"), now)
+        if wait is None:
+            return response
+        mid = request.meta.get("municipality_id")
+        tries = int(request.meta.get("retry_after_times", 0)) + 1
+        if tries > self.times:
+            stats.inc(self.crawler.stats, Counter.RETRY_AFTER_GAVE_UP, mid)
+            return response
+        wait = min(wait, self.max_wait)
+        host = urlsplit(request.url).netloc
+        self.paused_until[host] = max(self.paused_until.get(host, 0.0), now + wait)
+        stats.inc(self.crawler.stats, Counter.RETRY_AFTER, mid)
+        logger.info("%s: HTTP %d, Retry-After %.0f s: %s waits", mid, response.status, wait, host)
+        retry = request.replace(dont_filter=True)
+        retry.meta["retry_after_times"] = tries
+        retry.priority = request.priority + 1
+        return retry

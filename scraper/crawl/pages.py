@@ -16,7 +16,7 @@ from scrapy.http import Response, TextResponse
 from scraper.clock import utc_now
 from scraper.crawl import classify
 from scraper.crawl.frontier import Outcome, RequestKind, SiteState
-from scraper.crawl.urls import canonical_url, path_segments, same_site
+from scraper.crawl.urls import canonical_url, listing_base, looks_like_article_url, same_site
 from scraper.items import Capture, Link, LinkKind, Page, PageState
 from scraper.registry import Municipality
 
@@ -72,17 +72,30 @@ def remember(
     )
 
 
-def storage_url(sel: Selector, response: Response, m: Municipality) -> str:
-    """rel=canonical when it points at an article on the same site, else the fetched URL."""
+def storage_url(sel: Selector, response: Response, site: SiteState) -> tuple[str, str | None]:
+    """The key to store an article under, and why rel=canonical was not it (None: no objection).
+
+    rel=canonical is the key only when it names another article on the same site: not the home
+    page, not a listing or section page (a site whose every article says ``rel=canonical`` →
+    ``/nyheter`` would else be one article), and an article-looking URL. Otherwise the fetched URL
+    is the key. A loop (A says B, B says A) keeps the key the first of them was stored under.
+    """
+    fetched = canonical_url(response.url)
     canonical = classify.canonical_link(sel, response.url)
-    if (
-        canonical
-        and same_site(canonical, m.homepage)
-        and len(path_segments(canonical)) >= 1
-        and canonical_url(canonical) != canonical_url(m.homepage)
-    ):
-        return canonical_url(canonical)
-    return canonical_url(response.url)
+    if not canonical or canonical_url(canonical) == fetched:
+        return fetched, None
+    key = canonical_url(canonical)
+    homepage = site.municipality.homepage
+    if not same_site(canonical, homepage):
+        return fetched, "ignored"
+    if key == canonical_url(homepage) or listing_base(canonical) in site.listing_pages:
+        return fetched, "ignored"
+    if not looks_like_article_url(canonical):
+        return fetched, "ignored"
+    if site.canonical_of.get(key) == fetched:
+        return fetched, "loop"  # the page it names said this one is canonical: stored under this key
+    site.canonical_of[fetched] = key
+    return key, None
 
 
 def same_article(sel: Selector, known_title: str | None) -> bool:

@@ -13,9 +13,9 @@ from scrapy.http import Request
 
 from scraper.config import CrawlConfig
 from scraper.crawl.counters import Counter
-from scraper.crawl.frontier import PRIORITY, Frontier, RequestKind, SiteState
+from scraper.crawl.frontier import DEDUPLICATED, PRIORITY, Frontier, RequestKind, SiteState
 from scraper.crawl.memory import CrawlMemory
-from scraper.crawl.urls import same_site
+from scraper.crawl.urls import clean_url, same_site
 from scraper.items import KnownArticle, PageRecord
 
 K = RequestKind
@@ -55,7 +55,7 @@ class RequestMaker:
         if known is not None and target not in site.requested and not self.memory.wants(known, hint):
             self.frontier.skip_not_due(target, site, Counter.ARTICLE_NOT_DUE)
             return None
-        fetch_url, page = self._remembered(target, site, known)
+        fetch_url, page = self._remembered(url, target, kind, site, known)
         if page is not None and kind not in (K.ROBOTS, K.HOME) and not self.memory.page_due(page, hint):
             # Not news, or broken, when last asked: not again before MUNINEWS_PAGE_RECHECK_DAYS.
             self.frontier.skip_not_due(target, site, Counter.PAGE_NOT_DUE)
@@ -78,10 +78,17 @@ class RequestMaker:
         )
 
     def _remembered(
-        self, target: str, site: SiteState, known: KnownArticle | None
+        self, url: str, target: str, kind: RequestKind, site: SiteState, known: KnownArticle | None
     ) -> tuple[str, PageRecord | None]:
-        """Where to ask, and the ``pages`` row to ask it with (None: not a known non-article page)."""
-        fetch_url = target
+        """Where to ask, and the ``pages`` row to ask it with (None: not a known non-article page).
+
+        The link as found (only tracking parameters, session ids and the fragment removed), never
+        its key: a strict server answers 404 for the other slash form. A known article due a
+        re-check (asked by its key) is asked where it answered last time.
+        """
+        fetch_url = clean_url(url) if kind in DEDUPLICATED else url
+        if known is not None and known.fetched_url and url == target:
+            fetch_url = known.fetched_url
         page = self.memory.pages.get(target)
         if page is not None and page.kind == K.REDIRECT and page.links and not self.memory.page_due(page):
             # A permanent redirect seen before (WordPress' /slug -> /slug/): ask where it led.

@@ -106,6 +106,9 @@ class ResponseChecks:
         """Count the page; None if a redirect took it off the municipality's site."""
         site = self._site(response)
         self._inc(Counter.PAGE_FETCHED, site.mid)
+        hops = len(response.meta.get("redirect_urls") or [])
+        if hops:
+            self._inc(Counter.REDIRECT_HOPS, site.mid, hops)
         if not same_site(response.url, site.municipality.homepage):
             self._inc(Counter.PAGE_SKIPPED_OFFSITE_REDIRECT, site.mid)
             logger.info(

@@ -9,16 +9,32 @@ to Scrapy's own fetch for any other host or if the spider's answer never comes.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
 from scrapy.robotstxt import RobotParser
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from twisted.internet import defer
 
 logger = logging.getLogger(__name__)
+
+DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+
+
+def robots_unavailable(failure: Any) -> str | None:
+    """Why a failed robots.txt request means "unreachable" (a 5xx, a timeout, no connection), or None
+    when it means "no robots.txt" (a 4xx)."""
+    if failure.check(HttpError):
+        status = failure.value.response.status
+        return f"robots.txt answered HTTP {status}" if status >= 500 else None
+    if failure.check(IgnoreRequest):
+        return None
+    return f"robots.txt unreachable ({failure.type.__name__ if failure.type else 'error'})"
 
 
 class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):

@@ -21,29 +21,74 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
 
 
-def canonical_url(url: str) -> str:
-    """The key an article is stored under.
-
-    Tracking parameters (utm_*, fbclid, ...) and fragments are dropped, the query is
-    sorted, scheme and host lower-cased, default ports removed, and a trailing slash on a
-    non-root path removed, so that ``/2026/02/03/slug/`` and ``/2026/02/03/slug`` and a
-    newsletter link to either are one article.
-    """
-    parts = urlsplit(safe_url_string(url.strip()))
-    query = [
+def _kept_query(query: str) -> list[tuple[str, str]]:
+    return [
         (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        for k, v in parse_qsl(query, keep_blank_values=True)
         if k.lower() not in cms.TRACKING_PARAMS and not k.lower().startswith(cms.TRACKING_PREFIXES)
     ]
+
+
+def clean_url(url: str) -> str:
+    """The URL to request: the link as found, without tracking parameters, session ids and fragment.
+
+    Nothing else changes (not the trailing slash, not the case, not the order of the query): a
+    strict server answers 404 for any other form of the path, and relative links on the page
+    resolve against it.
+    """
+    parts = urlsplit(safe_url_string(url.strip()))
+    path = cms.SESSION_PATH_PARAMS.sub("", parts.path) or "/"
+    if parts.query:
+        kept = _kept_query(parts.query)
+        query = (
+            parts.query
+            if len(kept) == len(parse_qsl(parts.query, keep_blank_values=True))
+            else urlencode(kept)
+        )
+    else:
+        query = ""
+    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
+
+
+def canonical_url(url: str) -> str:
+    """The key an article is stored under: never requested, only compared.
+
+    Tracking parameters (utm_*, fbclid, ...), session ids and fragments are dropped, the query is
+    sorted, scheme and host lower-cased, default ports removed, and a trailing slash on a
+    non-root path removed, so that ``/2026/02/03/slug/`` and ``/2026/02/03/slug`` and a
+    newsletter link to either are one article. The spider requests :func:`clean_url` instead.
+    """
+    parts = urlsplit(safe_url_string(url.strip()))
+    query = _kept_query(parts.query)
     host = (parts.hostname or "").lower()
     port = parts.port
     if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
         host = f"{host}:{port}"
-    path = parts.path or "/"
+    path = cms.SESSION_PATH_PARAMS.sub("", parts.path) or "/"
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
     rebuilt = urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
     return canonicalize_url(rebuilt, keep_fragments=False)
+
+
+OPAQUE_TOKEN = re.compile(r"(?=[0-9A-Za-z]*\d)(?=[0-9A-Za-z]*[A-Za-z])[0-9A-Za-z]{16,}")
+
+
+def path_template(url: str) -> str:
+    """A URL with what looks like a session token folded: ``;k=v`` path parameters, and long opaque
+    letter-and-digit runs in the path's *leading* segments, become ``*``. The last segment (where an
+    article's slug or id lives), the query, dates and page numbers stay.
+
+    ``/(S(ab12cd34ef56gh78ij))/nyheter/slug`` and ``/(S(zz99yy88xx77ww66vv))/nyheter/slug`` share a
+    template: the frontier caps distinct URLs per template, so an id scheme nobody foresaw cannot
+    mint copies of one page without end, while ``/nyheter/5f3c2a1b9d8e7f6a5f3c2a1b`` (an article id)
+    keeps a template of its own.
+    """
+    parts = urlsplit(url)
+    path = re.sub(r";[^/;=]+=[^/;]*", ";*", parts.path)
+    head, _, last = path.rpartition("/")
+    path = f"{OPAQUE_TOKEN.sub('*', head)}/{last}" if head or last else path
+    return f"{parts.netloc}{path}" + (f"?{parts.query}" if parts.query else "")
 
 
 def site_key(url: str) -> str:
@@ -123,3 +168,14 @@ def listing_base(url: str) -> str:
     path = path.rstrip("/") or "/"
     query = [(k, v) for k, v in parse_qsl(parts.query) if not cms.PAGINATION_PARAM.search(k)]
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(sorted(query)), ""))
+
+
+def looks_like_article_url(url: str) -> bool:
+    """A URL that can name one article: not excluded, not a page of a listing, not a section's own
+    page (``/nyheter``, ``/aktuellt/nyheter``), and either dated or below something."""
+    if is_excluded(url) or pagination_number(url) is not None:
+        return False
+    segments = path_segments(url)
+    if not segments or segments[-1] in cms.NEWS_SECTION_WORDS or segments[-1] in ("index", "default"):
+        return False
+    return len(segments) >= 2 or has_date_in_path(url)

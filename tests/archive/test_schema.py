@@ -76,3 +76,34 @@ def test_a_newer_archive_keeps_its_version(tmp_path: Path) -> None:
     conn.close()
     with Archive(path) as archive:
         assert user_version(archive.db) == SCHEMA_VERSION + 1
+
+
+def test_version_5_keys_old_rows_by_their_url_and_a_recrawl_finds_them(tmp_path: Path) -> None:
+    """Until version 5 ``url`` was the key: it is copied to ``canonical_url``, and a crawl that now
+    stores the URL that served the page (the slash form) updates that row instead of adding one."""
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    migrate(db, target=4)
+    db.execute("INSERT INTO municipalities (id, name) VALUES ('ale', 'Ale kommun')")
+    db.execute(
+        "INSERT INTO articles (municipality_id, url, title, body, first_seen, last_seen, content_hash) "
+        "VALUES ('ale', 'https://www.ale.se/nyheter/1', 'Ny förskola', 'Text.', '2024-01-01', '2024-01-01', 'x')"
+    )
+    db.conn.commit()
+    db.close()
+    with Archive(path) as archive:
+        row = archive.db.execute("SELECT url, canonical_url FROM articles").fetchone()
+        assert row == ("https://www.ale.se/nyheter/1", "https://www.ale.se/nyheter/1")
+        archive.save_article(
+            Article(
+                url="https://www.ale.se/nyheter/1/",
+                canonical_url="https://www.ale.se/nyheter/1",
+                municipality_id="ale",
+                title="Ny förskola",
+                body="Text.",
+            )
+        )
+        rows = archive.db.execute("SELECT url, canonical_url FROM articles").fetchall()
+        assert rows == [("https://www.ale.se/nyheter/1/", "https://www.ale.se/nyheter/1")]
+        assert archive.touch_article("https://www.ale.se/nyheter/1", "2026-01-01T00:00:00Z")
+        assert archive.mark_removed("https://www.ale.se/nyheter/1", "2026-01-02T00:00:00Z", "HTTP 404")

@@ -101,3 +101,36 @@ def test_archive_pipeline_stores_and_records_the_crawl(tmp_path) -> None:
         str(tmp_path / "archive.db"), ["ekeby"], CrawlMemory().policy, CrawlMemory().clock
     )
     assert list(memory.known) == ["https://www.ekeby.se/2026/02/03/slug"]
+
+
+# --- Retry-After (issue 9) ---------------------------------------------------------------
+
+
+def test_retry_after_seconds_reads_both_forms() -> None:
+    from email.utils import formatdate
+
+    from scraper.crawl.middlewares import retry_after_seconds
+
+    assert retry_after_seconds("120", now=0.0) == 120.0
+    assert retry_after_seconds(formatdate(1000.0 + 30, usegmt=True), now=1000.0) == 30.0
+    assert retry_after_seconds(formatdate(500.0, usegmt=True), now=1000.0) == 0.0
+    assert retry_after_seconds("soon", now=0.0) is None
+    assert retry_after_seconds(None, now=0.0) is None
+
+
+def test_retry_after_pauses_the_host_capped_and_gives_up() -> None:
+    from scrapy.http import Request, Response
+    from scrapy.utils.test import get_crawler
+
+    from scraper.crawl.middlewares import RetryAfterMiddleware
+
+    crawler = get_crawler(settings_dict={"MUNINEWS_RETRY_AFTER_MAX": 5, "MUNINEWS_RETRY_AFTER_TIMES": 1})
+    mw = RetryAfterMiddleware.from_crawler(crawler)
+    request = Request("https://x.se/a", meta={"municipality_id": "x"})
+    answer = Response("https://x.se/a", status=429, headers={"Retry-After": "3600"})
+    retry = mw.process_response(request, answer)
+    assert isinstance(retry, Request) and retry.dont_filter and retry.meta["retry_after_times"] == 1
+    assert 0 < mw.paused_until["x.se"] - __import__("time").time() <= 5  # capped
+    assert mw.process_response(retry, answer) is answer  # given up: RetryMiddleware's turn
+    plain = Response("https://x.se/b", status=503)
+    assert mw.process_response(Request("https://x.se/b"), plain) is plain  # no Retry-After

@@ -74,3 +74,21 @@ def test_not_due_is_counted_once() -> None:
     frontier.skip_not_due(HOME + "a", site, Counter.PAGE_NOT_DUE)
     frontier.skip_not_due(HOME + "a", site, Counter.PAGE_NOT_DUE)
     assert counted == [(Counter.PAGE_NOT_DUE, "ekeby")]
+
+
+def test_distinct_urls_per_template_are_capped() -> None:
+    """One page under ever new opaque tokens (an id scheme nobody foresaw): at most N asked."""
+    counted: list[tuple[Counter, str | None]] = []
+    frontier = Frontier(0, lambda c, mid: counted.append((c, mid)), max_per_template=3)
+    site = _site()
+    claimed = []
+    for i in range(10):
+        url = f"{HOME}(S(tok{i:02d}abcdefghijklmn))/nyheter/samma-nyhet"
+        target = frontier.target(url, site, RequestKind.CANDIDATE)
+        assert target is not None
+        claimed.append(frontier.claim(target, site, RequestKind.CANDIDATE))
+    assert claimed == [True] * 3 + [False] * 7
+    assert counted.count((Counter.LINK_TEMPLATE_CAPPED, "ekeby")) == 7
+    # Different articles have different templates: never capped by each other.
+    others = [frontier.target(f"{HOME}nyheter/nyhet-{i}", site, RequestKind.CANDIDATE) for i in range(10)]
+    assert all(frontier.claim(t, site, RequestKind.CANDIDATE) for t in others if t)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.crawl import urls
+from scraper.crawl.urls import canonical_url, clean_url, looks_like_article_url, path_template
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,46 @@ def test_news_paths() -> None:
     assert urls.looks_like_sitemap_article("https://www.ekeby.se/nyheter/skola")
     assert not urls.looks_like_sitemap_article("https://www.ekeby.se/nyheter/")
     assert urls.is_excluded("https://www.ekeby.se/nyheter/?s=skola")
+
+
+# --- issue 9: the fetch form, the key, session ids, templates ------------------------------
+
+
+def test_clean_url_keeps_the_link_as_found() -> None:
+    assert clean_url("https://x.se/nyheter/slug/?utm_source=nl#top") == "https://x.se/nyheter/slug/"
+    assert clean_url("https://x.se/Nyheter/Slug.html?b=2&a=1") == "https://x.se/Nyheter/Slug.html?b=2&a=1"
+
+
+def test_session_ids_leave_the_fetch_form_and_the_key() -> None:
+    url = "https://x.se/nyheter/slug;jsessionid=0A1B2C3D4E?PHPSESSID=abc&id=7&sid=9"
+    assert clean_url(url) == "https://x.se/nyheter/slug?id=7"
+    assert canonical_url(url) == canonical_url("https://x.se/nyheter/slug/?id=7")
+    assert clean_url("https://x.se/a;sid=77/b") == "https://x.se/a/b"
+
+
+def test_path_template_folds_opaque_tokens_only() -> None:
+    a = path_template("https://x.se/(S(ab12cd34ef56gh78ij))/nyheter/slug")
+    b = path_template("https://x.se/(S(zz99yy88xx77ww66vv))/nyheter/slug")
+    assert a == b
+    assert path_template("https://x.se/nyheter/a.aspx?id=1") != path_template(
+        "https://x.se/nyheter/a.aspx?id=2"
+    )
+    assert path_template("https://x.se/x;foo=1/y") == path_template("https://x.se/x;foo=2/y")
+
+
+def test_listing_and_section_urls_do_not_look_like_articles() -> None:
+    assert not looks_like_article_url("https://x.se/nyheter/")
+    assert not looks_like_article_url("https://x.se/kommun/aktuellt")
+    assert not looks_like_article_url("https://x.se/nyheter?page=2")
+    assert not looks_like_article_url("https://x.se/")
+    assert looks_like_article_url("https://x.se/nyheter/ny-cykelvag/")
+    assert looks_like_article_url("https://x.se/2024-11-05-slug.html")
+
+
+def test_article_ids_keep_their_own_template() -> None:
+    a = path_template("https://x.se/nyheter/5f3c2a1b9d8e7f6a5f3c2a1b")
+    b = path_template("https://x.se/nyheter/6a7b8c9d0e1f2a3b4c5d6e7f")
+    assert a != b
+    assert path_template("https://x.se/a.aspx?id=5f3c2a1b9d8e7f6a5f") != path_template(
+        "https://x.se/a.aspx?id=6a"
+    )

@@ -42,7 +42,8 @@ def expected_articles(expected):
 @pytest.fixture(scope="module")
 def stored(demo_crawl, demo_web, expected):
     """Expected article → its stored row (or None)."""
-    rows = {r["url"]: dict(r) for r in demo_crawl.rows("select * from articles")}
+    # Keyed by the canonical key: ``url`` is the URL that served the page (a slash form, say).
+    rows = {r["canonical_url"]: dict(r) for r in demo_crawl.rows("select * from articles")}
     return {
         (site["id"], article["path"]): rows.get(site_url(demo_web, site["id"], article["path"]))
         for site, article in expected_articles(expected)
@@ -57,12 +58,13 @@ def test_crawl_stores_every_demo_article(stored, expected):
 
 def test_no_other_page_is_archived(demo_crawl, demo_web, expected):
     wanted = {site_url(demo_web, s["id"], a["path"]) for s, a in expected_articles(expected)}
-    extra = [r["url"] for r in demo_crawl.rows("select url from articles") if r["url"] not in wanted]
+    keys = [r["canonical_url"] for r in demo_crawl.rows("select canonical_url from articles")]
+    extra = [key for key in keys if key not in wanted]
     assert not extra
 
 
 def test_non_news_pages_are_not_archived(demo_crawl, demo_web, expected):
-    urls = {r["url"] for r in demo_crawl.rows("select url from articles")}
+    urls = {r["canonical_url"] for r in demo_crawl.rows("select canonical_url from articles")}
     for site in expected["sites"]:
         for path in site.get("non_news", []):
             assert site_url(demo_web, site["id"], path) not in urls
@@ -282,7 +284,7 @@ def test_held_out_site(site_dir, tmp_path, crawl_cli):
             crawl = crawl_cli(db, "--url", server.url + "/", "--name", site["name"])
             assert crawl.returncode == 0, crawl.log[-3000:]
         wanted = {urlsplit(canonical_url(server.url + a["path"])).path: a for a in site["articles"]}
-    rows = {path_of(r["url"]): dict(r) for r in crawl.rows("select * from articles")}
+    rows = {path_of(r["canonical_url"]): dict(r) for r in crawl.rows("select * from articles")}
     assert set(rows) == set(wanted)
     for path, article in wanted.items():
         assert norm(rows[path]["title"]) == norm(article["title"])
@@ -346,7 +348,28 @@ def test_extraction_in_worker_processes_gives_the_same_archive(tmp_path, crawl_c
             )
             assert crawl.returncode == 0, crawl.log[-3000:]
         rows[workers] = [
-            (path_of(r["url"]), r["title"], r["body"], r["published"], r["quote_count"], r["contact_count"])
+            (
+                path_of(r["canonical_url"]),
+                r["title"],
+                r["body"],
+                r["published"],
+                r["quote_count"],
+                r["contact_count"],
+            )
             for r in crawl.rows("select * from articles order by url")
         ]
     assert rows[0] and sorted(rows[0]) == sorted(rows[2])
+
+
+def test_every_stored_url_answers_200_itself(demo_crawl):
+    """``url`` is the URL that served the page: asked again, it answers 200 without a redirect."""
+    import http.client
+
+    for r in demo_crawl.rows("select url from articles"):
+        parts = urlsplit(r["url"])
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+        try:
+            conn.request("GET", path_of(r["url"]))
+            assert conn.getresponse().status == 200, r["url"]
+        finally:
+            conn.close()

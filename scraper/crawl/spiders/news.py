@@ -27,11 +27,11 @@ from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import scrapy
 from parsel import Selector
-from scrapy.http import Request, Response
+from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.defer import Deferred
 
@@ -45,6 +45,7 @@ from scraper.crawl.follow import LinkFollower
 from scraper.crawl.frontier import Frontier, Outcome, RequestKind, SiteState
 from scraper.crawl.memory import CrawlMemory, load_memory
 from scraper.crawl.responses import ResponseChecks
+from scraper.crawl.robots import robots_unavailable
 from scraper.crawl.urls import canonical_url, has_date_in_path, in_news_section
 from scraper.items import Link, PageGone
 from scraper.registry import Municipality
@@ -102,7 +103,7 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
         spider.since = spider.config.since  # read by the extraction pipeline
         for m in spider.selection.municipalities(spider.config.registry):
             spider.sites[m.id] = SiteState(m)
-        spider.frontier = Frontier(spider.config.max_pages, spider._inc)
+        spider.frontier = Frontier(spider.config.max_pages, spider._inc, spider.config.max_urls_per_template)
         return spider
 
     @property
@@ -158,15 +159,6 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
         yield from self._parse_source(response, Source(K.FEED, self._read_feed, self._follow_feed, True))
 
     # --- robots.txt ------------------------------------------------------------------
-
-    def _robots_ready(self, request: Request | None, body: bytes | None) -> None:
-        """Hand robots.txt to the robots.txt middleware (None: none usable, everything allowed)."""
-        if request is None:
-            return
-        asked = (request.meta.get("redirect_urls") or [request.url])[0]  # the host before any redirect
-        waiting = self.robots_waiting.get(urlsplit(asked).netloc)
-        if waiting is not None and not waiting.called:
-            waiting.callback(body)
 
     def parse_robots(self, response: Response) -> Iterator[Any]:
         site = self._site(response)
@@ -255,13 +247,16 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
     ) -> Iterator[Any]:
         m = site.municipality
         yield from pages.redirects(response, site)
-        key = pages.storage_url(sel, response, m)
+        key, objection = pages.storage_url(sel, response, site)
+        if objection is not None:
+            self._inc(Counter.CANONICAL_LOOP if objection == "loop" else Counter.CANONICAL_IGNORED, m.id)
         if known_url and key != known_url:
             if pages.same_article(sel, response.meta.get("known_title")):
                 key = known_url  # the article moved: same headline, kept under the URL it is known by
             else:
                 self._inc(Counter.REVISIT_GONE, m.id)
                 yield PageGone(known_url, m.id, utc_now(), f"redirected to {response.url}")
+        site.stored_from |= {canonical_url(r.url) for r in (response, response.request) if r is not None}
         if key in site.articles:
             self._inc(Counter.ARTICLE_DUPLICATE_URL, m.id)
             return
@@ -274,8 +269,6 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
                 yield from self._candidate(link.url, site, listed=False)
         yield pages.article_page(response, key, m)
 
-    # --- every response ------------------------------------------------------------
-
     # --- errors --------------------------------------------------------------------
 
     def on_error(self, failure: Any) -> list[Any] | None:
@@ -283,11 +276,19 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
         request = failure.request
         mid = request.meta.get("municipality_id")
         kind = request.meta.get("kind")
+        if mid and self.sites[mid].robots_unavailable and kind != K.ROBOTS:
+            return None  # held back by the disallow-all of an unavailable robots.txt: already noted
         if kind == K.ROBOTS:
-            self._robots_ready(request, None)  # no usable robots.txt: everything allowed
+            why = robots_unavailable(failure) if mid else None
+            if mid and why:
+                self._robots_unavailable(request, self.sites[mid], why)
+                return None
+            self._robots_ready(request, None)  # 4xx: no robots.txt, everything allowed (RFC 9309 2.3.1.3)
         remembered: list[Any] = []
         if failure.check(HttpError):
             status = failure.value.response.status
+            if mid and kind == K.CANDIDATE and status in (404, 410):
+                self.sites[mid].candidates_gone += 1
             what = f"HTTP {status}"
             stats.inc_key(self.crawler.stats, f"http/{status}")
             if mid:

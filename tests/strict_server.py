@@ -1,0 +1,108 @@
+"""A strict loopback web server for crawl tests: it answers exactly the paths it was given.
+
+Like a real server (Episerver, IIS, Django) and unlike the lenient demo web, ``/nyheter`` and
+``/nyheter/`` are two different paths: the one not listed answers 404. A page is a body (200,
+HTML), a ``(status, headers, body)`` tuple, or a function of how many times that path was asked
+before (0 on the first request) returning such a tuple. ``{{origin}}`` in a body is the server's
+origin. ``path_filter`` may rewrite each requested path first (say, drop a session id the site
+mints, as a servlet container accepts any). Requests are recorded as ``(path, status)``.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+Answer = tuple[int, dict[str, str], str]
+PageSpec = str | Answer | Callable[[int, str], Answer]
+
+HTML = {"Content-Type": "text/html; charset=utf-8"}
+
+
+class StrictServer:
+    def __init__(self, pages: dict[str, PageSpec], path_filter: Callable[[str], str] | None = None) -> None:
+        self.pages = pages
+        self.path_filter = path_filter or (lambda p: p)
+        self.requests: list[tuple[str, int]] = []
+        self.asked: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                status, headers, body = outer.answer(self.path)
+                data = body.encode("utf-8")
+                self.send_response(status)
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+    def answer(self, raw_path: str) -> Answer:
+        path = self.path_filter(raw_path)
+        with self._lock:
+            count = self.asked[path]
+            self.asked[path] += 1
+        spec = self.pages.get(path)
+        if spec is None:
+            result: Answer = (404, {"Content-Type": "text/html"}, "<h1>404 Not Found</h1>")
+        elif callable(spec):
+            result = spec(count, self.origin)
+        elif isinstance(spec, tuple):
+            result = spec
+        else:
+            result = (200, HTML, spec)
+        status, headers, body = result
+        with self._lock:
+            self.requests.append((raw_path, status))
+        return status, headers, body.replace("{{origin}}", self.origin)
+
+    def __enter__(self) -> StrictServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def home(news_href: str = "/nyheter/") -> str:
+    return (
+        "<html><head><title>Kommun</title></head><body><header><nav>"
+        f'<a href="{news_href}">Nyheter</a> <a href="/kontakt/">Kontakt</a></nav></header>'
+        "<main><h1>Välkommen till kommunen</h1><p>Här finns information om kommunens service.</p></main>"
+        "</body></html>"
+    )
+
+
+def listing(hrefs: list[str], title: str = "Nyheter") -> str:
+    items = "".join(
+        f'<li><a href="{href}">Nyhet nummer {i} om kommunens arbete</a> <time datetime="2026-0{1 + i % 9}-1{i % 9}">'
+        f"1{i % 9} januari 2026</time></li>"
+        for i, href in enumerate(hrefs)
+    )
+    return f"<html><head><title>{title}</title></head><body><main><h1>{title}</h1><ul>{items}</ul></main></body></html>"
+
+
+def article(title: str, *, words: int = 120, date: str = "2026-01-12", head: str = "") -> str:
+    sentence = "Kommunen informerar invånarna om arbetet som pågår i centrum under våren. "
+    body = " ".join([sentence] * max(1, words // 11))
+    return (
+        f"<html><head><title>{title}</title>{head}</head><body><main><article><h1>{title}</h1>"
+        f'<p>Publicerad <time datetime="{date}">{date}</time></p><p>{body}</p>'
+        "</article></main></body></html>"
+    )
