@@ -179,6 +179,13 @@ def format_result(r: Result, floors: dict[str, object] | None = None) -> str:
     for key in ("family", "url_style", "links", "pager", "page_param", "canonical", "lang"):
         lines.append(f" by {key}:")
         lines += [_line(k, v) for k, v in r.by(key).items()]
+    lines.append(" by kind of news:")
+    for kind in ("article", "notice"):
+        truth = sum(1 for s in r.scores for k in s.site.articles.values() if k == kind)
+        missed = sum(1 for s in r.scores for u in s.missed if s.site.articles[u] == kind)
+        lines.append(
+            f"  {kind:<18} recall {(truth - missed) / truth if truth else 1.0:6.3f} ({truth - missed}/{truth})"
+        )
     failing = [s for s in r.scores if not s.ok]
     lines.append(f" failing seeds ({len(failing)}): {' '.join(str(s.site.options.seed) for s in failing)}")
     for s in failing:
