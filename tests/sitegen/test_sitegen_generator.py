@@ -64,7 +64,7 @@ def test_every_choice_drawn_in_dev(field, values):
     assert drawn == set(values)
 
 
-@pytest.mark.parametrize("flag", ["sitemap", "feed", "widget", "time_tag", "notices_in_news"])
+@pytest.mark.parametrize("flag", ["sitemap", "feed", "widget", "time_tag", "notices_in_news", "facets"])
 def test_every_flag_both_ways_in_dev(flag):
     assert {getattr(choose(s), flag) for s in DEV} == {True, False}
 

@@ -110,3 +110,11 @@ def test_served_over_loopback_port_zero():
             assert conn.getresponse().status == status
             conn.close()
         assert (path.rstrip("/"), 404) in server.app.requests
+
+
+def test_facet_listings_served_unknown_facet_404():
+    app = _app(facets=True)
+    facets = [k for k in app.site.pages if "?kategori=" in k]
+    assert len(facets) == 3
+    assert all(app.handle(k).status == 200 for k in facets)
+    assert app.handle(app.site.listing + "?kategori=nothing").status == 404

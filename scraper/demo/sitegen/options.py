@@ -56,6 +56,7 @@ class Options:
     articles: int
     page_size: int
     notices_in_news: bool  # the dated disruption notices page sits inside the news section
+    facets: bool  # listing pages link filtered listings (?kategori=...)
 
     @property
     def url_style(self) -> str:
@@ -89,6 +90,7 @@ def _draw(rng: random.Random, seed: int, batch: str) -> Options:
         articles=rng.randint(6, 13),
         page_size=rng.randint(3, 5),
         notices_in_news=rng.random() < 0.5,
+        facets=rng.random() < 0.4,
     )
 
 

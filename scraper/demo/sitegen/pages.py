@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 from scraper.demo.sitegen import words
 from scraper.demo.sitegen.markup import ORIGIN, Family, date_line, esc, page
-from scraper.demo.sitegen.site import Entry, GeneratedSite, Page, date_text, href, page_url
+from scraper.demo.sitegen.site import FOLD, Entry, GeneratedSite, Page, date_text, href, page_url
+from scraper.registry import slugify
 
 RFC822_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 RFC822_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -112,25 +113,52 @@ class _Writer:
         urls = [page_url(self.o, self.site.listing, i) for i in range(len(chunks))]
         for i, chunk in enumerate(chunks):
             at = urls[i]
-            items = "".join(
-                self.family.item.format(
-                    href=esc(href(self.o, at, e.path)),
-                    title=esc(e.title),
-                    date=date_text(self.o, self.lang, e.day),
-                    teaser=esc(e.paragraphs[0][:90]),
-                )
-                for e in chunk
-            )
-            tag = "ul" if items.startswith("<li") else "div"
-            listing = f'<{tag} class="news-list">{items}</{tag}>'
-            main = f"<h1>{esc(self.lang.news)}</h1>{listing}{self.pager(at, urls, i)}"
+            listing = self.items(at, chunk)
+            main = f"<h1>{esc(self.lang.news)}</h1>{self.facet_box(at)}{listing}{self.pager(at, urls, i)}"
             self._put(at, self.html(at, self.lang.news, main, body_class=self.family.body_listing))
+        if self.o.facets:
+            self.facet_pages()
         if self.o.page_param == "page1":
             self.site.pages[f"{self.site.listing}?page=1"] = self.site.pages[self.site.listing]
         if self.o.page_param == "page0":
             self.site.pages[f"{self.site.listing}?page=0"] = self.site.pages[self.site.listing]
         if "?" in urls[-1]:
             self.site.query_paths.add(self.site.listing)
+
+    def items(self, at: str, entries: list[Entry]) -> str:
+        """A listing's entries in the family's markup."""
+        items = "".join(
+            self.family.item.format(
+                href=esc(href(self.o, at, e.path)),
+                title=esc(e.title),
+                date=date_text(self.o, self.lang, e.day),
+                teaser=esc(e.paragraphs[0][:90]),
+            )
+            for e in entries
+        )
+        tag = "ul" if items.startswith("<li") else "div"
+        return f'<{tag} class="news-list">{items}</{tag}>'
+
+    def facets(self) -> list[tuple[str, str]]:
+        """(query value, label) of the listing's filters: the first three subjects."""
+        return [(slugify(s.translate(FOLD)), s) for s in self.lang.subjects[:3]]
+
+    def facet_box(self, at: str) -> str:
+        if not self.o.facets:
+            return ""
+        lis = "".join(
+            f"<li>{self.link(at, f'{self.site.listing}?kategori={value}', label)}</li>"
+            for value, label in self.facets()
+        )
+        return f'<div class="facets"><ul>{lis}</ul></div>'
+
+    def facet_pages(self) -> None:
+        """One unpaginated filtered listing per facet: entry ``n`` is in facet ``n % 3``."""
+        for f, (value, label) in enumerate(self.facets()):
+            at = f"{self.site.listing}?kategori={value}"
+            chosen = [e for n, e in enumerate(self.entries) if n % 3 == f]
+            main = f"<h1>{esc(self.lang.news)}: {esc(label)}</h1>{self.facet_box(at)}{self.items(at, chosen)}"
+            self._put(at, self.html(at, self.lang.news, main, body_class=self.family.body_listing))
 
     def pager(self, at: str, urls: list[str], i: int) -> str:
         if len(urls) == 1:
