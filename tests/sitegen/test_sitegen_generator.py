@@ -136,3 +136,15 @@ def test_every_seed_has_articles_and_a_listing():
         assert len(site.articles) >= 6
         assert site.listing in site.pages
         assert "/robots.txt" in site.pages
+
+
+def test_every_url_style_drawn_in_dev():
+    styles = {choose(s).url_style for s in DEV}
+    assert styles == {"html"} | {f"{shape}/{slash}" for shape in ("dir", "dated", "id") for slash in SLASHES}
+
+
+def test_no_article_under_a_listing_or_home():
+    for seed in DEV:
+        site = generate(seed)
+        assert "/" not in site.articles and site.listing not in site.articles
+        assert not any("?page=" in p or "kategori=" in p for p in site.articles)

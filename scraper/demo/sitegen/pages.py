@@ -233,38 +233,40 @@ class _Writer:
     def _feed_path(self) -> str:
         return f"/{self.lang.news_slug}/rss.xml"
 
-    def files(self) -> None:
-        o = self.o
-        robots = "User-agent: *\nDisallow: /sok/\n"
-        if o.sitemap:
-            robots += f"Sitemap: {ORIGIN}/sitemap.xml\n"
-            urls = ["/", self.site.listing, *self.site.articles, *self.site.non_news]
-            locs = "".join(f"<url><loc>{ORIGIN}{esc(u)}</loc></url>" for u in urls)
-            self.site.pages["/sitemap.xml"] = Page(
-                '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
-                f'sitemap/0.9">{locs}</urlset>\n',
-                "application/xml; charset=utf-8",
-            )
-        self.site.pages["/robots.txt"] = Page(robots, "text/plain; charset=utf-8")
-        if o.feed:
-            items = "".join(
-                f"<item><title>{esc(e.title)}</title><link>{ORIGIN}{esc(e.path)}</link><pubDate>"
-                f"{RFC822_DAYS[e.day.weekday()]}, {e.day.day:02d} {RFC822_MONTHS[e.day.month - 1]} {e.day.year} "
-                "09:00:00 +0000</pubDate></item>"
-                for e in self.entries[:5]
-            )
-            self.site.pages[self._feed_path()] = Page(
-                f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>{esc(self.site.name)}'
-                f"</title><link>{ORIGIN}/</link>{items}</channel></rss>\n",
-                "application/rss+xml; charset=utf-8",
-            )
-
     def _put(self, path: str, p: Page) -> None:
         if "?" in path:
             self.site.query_paths.add(path.split("?")[0])
             self.site.pages[path] = p
         else:
             self.site.serve_dir(path, p)
+
+
+def write_files(w: _Writer) -> None:
+    """robots.txt (with the sitemap if there is one), the sitemap and the feed."""
+    o = w.o
+    robots = "User-agent: *\nDisallow: /sok/\n"
+    if o.sitemap:
+        robots += f"Sitemap: {ORIGIN}/sitemap.xml\n"
+        urls = ["/", w.site.listing, *w.site.articles, *w.site.non_news]
+        locs = "".join(f"<url><loc>{ORIGIN}{esc(u)}</loc></url>" for u in urls)
+        w.site.pages["/sitemap.xml"] = Page(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
+            f'sitemap/0.9">{locs}</urlset>\n',
+            "application/xml; charset=utf-8",
+        )
+    w.site.pages["/robots.txt"] = Page(robots, "text/plain; charset=utf-8")
+    if o.feed:
+        items = "".join(
+            f"<item><title>{esc(e.title)}</title><link>{ORIGIN}{esc(e.path)}</link><pubDate>"
+            f"{RFC822_DAYS[e.day.weekday()]}, {e.day.day:02d} {RFC822_MONTHS[e.day.month - 1]} {e.day.year} "
+            "09:00:00 +0000</pubDate></item>"
+            for e in w.entries[:5]
+        )
+        w.site.pages[w._feed_path()] = Page(
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>{esc(w.site.name)}'
+            f"</title><link>{ORIGIN}/</link>{items}</channel></rss>\n",
+            "application/rss+xml; charset=utf-8",
+        )
 
 
 def build_pages(
@@ -276,4 +278,4 @@ def build_pages(
     w.listing()
     w.others(rng)
     w.home()
-    w.files()
+    write_files(w)
