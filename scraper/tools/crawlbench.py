@@ -164,6 +164,21 @@ def run(batches: dict[str, list[int]], workdir: Path | None = None, timeout: int
     ]  # fmt: skip
 
 
+def page_kind(site: GeneratedSite, url: str) -> str:
+    """What a stored URL that is not an article is on its site: the home page, a listing, a
+    non-news page, or unknown (a URL the site never linked)."""
+    parts = urlsplit(url)
+    key = (parts.path.rstrip("/") or "/") + (f"?{parts.query}" if parts.query else "")
+    forms = {p: (p.rstrip("/") or "/") for p in site.pages}
+    if key == "/":
+        return "(home)"
+    if key.split("?")[0] == forms.get(site.listing):
+        return "(listing)"
+    if key in {forms[p] for p in site.non_news if p in forms}:
+        return "(non-news page)"
+    return "(not on the site)" if key not in forms.values() else "(other page)"
+
+
 def _line(label: str, t: Tally) -> str:
     return (f"  {label:<18} recall {t.recall:6.3f} ({t.found}/{t.truth})  precision {t.precision:6.3f} "
             f"({t.found}/{t.stored})  url 200 {t.url_ok:6.3f}")  # fmt: skip
@@ -196,7 +211,7 @@ def format_result(r: Result, floors: dict[str, object] | None = None) -> str:
                      f"facets={o.facets} notices_in_news={o.notices_in_news}: found {s.found}/{s.truth}")  # fmt: skip
         for what, urls in (("missed", s.missed), ("extra", s.extra), ("dead", s.dead)):
             for u in urls:
-                kind = s.site.articles.get(u, "")
+                kind = s.site.articles.get(u) or page_kind(s.site, u)
                 lines.append(f"    {what:<6} {u} {kind}")
     return "\n".join(lines)
 
