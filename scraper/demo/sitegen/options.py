@@ -1,0 +1,129 @@
+"""The independent choices a municipal site makes, drawn from a seed.
+
+:func:`choose` turns ``(seed, batch)`` into :class:`Options`; the same pair always gives the same
+options. The ``dev`` batch never draws the combinations in :data:`HELD_OUT_ONLY` nor the values in
+:data:`HELD_OUT_VALUES`; the frozen ``held_out`` batch draws them for a third of its seeds, so its
+figure is measured on site shapes the spider was not tuned on.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass
+
+FAMILIES = ("sitevision", "wordpress", "episerver", "drupal", "govuk", "umbraco", "plain")
+# Path shape of an article URL: /nyheter/slug/, /nyheter/slug.html, /nyheter/artikel?id=12,
+# /2026/03/05/slug/ (WordPress permalinks).
+SHAPES = ("dir", "html", "id", "dated")
+# How the server treats the other slash form of a directory-shaped URL.
+SLASHES = ("strict", "redirect", "both")
+LINKS = ("relative", "root", "absolute")
+PAGERS = ("numbers", "next", "more")
+PAGE_PARAMS = ("page0", "page1", "path")  # ?page= from 0, ?page= from 1, /page/N/
+CANONICALS = ("self", "missing", "listing")
+LANGS = ("sv", "nb", "da", "en")
+DATE_STYLES = ("iso", "long", "numeric", "us")
+BATCHES = ("dev", "held_out")
+
+# (option, value) pairs that together only the held-out batch draws.
+HELD_OUT_ONLY = (
+    (("family", "drupal"), ("shape", "dated")),
+    (("family", "umbraco"), ("pager", "more")),
+    (("family", "govuk"), ("slash", "redirect")),
+)
+# Option values only the held-out batch draws: ?start= offsets as the page parameter.
+HELD_OUT_VALUES = {"page_param": ("offset",)}
+
+
+@dataclass(frozen=True)
+class Options:
+    seed: int
+    batch: str
+    family: str
+    shape: str
+    slash: str
+    links: str
+    pager: str
+    page_param: str
+    canonical: str
+    lang: str
+    date_style: str
+    time_tag: bool  # the date also in a <time datetime>
+    sitemap: bool
+    feed: bool
+    widget: bool  # a "latest news" box listing other articles on every page
+    short_share: float  # share of articles that are short dated notices (~30 words)
+    articles: int
+    page_size: int
+    notices_in_news: bool  # the dated disruption notices page sits inside the news section
+    facets: bool  # listing pages link filtered listings (?kategori=...)
+
+    @property
+    def url_style(self) -> str:
+        """``dir/strict``, ``html``, ``id/both``, ``dated/redirect``: the label the bench reports by
+        (``.html`` sites have no directory URLs, so no slash behaviour)."""
+        return self.shape if self.shape == "html" else f"{self.shape}/{self.slash}"
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _draw(rng: random.Random, seed: int, batch: str) -> Options:
+    extra = HELD_OUT_VALUES if batch == "held_out" else {}
+    return Options(
+        seed=seed,
+        batch=batch,
+        family=rng.choice(FAMILIES),
+        shape=rng.choice(SHAPES),
+        slash=rng.choice(SLASHES),
+        links=rng.choice(LINKS),
+        pager=rng.choice(PAGERS),
+        page_param=rng.choice(PAGE_PARAMS + extra.get("page_param", ())),
+        canonical=rng.choice(CANONICALS),
+        lang=rng.choice(LANGS),
+        date_style=rng.choice(DATE_STYLES),
+        time_tag=rng.random() < 0.5,
+        sitemap=rng.random() < 0.5,
+        feed=rng.random() < 0.5,
+        widget=rng.random() < 0.6,
+        short_share=rng.choice((0.0, 0.2, 0.4)),
+        articles=rng.randint(6, 13),
+        page_size=rng.randint(3, 5),
+        notices_in_news=rng.random() < 0.5,
+        facets=rng.random() < 0.4,
+    )
+
+
+def held_out_only(o: Options) -> bool:
+    d = o.to_dict()
+    if any(d[key] in values for key, values in HELD_OUT_VALUES.items()):
+        return True
+    return any(all(d[k] == v for k, v in combo) for combo in HELD_OUT_ONLY)
+
+
+def choose(seed: int, batch: str = "dev") -> Options:
+    """The options of site ``seed`` in ``batch`` (deterministic)."""
+    if batch not in BATCHES:
+        raise ValueError(f"batch must be one of {BATCHES}, got {batch!r}")
+    rng = random.Random(f"{batch}:{seed}")
+    if batch == "held_out" and seed % 3 == 0:
+        # A third of the held-out sites are forced into a shape the dev batch never draws.
+        o = _draw(rng, seed, batch)
+        combo = HELD_OUT_ONLY[(seed // 3) % len(HELD_OUT_ONLY)]
+        return Options(**{**o.to_dict(), **dict(combo)})  # type: ignore[arg-type]
+    while True:
+        o = _draw(rng, seed, batch)
+        if batch == "held_out" or not held_out_only(o):
+            return o
+
+
+def parse_seeds(text: str) -> list[int]:
+    """``"0-59"`` or ``"1,4,7-9"`` → seeds."""
+    seeds: list[int] = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        lo, _, hi = part.partition("-")
+        seeds.extend(range(int(lo), int(hi or lo) + 1))
+    return seeds

@@ -1,0 +1,179 @@
+"""A strict loopback server for generated sites: it answers only what a strict real server would.
+
+* a path the site has is 200, anything else 404 (with the site's own 404 page);
+* the other slash form of a directory URL is 404, unless the seed says the server redirects it
+  (301 to the slash form, query kept) or serves both;
+* a query on a path whose query selects the page (``?id=``, ``?page=``) must name a page that
+  exists, else 404; on other paths an unknown query is ignored, as real servers do; tracking
+  parameters are dropped first;
+* robots.txt, the sitemap and the feed exist only when the generator wrote them.
+
+:class:`GeneratedWeb` serves many sites, each on its own 127.0.0.1 port (port 0: a free one).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+
+from scraper.demo.sitegen.markup import ORIGIN
+from scraper.demo.sitegen.site import GeneratedSite
+
+logger = logging.getLogger(__name__)
+TRACKING = ("utm_", "fbclid", "gclid")
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+class StrictApp:
+    """Request target in, :class:`Answer` out, for one generated site at ``origin``."""
+
+    def __init__(self, site: GeneratedSite, origin: str) -> None:
+        self.site = site
+        self.origin = origin
+        self.requests: list[tuple[str, int]] = []
+        self.lock = threading.Lock()
+
+    def handle(self, target: str) -> Answer:
+        parts = urlsplit(target)
+        path = unquote(parts.path) or "/"
+        kept = [
+            (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.startswith(TRACKING)
+        ]
+        query = urlencode(kept)
+        pages = self.site.pages
+        key = f"{path}?{query}" if query else path
+        if key in pages:
+            return self._ok(key)
+        if path in self.site.redirects:
+            return self._redirect(self.site.redirects[path] + (f"?{query}" if query else ""))
+        if query:
+            base = path + "/" if self.site.options.slash == "both" and path + "/" in pages else path
+            if f"{base}?{query}" in pages:
+                return self._ok(f"{base}?{query}")
+            if base not in self.site.query_paths and path in pages:
+                return self._ok(path)
+        return self._not_found()
+
+    def _ok(self, key: str) -> Answer:
+        page = self.site.pages[key]
+        body = page.body.replace(ORIGIN, self.origin).encode("utf-8")
+        return Answer(200, {"Content-Type": page.ctype}, body)
+
+    def _redirect(self, location: str) -> Answer:
+        url = self.origin + location
+        body = f'<html><body><a href="{url}">{url}</a></body></html>'.encode()
+        return Answer(301, {"Location": url, "Content-Type": "text/html; charset=utf-8"}, body)
+
+    def _not_found(self) -> Answer:
+        body = (
+            f'<!DOCTYPE html><html lang="{self.site.language}"><head><meta charset="utf-8"><title>404</title>'
+            "</head><body><h1>404</h1><p>Not found.</p></body></html>\n"
+        ).encode()
+        return Answer(404, {"Content-Type": "text/html; charset=utf-8"}, body)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "Microsoft-IIS/10.0"
+    sys_version = ""
+    app: StrictApp
+
+    def _answer(self, with_body: bool) -> None:
+        try:
+            answer = self.app.handle(self.path)
+        except Exception:  # a generator bug must not hang the crawler
+            logger.exception("sitegen server error on %s", self.path)
+            answer = Answer(500, {"Content-Type": "text/plain"}, b"500\n")
+        with self.app.lock:
+            self.app.requests.append((self.path, answer.status))
+        self.send_response(answer.status)
+        for k, v in answer.headers.items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(answer.body)))
+        self.end_headers()
+        if with_body:
+            self.wfile.write(answer.body)
+
+    def do_GET(self) -> None:
+        self._answer(True)
+
+    def do_HEAD(self) -> None:
+        self._answer(False)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        logger.debug("%s - %s", self.address_string(), format % args)
+
+
+class StrictServer:
+    """One generated site on 127.0.0.1, in a thread."""
+
+    def __init__(self, site: GeneratedSite, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.site = site
+        handler: Any = type("StrictHandler", (_Handler,), {})
+        self._httpd = ThreadingHTTPServer((host, port), handler)
+        self._httpd.daemon_threads = True
+        self.origin = f"http://{host}:{self._httpd.server_address[1]}"
+        handler.app = self.app = StrictApp(site, self.origin)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, name=f"sitegen-{site.id}", daemon=True
+        )
+
+    @property
+    def homepage(self) -> str:
+        return self.origin + "/"
+
+    def url(self, path: str) -> str:
+        return self.origin + path
+
+    def start(self) -> StrictServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._httpd.shutdown()
+            self._thread.join(timeout=5)
+        self._httpd.server_close()
+
+    def __enter__(self) -> StrictServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class GeneratedWeb:
+    """Many generated sites, each on its own port."""
+
+    def __init__(self, sites: list[GeneratedSite]) -> None:
+        self.servers: list[StrictServer] = []
+        try:
+            for site in sites:
+                self.servers.append(StrictServer(site))
+        except BaseException:
+            self.stop()
+            raise
+
+    def start(self) -> GeneratedWeb:
+        for s in self.servers:
+            s.start()
+        return self
+
+    def stop(self) -> None:
+        for s in self.servers:
+            s.stop()
+
+    def __enter__(self) -> GeneratedWeb:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

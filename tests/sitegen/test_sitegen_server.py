@@ -1,0 +1,120 @@
+"""The strict server: it answers only what a strict real server would."""
+
+from __future__ import annotations
+
+import http.client
+from urllib.parse import urlsplit
+
+import pytest
+
+from scraper.demo.sitegen import StrictServer, generate
+from scraper.demo.sitegen.options import choose
+from scraper.demo.sitegen.serve import StrictApp
+
+ORIGIN = "http://127.0.0.1:9"
+
+
+def _seed(**want: object) -> int:
+    return next(s for s in range(500) if all(getattr(choose(s), k) == v for k, v in want.items()))
+
+
+def _app(**want: object) -> StrictApp:
+    return StrictApp(generate(_seed(**want)), ORIGIN)
+
+
+def _dir_article(app: StrictApp) -> str:
+    return next(p for p in app.site.articles if p.endswith("/"))
+
+
+def test_strict_slash_other_form_is_404():
+    app = _app(shape="dir", slash="strict")
+    path = _dir_article(app)
+    assert app.handle(path).status == 200
+    assert app.handle(path.rstrip("/")).status == 404
+    assert app.handle(app.site.listing.rstrip("/")).status == 404
+
+
+def test_redirecting_slash_301s_to_the_slash_form():
+    app = _app(shape="dated", slash="redirect")
+    path = _dir_article(app)
+    answer = app.handle(path.rstrip("/"))
+    assert answer.status == 301
+    assert answer.headers["Location"] == ORIGIN + path
+
+
+def test_redirect_keeps_the_query():
+    app = _app(shape="dir", slash="redirect", page_param="page1")
+    answer = app.handle(app.site.listing.rstrip("/") + "?page=2")
+    assert answer.status == 301
+    assert answer.headers["Location"] == f"{ORIGIN}{app.site.listing}?page=2"
+
+
+def test_both_slash_forms_served():
+    app = _app(shape="dir", slash="both")
+    path = _dir_article(app)
+    assert app.handle(path).status == app.handle(path.rstrip("/")).status == 200
+
+
+def test_html_articles_have_no_slash_form():
+    app = _app(shape="html")
+    path = next(iter(app.site.articles))
+    assert app.handle(path).status == 200
+    assert app.handle(path + "/").status == 404
+    assert app.handle(path.removesuffix(".html")).status == 404
+
+
+def test_unknown_id_and_page_are_404():
+    app = _app(shape="id")
+    item = next(iter(app.site.articles)).split("?")[0]
+    assert app.handle(item + "?id=99999").status == 404
+    assert app.handle(item).status == 404
+    assert app.handle(app.site.listing + "?page=999").status == 404
+
+
+def test_tracking_parameters_ignored():
+    app = _app(shape="dir", slash="strict")
+    path = _dir_article(app)
+    assert app.handle(path + "?utm_source=newsletter").status == 200
+
+
+def test_unknown_path_404():
+    app = _app()
+    assert app.handle("/no/such/page/").status == 404
+    assert app.handle("/nyheter/../etc/passwd").status == 404
+
+
+@pytest.mark.parametrize("sitemap", [True, False])
+def test_robots_and_sitemap_as_generated(sitemap):
+    app = _app(sitemap=sitemap)
+    robots = app.handle("/robots.txt")
+    assert robots.status == 200
+    assert (b"Sitemap:" in robots.body) is sitemap
+    assert app.handle("/sitemap.xml").status == (200 if sitemap else 404)
+
+
+def test_origin_filled_in():
+    app = _app(links="absolute")
+    body = app.handle("/").body.decode()
+    assert "{{origin}}" not in body and ORIGIN + "/" in body
+
+
+def test_served_over_loopback_port_zero():
+    site = generate(_seed(shape="dir", slash="strict"))
+    path = _dir_article(StrictApp(site, ORIGIN))
+    with StrictServer(site) as server:
+        parts = urlsplit(server.origin)
+        assert parts.hostname == "127.0.0.1" and parts.port
+        for target, status in ((path, 200), (path.rstrip("/"), 404)):
+            conn = http.client.HTTPConnection("127.0.0.1", parts.port, timeout=5)
+            conn.request("GET", target)
+            assert conn.getresponse().status == status
+            conn.close()
+        assert (path.rstrip("/"), 404) in server.app.requests
+
+
+def test_facet_listings_served_unknown_facet_404():
+    app = _app(facets=True)
+    facets = [k for k in app.site.pages if "?kategori=" in k]
+    assert len(facets) == 3
+    assert all(app.handle(k).status == 200 for k in facets)
+    assert app.handle(app.site.listing + "?kategori=nothing").status == 404
