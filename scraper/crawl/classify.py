@@ -91,12 +91,16 @@ DATE_TEXT = re.compile(
 def item_date(a: Selector) -> str | None:
     """The date shown in the list item, card or teaser a link sits in: a listing's entry.
 
+    Plain sites list news as bare paragraphs (``<p><a>Title</a> <small>14.10.2025</small></p>``):
+    a paragraph is an item too, whatever its markup.
+
     Returns ``YYYY-MM-DD``, or ``""`` when the item shows a date this parser cannot read,
     or None when the link is not in a dated item.
     """
     item = a.xpath(
-        "ancestor::*[self::li or self::article or self::tr or contains(@class, 'item') or "
-        "contains(@class, 'entry') or contains(@class, 'teaser') or contains(@class, 'card')][1]"
+        "ancestor::*[self::li or self::article or self::tr or self::p or self::dd or "
+        "contains(@class, 'item') or contains(@class, 'entry') or contains(@class, 'teaser') or "
+        "contains(@class, 'card')][1]"
     )
     if not item:
         return None
