@@ -230,21 +230,13 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
             return
         if kind != "article":
             self._inc(Counter.PAGE_SKIPPED_NOT_NEWS, m.id)
-            if kind == "other" and not listed:
-                self._await_vouching(response, signals, site)
+            pages.await_vouching(response, signals, site, listed=listed)
             if kind != "listing":
                 logger.debug("%s: not a news article: %s", m.id, response.url)
             if not known_url:
                 yield from pages.remember(response, site, K.CANDIDATE, Outcome.NOT_NEWS)
             return
         yield from self._article(response, sel, site, known_url, signals)
-
-    def _await_vouching(self, response: Response, signals: classify.PageSignals, site: SiteState) -> None:
-        """Remember a page turned down only for want of a listing's word, to judge again if one vouches."""
-        if classify.classify_page(signals, response.url, from_listing=True) != "article":
-            return
-        asked = [*(response.meta.get("redirect_urls") or []), response.url]
-        site.unvouched |= {canonical_url(u) for u in asked}
 
     def _article(
         self,
