@@ -151,7 +151,9 @@ SESSION_PATH_PARAMS = re.compile(
 PAGINATION_PARAM = re.compile(r"(^|\.)(page|paged|sida|p|start|offset|pg)$", re.IGNORECASE)
 PAGINATION_TEXT = re.compile(
     r"^(nästa( sida)?|next( page)?|äldre( nyheter| inlägg)?|older( posts| news)?|fler nyheter|"
-    r"visa fler|load more|›|»|>|→|\d{1,4})$",
+    r"visa fler|vis flere|vis fler|vis mere|se flere|se mere|flere nyheter|flere nyheder|"
+    r"neste( side)?|næste( side)?|eldre( nyheter)?|ældre( nyheder)?|show more|more news|"
+    r"load more|›|»|>|→|\d{1,4})$",
     re.IGNORECASE,
 )
 

@@ -81,7 +81,7 @@ def _anchors(sel: Selector, base_url: str) -> list[tuple[Selector, Link]]:
 
 
 DATE_TEXT = re.compile(
-    r"\b((19|20)\d{2}-\d{2}-\d{2}|"
+    r"\b((19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(19|20)\d{2}|"
     r"\d{1,2}\.? ?(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zé]*\.? (19|20)\d{2}|"
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? (19|20)\d{2})\b",
     re.IGNORECASE,
@@ -91,12 +91,16 @@ DATE_TEXT = re.compile(
 def item_date(a: Selector) -> str | None:
     """The date shown in the list item, card or teaser a link sits in: a listing's entry.
 
+    Plain sites list news as bare paragraphs (``<p><a>Title</a> <small>14.10.2025</small></p>``):
+    a paragraph is an item too, whatever its markup.
+
     Returns ``YYYY-MM-DD``, or ``""`` when the item shows a date this parser cannot read,
     or None when the link is not in a dated item.
     """
     item = a.xpath(
-        "ancestor::*[self::li or self::article or self::tr or contains(@class, 'item') or "
-        "contains(@class, 'entry') or contains(@class, 'teaser') or contains(@class, 'card')][1]"
+        "ancestor::*[self::li or self::article or self::tr or self::p or self::dd or "
+        "contains(@class, 'item') or contains(@class, 'entry') or contains(@class, 'teaser') or "
+        "contains(@class, 'card')][1]"
     )
     if not item:
         return None
@@ -261,8 +265,11 @@ def classify_page(signals: PageSignals, url: str, *, from_listing: bool) -> str:
 
 def is_short_news(signals: PageSignals, url: str, *, from_listing: bool) -> bool:
     """A short page that is news all the same: a title, a publication date ("Publisert", a <time>),
-    some body text, and it presents itself as an article or sits in the news section."""
-    if not (signals.title and signals.published_label and signals.words >= cms.MIN_NOTICE_WORDS):
+    some body text, and it presents itself as an article or sits in the news section. A listing's
+    dated entry vouches for the page, so there the page's own date need not be labelled: plain
+    sites show it bare (``<p><i>07.10.2025</i></p>``) above two sentences."""
+    dated = signals.published_label or (from_listing and 1 <= signals.distinct_dates <= 2)
+    if not (signals.title and dated and signals.words >= cms.MIN_NOTICE_WORDS):
         return False
     if signals.distinct_dates >= cms.NOTICE_PAGE_DATES or signals.listing_links >= cms.LISTING_MIN_LINKS:
         return False  # a page of dated notices, or a short listing

@@ -52,6 +52,7 @@ class Counter(StrEnum):
     PAGE_NOT_DUE = "page/not_due"
     PAGE_NOT_MODIFIED = "page/not_modified"
     PAGE_REDIRECT_REMEMBERED = "page/redirect_remembered"
+    PAGE_REJUDGED_LISTED = "page/rejudged_listed"  # turned down, then vouched for by a listing: asked again
     PAGE_REMEMBERED = "page/remembered"
     PAGE_SAME_DIGEST = "page/same_digest"
     PAGE_SKIPPED_NOT_HTML = "page/skipped_not_html"

@@ -90,7 +90,16 @@ class LinkFollower(RequestMaker):
         even if a weaker link (a sitemap entry, a teaser) asked for it first.
         """
         if listed:
-            site.listed.add(canonical_url(url))
+            key = canonical_url(url)
+            site.listed.add(key)
+            if key in site.unvouched:
+                # Already fetched and turned down for want of this vouching: judged again.
+                site.unvouched.discard(key)
+                self._inc(Counter.PAGE_REJUDGED_LISTED, site.mid)
+                yield from self._asked(
+                    url, site, K.CANDIDATE, self.parse_page, dont_filter=True, from_listing=True
+                )
+                return
         yield from self._asked(url, site, K.CANDIDATE, self.parse_page)
 
     def _follow_sitemap(self, url: str, links: list[Link], site: SiteState) -> Iterator[Request]:
@@ -131,7 +140,7 @@ class LinkFollower(RequestMaker):
         for link in links:
             if link.kind == LinkKind.FEED:
                 yield from self._asked(link.url, site, K.FEED, self.parse_feed)
-        before = len(site.requested)
+        before = site.scheduled  # new pages asked for, and pages asked again now that they are vouched for
         candidates = []
         for link in links:
             if link.kind != LinkKind.CANDIDATE:
@@ -144,7 +153,7 @@ class LinkFollower(RequestMaker):
         for link in links:
             if link.kind == LinkKind.LISTING:
                 yield from self._asked(link.url, site, K.LISTING, self.parse_listing)
-        if not self._stop_paging(url, links, site, len(site.requested) - before, candidates):
+        if not self._stop_paging(url, links, site, site.scheduled - before, candidates):
             yield from self._next_pages(base, links, site)
 
     def _stop_paging(

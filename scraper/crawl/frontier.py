@@ -78,6 +78,9 @@ class SiteState:
     requested: set[str] = field(default_factory=set)  # listing and candidate URLs already asked for
     # Candidates seen as entries of a news listing or feed: strong evidence that they are news.
     listed: set[str] = field(default_factory=set)
+    # Candidates judged not news for want of a listing's word (a sitemap entry fetched before the
+    # listing was read) that a listing's vouching would make articles: asked again if one does.
+    unvouched: set[str] = field(default_factory=set)
     replayed: set[str] = field(default_factory=set)  # sitemaps followed from the archive without a fetch
     templates: defaultdict[str, set[str]] = field(
         default_factory=lambda: defaultdict(set)

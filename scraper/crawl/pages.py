@@ -127,3 +127,14 @@ def article_page(response: Response, key: str, m: Municipality) -> Page:
         else None,
         capture=capture,
     )
+
+
+def await_vouching(
+    response: Response, signals: classify.PageSignals, site: SiteState, *, listed: bool
+) -> None:
+    """Remember a page turned down only for want of a listing's word (a sitemap entry fetched before
+    the listing was read), so that a listing vouching for it later has it judged again."""
+    if listed or classify.classify_page(signals, response.url, from_listing=True) != "article":
+        return
+    asked = [*(response.meta.get("redirect_urls") or []), response.url]
+    site.unvouched |= {canonical_url(u) for u in asked}

@@ -230,6 +230,7 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
             return
         if kind != "article":
             self._inc(Counter.PAGE_SKIPPED_NOT_NEWS, m.id)
+            pages.await_vouching(response, signals, site, listed=listed)
             if kind != "listing":
                 logger.debug("%s: not a news article: %s", m.id, response.url)
             if not known_url:

@@ -1,0 +1,113 @@
+"""Listing evidence on minimal markup: bare-paragraph entries, nb/da pagers, numeric dates, short
+notices a listing vouches for, and pages fetched before the listing that vouches for them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from parsel import Selector
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.test import get_crawler
+
+from scraper.config import RevisitConfig
+from scraper.crawl import classify, sources
+from scraper.crawl.counters import Counter, get
+from scraper.crawl.memory import CrawlMemory
+from scraper.crawl.spiders.news import NewsSpider
+from scraper.items import LinkKind, Page
+
+HOME = "https://www.alvik.kommune.no/"
+NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+
+HEADER = (
+    '<header><a href="/">Alvik kommune</a><nav><a href="/aktuelt/">Nyheter</a>'
+    '<a href="/aktuelt/driftsmeldinger/">Driftsmeldinger</a></nav></header>'
+)
+LISTING = f"""<html><head><title>Nyheter</title></head><body>{HEADER}<div id="main"><h1>Nyheter</h1>
+<div class="news-list">
+<p><a href="/aktuelt/item?id=100">Kommunen åpner en ny sykkelvei</a> <small>14.10.2025</small><br>Kort ingress.</p>
+<p><a href="/aktuelt/item?id=101">Barneskolen bygger om badeplassen</a> <small>07.10.2025</small><br>Kort.</p>
+</div>
+<p>Les også om <a href="/aktuelt/abonner/">nyhetsvarsler</a>.</p>
+<p class="load-more"><a href="/aktuelt/?page=1" class="button">Vis flere</a></p>
+</div></body></html>"""
+
+NOTICE = f"""<html><head><title>Barneskolen bygger om badeplassen</title></head><body>{HEADER}
+<div id="main"><h1>Barneskolen bygger om badeplassen</h1><p><i>07.10.2025</i></p>
+<p>Biblioteket starter badeplassen ved vannet fra neste uke.</p>
+<p>Teknisk etat inviterer til vann- og avløpsnettet sammen med lagene.</p></div></body></html>"""
+
+ARTICLE = f"""<html><head><title>Kommunen åpner en ny sykkelvei</title></head><body>{HEADER}
+<div id="main"><h1>Kommunen åpner en ny sykkelvei</h1><p><i>14.10.2025</i></p>
+<p>{"Kommunen åpner en ny sykkelvei langs vannet i hele kommunen fra neste uke. " * 6}</p></div>
+</body></html>"""
+
+
+def _sel(html: str) -> Selector:
+    return Selector(text=html)
+
+
+def test_a_bare_paragraph_entry_with_a_date_vouches_for_its_link() -> None:
+    links = sources.listing_links(_sel(LISTING), HOME + "aktuelt/", HOME)
+    candidates = {link.url: link for link in links if link.kind == LinkKind.CANDIDATE}
+    assert candidates[HOME + "aktuelt/item?id=100"].listed
+    assert candidates[HOME + "aktuelt/item?id=100"].date == "2025-10-14"
+    assert candidates[HOME + "aktuelt/item?id=101"].date == "2025-10-07"
+    # An undated link in a paragraph of the listing does not vouch for its page.
+    assert not candidates[HOME + "aktuelt/abonner/"].listed
+
+
+def test_vis_flere_pages_the_listing() -> None:
+    links = sources.listing_links(_sel(LISTING), HOME + "aktuelt/", HOME)
+    assert [link.url for link in links if link.kind == LinkKind.PAGE] == [HOME + "aktuelt/?page=1"]
+    for text in ("Vis flere", "Vis mere", "Neste", "Eldre nyheter", "Ældre nyheder", "Show more"):
+        assert classify.is_pagination_link(classify.Link(HOME + "aktuelt/?page=2", text), HOME + "aktuelt/")
+
+
+def test_numeric_dates_are_dates() -> None:
+    assert classify.DATE_TEXT.search("publisert 07.10.2025 kl. 12")
+    assert classify.item_date(_sel("<li><a href='/x'>X</a> 7.3.2026</li>").xpath("//a")[0]) == "2026-03-07"
+
+
+def test_a_short_notice_with_a_bare_date_is_news_only_when_vouched_for() -> None:
+    url = HOME + "aktuelt/item?id=101"
+    signals = classify.page_signals(_sel(NOTICE), url, HOME)
+    assert classify.classify_page(signals, url, from_listing=True) == "article"
+    assert classify.classify_page(signals, url, from_listing=False) == "other"
+
+
+@pytest.fixture
+def spider(tmp_path) -> NewsSpider:
+    crawler = get_crawler(NewsSpider, {"MUNINEWS_DB": str(tmp_path / "none.db")})
+    spider = NewsSpider.from_crawler(crawler, url=HOME, municipality="Alvik", id="alvik")
+    spider.memory = CrawlMemory(policy=RevisitConfig(), clock=lambda: NOW)
+    return spider
+
+
+def _response(url: str, html: str, kind: str, **meta: object) -> HtmlResponse:
+    request = Request(url, meta={"municipality_id": "alvik", "kind": kind, **meta})
+    headers = {"Content-Type": "text/html; charset=utf-8"}
+    return HtmlResponse(url, body=html.encode(), request=request, headers=headers, encoding="utf-8")
+
+
+def test_a_page_fetched_before_the_listing_vouched_is_judged_again(spider) -> None:
+    url = HOME + "aktuelt/item?id=100"
+    # A sitemap asked for the article first: without the listing's word it is not news ...
+    out = list(spider.parse_page(_response(url, ARTICLE, "candidate", from_listing=False)))
+    assert not [o for o in out if isinstance(o, Page)]
+    # ... then the listing vouches for it: asked again, once, as listed; a plain entry is not re-asked.
+    listing = list(spider.parse_listing(_response(HOME + "aktuelt/", LISTING, "listing")))
+    again = [o for o in listing if isinstance(o, Request) and o.url == url]
+    assert len(again) == 1 and again[0].meta["from_listing"] and again[0].dont_filter
+    assert get(spider.crawler.stats, Counter.PAGE_REJUDGED_LISTED, "alvik") == 1
+    out = list(spider.parse_page(_response(url, ARTICLE, "candidate", from_listing=True)))
+    assert len([o for o in out if isinstance(o, Page)]) == 1
+    assert not spider.sites["alvik"].unvouched
+
+
+def test_a_page_that_is_not_news_even_vouched_for_waits_for_nothing(spider) -> None:
+    page = f"<html><body>{HEADER}<div id='main'><h1>Abonner</h1><p>{'Få nyhetsvarsler på e-post. ' * 12}</p>"
+    out = list(spider.parse_page(_response(HOME + "kontakt/", page + "</div></body></html>", "candidate")))
+    assert not [o for o in out if isinstance(o, Page)]
+    assert not spider.sites["alvik"].unvouched
