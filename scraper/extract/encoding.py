@@ -6,7 +6,10 @@ browser, both because municipal sites get their declarations wrong far more ofte
 bytes:
 
 * a page declared UTF-8 (or declaring nothing) whose bytes are not valid UTF-8 is decoded as
-  windows-1252 — the real encoding of such Swedish and English pages;
+  windows-1252 — the real encoding of such Swedish and English pages — unless most of it *is*
+  UTF-8: a UTF-8 page with a stray byte (a windows-1252 "é" pasted into one paragraph, a cut
+  multi-byte sequence) stays UTF-8 and only the invalid bytes are read as windows-1252, so one bad
+  byte cannot turn the whole article into mojibake ("VÃ¤garbetet");
 * a page declared ISO-8859-1 / windows-1252 / ASCII whose bytes are valid UTF-8 *and* contain
   multi-byte sequences is decoded as UTF-8 (the chance that real Latin-1 text is also valid
   multi-byte UTF-8 is negligible, while a stale ``<meta charset=iso-8859-1>`` is common).
@@ -18,6 +21,7 @@ and dashes (bytes 0x80–0x9F) in the right place.
 from __future__ import annotations
 
 import codecs
+import re
 
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
@@ -48,6 +52,40 @@ def _is_utf8(body: bytes) -> bool:
     return True
 
 
+def _cp1252_bytes(error: UnicodeError) -> tuple[str | bytes, int]:
+    """``codecs`` error handler: the bytes UTF-8 could not read, read as windows-1252 instead."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return _cp1252_lenient(bytes(bad)), error.end
+
+
+codecs.register_error("muninews-cp1252", _cp1252_bytes)
+
+_MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(body: bytes) -> bool:
+    """True if valid multi-byte UTF-8 sequences outnumber the bytes UTF-8 cannot read.
+
+    windows-1252 Swedish text almost never forms a valid multi-byte sequence ("ä" is one byte
+    followed by a letter), while a UTF-8 page with one stray byte has hundreds of them.
+    """
+    valid = len(_MULTIBYTE_UTF8.findall(body))
+    if not valid:
+        return False
+    invalid = len(body.decode(_UTF8, errors="replace")) - len(body.decode(_UTF8, errors="ignore"))
+    return valid > invalid
+
+
+def _utf8_or_cp1252(body: bytes) -> str:
+    if _is_utf8(body):
+        return body.decode(_UTF8)
+    if _mostly_utf8(body):
+        return body.decode(_UTF8, errors="muninews-cp1252")
+    return _cp1252_lenient(body)
+
+
 def _cp1252_lenient(body: bytes) -> str:
     """Decode as windows-1252; its five undefined bytes (0x81 0x8D 0x8F 0x90 0x9D) become C1 controls."""
     try:
@@ -76,12 +114,8 @@ def decode_html(body: bytes | str, declared_encoding: str | None = None) -> str:
 
     if declared is None or declared in {"utf-8", *_LATIN}:
         # Trust the bytes over the label for the UTF-8 / Latin families (see module docstring).
-        if _is_utf8(body):
-            return body.decode(_UTF8)
-        return _cp1252_lenient(body)
+        return _utf8_or_cp1252(body)
     try:
         return body.decode(declared)
     except (UnicodeDecodeError, LookupError):
-        if _is_utf8(body):
-            return body.decode(_UTF8)
-        return _cp1252_lenient(body)
+        return _utf8_or_cp1252(body)

@@ -39,14 +39,19 @@ CHROME_CLASS_TOKENS = tuple(
 # the WordPress article header that carries the published date and the author).
 CHROME_CLASS_EXCEPTIONS = ("entry-header", "article-header", "entry-footer", "post-header", "page-header")
 
-# XPaths pruned before trafilatura sees the page (it would otherwise sometimes keep them).
-PRUNE_XPATHS = (
-    "//*[contains(@id, 'google_translate') or contains(@class, 'google-translate')]",
-    "//*[contains(@class, 'cookie') or contains(@id, 'cookie') or contains(@class, 'consent')]",
-    "//*[contains(@class, 'breadcrumb') or contains(@id, 'breadcrumb')]",
-    "//*[contains(@class, 'sv-archive-portlet')]",
-    "//*[contains(@class, 'share') or contains(@class, 'sharing')]",
+# Elements pruned before trafilatura sees the page (it would otherwise sometimes keep them), as
+# XPath predicates. They never apply to the page's containers of the text itself: a plugin that
+# marks <body class="cookies-not-set"> (WordPress Cookie Notice) or <article class="has-share">
+# must not make the whole article disappear.
+PRUNE_CONDITIONS = (
+    "contains(@id, 'google_translate') or contains(@class, 'google-translate')",
+    "contains(@class, 'cookie') or contains(@id, 'cookie') or contains(@class, 'consent')",
+    "contains(@class, 'breadcrumb') or contains(@id, 'breadcrumb')",
+    "contains(@class, 'sv-archive-portlet')",
+    "contains(@class, 'share') or contains(@class, 'sharing')",
 )
+PRUNE_NEVER = "self::html or self::body or self::main or self::article or @role='main'"
+PRUNE_XPATHS = tuple(f"//*[not({PRUNE_NEVER})][{condition}]" for condition in PRUNE_CONDITIONS)
 
 # Whole body paragraphs that are page furniture, not article text (regular expressions, matched
 # case-insensitively against the full paragraph).

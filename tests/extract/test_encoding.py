@@ -60,3 +60,29 @@ def test_other_declared_encoding_is_respected() -> None:
 
 def test_str_passes_through() -> None:
     assert decode_html(SAMPLE) == SAMPLE
+
+
+STRAY_TEXT = (
+    "<html><head><meta charset='utf-8'><title>Vägarbetet på Storgatan</title></head><body>"
+    "<p>Vägarbetet på Storgatan börjar i maj. Åtgärden gäller även cykelbanan, säger Åsa Öberg.</p>"
+    "<p>Café Linnéa har öppet som vanligt under arbetet.</p></body></html>"
+)
+
+
+def test_one_invalid_byte_in_a_utf8_page_does_not_garble_the_rest():
+    # A windows-1252 "é" (0xE9) pasted into an otherwise UTF-8 page.
+    body = STRAY_TEXT.encode("utf-8").replace("Café".encode(), b"Caf\xe9")
+    text = decode_html(body, "text/html; charset=utf-8")
+    assert "Vägarbetet på Storgatan börjar i maj" in text
+    assert "Café Linnéa" in text  # the stray byte itself read as windows-1252
+    assert "Ã" not in text and "\ufffd" not in text
+
+
+def test_a_cut_multibyte_sequence_costs_one_character_not_the_page():
+    body = STRAY_TEXT.encode("utf-8").replace("öppet".encode(), "öppet".encode()[:1] + b"ppet")
+    text = decode_html(body)
+    assert "Åtgärden gäller även cykelbanan" in text and "Ã¤" not in text
+
+
+def test_a_windows_1252_page_with_no_utf8_sequences_is_still_windows_1252():
+    assert decode_html(STRAY_TEXT.encode("cp1252")) == STRAY_TEXT

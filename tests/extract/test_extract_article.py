@@ -275,3 +275,26 @@ def test_same_output_twice() -> None:
 def test_str_input_and_garbage_do_not_raise() -> None:
     assert extract_article("<html><body><p>Hej</p></body></html>", "u", FETCHED_AT).url == "u"
     assert extract_article(b"", "u", FETCHED_AT).title is None
+
+
+PRUNED_CONTAINER = """<html lang="sv"><head><title>Biblioteket får nya öppettider</title>
+<meta property="article:published_time" content="2026-03-04T08:00:00+01:00"></head>
+<body class="home wp-theme cookies-not-set">
+<div id="cookie-notice">Vi använder kakor. <a href="/om-kakor">Läs mer</a></div>
+<main><article class="post has-share-buttons">
+<h1>Biblioteket får nya öppettider</h1>
+<p>Från den 1 april har huvudbiblioteket öppet till klockan 20 på vardagar. Det har låntagarna
+efterfrågat länge, och nu finns personal för att hålla öppet längre.</p>
+<p>Lördagar och söndagar gäller samma tider som tidigare. Filialerna i Norrby och Västerby får
+också förlängda öppettider under hösten.</p>
+<div class="share">Dela sidan: Facebook LinkedIn</div>
+</article></main></body></html>"""
+
+
+def test_a_prune_rule_never_removes_the_containers_of_the_text():
+    # WordPress Cookie Notice puts "cookies-not-set" on <body>; themes put "share" on <article>.
+    article = extract_article(PRUNED_CONTAINER.encode(), "https://example.test/a", FETCHED_AT)
+    assert article.body and "huvudbiblioteket öppet till klockan 20" in article.body
+    assert "Filialerna i Norrby" in article.body
+    assert article.published == "2026-03-04"
+    assert "Vi använder kakor" not in article.body and "Dela sidan" not in article.body
