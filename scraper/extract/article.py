@@ -20,7 +20,7 @@ from .dates import extract_dates, htmldate_params
 from .encoding import decode_html
 from .metadata import extract_author, extract_language, extract_lead, extract_title
 from .quotes import extract_quotes
-from .tree import clean_text, parse_html
+from .tree import clean_text, parse_html, strip_invisible
 from .vocabulary import (
     BOILERPLATE_PARAGRAPHS,
     CONTACT_HEADINGS,
@@ -118,7 +118,7 @@ def extract_article(
     from . import EXTRACTOR  # late import: __init__ builds it from installed versions
 
     article = Article(url=url, municipality_id=municipality_id, fetched_at=fetched_at, extractor=EXTRACTOR)
-    text = decode_html(body, encoding)
+    text = strip_invisible(decode_html(body, encoding))
     tree = parse_html(text)
     if tree is None:
         return article

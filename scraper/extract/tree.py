@@ -27,6 +27,17 @@ def parse_html(text: str) -> _Element | None:
     return tree
 
 
+#: Characters that render as nothing but split words for search and for the quote and name rules:
+#: soft hyphen, zero-width space, left-to-right / right-to-left marks, word joiner, and a BOM inside
+#: the text. Zero-width (non-)joiners are kept: they change how some scripts and emoji render.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200e\u200f\u2060\ufeff"))
+
+
+def strip_invisible(text: str) -> str:
+    """The page text without :data:`INVISIBLE` characters ("kommun\u00adfullmäktige" → "kommunfullmäktige")."""
+    return text.translate(INVISIBLE)
+
+
 def clean_text(text: str | None) -> str:
     """Collapse runs of white space (incl. non-breaking spaces) and strip."""
     if not text:

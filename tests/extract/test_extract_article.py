@@ -298,3 +298,22 @@ def test_a_prune_rule_never_removes_the_containers_of_the_text():
     assert "Filialerna i Norrby" in article.body
     assert article.published == "2026-03-04"
     assert "Vi använder kakor" not in article.body and "Dela sidan" not in article.body
+
+
+INVISIBLE_PAGE = """<html lang="sv"><head><title>Kommun\u00adfullmäktige beslutar om budget</title>
+<meta property="article:published_time" content="2026-02-10"></head><body><main><article>
+<h1>Kommun\u00adfull\u00admäktige beslutar om bud\u200bget</h1>
+<p>Kommunfull\u00admäktige sammanträder på torsdag och ska besluta om nästa års budget. Mötet är
+öppet för allmänheten och sänds också på kommunens webb\u2060plats.</p>
+<p>– Det här är en budget för skolan och äldre\u00adomsorgen, säger kommunstyrelsens ordförande
+Karin Lind\u200bqvist.</p>
+</article></main></body></html>"""
+
+
+def test_soft_hyphens_and_zero_width_characters_do_not_split_words():
+    article = extract_article(INVISIBLE_PAGE.encode(), "https://example.test/b", FETCHED_AT)
+    assert article.title == "Kommunfullmäktige beslutar om budget"
+    assert "Kommunfullmäktige sammanträder" in article.body and "webbplats" in article.body
+    for value in (article.title, article.body, *(q.text for q in article.quotes)):
+        assert not set(value) & set("\u00ad\u200b\u2060"), value
+    assert [q.speaker for q in article.quotes] == ["Karin Lindqvist"]
