@@ -13,8 +13,11 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from scraper.archive import Archive, name_key
 from scraper.demo.server import SITES_ROOT
+from scraper.items import Article, Contact, Quote
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
@@ -156,3 +159,82 @@ def archive_snapshot(db: Path) -> dict[str, list[list[object]]]:
         return snapshot
     finally:
         conn.close()
+
+
+# -- articles and people for the archive's tests on tmp_path databases --------------------------
+
+
+def sample_article(**overrides: object) -> Article:
+    fields: dict = {
+        "url": "https://www.uppsala.se/nyheter/forskola-oppnar",
+        "municipality_id": "uppsala",
+        "title": "Ny förskola öppnar i Gottsunda",
+        "lead": "Barnen får flytta in i augusti.",
+        "body": "Förskolan har sex avdelningar.\n\nDen ersätter två äldre skolor.",
+        "published": "2024-03-01",
+        "language": "sv",
+        "author": "Kommunikationsavdelningen",
+        "fetched_at": "2024-03-02T10:00:00Z",
+        "extractor": "muninews-test",
+        "quotes": [
+            Quote(position=0, text="Vi är glada över lokalerna", speaker="Anna Ek", role="förskolechef"),
+            Quote(position=1, text="Det blir bra", speaker="Bo Lind", role="kommunalråd"),
+        ],
+        "contacts": [Contact(name="Anna Ek", role="förskolechef", email="anna.ek@uppsala.se")],
+    }
+    fields.update(overrides)
+    return Article(**fields)
+
+
+def numbered_article(n: int, published: str, municipality_id: str = "uppsala", **fields: Any) -> Article:
+    values: dict[str, Any] = {
+        "title": f"Nyhet {n}",
+        "body": f"Text {n}.",
+        "fetched_at": "2024-06-01T00:00:00Z",
+    }
+    values.update(fields)
+    return Article(
+        url=f"https://www.{municipality_id}.se/nyheter/{n}",
+        municipality_id=municipality_id,
+        published=published,
+        **values,
+    )
+
+
+def people(arch: Archive) -> list[dict[str, Any]]:
+    return list(arch.db.query("SELECT * FROM people ORDER BY id"))
+
+
+def person(arch: Archive, name: str, municipality_id: str = "uppsala") -> dict[str, Any]:
+    rows = list(
+        arch.db.query(
+            "SELECT * FROM people WHERE municipality_id = ? AND name_key = ?",
+            [municipality_id, name_key(name)],
+        )
+    )
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def roles(arch: Archive, person_id: int) -> list[tuple[Any, ...]]:
+    return [
+        tuple(r)
+        for r in arch.db.execute(
+            "SELECT role, first_seen_published, last_seen_published, article_count FROM person_roles "
+            "WHERE person_id = ? ORDER BY first_seen_published, role",
+            [person_id],
+        )
+    ]
+
+
+def two_quotes(arch: Archive) -> None:
+    arch.save_article(
+        numbered_article(1, "2023-02-01", quotes=[Quote(0, "Vi bygger", "Kristofer Svensson", "kommunalråd")])
+    )
+    arch.save_article(
+        numbered_article(
+            2,
+            "2024-09-15",
+            quotes=[Quote(0, "Vi sparar", "Kristofer  Svensson", "kommunstyrelsens ordförande")],
+        )
+    )

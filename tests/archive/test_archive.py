@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from scraper.archive import FTS_TOKENIZE, Archive, content_hash
-from scraper.items import Article, Contact, Quote
+from scraper.items import Contact, Quote
+from tests.helpers import sample_article
 
 TABLES = {"municipalities", "articles", "quotes", "contacts", "crawls", "people", "person_roles"}
 INDEXES = {
@@ -28,36 +29,6 @@ INDEXES = {
 TRIGGERS = {f"{t}_{s}" for t in ("articles", "quotes") for s in ("ai", "ad", "au")}
 # sqlite_stat1 appears once PRAGMA optimize has run at close: planner statistics, not schema.
 SCHEMA_SQL = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY name"
-
-
-def make_article(**overrides: object) -> Article:
-    fields: dict = {
-        "url": "https://www.uppsala.se/nyheter/forskola-oppnar",
-        "municipality_id": "uppsala",
-        "title": "Ny förskola öppnar i Gottsunda",
-        "lead": "Barnen får flytta in i augusti.",
-        "body": "Förskolan har sex avdelningar.\n\nDen ersätter två äldre skolor.",
-        "published": "2024-03-01",
-        "language": "sv",
-        "author": "Kommunikationsavdelningen",
-        "fetched_at": "2024-03-02T10:00:00Z",
-        "extractor": "muninews-test",
-        "quotes": [
-            Quote(position=0, text="Vi är glada över lokalerna", speaker="Anna Ek", role="förskolechef"),
-            Quote(position=1, text="Det blir bra", speaker="Bo Lind", role="kommunalråd"),
-        ],
-        "contacts": [Contact(name="Anna Ek", role="förskolechef", email="anna.ek@uppsala.se")],
-    }
-    fields.update(overrides)
-    return Article(**fields)
-
-
-@pytest.fixture
-def archive(tmp_path: Path):
-    arch = Archive(tmp_path / "archive.db")
-    arch.save_municipalities([{"id": "uppsala", "name": "Uppsala", "country": "SE"}])
-    yield arch
-    arch.close()
 
 
 def count(arch: Archive, table: str) -> int:
@@ -98,12 +69,12 @@ def test_schema_foreign_keys(archive: Archive) -> None:
 
 
 def test_url_unique(archive: Archive) -> None:
-    archive.save_article(make_article())
+    archive.save_article(sample_article())
     with pytest.raises(sqlite3.IntegrityError):
         archive.db.execute(
             "INSERT INTO articles (municipality_id, url, first_seen, last_seen, content_hash) "
             "VALUES ('uppsala', ?, 'x', 'x', 'x')",
-            [make_article().url],
+            [sample_article().url],
         )
 
 
@@ -132,7 +103,7 @@ def test_recursive_triggers_on(archive: Archive) -> None:
 def test_reopen_is_idempotent(tmp_path: Path) -> None:
     path = tmp_path / "archive.db"
     with Archive(path) as first:
-        first.save_article(make_article())
+        first.save_article(sample_article())
         schema_before = first.db.execute(SCHEMA_SQL).fetchall()
     with Archive(path) as second:
         schema_after = second.db.execute(SCHEMA_SQL).fetchall()
@@ -141,7 +112,7 @@ def test_reopen_is_idempotent(tmp_path: Path) -> None:
         assert count(second, "quotes") == 2
         assert {t.name for t in second.db.triggers} >= TRIGGERS
         # the triggers still index new rows after reopening
-        second.save_article(make_article(url="https://www.uppsala.se/nyheter/2", title="Badhuset stänger"))
+        second.save_article(sample_article(url="https://www.uppsala.se/nyheter/2", title="Badhuset stänger"))
         assert len(fts_ids(second, "badhuset")) == 1
         second.fts_integrity_check()
 
@@ -150,13 +121,13 @@ def test_reopen_restores_dropped_fts_triggers(tmp_path: Path) -> None:
     """A tool that ran transform()/add_foreign_key() dropped the triggers: opening repairs them."""
     path = tmp_path / "archive.db"
     with Archive(path) as first:
-        first.save_article(make_article())
+        first.save_article(sample_article())
         for trigger in TRIGGERS:
             first.db.execute(f"DROP TRIGGER {trigger}")
         first.db.conn.commit()
     with Archive(path) as second:
         assert {t.name for t in second.db.triggers} >= TRIGGERS
-        second.save_article(make_article(url="https://www.uppsala.se/nyheter/2", title="Badhuset stänger"))
+        second.save_article(sample_article(url="https://www.uppsala.se/nyheter/2", title="Badhuset stänger"))
         assert len(fts_ids(second, "badhuset")) == 1
         assert len(fts_ids(second, "förskola")) == 1
         second.fts_integrity_check()
@@ -175,7 +146,7 @@ def test_reopen_adds_missing_column(tmp_path: Path) -> None:
 
 
 def test_save_new(archive: Archive) -> None:
-    assert archive.save_article(make_article()) == "new"
+    assert archive.save_article(sample_article()) == "new"
     row = archive.db.execute("SELECT * FROM articles").fetchone()
     assert row is not None
     stored = next(archive.db["articles"].rows)
@@ -183,12 +154,12 @@ def test_save_new(archive: Archive) -> None:
     assert stored["quote_count"] == 2
     assert stored["contact_count"] == 1
     assert stored["first_seen"] == stored["last_seen"] == "2024-03-02T10:00:00Z"
-    assert stored["content_hash"] == content_hash(make_article())
+    assert stored["content_hash"] == content_hash(sample_article())
 
 
 def test_save_again_unchanged(archive: Archive) -> None:
-    archive.save_article(make_article())
-    later = make_article(fetched_at="2024-04-01T08:00:00Z")
+    archive.save_article(sample_article())
+    later = sample_article(fetched_at="2024-04-01T08:00:00Z")
     assert archive.save_article(later) == "unchanged"
     assert count(archive, "articles") == 1
     assert count(archive, "quotes") == 2
@@ -201,24 +172,24 @@ def test_save_again_unchanged(archive: Archive) -> None:
 
 def test_unchanged_does_not_rewrite_text(archive: Archive) -> None:
     """Bumping last_seen must not touch the text columns (and so not re-index the article)."""
-    archive.save_article(make_article())
+    archive.save_article(sample_article())
     archive.db.execute(
         "CREATE TEMP TRIGGER spy AFTER UPDATE OF title, lead, body ON articles "
         "BEGIN SELECT raise(ABORT, 'text rewritten'); END"
     )
-    assert archive.save_article(make_article(fetched_at="2024-04-01T08:00:00Z")) == "unchanged"
+    assert archive.save_article(sample_article(fetched_at="2024-04-01T08:00:00Z")) == "unchanged"
 
 
 def test_unchanged_keeps_quote_ids(archive: Archive) -> None:
-    archive.save_article(make_article())
+    archive.save_article(sample_article())
     before = [r[0] for r in archive.db.execute("SELECT id FROM quotes ORDER BY id")]
-    archive.save_article(make_article(fetched_at="2024-04-01T08:00:00Z"))
+    archive.save_article(sample_article(fetched_at="2024-04-01T08:00:00Z"))
     assert [r[0] for r in archive.db.execute("SELECT id FROM quotes ORDER BY id")] == before
 
 
 def test_save_updated_content(archive: Archive) -> None:
-    archive.save_article(make_article())
-    changed = make_article(
+    archive.save_article(sample_article())
+    changed = sample_article(
         body="Förskolan har åtta avdelningar.",
         fetched_at="2024-04-01T08:00:00Z",
         quotes=[Quote(position=0, text="Ännu bättre nu", speaker="Anna Ek")],
@@ -245,27 +216,27 @@ def test_save_updated_content(archive: Archive) -> None:
 
 def test_save_updated_quotes_only(archive: Archive) -> None:
     """A better extractor finding more quotes in the same text is an update, not a duplicate."""
-    archive.save_article(make_article(quotes=[]))
-    assert archive.save_article(make_article()) == "updated"
+    archive.save_article(sample_article(quotes=[]))
+    assert archive.save_article(sample_article()) == "updated"
     assert count(archive, "quotes") == 2
 
 
 def test_save_updated_title_changes_hash(archive: Archive) -> None:
-    archive.save_article(make_article())
-    assert archive.save_article(make_article(title="Ny förskola öppnar i höst")) == "updated"
+    archive.save_article(sample_article())
+    assert archive.save_article(sample_article(title="Ny förskola öppnar i höst")) == "updated"
     assert fts_ids(archive, "höst") != []
     assert fts_ids(archive, "gottsunda") == []
 
 
 def test_old_capture_does_not_move_last_seen_back(archive: Archive) -> None:
-    archive.save_article(make_article(fetched_at="2024-05-01T00:00:00Z"))
-    archive.save_article(make_article(fetched_at="2024-03-01T00:00:00Z"))
+    archive.save_article(sample_article(fetched_at="2024-05-01T00:00:00Z"))
+    archive.save_article(sample_article(fetched_at="2024-03-01T00:00:00Z"))
     stored = next(archive.db["articles"].rows)
     assert stored["last_seen"] == stored["fetched_at"] == "2024-05-01T00:00:00Z"
 
 
 def test_unknown_municipality_gets_stub(archive: Archive) -> None:
-    archive.save_article(make_article(url="https://www.ale.se/nyheter/1", municipality_id="ale"))
+    archive.save_article(sample_article(url="https://www.ale.se/nyheter/1", municipality_id="ale"))
     assert archive.db["municipalities"].get("ale")["name"] is None
 
 
@@ -275,17 +246,17 @@ def test_failed_save_leaves_nothing(archive: Archive) -> None:
         "CREATE TEMP TRIGGER boom BEFORE INSERT ON contacts BEGIN SELECT raise(ABORT, 'boom'); END"
     )
     with pytest.raises(sqlite3.IntegrityError):
-        archive.save_article(make_article())
+        archive.save_article(sample_article())
     assert count(archive, "articles") == 0
     assert count(archive, "quotes") == 0
     archive.fts_integrity_check()
 
 
 def test_empty_quote_text_dropped(archive: Archive) -> None:
-    archive.save_article(make_article(quotes=[Quote(position=0, text="  ")]))
+    archive.save_article(sample_article(quotes=[Quote(position=0, text="  ")]))
     assert count(archive, "quotes") == 0
 
 
 def test_article_needs_url() -> None:
     with pytest.raises(ValueError):
-        Archive(":memory:").save_article(make_article(url=""))
+        Archive(":memory:").save_article(sample_article(url=""))

@@ -2,43 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from scraper.archive import Archive
-from scraper.items import Article, Contact, Quote
-
-
-def make_article(**overrides: object) -> Article:
-    fields: dict = {
-        "url": "https://www.uppsala.se/nyheter/forskola-oppnar",
-        "municipality_id": "uppsala",
-        "title": "Ny förskola öppnar i Gottsunda",
-        "lead": "Barnen får flytta in i augusti.",
-        "body": "Förskolan har sex avdelningar.\n\nDen ersätter två äldre skolor.",
-        "published": "2024-03-01",
-        "language": "sv",
-        "author": "Kommunikationsavdelningen",
-        "fetched_at": "2024-03-02T10:00:00Z",
-        "extractor": "muninews-test",
-        "quotes": [
-            Quote(position=0, text="Vi är glada över lokalerna", speaker="Anna Ek", role="förskolechef"),
-            Quote(position=1, text="Det blir bra", speaker="Bo Lind", role="kommunalråd"),
-        ],
-        "contacts": [Contact(name="Anna Ek", role="förskolechef", email="anna.ek@uppsala.se")],
-    }
-    fields.update(overrides)
-    return Article(**fields)
-
-
-@pytest.fixture
-def archive(tmp_path: Path):
-    arch = Archive(tmp_path / "archive.db")
-    arch.save_municipalities([{"id": "uppsala", "name": "Uppsala", "country": "SE"}])
-    yield arch
-    arch.close()
-
+from tests.helpers import sample_article
 
 # -- municipalities and crawls ------------------------------------------------------------------
 
@@ -59,7 +26,7 @@ def crawl(archive: Archive, mid: str = "uppsala", **counts: int) -> str:
 
 
 def test_crawl_ok(archive: Archive) -> None:
-    archive.save_article(make_article())
+    archive.save_article(sample_article())
     assert crawl(archive, articles_found=1, articles_new=1) == "ok"
     m = archive.db["municipalities"].get("uppsala")
     assert (m["last_status"], m["last_crawled"], m["last_success"]) == ("ok",) + ("2024-03-02T10:05:00Z",) * 2
@@ -117,7 +84,7 @@ def test_save_municipalities_keeps_status_and_missing_keys(archive: Archive) -> 
 
 
 def test_checkpoint_empties_wal(archive: Archive) -> None:
-    archive.save_article(make_article())
+    archive.save_article(sample_article())
     archive.checkpoint()
     wal = archive.path.with_name(archive.path.name + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0

@@ -3,42 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
 from scraper.archive import Archive
-from scraper.items import Article, Contact, Quote
-
-
-def make_article(**overrides: object) -> Article:
-    fields: dict = {
-        "url": "https://www.uppsala.se/nyheter/forskola-oppnar",
-        "municipality_id": "uppsala",
-        "title": "Ny förskola öppnar i Gottsunda",
-        "lead": "Barnen får flytta in i augusti.",
-        "body": "Förskolan har sex avdelningar.\n\nDen ersätter två äldre skolor.",
-        "published": "2024-03-01",
-        "language": "sv",
-        "author": "Kommunikationsavdelningen",
-        "fetched_at": "2024-03-02T10:00:00Z",
-        "extractor": "muninews-test",
-        "quotes": [
-            Quote(position=0, text="Vi är glada över lokalerna", speaker="Anna Ek", role="förskolechef"),
-            Quote(position=1, text="Det blir bra", speaker="Bo Lind", role="kommunalråd"),
-        ],
-        "contacts": [Contact(name="Anna Ek", role="förskolechef", email="anna.ek@uppsala.se")],
-    }
-    fields.update(overrides)
-    return Article(**fields)
-
-
-@pytest.fixture
-def archive(tmp_path: Path):
-    arch = Archive(tmp_path / "archive.db")
-    arch.save_municipalities([{"id": "uppsala", "name": "Uppsala", "country": "SE"}])
-    yield arch
-    arch.close()
+from tests.helpers import sample_article
 
 
 def count(arch: Archive, table: str) -> int:
@@ -56,14 +25,14 @@ def fts_ids(arch: Archive, query: str, table: str = "articles") -> list[int]:
 @pytest.fixture
 def swedish(archive: Archive) -> dict[str, int]:
     articles = {
-        "far": make_article(
+        "far": sample_article(
             url="https://u.se/1", title="Får på bete", lead=None, body="Fåren betar i parken."
         ),
-        "father": make_article(
+        "father": sample_article(
             url="https://u.se/2", title="Far och son", lead=None, body="Pappadag i parken."
         ),
-        "forskola": make_article(url="https://u.se/3", title="Förskola", lead=None, body="Inskolning."),
-        "skola": make_article(url="https://u.se/4", title="Skolval", lead=None, body="Välj skola nu."),
+        "forskola": sample_article(url="https://u.se/3", title="Förskola", lead=None, body="Inskolning."),
+        "skola": sample_article(url="https://u.se/4", title="Skolval", lead=None, body="Välj skola nu."),
     }
     ids = {}
     for key, art in articles.items():
@@ -92,19 +61,23 @@ def test_fts_prefix(archive: Archive, swedish: dict[str, int]) -> None:
 
 def test_fts_title_ranks_first(archive: Archive, swedish: dict[str, int]) -> None:
     assert fts_ids(archive, "parken")  # both mention it in the body
-    archive.save_article(make_article(url="https://u.se/5", title="Parken rustas", lead=None, body="Parken."))
+    archive.save_article(
+        sample_article(url="https://u.se/5", title="Parken rustas", lead=None, body="Parken.")
+    )
     park = archive.db.execute("SELECT id FROM articles WHERE url = 'https://u.se/5'").fetchone()[0]
     assert fts_ids(archive, "parken")[0] == park
 
 
 def test_fts_quotes_speaker(archive: Archive) -> None:
-    archive.save_article(make_article())
+    archive.save_article(sample_article())
     assert len(fts_ids(archive, "speaker: lind", table="quotes")) == 1
 
 
 def test_fts_integrity_after_insert_update_delete(archive: Archive, swedish: dict[str, int]) -> None:
     archive.fts_integrity_check()
-    archive.save_article(make_article(url="https://u.se/1", title="Får på bete igen", lead=None, body="Ny."))
+    archive.save_article(
+        sample_article(url="https://u.se/1", title="Får på bete igen", lead=None, body="Ny.")
+    )
     archive.fts_integrity_check()
     archive.db.execute("DELETE FROM articles WHERE id = ?", [swedish["skola"]])
     archive.db.conn.commit()
@@ -113,7 +86,7 @@ def test_fts_integrity_after_insert_update_delete(archive: Archive, swedish: dic
 
 
 def test_delete_article_cascades_to_quotes(archive: Archive) -> None:
-    archive.save_article(make_article())
+    archive.save_article(sample_article())
     archive.db.execute("DELETE FROM articles")
     archive.db.conn.commit()
     assert count(archive, "quotes") == 0
@@ -123,7 +96,7 @@ def test_delete_article_cascades_to_quotes(archive: Archive) -> None:
 
 
 def test_integrity_check_catches_drift(archive: Archive) -> None:
-    archive.save_article(make_article())
+    archive.save_article(sample_article())
     archive.db.execute("DROP TRIGGER articles_au")
     archive.db.execute("UPDATE articles SET title = 'Helt annat'")
     archive.db.conn.commit()

@@ -9,24 +9,10 @@ from typing import Any
 import pytest
 
 from scraper.archive import Archive, name_key, similar_names
-from scraper.items import Article, Contact, Quote
+from scraper.items import Contact, Quote
+from tests.helpers import numbered_article, people, person, roles, two_quotes
 
 KRISTOFER = "kristofer.svensson@uppsala.se"
-
-
-def make_article(n: int, published: str, municipality_id: str = "uppsala", **fields: Any) -> Article:
-    values: dict[str, Any] = {
-        "title": f"Nyhet {n}",
-        "body": f"Text {n}.",
-        "fetched_at": "2024-06-01T00:00:00Z",
-    }
-    values.update(fields)
-    return Article(
-        url=f"https://www.{municipality_id}.se/nyheter/{n}",
-        municipality_id=municipality_id,
-        published=published,
-        **values,
-    )
 
 
 @pytest.fixture
@@ -37,45 +23,6 @@ def archive(tmp_path: Path):
     )
     yield arch
     arch.close()
-
-
-def people(arch: Archive) -> list[dict[str, Any]]:
-    return list(arch.db.query("SELECT * FROM people ORDER BY id"))
-
-
-def person(arch: Archive, name: str, municipality_id: str = "uppsala") -> dict[str, Any]:
-    rows = list(
-        arch.db.query(
-            "SELECT * FROM people WHERE municipality_id = ? AND name_key = ?",
-            [municipality_id, name_key(name)],
-        )
-    )
-    assert len(rows) == 1, rows
-    return rows[0]
-
-
-def roles(arch: Archive, person_id: int) -> list[tuple[Any, ...]]:
-    return [
-        tuple(r)
-        for r in arch.db.execute(
-            "SELECT role, first_seen_published, last_seen_published, article_count FROM person_roles "
-            "WHERE person_id = ? ORDER BY first_seen_published, role",
-            [person_id],
-        )
-    ]
-
-
-def two_quotes(arch: Archive) -> None:
-    arch.save_article(
-        make_article(1, "2023-02-01", quotes=[Quote(0, "Vi bygger", "Kristofer Svensson", "kommunalråd")])
-    )
-    arch.save_article(
-        make_article(
-            2,
-            "2024-09-15",
-            quotes=[Quote(0, "Vi sparar", "Kristofer  Svensson", "kommunstyrelsens ordförande")],
-        )
-    )
 
 
 # -- name keys ------------------------------------------------------------------------------------
@@ -113,7 +60,7 @@ def test_two_articles_one_person(archive: Archive) -> None:
 def test_roles_over_time(archive: Archive) -> None:
     two_quotes(archive)
     archive.save_article(
-        make_article(3, "2023-05-01", quotes=[Quote(0, "Bra", "Kristofer Svensson", "Kommunalråd")])
+        numbered_article(3, "2023-05-01", quotes=[Quote(0, "Bra", "Kristofer Svensson", "Kommunalråd")])
     )
     kristofer = person(archive, "Kristofer Svensson")
     assert roles(archive, kristofer["id"]) == [
@@ -131,7 +78,7 @@ def test_every_quote_linked(archive: Archive) -> None:
 def test_contact_with_same_name_linked(archive: Archive) -> None:
     two_quotes(archive)
     archive.save_article(
-        make_article(
+        numbered_article(
             3,
             "2024-10-01",
             contacts=[
@@ -159,7 +106,7 @@ def test_contact_with_same_name_linked(archive: Archive) -> None:
 
 def test_quote_and_contact_in_one_article(archive: Archive) -> None:
     archive.save_article(
-        make_article(
+        numbered_article(
             1,
             "2024-01-01",
             quotes=[Quote(0, "Välkomna", "Anna Ek", "förskolechef")],
@@ -173,10 +120,10 @@ def test_quote_and_contact_in_one_article(archive: Archive) -> None:
 
 def test_most_recent_email_and_phone(archive: Archive) -> None:
     archive.save_article(
-        make_article(2, "2024-05-01", contacts=[Contact(name="Anna Ek", email="anna.ek@nya.uppsala.se")])
+        numbered_article(2, "2024-05-01", contacts=[Contact(name="Anna Ek", email="anna.ek@nya.uppsala.se")])
     )
     archive.save_article(
-        make_article(
+        numbered_article(
             1, "2022-05-01", contacts=[Contact(name="Anna Ek", email="anna.ek@uppsala.se", phone="+461")]
         )
     )
@@ -187,10 +134,10 @@ def test_most_recent_email_and_phone(archive: Archive) -> None:
 
 def test_same_email_other_spelling_same_person(archive: Archive) -> None:
     archive.save_article(
-        make_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
+        numbered_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
     )
     archive.save_article(
-        make_article(2, "2024-02-01", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)])
+        numbered_article(2, "2024-02-01", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)])
     )
     assert len(people(archive)) == 1
     assert person(archive, "Kristofer Svensson")["contact_count"] == 2
@@ -198,10 +145,10 @@ def test_same_email_other_spelling_same_person(archive: Archive) -> None:
 
 def test_email_match_also_takes_the_quote_in_that_article(archive: Archive) -> None:
     archive.save_article(
-        make_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
+        numbered_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
     )
     archive.save_article(
-        make_article(
+        numbered_article(
             2,
             "2024-02-01",
             quotes=[Quote(0, "Det är bra", "Kristoffer Svensson")],
@@ -216,13 +163,15 @@ def test_email_match_also_takes_the_quote_in_that_article(archive: Archive) -> N
 def test_email_known_from_an_earlier_contact(archive: Archive) -> None:
     """The person's current email changed; an older address still identifies them."""
     archive.save_article(
-        make_article(1, "2020-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
+        numbered_article(1, "2020-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
     )
     archive.save_article(
-        make_article(2, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email="ks@uppsala.se")])
+        numbered_article(
+            2, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email="ks@uppsala.se")]
+        )
     )
     archive.save_article(
-        make_article(3, "2024-02-01", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)])
+        numbered_article(3, "2024-02-01", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)])
     )
     assert len(people(archive)) == 1
     assert person(archive, "Kristofer Svensson")["email"] == KRISTOFER  # 2024-02-01 is now the latest
@@ -230,17 +179,17 @@ def test_email_known_from_an_earlier_contact(archive: Archive) -> None:
 
 def test_shared_desk_address_does_not_merge_people(archive: Archive) -> None:
     desk = "kommunikation@uppsala.se"
-    archive.save_article(make_article(1, "2024-01-01", contacts=[Contact(name="Anna Ek", email=desk)]))
-    archive.save_article(make_article(2, "2024-02-01", contacts=[Contact(name="Bo Lind", email=desk)]))
+    archive.save_article(numbered_article(1, "2024-01-01", contacts=[Contact(name="Anna Ek", email=desk)]))
+    archive.save_article(numbered_article(2, "2024-02-01", contacts=[Contact(name="Bo Lind", email=desk)]))
     assert {p["name"] for p in people(archive)} == {"Anna Ek", "Bo Lind"}
 
 
 def test_contact_without_name_links_by_email(archive: Archive) -> None:
     archive.save_article(
-        make_article(1, "2024-01-01", contacts=[Contact(name="Anna Ek", email="anna.ek@uppsala.se")])
+        numbered_article(1, "2024-01-01", contacts=[Contact(name="Anna Ek", email="anna.ek@uppsala.se")])
     )
-    archive.save_article(make_article(2, "2024-02-01", contacts=[Contact(email="anna.ek@uppsala.se")]))
-    archive.save_article(make_article(3, "2024-03-01", contacts=[Contact(email="okand@uppsala.se")]))
+    archive.save_article(numbered_article(2, "2024-02-01", contacts=[Contact(email="anna.ek@uppsala.se")]))
+    archive.save_article(numbered_article(3, "2024-03-01", contacts=[Contact(email="okand@uppsala.se")]))
     assert person(archive, "Anna Ek")["contact_count"] == 2
     assert len(people(archive)) == 1
     assert (
@@ -251,16 +200,16 @@ def test_contact_without_name_links_by_email(archive: Archive) -> None:
 
 def test_quote_without_speaker_links_nobody(archive: Archive) -> None:
     archive.save_article(
-        make_article(1, "2024-01-01", quotes=[Quote(0, "Anonymt", None), Quote(1, "Blankt", "  ")])
+        numbered_article(1, "2024-01-01", quotes=[Quote(0, "Anonymt", None), Quote(1, "Blankt", "  ")])
     )
     assert people(archive) == []
     assert archive.db.execute("SELECT count(*) FROM quotes WHERE person_id IS NOT NULL").fetchone()[0] == 0
 
 
 def test_same_name_two_municipalities_two_people(archive: Archive) -> None:
-    archive.save_article(make_article(1, "2024-01-01", quotes=[Quote(0, "Hej", "Anna Ek")]))
+    archive.save_article(numbered_article(1, "2024-01-01", quotes=[Quote(0, "Hej", "Anna Ek")]))
     archive.save_article(
-        make_article(
+        numbered_article(
             1,
             "2024-01-01",
             municipality_id="ale",
@@ -276,10 +225,12 @@ def test_same_name_two_municipalities_two_people(archive: Archive) -> None:
 
 def test_email_does_not_cross_municipalities(archive: Archive) -> None:
     archive.save_article(
-        make_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
+        numbered_article(1, "2024-01-01", contacts=[Contact(name="Kristofer Svensson", email=KRISTOFER)])
     )
     archive.save_article(
-        make_article(1, "2024-02-01", "ale", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)])
+        numbered_article(
+            1, "2024-02-01", "ale", contacts=[Contact(name="Kristoffer Svensson", email=KRISTOFER)]
+        )
     )
     assert [(p["municipality_id"], p["name"]) for p in people(archive)] == [
         ("uppsala", "Kristofer Svensson"),
@@ -302,7 +253,9 @@ def test_resave_unchanged_keeps_people(archive: Archive) -> None:
     before = snapshot(archive)
     assert (
         archive.save_article(
-            make_article(1, "2023-02-01", quotes=[Quote(0, "Vi bygger", "Kristofer Svensson", "kommunalråd")])
+            numbered_article(
+                1, "2023-02-01", quotes=[Quote(0, "Vi bygger", "Kristofer Svensson", "kommunalråd")]
+            )
         )
         == "unchanged"
     )
@@ -314,13 +267,15 @@ def test_resave_updated_same_people_keeps_counts(archive: Archive) -> None:
     two_quotes(archive)
     before = snapshot(archive)
     quotes = [Quote(0, "Vi bygger nytt", "Kristofer Svensson", "kommunalråd")]
-    assert archive.save_article(make_article(1, "2023-02-01", body="Ny text.", quotes=quotes)) == "updated"
+    assert (
+        archive.save_article(numbered_article(1, "2023-02-01", body="Ny text.", quotes=quotes)) == "updated"
+    )
     assert snapshot(archive) == before
 
 
 def test_update_dropping_a_quote_decrements(archive: Archive) -> None:
     two_quotes(archive)
-    assert archive.save_article(make_article(2, "2024-09-15", quotes=[])) == "updated"
+    assert archive.save_article(numbered_article(2, "2024-09-15", quotes=[])) == "updated"
     kristofer = person(archive, "Kristofer Svensson")
     assert kristofer["quote_count"] == 1
     assert kristofer["last_quoted"] == "2023-02-01"
@@ -329,8 +284,10 @@ def test_update_dropping_a_quote_decrements(archive: Archive) -> None:
 
 
 def test_update_dropping_the_last_quote_removes_the_person(archive: Archive) -> None:
-    archive.save_article(make_article(1, "2024-01-01", quotes=[Quote(0, "Hej", "Bo Lind", "kommunalråd")]))
-    archive.save_article(make_article(1, "2024-01-01", quotes=[Quote(0, "Hej", "Bo Lindh")]))
+    archive.save_article(
+        numbered_article(1, "2024-01-01", quotes=[Quote(0, "Hej", "Bo Lind", "kommunalråd")])
+    )
+    archive.save_article(numbered_article(1, "2024-01-01", quotes=[Quote(0, "Hej", "Bo Lindh")]))
     assert [p["name"] for p in people(archive)] == ["Bo Lindh"]
     assert archive.db.execute("SELECT count(*) FROM person_roles").fetchone()[0] == 0
 
@@ -338,7 +295,7 @@ def test_update_dropping_the_last_quote_removes_the_person(archive: Archive) -> 
 def test_new_publication_date_moves_dates(archive: Archive) -> None:
     two_quotes(archive)
     archive.save_article(
-        make_article(1, "2022-12-24", quotes=[Quote(0, "Vi bygger", "Kristofer Svensson", "kommunalråd")])
+        numbered_article(1, "2022-12-24", quotes=[Quote(0, "Vi bygger", "Kristofer Svensson", "kommunalråd")])
     )
     assert person(archive, "Kristofer Svensson")["first_quoted"] == "2022-12-24"
 
@@ -349,7 +306,7 @@ def test_failed_save_leaves_no_person(archive: Archive) -> None:
     )
     with pytest.raises(sqlite3.IntegrityError):
         archive.save_article(
-            make_article(
+            numbered_article(
                 1, "2024-01-01", quotes=[Quote(0, "Hej", "Anna Ek")], contacts=[Contact(name="Anna Ek")]
             )
         )
@@ -359,7 +316,7 @@ def test_failed_save_leaves_no_person(archive: Archive) -> None:
 
 def test_fts_integrity_after_people_changes(archive: Archive) -> None:
     two_quotes(archive)
-    archive.save_article(make_article(2, "2024-09-15", quotes=[Quote(0, "Annat", "Anna Ek")]))
+    archive.save_article(numbered_article(2, "2024-09-15", quotes=[Quote(0, "Annat", "Anna Ek")]))
     archive.fts_integrity_check()
     hits = archive.db.execute("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'annat'").fetchall()
     assert len(hits) == 1
@@ -367,5 +324,5 @@ def test_fts_integrity_after_people_changes(archive: Archive) -> None:
 
 def test_foreign_keys_hold(archive: Archive) -> None:
     two_quotes(archive)
-    archive.save_article(make_article(2, "2024-09-15", quotes=[]))
+    archive.save_article(numbered_article(2, "2024-09-15", quotes=[]))
     assert archive.db.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -11,26 +11,12 @@ from urllib.parse import quote
 
 import pytest
 
-from scraper.archive import INDEXES_SQL, TABLES_SQL, Archive, name_key
+from scraper.archive import INDEXES_SQL, TABLES_SQL, Archive
 from scraper.items import Article, Contact, Quote
 from scraper.web.serve import make_datasette
+from tests.helpers import numbered_article, people, person, roles, two_quotes
 
 KRISTOFER = "kristofer.svensson@uppsala.se"
-
-
-def make_article(n: int, published: str, municipality_id: str = "uppsala", **fields: Any) -> Article:
-    values: dict[str, Any] = {
-        "title": f"Nyhet {n}",
-        "body": f"Text {n}.",
-        "fetched_at": "2024-06-01T00:00:00Z",
-    }
-    values.update(fields)
-    return Article(
-        url=f"https://www.{municipality_id}.se/nyheter/{n}",
-        municipality_id=municipality_id,
-        published=published,
-        **values,
-    )
 
 
 @pytest.fixture
@@ -43,48 +29,6 @@ def archive(tmp_path: Path):
     arch.close()
 
 
-def people(arch: Archive) -> list[dict[str, Any]]:
-    return list(arch.db.query("SELECT * FROM people ORDER BY id"))
-
-
-def person(arch: Archive, name: str, municipality_id: str = "uppsala") -> dict[str, Any]:
-    rows = list(
-        arch.db.query(
-            "SELECT * FROM people WHERE municipality_id = ? AND name_key = ?",
-            [municipality_id, name_key(name)],
-        )
-    )
-    assert len(rows) == 1, rows
-    return rows[0]
-
-
-def roles(arch: Archive, person_id: int) -> list[tuple[Any, ...]]:
-    return [
-        tuple(r)
-        for r in arch.db.execute(
-            "SELECT role, first_seen_published, last_seen_published, article_count FROM person_roles "
-            "WHERE person_id = ? ORDER BY first_seen_published, role",
-            [person_id],
-        )
-    ]
-
-
-def two_quotes(arch: Archive) -> None:
-    arch.save_article(
-        make_article(1, "2023-02-01", quotes=[Quote(0, "Vi bygger", "Kristofer Svensson", "kommunalråd")])
-    )
-    arch.save_article(
-        make_article(
-            2,
-            "2024-09-15",
-            quotes=[Quote(0, "Vi sparar", "Kristofer  Svensson", "kommunstyrelsens ordförande")],
-        )
-    )
-
-
-# -- the person canned query ----------------------------------------------------------------------
-
-
 def person_query(db: Path, name: str) -> list[dict[str, Any]]:
     ds = make_datasette(db)
     response = asyncio.run(ds.client.get(f"/archive/person.json?name={quote(name)}&_shape=array"))
@@ -95,10 +39,10 @@ def person_query(db: Path, name: str) -> list[dict[str, Any]]:
 def test_person_query_role_at_the_time(archive: Archive) -> None:
     two_quotes(archive)  # kommunalråd in 2023, kommunstyrelsens ordförande in 2024
     archive.save_article(
-        make_article(3, "2023-06-01", quotes=[Quote(0, "Utan roll", "Kristofer Svensson")])
+        numbered_article(3, "2023-06-01", quotes=[Quote(0, "Utan roll", "Kristofer Svensson")])
     )  # no role given anywhere in the article: the role recorded around that date
     archive.save_article(
-        make_article(
+        numbered_article(
             4,
             "2024-10-01",
             quotes=[Quote(0, "Roll i kontaktrutan", "Kristofer Svensson")],
@@ -121,7 +65,7 @@ def test_person_query_role_at_the_time(archive: Archive) -> None:
 
 def test_person_query_contact_only_and_swedish_letters(archive: Archive) -> None:
     archive.save_article(
-        make_article(
+        numbered_article(
             1, "2024-01-01", contacts=[Contact(name="Åsa Öberg", role="presskommunikatör", email="asa@u.se")]
         )
     )
