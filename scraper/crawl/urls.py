@@ -58,16 +58,15 @@ def canonical_url(url: str) -> str:
     non-root path removed, so that ``/2026/02/03/slug/`` and ``/2026/02/03/slug`` and a
     newsletter link to either are one article. The spider requests :func:`clean_url` instead.
     """
-    parts = urlsplit(safe_url_string(url.strip()))
-    query = _kept_query(parts.query)
+    parts = urlsplit(clean_url(url))  # what is requested, then made comparable
     host = (parts.hostname or "").lower()
     port = parts.port
     if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
         host = f"{host}:{port}"
-    path = cms.SESSION_PATH_PARAMS.sub("", parts.path) or "/"
+    path = parts.path
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
-    rebuilt = urlunsplit((parts.scheme.lower(), host, path, urlencode(query), ""))
+    rebuilt = urlunsplit((parts.scheme.lower(), host, path, parts.query, ""))
     return canonicalize_url(rebuilt, keep_fragments=False)
 
 
