@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import deque
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from parsel import Selector
@@ -12,6 +13,7 @@ from scraper.demo.sitegen import choose, generate, parse_seeds
 from scraper.demo.sitegen.options import (
     CANONICALS,
     FAMILIES,
+    HELD_OUT2_ONLY,
     HELD_OUT_ONLY,
     LANGS,
     LINKS,
@@ -19,6 +21,7 @@ from scraper.demo.sitegen.options import (
     PAGERS,
     SHAPES,
     SLASHES,
+    held_out2_only,
     held_out_only,
 )
 from scraper.demo.sitegen.serve import StrictApp
@@ -69,6 +72,48 @@ def test_every_flag_both_ways_in_dev(flag):
     assert {getattr(choose(s), flag) for s in DEV} == {True, False}
 
 
+@pytest.mark.parametrize(
+    "field, values",
+    [
+        ("sitemap_index", {True, False}),
+        ("orphans", {"none", "feed", "sitemap"}),
+        ("slugs", {"ascii", "unicode"}),
+        ("case_links", {True, False}),
+        ("base_href", {True, False}),
+        ("link_form", {"served", "other"}),
+        ("listing_canonical", {"self", "first", "missing"}),
+        ("archive", {"pages", "years"}),
+        ("tabs", {True, False}),
+        ("pager_form", {True, False}),
+    ],
+)
+def test_every_second_generation_choice_drawn_in_dev(field, values):
+    assert {getattr(choose(s), field) for s in DEV} == values
+
+
+def test_held_out_batch_frozen():
+    """The first held-out batch predates the second-generation choices: its sites are byte for byte
+    the ones it was scored on (digest taken on main before they were added)."""
+    h = hashlib.sha256()
+    for seed in range(1000, 1030):
+        site = generate(seed, "held_out")
+        for key in sorted(site.pages):
+            h.update(key.encode())
+            h.update(site.pages[key].body.encode())
+        for key in sorted(site.redirects):
+            h.update((key + site.redirects[key]).encode())
+        h.update(repr(sorted(site.articles.items())).encode())
+    assert h.hexdigest() == "a87b98e26479b70476d05a470795bd39cd1ad63e0f4c6f5123df5f4a2a26d1ac"
+
+
+def test_held_out2_combinations_never_in_dev():
+    assert not any(held_out2_only(choose(s)) for s in range(300))
+    held = [choose(s, "held_out2") for s in range(2000, 2030)]
+    for combo in HELD_OUT2_ONLY:
+        assert any(all(getattr(o, k) == v for k, v in combo) for o in held), combo
+    assert any(o.archive == "query" for o in held)
+
+
 def test_dev_has_short_notices():
     assert any(kind == "notice" for s in DEV for kind in generate(s).articles.values())
 
@@ -87,10 +132,22 @@ def test_seed_ranges_do_not_overlap():
 
 
 def _links(body: str, base: str) -> list[str]:
+    """Every link a browser (or a feed or sitemap reader) can follow, GET forms' buttons included,
+    resolved against the page's <base href> if it has one."""
+    if body.startswith("User-agent"):
+        return [line.split(":", 1)[1].strip() for line in body.splitlines() if line.startswith("Sitemap:")]
+    if body.startswith("<?xml"):  # a sitemap, sitemap index or feed
+        xml = Selector(text=body, type="xml")
+        xml.remove_namespaces()
+        return [u.strip() for u in xml.xpath("//loc/text() | //item/link/text()").getall()]
     sel = Selector(text=body)
+    base = urljoin(base, sel.xpath("//base/@href").get() or "")
     hrefs = sel.xpath(
         "//a/@href | //link[@rel='alternate']/@href | //loc/text() | //item/link/text()"
     ).getall()
+    for form in sel.xpath("//form[not(@method) or @method='get']"):
+        for button in form.xpath(".//button[@name]"):
+            hrefs.append(f"{form.attrib.get('action', '')}?{button.attrib['name']}={button.attrib['value']}")
     return [urljoin(base, h.strip()) for h in hrefs]
 
 
@@ -99,8 +156,9 @@ def _walk(seed: int, batch: str) -> tuple[set[str], list[str]]:
     and which links are dead."""
     site = generate(seed, batch)
     app = StrictApp(site, ORIGIN)
-    seen, ok, dead = {ORIGIN + "/"}, set(), []
-    queue = deque([ORIGIN + "/"])
+    start = [ORIGIN + "/", ORIGIN + "/robots.txt"]  # a crawler reads robots.txt's Sitemap: lines
+    seen, ok, dead = set(start), set(), []
+    queue = deque(start)
     while queue:
         url = queue.popleft()
         parts = urlsplit(url)
@@ -112,7 +170,7 @@ def _walk(seed: int, batch: str) -> tuple[set[str], list[str]]:
         if answer.status != 200:
             dead.append(url)
             continue
-        ok.add(parts.path + (f"?{parts.query}" if parts.query else ""))
+        ok.add(unquote(parts.path) + (f"?{parts.query}" if parts.query else ""))
         for link in _links(answer.body.decode(), url):
             if link.startswith(ORIGIN) and link not in seen:
                 seen.add(link)

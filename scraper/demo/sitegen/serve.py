@@ -6,7 +6,9 @@
 * a query on a path whose query selects the page (``?id=``, ``?page=``) must name a page that
   exists, else 404; on other paths an unknown query is ignored, as real servers do; tracking
   parameters are dropped first;
-* robots.txt, the sitemap and the feed exist only when the generator wrote them.
+* robots.txt, the sitemap and the feed exist only when the generator wrote them;
+* paths are case-sensitive, unless the seed makes the server IIS-like (``case_links``): then
+  ``/Nyheter/Slug/`` is the page ``/nyheter/slug/``, as IIS answers.
 
 :class:`GeneratedWeb` serves many sites, each on its own 127.0.0.1 port (port 0: a free one).
 """
@@ -42,10 +44,16 @@ class StrictApp:
         self.origin = origin
         self.requests: list[tuple[str, int]] = []
         self.lock = threading.Lock()
+        self.folded: dict[str, str] = {}
+        if site.options.case_links:
+            for key in [*site.pages, *site.redirects]:
+                path = key.split("?")[0]
+                self.folded.setdefault(path.casefold(), path)
 
     def handle(self, target: str) -> Answer:
         parts = urlsplit(target)
         path = unquote(parts.path) or "/"
+        path = self.folded.get(path.casefold(), path) if self.folded else path
         kept = [
             (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.startswith(TRACKING)
         ]

@@ -1,0 +1,116 @@
+"""Second-generation shapes of a generated site's news listing and files: archives by year, news and
+press releases in tabs, a pager that is a GET form, a sitemap index, links quoted for XML.
+
+Functions of the page writer (:class:`~scraper.demo.sitegen.pages._Writer`), kept apart so that
+module stays about the pages every site has.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, quote
+
+from scraper.demo.sitegen.markup import ORIGIN, esc
+from scraper.demo.sitegen.site import PRESS, Entry, Page, href, page_url
+
+if TYPE_CHECKING:
+    from scraper.demo.sitegen.pages import _Writer
+
+ARCHIVE_LABEL = {"sv": "Nyhetsarkiv", "nb": "Nyhetsarkiv", "da": "Nyhedsarkiv", "en": "News archive"}
+
+
+def listed(entries: list[Entry]) -> list[Entry]:
+    """The entries a listing, widget or home page shows: not the ones only a feed or sitemap has."""
+    return [e for e in entries if not e.orphan]
+
+
+def listing_plan(w: _Writer) -> tuple[list[list[Entry]], list[str]]:
+    """The listing's pages (entries of each) and their URLs: numbered pages, or one page per year
+    (the newest year on the listing itself, older years at /nyheter/2024/ or /nyheter/?ar=2024)."""
+    o, entries, listing = w.o, listed(w.entries), w.site.listing
+    if o.archive == "pages":
+        size = o.page_size
+        chunks = [entries[i : i + size] for i in range(0, len(entries), size)]
+        return chunks, [page_url(o, listing, i) for i in range(len(chunks))]
+    years = sorted({e.day.year for e in entries}, reverse=True)
+    chunks = [[e for e in entries if e.day.year == y] for y in years]
+    urls = [listing] + [f"{listing}{y}/" if o.archive == "years" else f"{listing}?ar={y}" for y in years[1:]]
+    return chunks, urls
+
+
+def year_nav(w: _Writer, at: str, urls: list[str], i: int, years: list[int]) -> str:
+    cells = [
+        f'<span aria-current="page">{y}</span>' if n == i else w.link(at, u, str(y))
+        for n, (u, y) in enumerate(zip(urls, years, strict=True))
+    ]
+    label = esc(ARCHIVE_LABEL[w.lang.code])
+    lis = "".join(f"<li>{c}</li>" for c in cells)
+    return f'<nav class="archive-years" aria-label="{label}"><h2>{label}</h2><ul>{lis}</ul></nav>'
+
+
+def form_pager(w: _Writer, at: str, next_url: str) -> str:
+    """ "Visa fler" as a GET form: the page number is a button's name and value, no link at all."""
+    path, _, query = next_url.partition("?")
+    name, value = parse_qsl(query)[0]
+    action = esc(href(w.o, at, path))
+    return (
+        f'<form class="load-more" method="get" action="{action}">'
+        f'<button type="submit" name="{esc(name)}" value="{esc(value)}">{esc(w.lang.more_text)}</button></form>'
+    )
+
+
+def items_block(w: _Writer, at: str, entries: list[Entry]) -> str:
+    """The listing's entries, or, with tabs, news and press releases in two tab panels."""
+    if not w.o.tabs:
+        return w.items(at, entries)
+    news = [e for e in entries if e.section == "news"]
+    press = [e for e in entries if e.section == "press"]
+    label = PRESS[w.lang.code][1]
+    return (
+        '<div class="tabs"><ul role="tablist">'
+        f'<li><a href="#tab-news" role="tab" aria-selected="true">{esc(w.lang.news)}</a></li>'
+        f'<li><a href="#tab-press" role="tab">{esc(label)}</a></li></ul>'
+        f'<div role="tabpanel" id="tab-news">{w.items(at, news)}</div>'
+        f'<div role="tabpanel" id="tab-press" hidden>{w.items(at, press)}</div></div>'
+    )
+
+
+def loc(path: str) -> str:
+    """A URL as a sitemap or feed writes it: absolute, non-ASCII percent-encoded."""
+    return ORIGIN + esc(quote(path, safe="/?=&"))
+
+
+def sitemaps(w: _Writer, urls: list[str]) -> str:
+    """The sitemap(s); returns the URL robots.txt names (an index when the seed says so)."""
+
+    def urlset(paths: list[str]) -> Page:
+        locs = "".join(f"<url><loc>{loc(u)}</loc></url>" for u in paths)
+        return Page(
+            '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
+            f'sitemap/0.9">{locs}</urlset>\n',
+            "application/xml; charset=utf-8",
+        )
+
+    pages = w.site.pages
+    if not w.o.sitemap_index:
+        pages["/sitemap.xml"] = urlset(urls)
+        return "/sitemap.xml"
+    news = [u for u in urls if u in w.site.articles]
+    pages["/sitemap-news.xml"] = urlset(news)
+    pages["/sitemap-pages.xml"] = urlset([u for u in urls if u not in w.site.articles])
+    children = "".join(
+        f"<sitemap><loc>{ORIGIN}{p}</loc><lastmod>2025-10-20</lastmod></sitemap>"
+        for p in ("/sitemap-pages.xml", "/sitemap-news.xml")
+    )
+    pages["/sitemap_index.xml"] = Page(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/'
+        f'sitemap/0.9">{children}</sitemapindex>\n',
+        "application/xml; charset=utf-8",
+    )
+    return "/sitemap_index.xml"
+
+
+def feed_entries(w: _Writer) -> list[Entry]:
+    """The feed's items: the five newest, and the orphans when the feed is where they are linked."""
+    latest = listed(w.entries)[:5]
+    return latest + [e for e in w.entries if e.orphan and w.o.orphans == "feed"]
