@@ -43,6 +43,18 @@ ARTICLE = f"""<html><head><title>Kommunen åpner en ny sykkelvei</title></head><
 <p>{"Kommunen åpner en ny sykkelvei langs vannet i hele kommunen fra neste uke. " * 6}</p></div>
 </body></html>"""
 
+# The same article on a site that shows no publication date, only "last changed" at the bottom:
+# nothing on the page dates it as news, so it is news only when a listing vouches for it.
+UNDATED = f"""<html><head><title>Kommunen åpner en ny sykkelvei</title></head><body>{HEADER}
+<div id="main"><h1>Kommunen åpner en ny sykkelvei</h1>
+<p>{"Kommunen åpner en ny sykkelvei langs vannet i hele kommunen fra neste uke. " * 6}</p>
+<p>Sist endret 14.10.2025</p></div></body></html>"""
+SHORT_UNDATED = f"""<html><head><title>Barneskolen bygger om badeplassen</title></head><body>{HEADER}
+<div id="main"><h1>Barneskolen bygger om badeplassen</h1>
+<p>Biblioteket starter badeplassen ved vannet fra neste uke.</p>
+<p>Teknisk etat inviterer til vann- og avløpsnettet sammen med lagene.</p>
+<p>Sist endret 07.10.2025</p></div></body></html>"""
+
 
 def _sel(html: str) -> Selector:
     return Selector(text=html)
@@ -67,14 +79,38 @@ def test_vis_flere_pages_the_listing() -> None:
 
 def test_numeric_dates_are_dates() -> None:
     assert classify.DATE_TEXT.search("publisert 07.10.2025 kl. 12")
+    assert classify.DATE_TEXT.search("Publisert 5. mai 2025") and classify.DATE_TEXT.search(
+        "3. desember 2025"
+    )
     assert classify.item_date(_sel("<li><a href='/x'>X</a> 7.3.2026</li>").xpath("//a")[0]) == "2026-03-07"
 
 
-def test_a_short_notice_with_a_bare_date_is_news_only_when_vouched_for() -> None:
+def test_a_short_notice_with_a_bare_date_under_its_headline_is_news_wherever_it_was_linked() -> None:
+    """A bare date right under the headline is a publication date: a notice only the sitemap links
+    (a listing never showed it) is news all the same (issue 9: news by evidence, not length)."""
     url = HOME + "aktuelt/item?id=101"
     signals = classify.page_signals(_sel(NOTICE), url, HOME)
+    assert signals.dated_heading
+    assert classify.classify_page(signals, url, from_listing=True) == "article"
+    assert classify.classify_page(signals, url, from_listing=False) == "article"
+    full = classify.page_signals(_sel(ARTICLE), HOME + "aktuelt/item?id=100", HOME)
+    assert classify.classify_page(full, HOME + "aktuelt/item?id=100", from_listing=False) == "article"
+
+
+def test_a_short_page_dated_only_at_the_bottom_is_news_only_when_vouched_for() -> None:
+    url = HOME + "aktuelt/item?id=101"
+    signals = classify.page_signals(_sel(SHORT_UNDATED), url, HOME)
+    assert not signals.dated_heading
     assert classify.classify_page(signals, url, from_listing=True) == "article"
     assert classify.classify_page(signals, url, from_listing=False) == "other"
+
+
+def test_a_date_under_the_headline_outside_the_news_section_is_not_enough() -> None:
+    """An event page (/arrangementer/...) shows its date under the headline too: not news."""
+    url = HOME + "arrangementer/konsert/"
+    for page in (NOTICE, ARTICLE):
+        signals = classify.page_signals(_sel(page), url, HOME)
+        assert classify.classify_page(signals, url, from_listing=False) == "other"
 
 
 @pytest.fixture
@@ -94,14 +130,14 @@ def _response(url: str, html: str, kind: str, **meta: object) -> HtmlResponse:
 def test_a_page_fetched_before_the_listing_vouched_is_judged_again(spider) -> None:
     url = HOME + "aktuelt/item?id=100"
     # A sitemap asked for the article first: without the listing's word it is not news ...
-    out = list(spider.parse_page(_response(url, ARTICLE, "candidate", from_listing=False)))
+    out = list(spider.parse_page(_response(url, UNDATED, "candidate", from_listing=False)))
     assert not [o for o in out if isinstance(o, Page)]
     # ... then the listing vouches for it: asked again, once, as listed; a plain entry is not re-asked.
     listing = list(spider.parse_listing(_response(HOME + "aktuelt/", LISTING, "listing")))
     again = [o for o in listing if isinstance(o, Request) and o.url == url]
     assert len(again) == 1 and again[0].meta["from_listing"] and again[0].dont_filter
     assert get(spider.crawler.stats, Counter.PAGE_REJUDGED_LISTED, "alvik") == 1
-    out = list(spider.parse_page(_response(url, ARTICLE, "candidate", from_listing=True)))
+    out = list(spider.parse_page(_response(url, UNDATED, "candidate", from_listing=True)))
     assert len([o for o in out if isinstance(o, Page)]) == 1
     assert not spider.sites["alvik"].unvouched
 

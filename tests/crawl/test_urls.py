@@ -96,7 +96,9 @@ def test_article_ids_keep_their_own_template() -> None:
 
 def test_canonical_url_folds_path_case_not_query():
     """IIS answers /Nyheter/Slug/ and /nyheter/slug/ alike: one key (non-ASCII letters too)."""
-    assert canonical_url("http://x.se/Nyheter/%C3%84ldre-Vard/") == canonical_url("http://x.se/nyheter/äldre-vard")
+    assert canonical_url("http://x.se/Nyheter/%C3%84ldre-Vard/") == canonical_url(
+        "http://x.se/nyheter/äldre-vard"
+    )
     assert canonical_url("http://x.se/News/Item?id=A7") == "http://x.se/news/item?id=A7"
     assert canonical_url("http://x.se/nyheter/v%C3%A4gen") == canonical_url("http://x.se/nyheter/vägen")
 
