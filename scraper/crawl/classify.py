@@ -200,7 +200,7 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
     ).getall()
     own = " ".join(" ".join(own_text).split())
     s.distinct_dates = len({m.group(0).lower() for m in DATE_TEXT.finditer(own)})
-    s.dated_heading = _dated_heading(sel, own)
+    s.dated_heading = _dated_heading(sel)
     s.any_date = s.published_label or s.distinct_dates > 0
     seen: set[str] = {canonical_url(url)}
     for a, link in _anchors(sel, url):
@@ -230,14 +230,19 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
 HEADING_DATE_WORDS = 12  # how close under the headline a date must be to date the page
 
 
-def _dated_heading(sel: Selector, own: str) -> bool:
+def _dated_heading(sel: Selector) -> bool:
     """A full date within a few words after the <h1>: how a news page shows when it was published,
     even bare (``<h1>..</h1><p><i>07.10.2025</i></p>``). A "last updated" line sits at the bottom."""
-    h1 = " ".join((sel.xpath("normalize-space(//h1)").get() or "").split())
-    at = own.find(h1) if h1 else -1
-    if at < 0:
+    h1 = sel.xpath("//h1[normalize-space()][1]")
+    if not h1:
         return False
-    after = " ".join(own[at + len(h1) :].split()[:HEADING_DATE_WORDS])
+    # Text in a block that holds a link but not the headline is a listed item's (its date dates
+    # that item, not this page): a one-entry filtered listing is not a dated notice.
+    following = h1[0].xpath(
+        "following::text()[not(ancestor::script) and not(ancestor::style)"
+        " and not(ancestor::*[.//a[@href]][not(.//h1)])][position() <= 40]"
+    )
+    after = " ".join(" ".join(following.getall()).split()[:HEADING_DATE_WORDS])
     return bool(DATE_TEXT.search(after))
 
 

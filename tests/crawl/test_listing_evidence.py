@@ -147,3 +147,25 @@ def test_a_page_that_is_not_news_even_vouched_for_waits_for_nothing(spider) -> N
     out = list(spider.parse_page(_response(HOME + "kontakt/", page + "</div></body></html>", "candidate")))
     assert not [o for o in out if isinstance(o, Page)]
     assert not spider.sites["alvik"].unvouched
+
+
+def test_the_date_under_the_headline_is_found_after_the_h1_not_the_title() -> None:
+    """The headline is also the <title>: the words after the <h1> itself are the ones that count."""
+    page = NOTICE.replace('<div id="main">', '<div id="main"><p>Skriv ut</p>')
+    signals = classify.page_signals(_sel(page), HOME + "aktuelt/item?id=101", HOME)
+    assert signals.dated_heading
+    late = NOTICE.replace("<p><i>07.10.2025</i></p>", "").replace(
+        "</div></body>", "<p>07.10.2025</p></div></body>"
+    )
+    assert not classify.page_signals(_sel(late), HOME + "aktuelt/item?id=101", HOME).dated_heading
+
+
+def test_a_listed_items_date_under_the_headline_does_not_date_the_page() -> None:
+    """A filtered listing with one entry: the date under its <h1> is the entry's, not the page's."""
+    page = f"""<html><body>{HEADER}<main><h1>Nyheter: Skole</h1><ul class="news-list"><li>
+    <a href="/aktuelt/item?id=100">Kommunen åpner en ny sykkelvei</a><p>14.10.2025</p>
+    <p>Biblioteket starter badeplassen ved vannet fra neste uke sammen med lagene.</p></li></ul></main></body></html>"""
+    url = HOME + "aktuelt/?kategori=skole"
+    signals = classify.page_signals(_sel(page), url, HOME)
+    assert not signals.dated_heading
+    assert classify.classify_page(signals, url, from_listing=False) != "article"
