@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import deque
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -85,6 +86,11 @@ def test_every_flag_both_ways_in_dev(flag):
         ("archive", {"pages", "years"}),
         ("tabs", {True, False}),
         ("pager_form", {True, False}),
+        ("session", {True, False}),
+        ("tracking", {True, False}),
+        ("feed_format", {"rss", "atom"}),
+        ("hub", {True, False}),
+        ("dated_in_section", {True, False}),
     ],
 )
 def test_every_second_generation_choice_drawn_in_dev(field, values):
@@ -139,7 +145,9 @@ def _links(body: str, base: str) -> list[str]:
     if body.startswith("<?xml"):  # a sitemap, sitemap index or feed
         xml = Selector(text=body, type="xml")
         xml.remove_namespaces()
-        return [u.strip() for u in xml.xpath("//loc/text() | //item/link/text()").getall()]
+        return [
+            u.strip() for u in xml.xpath("//loc/text() | //item/link/text() | //entry/link/@href").getall()
+        ]
     sel = Selector(text=body)
     base = urljoin(base, sel.xpath("//base/@href").get() or "")
     hrefs = sel.xpath(
@@ -170,7 +178,8 @@ def _walk(seed: int, batch: str) -> tuple[set[str], list[str]]:
         if answer.status != 200:
             dead.append(url)
             continue
-        ok.add(unquote(parts.path) + (f"?{parts.query}" if parts.query else ""))
+        path = re.sub(r";jsessionid=[^/?;]*", "", unquote(parts.path))
+        ok.add(path + (f"?{parts.query}" if parts.query else ""))
         for link in _links(answer.body.decode(), url):
             if link.startswith(ORIGIN) and link not in seen:
                 seen.add(link)

@@ -41,6 +41,8 @@ HELD_OUT2_ONLY: tuple[tuple[tuple[str, object], ...], ...] = (
     (("family", "wordpress"), ("orphans", "sitemap")),
     (("shape", "html"), ("case_links", True)),
     (("family", "episerver"), ("link_form", "other")),
+    (("family", "govuk"), ("session", True)),
+    (("family", "umbraco"), ("hub", True)),
 )
 HELD_OUT2_VALUES = {"archive": ("query",), "page_param": ("offset",)}
 # What a forced combination needs of the other choices to mean anything.
@@ -84,6 +86,11 @@ class Options:
     archive: str = "pages"  # "years": the listing pages by year (/nyheter/2024/), "query": ?ar=2024
     tabs: bool = False  # news and press releases (a second section) in tabs of one listing
     pager_form: bool = False  # the pager is a GET form (<button name="page" value="2">)
+    session: bool = False  # Java servlet: links carry ;jsessionid=..., different on every page
+    tracking: bool = False  # teaser and feed links carry ?utm_source=...&utm_medium=...
+    feed_format: str = "rss"  # "atom"
+    hub: bool = False  # the menu's news link leads to an "Aktuellt" hub; "Alla nyheter" to the listing
+    dated_in_section: bool = False  # dated paths under the news section: /nyheter/2025/10/05/slug/
 
     @property
     def url_style(self) -> str:
@@ -139,6 +146,11 @@ def _extras(rng: random.Random, o: Options) -> dict[str, object]:
         "archive": archive if dirs or archive == "query" else "pages",
         "tabs": rng.random() < 0.3,
         "pager_form": o.pager == "more" and o.page_param in ("page0", "page1") and rng.random() < 0.6,
+        "session": rng.random() < 0.2,
+        "tracking": rng.random() < 0.3,
+        "feed_format": "atom" if o.feed and rng.random() < 0.4 else "rss",
+        "hub": rng.random() < 0.3,
+        "dated_in_section": o.shape == "dated" and rng.random() < 0.5,
     }
 
 

@@ -41,7 +41,11 @@ class _Writer:
         return f'<a href="{esc(href(self.o, from_path, to, teaser=teaser))}"{attrs}>{esc(text)}</a>'
 
     def header(self, at: str) -> str:
-        items = [self.link(at, self.site.listing, self.lang.news)]
+        if self.o.hub:
+            hub_path, hub_title, _ = variants.HUB[self.lang.code]
+            items = [self.link(at, hub_path, hub_title)]
+        else:
+            items = [self.link(at, self.site.listing, self.lang.news)]
         items += [self.link(at, path, title) for path, title in self.other.values()]
         lis = "".join(f"<li>{i}</li>" for i in items)
         return (
@@ -198,8 +202,9 @@ class _Writer:
         news = f'<section class="start-news"><ul>{teasers}</ul></section>'
         main = f"<h1>{esc(self.site.name)}</h1><p>{esc(intro)}</p>{news}"
         feed = self._feed_path()
+        kind = "atom" if self.o.feed_format == "atom" else "rss"
         head = (
-            f'<link rel="alternate" type="application/rss+xml" title="{esc(self.lang.news)}" href="{ORIGIN}{feed}">'
+            f'<link rel="alternate" type="application/{kind}+xml" title="{esc(self.lang.news)}" href="{ORIGIN}{feed}">'
             if self.o.feed
             else ""
         )
@@ -243,7 +248,7 @@ class _Writer:
         self.site.non_news += [p for p, _ in self.other.values()]
 
     def _feed_path(self) -> str:
-        return f"/{self.lang.news_slug}/rss.xml"
+        return f"/{self.lang.news_slug}/{'atom' if self.o.feed_format == 'atom' else 'rss'}.xml"
 
     def _put(self, path: str, p: Page) -> None:
         if "?" in path:
@@ -261,7 +266,9 @@ def write_files(w: _Writer) -> None:
         named = variants.sitemaps(w, ["/", w.site.listing, *w.site.articles, *w.site.non_news])
         robots += f"Sitemap: {ORIGIN}{named}\n"
     w.site.pages["/robots.txt"] = Page(robots, "text/plain; charset=utf-8")
-    if o.feed:
+    if o.feed and o.feed_format == "atom":
+        w.site.pages[w._feed_path()] = variants.atom(w, variants.feed_entries(w))
+    elif o.feed:
         items = "".join(
             f"<item><title>{esc(e.title)}</title><link>{variants.loc(e.path)}</link><pubDate>"
             f"{RFC822_DAYS[e.day.weekday()]}, {e.day.day:02d} {RFC822_MONTHS[e.day.month - 1]} {e.day.year} "
@@ -282,6 +289,8 @@ def build_pages(
     for e in entries:
         w.article(e)
     w.listing()
+    if w.o.hub:
+        variants.hub(w)
     w.others(rng)
     w.home()
     write_files(w)

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +28,7 @@ from scraper.demo.sitegen.site import GeneratedSite
 
 logger = logging.getLogger(__name__)
 TRACKING = ("utm_", "fbclid", "gclid")
+SESSION = re.compile(r";jsessionid=[^/?;]*")
 
 
 @dataclass
@@ -53,6 +55,8 @@ class StrictApp:
     def handle(self, target: str) -> Answer:
         parts = urlsplit(target)
         path = unquote(parts.path) or "/"
+        if self.site.options.session:  # the servlet container takes ;jsessionid= off any path
+            path = SESSION.sub("", path)
         path = self.folded.get(path.casefold(), path) if self.folded else path
         kept = [
             (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.startswith(TRACKING)

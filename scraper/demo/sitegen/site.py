@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import random
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import quote
@@ -67,7 +68,7 @@ class GeneratedSite:
             self.pages[other] = page
 
 
-def link_target(o: Options, to: str, *, teaser: bool = False) -> str:
+def link_target(o: Options, to: str, *, teaser: bool = False, from_page: str = "") -> str:
     """The path a link names: the slash form the server redirects from, a capitalised path on a
     case-insensitive server (teasers), non-ASCII slugs percent-encoded on every other link."""
     path, q, query = to.partition("?")
@@ -77,12 +78,18 @@ def link_target(o: Options, to: str, *, teaser: bool = False) -> str:
         path = "/".join(seg[:1].upper() + seg[1:] for seg in path.split("/"))
     if o.slugs == "unicode" and len(to) % 2 == 0:
         path = quote(path, safe="/")
+    if o.session and path != "/":  # a servlet container that rewrites URLs for cookieless visitors
+        path += f";jsessionid={zlib.crc32((from_page + to).encode()):010d}"
+    if o.tracking and teaser:
+        query = f"{query}&" if query else ""
+        query += "utm_source=web&utm_medium=teaser"
+        q = "?"
     return path + q + query
 
 
 def href(o: Options, from_path: str, to: str, *, teaser: bool = False) -> str:
     """A link from the page at ``from_path`` to ``to`` in the site's link style."""
-    to = link_target(o, to, teaser=teaser)
+    to = link_target(o, to, teaser=teaser, from_page=from_path)
     if o.links == "absolute":
         return ORIGIN + to
     if o.links == "root":
@@ -107,7 +114,8 @@ def _article_path(o: Options, lang: words.Language, slug: str, day: date, n: int
     if o.shape == "id":
         return f"/{news}/item?id={100 + n}"
     if o.shape == "dated":
-        return f"/{day.year}/{day.month:02d}/{day.day:02d}/{slug}/"
+        section = f"/{news}" if o.dated_in_section else ""
+        return f"{section}/{day.year}/{day.month:02d}/{day.day:02d}/{slug}/"
     return f"/{news}/{slug}/"
 
 

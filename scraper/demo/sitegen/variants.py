@@ -114,3 +114,34 @@ def feed_entries(w: _Writer) -> list[Entry]:
     """The feed's items: the five newest, and the orphans when the feed is where they are linked."""
     latest = listed(w.entries)[:5]
     return latest + [e for e in w.entries if e.orphan and w.o.orphans == "feed"]
+
+
+# The "Aktuellt" hub a menu links instead of the listing: (path, title, link text to the listing).
+HUB = {
+    "sv": ("/aktuellt/", "Aktuellt", "Alla nyheter"),
+    "nb": ("/hva-skjer/", "Aktuelt", "Alle nyheter"),
+    "da": ("/aktuelt/", "Aktuelt", "Alle nyheder"),
+    "en": ("/latest/", "Latest news", "All news"),
+}
+
+
+def hub(w: _Writer) -> None:
+    """The hub page: three teasers and the link to the full listing."""
+    path, title, all_news = HUB[w.lang.code]
+    teasers = "".join(f"<li>{w.link(path, e.path, e.title, teaser=True)}</li>" for e in listed(w.entries)[:3])
+    main = f'<h1>{esc(title)}</h1><ul class="teasers">{teasers}</ul><p>{w.link(path, w.site.listing, all_news)}</p>'
+    w._put(path, w.html(path, title, main))
+    w.site.non_news.append(path)
+
+
+def atom(w: _Writer, entries: list[Entry]) -> Page:
+    items = "".join(
+        f'<entry><title>{esc(e.title)}</title><link rel="alternate" href="{loc(e.path)}"/>'
+        f"<id>{loc(e.path)}</id><published>{e.day.isoformat()}T09:00:00Z</published></entry>"
+        for e in entries
+    )
+    return Page(
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>{esc(w.site.name)}'
+        f'</title><link href="{ORIGIN}/"/>{items}</feed>\n',
+        "application/atom+xml; charset=utf-8",
+    )
