@@ -20,6 +20,7 @@ from scraper.clock import parse_time
 from scraper.crawl import classify
 from scraper.crawl.urls import (
     canonical_url,
+    clean_url,
     in_news_section,
     looks_like_news_link_text,
     looks_like_sitemap_article,
@@ -168,7 +169,7 @@ def is_year_archive_link(a: classify.Link, listing_url: str) -> bool:
     year = a.text.strip()
     if not YEAR.fullmatch(year):
         return False
-    link, here = urlsplit(a.url), urlsplit(listing_url)
+    link, here = urlsplit(clean_url(a.url)), urlsplit(clean_url(listing_url))  # no ;jsessionid=
     if link.netloc != here.netloc:
         return False
 

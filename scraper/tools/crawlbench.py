@@ -214,7 +214,8 @@ def format_result(r: Result, floors: dict[str, object] | None = None) -> str:
         lines.append(f"  seed {o.seed} [{o.batch}] {o.family} {o.url_style} links={o.links} pager={o.pager}/"
                      f"{o.page_param} canonical={o.canonical} lang={o.lang} dates={o.date_style}"
                      f"{' time' if o.time_tag else ''} sitemap={o.sitemap} feed={o.feed} widget={o.widget} "
-                     f"facets={o.facets} notices_in_news={o.notices_in_news}{_extras(o)}: found {s.found}/{s.truth}")  # fmt: skip
+                     f"facets={o.facets} notices_in_news={o.notices_in_news}{_extras(o)}: "
+                     f"found {s.found}/{s.truth}")  # fmt: skip
         for what, urls in (("missed", s.missed), ("extra", s.extra), ("dead", s.dead)):
             for u in urls:
                 kind = s.site.articles.get(u) or page_kind(s.site, u)

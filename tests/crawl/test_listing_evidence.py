@@ -169,3 +169,40 @@ def test_a_listed_items_date_under_the_headline_does_not_date_the_page() -> None
     signals = classify.page_signals(_sel(page), url, HOME)
     assert not signals.dated_heading
     assert classify.classify_page(signals, url, from_listing=False) != "article"
+
+
+@pytest.mark.parametrize(
+    "text", ["Alle nyheter", "Alle nyheder", "Se alle nyheter", "Vis alle nyheder", "Alla nyheter"]
+)
+def test_all_news_in_nb_and_da_leads_to_the_listing(text) -> None:
+    from scraper.crawl.urls import looks_like_news_link_text
+
+    assert looks_like_news_link_text(text)
+
+
+def test_year_archive_links_are_listings_with_session_ids() -> None:
+    page = f"""<html><body>{HEADER}<main><h1>Nyheter</h1><ul class="news-list">
+    <li><a href="/aktuelt/item?id=100">Kommunen åpner en ny sykkelvei</a> <span>14.10.2025</span></li></ul>
+    <nav class="archive-years"><ul><li><a href="/aktuelt/2024/;jsessionid=0042">2024</a></li>
+    <li><a href="/aktuelt/?ar=2023">2023</a></li><li><a href="/kalender/2022/">2022</a></li></ul></nav>
+    </main></body></html>"""
+    links = sources.listing_links(_sel(page), HOME + "aktuelt/2025/", HOME)
+    listings = [link.url for link in links if link.kind == LinkKind.LISTING]
+    assert listings == [HOME + "aktuelt/2024/;jsessionid=0042"]
+    here = sources.listing_links(_sel(page), HOME + "aktuelt/", HOME)
+    assert {link.url for link in here if link.kind == LinkKind.LISTING} == {
+        HOME + "aktuelt/2024/;jsessionid=0042",
+        HOME + "aktuelt/?ar=2023",
+    }
+    assert not [link for link in here if link.kind == LinkKind.CANDIDATE and "2024" in link.url]
+
+
+def test_a_get_form_pager_pages_the_listing() -> None:
+    page = f"""<html><body>{HEADER}<main><h1>Nyheter</h1><p><a href="/aktuelt/item?id=100">X</a> 14.10.2025</p>
+    <form class="load-more" method="get" action=""><input type="hidden" name="kategori" value="skole">
+    <button type="submit" name="page" value="2">Vis flere</button></form>
+    <form method="get" action="/sok/"><input name="q"><button>Søk</button></form></main></body></html>"""
+    links = sources.listing_links(_sel(page), HOME + "aktuelt/?kategori=skole", HOME)
+    assert [link.url for link in links if link.kind == LinkKind.PAGE] == [
+        HOME + "aktuelt/?kategori=skole&page=2"
+    ]

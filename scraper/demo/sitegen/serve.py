@@ -21,7 +21,7 @@ import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from scraper.demo.sitegen.markup import ORIGIN
 from scraper.demo.sitegen.site import GeneratedSite
@@ -82,7 +82,7 @@ class StrictApp:
         return Answer(200, {"Content-Type": page.ctype}, body)
 
     def _redirect(self, location: str) -> Answer:
-        url = self.origin + location
+        url = self.origin + quote(location, safe="/?=&;%")  # a real server sends the path percent-encoded
         body = f'<html><body><a href="{url}">{url}</a></body></html>'.encode()
         return Answer(301, {"Location": url, "Content-Type": "text/html; charset=utf-8"}, body)
 
