@@ -91,6 +91,9 @@ def test_every_flag_both_ways_in_dev(flag):
         ("feed_format", {"rss", "atom"}),
         ("hub", {True, False}),
         ("dated_in_section", {True, False}),
+        ("press_listing", {True, False}),
+        ("visible_date", {True, False}),
+        ("pager_js", {True, False}),
     ],
 )
 def test_every_second_generation_choice_drawn_in_dev(field, values):
@@ -151,7 +154,7 @@ def _links(body: str, base: str) -> list[str]:
     sel = Selector(text=body)
     base = urljoin(base, sel.xpath("//base/@href").get() or "")
     hrefs = sel.xpath(
-        "//a/@href | //link[@rel='alternate']/@href | //loc/text() | //item/link/text()"
+        "//a/@href | //link[@rel='alternate' or @rel='next']/@href | //loc/text() | //item/link/text()"
     ).getall()
     for form in sel.xpath("//form[not(@method) or @method='get']"):
         for button in form.xpath(".//button[@name]"):

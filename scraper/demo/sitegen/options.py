@@ -91,6 +91,9 @@ class Options:
     feed_format: str = "rss"  # "atom"
     hub: bool = False  # the menu's news link leads to an "Aktuellt" hub; "Alla nyheter" to the listing
     dated_in_section: bool = False  # dated paths under the news section: /nyheter/2025/10/05/slug/
+    press_listing: bool = False  # press releases (a second section) on their own listing, own menu link
+    visible_date: bool = True  # False: the article shows no date (only the listing and URL do)
+    pager_js: bool = False  # "Visa fler" is a script button; only <link rel="next"> in <head> pages
 
     @property
     def url_style(self) -> str:
@@ -151,7 +154,19 @@ def _extras(rng: random.Random, o: Options) -> dict[str, object]:
         "feed_format": "atom" if o.feed and rng.random() < 0.4 else "rss",
         "hub": rng.random() < 0.3,
         "dated_in_section": o.shape == "dated" and rng.random() < 0.5,
+        "press_listing": rng.random() < 0.25,
+        "visible_date": not (orphans == "none" and o.short_share == 0.0 and rng.random() < 0.4),
+        "pager_js": o.pager == "more" and rng.random() < 0.4,
     }
+
+
+def _settle(extras: dict[str, object]) -> dict[str, object]:
+    """Choices that exclude each other: tabs win over a press listing, a form pager over a script one."""
+    if extras["tabs"]:
+        extras["press_listing"] = False
+    if extras["pager_form"]:
+        extras["pager_js"] = False
+    return extras
 
 
 def held_out_only(o: Options) -> bool:
@@ -189,8 +204,8 @@ def choose(seed: int, batch: str = "dev") -> Options:
             for pair in HELD_OUT2_ONLY[(seed // 2) % len(HELD_OUT2_ONLY)]:
                 forced.update(NEEDS.get(pair, {}))
             o = Options(**{**o.to_dict(), **forced})  # type: ignore[arg-type]
-            return Options(**{**o.to_dict(), **_extras(extras, o), **forced})  # type: ignore[arg-type]
-        o = Options(**{**o.to_dict(), **_extras(extras, o)})  # type: ignore[arg-type]
+            return Options(**{**o.to_dict(), **_settle({**_extras(extras, o), **forced})})  # type: ignore[arg-type]
+        o = Options(**{**o.to_dict(), **_settle(_extras(extras, o))})  # type: ignore[arg-type]
         if batch == "held_out2" or not (held_out_only(o) or held_out2_only(o)):
             return o
 

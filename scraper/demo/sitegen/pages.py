@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from scraper.demo.sitegen import variants, words
 from scraper.demo.sitegen.markup import ORIGIN, Family, date_line, esc, page
-from scraper.demo.sitegen.site import FOLD, Entry, GeneratedSite, Page, date_text, href
+from scraper.demo.sitegen.site import FOLD, PRESS, Entry, GeneratedSite, Page, date_text, href
 from scraper.registry import slugify
 
 RFC822_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -46,6 +46,9 @@ class _Writer:
             items = [self.link(at, hub_path, hub_title)]
         else:
             items = [self.link(at, self.site.listing, self.lang.news)]
+        if self.o.press_listing:
+            press_slug, press_title = PRESS[self.lang.code]
+            items.append(self.link(at, f"/{press_slug}/", press_title))
         items += [self.link(at, path, title) for path, title in self.other.values()]
         lis = "".join(f"<li>{i}</li>" for i in items)
         return (
@@ -103,7 +106,8 @@ class _Writer:
     def article(self, e: Entry) -> None:
         canonical = {"self": "self", "missing": None, "listing": self.site.listing}[self.o.canonical]
         body = "".join(f"<p>{esc(p)}</p>" for p in e.paragraphs)
-        main = self.family.article.format(title=esc(e.title), date=self.date(e.day), body=body)
+        date_ = self.date(e.day) if self.o.visible_date else ""
+        main = self.family.article.format(title=esc(e.title), date=date_, body=body)
         head = self.family.meta.format(iso=e.day.isoformat())
         self._put(
             e.path,
@@ -124,8 +128,9 @@ class _Writer:
             else:
                 pager = self.pager(at, urls, i)
             main = f"<h1>{esc(self.lang.news)}</h1>{self.facet_box(at)}{listing}{pager}"
+            head = variants.head_next(self, at, urls, i)
             page_ = self.html(
-                at, self.lang.news, main, body_class=self.family.body_listing, canonical=canonical
+                at, self.lang.news, main, body_class=self.family.body_listing, canonical=canonical, head=head
             )
             self._put(at, page_)
         if self.o.facets:
@@ -186,6 +191,9 @@ class _Writer:
             return ""
         if self.o.pager_form:
             return variants.form_pager(self, at, urls[i + 1])
+        if self.o.pager_js:
+            button = f'<button type="button" data-page="{i + 2}">{esc(self.lang.more_text)}</button>'
+            return f'<p class="load-more">{button}</p>'
         if self.o.pager == "next":
             nxt = self.link(at, urls[i + 1], self.lang.next_text, ' rel="next"')
             return f'<div class="pager">{nxt}</div>'
@@ -289,6 +297,8 @@ def build_pages(
     for e in entries:
         w.article(e)
     w.listing()
+    if w.o.press_listing:
+        variants.press_listing(w)
     if w.o.hub:
         variants.hub(w)
     w.others(rng)

@@ -131,7 +131,7 @@ def _entries(o: Options, rng: random.Random, lang: words.Language) -> list[Entry
             paragraphs = [words.sentence(rng, lang), words.sentence(rng, lang)]
         else:
             paragraphs = [words.paragraph(rng, lang, 3) for _ in range(rng.randint(3, 5))]
-        press = o.tabs and n % 3 == 1
+        press = (o.tabs or o.press_listing) and n % 3 == 1
         path = _article_path(o, lang, _slug(o, headline), day, n, press)
         orphan = o.orphans != "none" and n >= o.articles - 2
         entries.append(Entry(path, headline, day, paragraphs, short, "press" if press else "news", orphan))

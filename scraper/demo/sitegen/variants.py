@@ -24,10 +24,33 @@ def listed(entries: list[Entry]) -> list[Entry]:
     return [e for e in entries if not e.orphan]
 
 
+def news_listed(w: _Writer) -> list[Entry]:
+    """The news listing's entries: press releases with a listing of their own are not on it."""
+    entries = listed(w.entries)
+    return [e for e in entries if e.section == "news"] if w.o.press_listing else entries
+
+
+def press_listing(w: _Writer) -> None:
+    """The press releases' own listing, unpaginated, linked from the menu."""
+    slug, title = PRESS[w.lang.code]
+    at = f"/{slug}/"
+    entries = [e for e in listed(w.entries) if e.section == "press"]
+    main = f"<h1>{esc(title)}</h1>{w.items(at, entries)}"
+    w._put(at, w.html(at, title, main, body_class=w.family.body_listing))
+    w.site.non_news.append(at)
+
+
+def head_next(w: _Writer, at: str, urls: list[str], i: int) -> str:
+    """``<link rel="next">`` in the head of a listing page; the only pager when it is a script."""
+    if i + 1 >= len(urls) or w.o.archive != "pages":
+        return ""
+    return f'<link rel="next" href="{esc(href(w.o, at, urls[i + 1]))}">' if w.o.pager_js else ""
+
+
 def listing_plan(w: _Writer) -> tuple[list[list[Entry]], list[str]]:
     """The listing's pages (entries of each) and their URLs: numbered pages, or one page per year
     (the newest year on the listing itself, older years at /nyheter/2024/ or /nyheter/?ar=2024)."""
-    o, entries, listing = w.o, listed(w.entries), w.site.listing
+    o, entries, listing = w.o, news_listed(w), w.site.listing
     if o.archive == "pages":
         size = o.page_size
         chunks = [entries[i : i + size] for i in range(0, len(entries), size)]
