@@ -154,7 +154,7 @@ def listing_navigation(sel: Selector, url: str) -> list[Link]:
     ]
     return links + [
         Link(LinkKind.PAGE, a.url, number=pagination_number(a.url) or 0, extras=("number",))
-        for a in anchors + form_links(sel, url)
+        for a in anchors + form_links(sel, url) + head_links(sel, url)
         if classify.is_pagination_link(a, url)
     ]
 
@@ -181,6 +181,16 @@ def is_year_archive_link(a: classify.Link, listing_url: str) -> bool:
     if link.path.rstrip("/").endswith("/" + year) and base(link.path) == base(here.path):
         return True
     return link.path.rstrip("/") == here.path.rstrip("/") and year in (v for _, v in parse_qsl(link.query))
+
+
+def head_links(sel: Selector, url: str) -> list[classify.Link]:
+    """``<link rel="next">`` in the head: the only pager of a listing whose "Visa fler" is a script."""
+    base = urljoin(url, sel.xpath("//base/@href").get() or "")
+    return [
+        classify.Link(urljoin(base, href.strip()), "", rel="next")
+        for href in sel.xpath("//head/link[@rel='next']/@href").getall()
+        if href.strip()
+    ]
 
 
 def form_links(sel: Selector, url: str) -> list[classify.Link]:

@@ -206,3 +206,11 @@ def test_a_get_form_pager_pages_the_listing() -> None:
     assert [link.url for link in links if link.kind == LinkKind.PAGE] == [
         HOME + "aktuelt/?kategori=skole&page=2"
     ]
+
+
+def test_link_rel_next_in_the_head_pages_a_listing_whose_pager_is_a_script() -> None:
+    page = f"""<html><head><link rel="next" href="?page=2"></head><body>{HEADER}<main><h1>Nyheter</h1>
+    <p><a href="/aktuelt/item?id=100">X</a> 14.10.2025</p>
+    <p class="load-more"><button type="button" data-page="2">Vis flere</button></p></main></body></html>"""
+    links = sources.listing_links(_sel(page), HOME + "aktuelt/", HOME)
+    assert [link.url for link in links if link.kind == LinkKind.PAGE] == [HOME + "aktuelt/?page=2"]
