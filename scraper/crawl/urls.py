@@ -164,8 +164,9 @@ def looks_like_sitemap_article(url: str) -> bool:
 
 
 def pagination_number(url: str) -> int | None:
-    """The page number a listing URL asks for (``?page=3``, ``/page/3/``, ``sv.12.ab.page=3``)."""
-    parts = urlsplit(url)
+    """The page number a listing URL asks for (``?page=3``, ``/page/3/``, ``sv.12.ab.page=3``), session
+    ids aside (``/page/3;jsessionid=...``)."""
+    parts = urlsplit(clean_url(url))
     m = cms.PAGINATION_PATH.search(parts.path)
     if m:
         return int(m.group(1))

@@ -15,7 +15,7 @@ from scraper.crawl import classify, sources
 from scraper.crawl.counters import Counter, get
 from scraper.crawl.memory import CrawlMemory
 from scraper.crawl.spiders.news import NewsSpider
-from scraper.items import LinkKind, Page
+from scraper.items import Link, LinkKind, Page
 
 HOME = "https://www.alvik.kommune.no/"
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -214,3 +214,35 @@ def test_link_rel_next_in_the_head_pages_a_listing_whose_pager_is_a_script() -> 
     <p class="load-more"><button type="button" data-page="2">Vis flere</button></p></main></body></html>"""
     links = sources.listing_links(_sel(page), HOME + "aktuelt/", HOME)
     assert [link.url for link in links if link.kind == LinkKind.PAGE] == [HOME + "aktuelt/?page=2"]
+
+
+def _paged_listing(page: int, ids: tuple[int, ...]) -> str:
+    items = "".join(
+        f'<p><a href="/aktuelt/item?id={i}">Sak {i}</a> <small>1{i % 10}.10.2025</small></p>' for i in ids
+    )
+    return (
+        f"<html><body>{HEADER}<div id='main'><h1>Nyheter</h1><div class='news-list'>{items}</div>"
+        f"<p><a href='/aktuelt/?page={page + 1}'>Neste</a></p></div></body></html>"
+    )
+
+
+def test_paging_goes_on_while_pages_are_new_to_the_listing(spider) -> None:
+    """Page 2 lists entries the feed already asked for: new to this listing all the same, so page 3
+    is asked; a page repeating only what earlier pages of the listing showed stops the paging."""
+    spider._follow_feed(HOME + "rss.xml", [], spider.sites["alvik"])
+    feed = [o for o in spider._follow_feed(
+        HOME + "rss.xml",
+        [Link(LinkKind.CANDIDATE, HOME + f"aktuelt/item?id={i}") for i in (103, 104)],
+        spider.sites["alvik"],
+    )]  # fmt: skip
+    assert len(feed) == 2
+    list(spider.parse_listing(_response(HOME + "aktuelt/", _paged_listing(1, (101, 102)), "listing")))
+    page2 = list(
+        spider.parse_listing(_response(HOME + "aktuelt/?page=2", _paged_listing(2, (103, 104)), "listing"))
+    )
+    assert HOME + "aktuelt/?page=3" in [o.url for o in page2 if isinstance(o, Request)]
+    page3 = list(
+        spider.parse_listing(_response(HOME + "aktuelt/?page=3", _paged_listing(3, (101, 104)), "listing"))
+    )
+    assert HOME + "aktuelt/?page=4" not in [o.url for o in page3 if isinstance(o, Request)]
+    assert get(spider.crawler.stats, Counter.LISTING_STOPPED_NO_NEW_LINKS, "alvik") == 1

@@ -105,3 +105,10 @@ def test_canonical_url_folds_path_case_not_query():
 
 def test_clean_url_keeps_the_case_as_linked():
     assert clean_url("http://x.se/Nyheter/Slug/") == "http://x.se/Nyheter/Slug/"
+
+
+def test_pagination_number_through_a_session_id() -> None:
+    from scraper.crawl.urls import pagination_number
+
+    assert pagination_number("https://x.se/nyheter/page/3;jsessionid=AB12") == 3
+    assert pagination_number("https://x.se/nyheter/page/3/;jsessionid=AB12") == 3
