@@ -92,7 +92,7 @@ def item_date(a: Selector) -> str | None:
     """The date shown in the list item, card or teaser a link sits in: a listing's entry.
 
     Plain sites list news as bare paragraphs (``<p><a>Title</a> <small>14.10.2025</small></p>``):
-    a paragraph is an item too, whatever its markup.
+    a paragraph is an item too, whatever its markup. Drupal Views wraps each entry in ``views-row``.
 
     Returns ``YYYY-MM-DD``, or ``""`` when the item shows a date this parser cannot read,
     or None when the link is not in a dated item.
@@ -100,7 +100,7 @@ def item_date(a: Selector) -> str | None:
     item = a.xpath(
         "ancestor::*[self::li or self::article or self::tr or self::p or self::dd or "
         "contains(@class, 'item') or contains(@class, 'entry') or contains(@class, 'teaser') or "
-        "contains(@class, 'card')][1]"
+        "contains(@class, 'card') or contains(@class, 'views-row')][1]"
     )
     if not item:
         return None

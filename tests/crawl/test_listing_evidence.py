@@ -246,3 +246,11 @@ def test_paging_goes_on_while_pages_are_new_to_the_listing(spider) -> None:
     )
     assert HOME + "aktuelt/?page=4" not in [o.url for o in page3 if isinstance(o, Request)]
     assert get(spider.crawler.stats, Counter.LISTING_STOPPED_NO_NEW_LINKS, "alvik") == 1
+
+
+def test_a_drupal_views_row_is_a_listing_item() -> None:
+    row = (
+        '<div class="views-row"><span class="field-content"><a href="/news/x/">X</a></span>'
+        '<div class="views-field-created">2025-07-07</div><p>Teaser.</p></div>'
+    )
+    assert classify.item_date(_sel(row).xpath("//a")[0]) == "2025-07-07"
