@@ -94,6 +94,7 @@ def test_every_flag_both_ways_in_dev(flag):
         ("press_listing", {True, False}),
         ("visible_date", {True, False}),
         ("pager_js", {True, False}),
+        ("section_pages", {True, False}),
     ],
 )
 def test_every_second_generation_choice_drawn_in_dev(field, values):

@@ -94,6 +94,7 @@ class Options:
     press_listing: bool = False  # press releases (a second section) on their own listing, own menu link
     visible_date: bool = True  # False: the article shows no date (only the listing and URL do)
     pager_js: bool = False  # "Visa fler" is a script button; only <link rel="next"> in <head> pages
+    section_pages: bool = False  # undated "subscribe" and "press contact" pages inside the news section
 
     @property
     def url_style(self) -> str:
@@ -157,6 +158,7 @@ def _extras(rng: random.Random, o: Options) -> dict[str, object]:
         "press_listing": rng.random() < 0.25,
         "visible_date": not (orphans == "none" and o.short_share == 0.0 and rng.random() < 0.4),
         "pager_js": o.pager == "more" and rng.random() < 0.4,
+        "section_pages": rng.random() < 0.4,
     }
 
 

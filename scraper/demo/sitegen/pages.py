@@ -127,7 +127,8 @@ class _Writer:
                 pager = variants.year_nav(self, at, urls, i, [c[0].day.year for c in chunks])
             else:
                 pager = self.pager(at, urls, i)
-            main = f"<h1>{esc(self.lang.news)}</h1>{self.facet_box(at)}{listing}{pager}"
+            tools = variants.section_links(self, at)
+            main = f"<h1>{esc(self.lang.news)}</h1>{self.facet_box(at)}{listing}{pager}{tools}"
             head = variants.head_next(self, at, urls, i)
             page_ = self.html(
                 at, self.lang.news, main, body_class=self.family.body_listing, canonical=canonical, head=head
@@ -302,5 +303,6 @@ def build_pages(
     if w.o.hub:
         variants.hub(w)
     w.others(rng)
+    variants.section_pages(w, random.Random(f"{site.id}:section"))
     w.home()
     write_files(w)

@@ -7,11 +7,14 @@ module stays about the pages every site has.
 
 from __future__ import annotations
 
+import random
+from datetime import date
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote
 
+from scraper.demo.sitegen import words
 from scraper.demo.sitegen.markup import ORIGIN, esc
-from scraper.demo.sitegen.site import PRESS, Entry, Page, href, page_url
+from scraper.demo.sitegen.site import PRESS, Entry, Page, date_text, href, page_url
 
 if TYPE_CHECKING:
     from scraper.demo.sitegen.pages import _Writer
@@ -168,3 +171,35 @@ def atom(w: _Writer, entries: list[Entry]) -> Page:
         f'</title><link href="{ORIGIN}/"/>{items}</feed>\n',
         "application/atom+xml; charset=utf-8",
     )
+
+
+# Pages inside the news section that are not news: (slug, title) per language.
+SECTION_PAGES = {
+    "sv": (("prenumerera", "Prenumerera på nyheter"), ("presskontakt", "Presskontakt")),
+    "nb": (("abonner", "Abonner på nyheter"), ("pressekontakt", "Pressekontakt")),
+    "da": (("abonnement", "Abonner på nyheder"), ("pressekontakt", "Pressekontakt")),
+    "en": (("subscribe", "Subscribe to news"), ("press-office", "Press office")),
+}
+
+
+def section_page_paths(w: _Writer) -> list[tuple[str, str]]:
+    if not w.o.section_pages:
+        return []
+    listing = w.site.listing.removesuffix(".html").rstrip("/")
+    ext = ".html" if w.o.shape == "html" else "/"
+    return [(f"{listing}/{slug}{ext}", title) for slug, title in SECTION_PAGES[w.lang.code]]
+
+
+def section_links(w: _Writer, at: str) -> str:
+    """Undated links under the listing's entries, in its main area."""
+    links = " | ".join(w.link(at, path, title) for path, title in section_page_paths(w))
+    return f'<p class="news-tools">{links}</p>' if links else ""
+
+
+def section_pages(w: _Writer, rng: random.Random) -> None:
+    """Service pages that live in the news section: a few paragraphs and a "last updated" line."""
+    for path, title in section_page_paths(w):
+        body = "".join(f"<p>{esc(words.paragraph(rng, w.lang, 3))}</p>" for _ in range(2))
+        updated = f"<p>{esc(w.lang.updated)} {date_text(w.o, w.lang, date(2025, 3, 4))}</p>"
+        w._put(path, w.html(path, title, f"<h1>{esc(title)}</h1>{body}{updated}"))
+        w.site.non_news.append(path)
