@@ -88,6 +88,14 @@ DATE_TEXT = re.compile(
 )
 
 
+# A listed item: the block a listing's entry sits in, whatever the markup.
+ITEM_XPATH = (
+    "self::li or self::article or self::tr or self::p or self::dd or contains(@class, 'item') or "
+    "contains(@class, 'entry') or contains(@class, 'teaser') or contains(@class, 'card') or "
+    "contains(@class, 'views-row')"
+)
+
+
 def item_date(a: Selector) -> str | None:
     """The date shown in the list item, card or teaser a link sits in: a listing's entry.
 
@@ -97,11 +105,7 @@ def item_date(a: Selector) -> str | None:
     Returns ``YYYY-MM-DD``, or ``""`` when the item shows a date this parser cannot read,
     or None when the link is not in a dated item.
     """
-    item = a.xpath(
-        "ancestor::*[self::li or self::article or self::tr or self::p or self::dd or "
-        "contains(@class, 'item') or contains(@class, 'entry') or contains(@class, 'teaser') or "
-        "contains(@class, 'card') or contains(@class, 'views-row')][1]"
-    )
+    item = a.xpath(f"ancestor::*[{ITEM_XPATH}][1]")
     if not item:
         return None
     stamp = item.xpath(".//time/@datetime").get()
@@ -232,18 +236,24 @@ HEADING_DATE_WORDS = 12  # how close under the headline a date must be to date t
 
 def _dated_heading(sel: Selector) -> bool:
     """A full date within a few words after the <h1>: how a news page shows when it was published,
-    even bare (``<h1>..</h1><p><i>07.10.2025</i></p>``). A "last updated" line sits at the bottom."""
+    even bare (``<h1>..</h1><p><i>07.10.2025</i></p>``). A "last updated" line sits at the bottom.
+
+    A date in a listed item (a block with a link, not holding the headline) dates that item, not
+    this page: a one-entry filtered listing is not a dated notice."""
     h1 = sel.xpath("//h1[normalize-space()][1]")
     if not h1:
         return False
-    # Text in a block that holds a link but not the headline is a listed item's (its date dates
-    # that item, not this page): a one-entry filtered listing is not a dated notice.
-    following = h1[0].xpath(
-        "following::text()[not(ancestor::script) and not(ancestor::style)"
-        " and not(ancestor::*[.//a[@href]][not(.//h1)])][position() <= 40]"
-    )
-    after = " ".join(" ".join(following.getall()).split()[:HEADING_DATE_WORDS])
-    return bool(DATE_TEXT.search(after))
+    following = "following::text()[not(ancestor::script) and not(ancestor::style)]"
+    words = 0
+    for i, node in enumerate(h1[0].xpath(f"{following}[position() <= 40]").getall(), start=1):
+        text = " ".join(node.split())
+        if DATE_TEXT.search(text):
+            in_item = f"({following})[{i}]/ancestor::*[{ITEM_XPATH}][.//a[@href]][not(.//h1)]"
+            return not h1[0].xpath(in_item)
+        words += len(text.split())
+        if words >= HEADING_DATE_WORDS:
+            return False
+    return False
 
 
 def classify_page(signals: PageSignals, url: str, *, from_listing: bool) -> str:

@@ -254,3 +254,13 @@ def test_a_drupal_views_row_is_a_listing_item() -> None:
         '<div class="views-field-created">2025-07-07</div><p>Teaser.</p></div>'
     )
     assert classify.item_date(_sel(row).xpath("//a")[0]) == "2025-07-07"
+
+
+def test_a_last_updated_line_after_paragraphs_with_links_does_not_date_the_page() -> None:
+    """Paragraphs that hold links (tel:, mailto:) still count as the words between headline and date."""
+    page = f"""<html><body>{HEADER}<main><h1>Presse</h1>
+    <p>Pressevakten svarer på spørsmål fra journalister alle hverdager, ring
+    <a href="tel:+4712345678">12 34 56 78</a>.</p>
+    <p>Send e-post til <a href="mailto:presse@alvik.no">presse@alvik.no</a>.</p>
+    <p>Sist endret 11. november 2025</p></main></body></html>"""
+    assert not classify.page_signals(_sel(page), HOME + "aktuelt/presse/", HOME).dated_heading
