@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 from scraper.crawl.urls import canonical_url
 from scraper.demo.sitegen import GeneratedSite, GeneratedWeb, Options, generate, parse_seeds
+from scraper.demo.sitegen.options import BATCHES
 from scraper.registry import Municipality, save_registry
 
 FLOORS_PATH = Path(__file__).with_name("crawl_floors.json")
@@ -233,13 +234,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m scraper.tools.crawlbench", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--batch", choices=("dev", "held_out"), help="one batch (default: both)")
+    parser.add_argument("--batch", choices=BATCHES, help="one batch (default: all)")
     parser.add_argument("--seeds", help="seeds, e.g. 0-59 or 3,7 (default: the batch's in crawl_floors.json)")
     parser.add_argument("--workdir", type=Path, help="keep the archive and registry here")
     parser.add_argument("--log", action="store_true", help="print the crawl's log")
     args = parser.parse_args(argv)
     floors = load_floors()
-    names = [args.batch] if args.batch else ["dev", "held_out"]
+    names = [args.batch] if args.batch else list(floors)
     batches = {b: parse_seeds(args.seeds or str(floors[b]["seeds"])) for b in names}
     code = 0
     for result in run(batches, args.workdir):
