@@ -66,6 +66,7 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "scraper.crawl.progress.CrawlProgress": 500,
+    "scraper.crawl.stopping.CrawlStop": 510,
 }
 
 LOG_LEVEL = "INFO"
@@ -110,6 +111,15 @@ MUNINEWS_FAST_LOOPBACK = True
 
 # Progress line interval in seconds (0 = off).
 MUNINEWS_PROGRESS_INTERVAL = 5.0
+
+# Ctrl-C (or an archive that cannot be written) stops the crawl: requests queued behind the download
+# delay are not fetched, and the ones on the wire get this many seconds before their connections are
+# closed, so a slow site cannot hold a stop for DOWNLOAD_TIMEOUT × retries.
+MUNINEWS_STOP_GRACE = 3.0
+
+# How long (seconds) a write waits for another writer's lock (a second crawl, a reextract run holds
+# it for one article at a time) before the archive counts as unwritable and the crawl stops.
+MUNINEWS_BUSY_TIMEOUT = 30.0
 
 DOWNLOADER_MIDDLEWARES = {
     "scraper.crawl.middlewares.LoopbackMiddleware": 50,

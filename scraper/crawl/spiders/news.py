@@ -46,6 +46,7 @@ from scraper.crawl.frontier import Frontier, Outcome, RequestKind, SiteState
 from scraper.crawl.memory import CrawlMemory, load_memory
 from scraper.crawl.responses import ResponseChecks
 from scraper.crawl.robots import robots_unavailable
+from scraper.crawl.stopping import stopping
 from scraper.crawl.urls import canonical_url, has_date_in_path, in_news_section
 from scraper.items import Link, PageGone
 from scraper.registry import Municipality
@@ -274,6 +275,8 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
 
     def on_error(self, failure: Any) -> list[Any] | None:
         """A failed request (a twisted Failure): counted, remembered for the next crawl, logged."""
+        if stopping(self.crawler):
+            return None  # not fetched, or cut off, because the crawl is stopping: not the site's fault
         request = failure.request
         mid = request.meta.get("municipality_id")
         kind = request.meta.get("kind")
@@ -291,7 +294,7 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
             if mid and kind == K.CANDIDATE and status in (404, 410):
                 self.sites[mid].candidates_gone += 1
             what = f"HTTP {status}"
-            stats.inc_key(self.crawler.stats, f"http/{status}")
+            stats.inc_key(self.crawler.stats, f"http/{status}", mid)
             if mid:
                 self._inc(Counter.PAGE_FETCHED, mid)
             if mid and kind not in (K.ROBOTS, K.HOME) and not request.meta.get("known_url"):
@@ -301,7 +304,7 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
                 remembered = list(pages.remember(failure.value.response, self.sites[mid], kind, outcome))
         else:
             what = failure.type.__name__ if failure.type else "error"
-            stats.inc_key(self.crawler.stats, f"error/{what}")
+            stats.inc_key(self.crawler.stats, f"error/{what}", mid)
         if request.meta.get("optional"):
             logger.info("%s: no %s at %s (%s)", mid, kind, request.url, what)
             if kind == K.ROBOTS and mid:
