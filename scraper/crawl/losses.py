@@ -24,6 +24,7 @@ ERROR_WORDS = {
     "ConnectionRefusedError": "connection refused",
     "DownloadConnectionRefusedError": "connection refused",
     "DNSLookupError": "DNS lookup failed",
+    "CannotResolveHostError": "DNS lookup failed",
     "DownloadDNSLookupError": "DNS lookup failed",
     "TimeoutError": "timed out",
     "TCPTimedOutError": "timed out",
@@ -36,6 +37,9 @@ ERROR_WORDS = {
     "ResponseFailed": "response broken off",
     "PotentialDataLoss": "response shorter than announced",
     "DownloadFailedError": "download failed",
+    "DownloadCancelledError": "download cancelled",
+    "ResponseDataLossError": "response shorter than announced",
+    "UnsupportedURLSchemeError": "unsupported URL scheme",
     "NotSupported": "unsupported URL",
 }
 
