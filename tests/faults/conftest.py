@@ -3,7 +3,7 @@
 A hostile loopback web (tests/strict_server.py), kill -9 at random moments, a full or read-only disk,
 a locked archive, two crawls at once, Ctrl-C and busy ports, always through the real CLI in a
 subprocess. ``python3 run.py test`` runs them with the rest; ``-m faults`` runs only them.
-``MUNINEWS_FAULT_ROUNDS`` sets how many random kill points each kill test tries (default 3; CI 2).
+``MUNINEWS_FAULT_ROUNDS`` sets how many random kill points each kill test tries (default 3; 2 when CI is set).
 """
 
 from __future__ import annotations
