@@ -133,6 +133,9 @@ DOWNLOADER_MIDDLEWARES = {
     # HTTP cache (900): it must see the bytes as received, before anything decompresses or
     # follows them, for the capture to be evidence rather than a re-rendering.
     "scraper.crawl.capture.CaptureMiddleware": 950,
+    # Nearest the downloader: once the crawl is stopping, a request that was not fetched, or was cut
+    # off, goes back to the scheduler (the saved queue with --jobdir) instead of counting as an error.
+    "scraper.crawl.stopping.StopMiddleware": 990,
 }
 # The slot LoopbackMiddleware puts loopback requests in: no delay, more parallelism.
 DOWNLOAD_SLOTS = {"loopback": {"delay": 0.0, "concurrency": 8, "jitter": 0}}

@@ -85,18 +85,13 @@ def in_flight(crawler: Any) -> int:
 def _drain_queues(crawler: Any) -> int:
     """Take the requests still waiting in the downloader's slots off their queues; returns how many.
 
-    Each one fails with :class:`CrawlStopping` (the spider ignores it); with ``JOBDIR`` a copy goes
-    back to the scheduler first, so the resumed crawl asks it.
+    Each fails with :class:`CrawlStopping`, which :class:`StopMiddleware` turns back into a
+    scheduled request: not fetched now, not an error, and kept in the ``JOBDIR`` queue for a resume.
     """
-    engine = crawler.engine
-    keep = bool(crawler.settings.get("JOBDIR"))
-    scheduler = getattr(getattr(engine, "_slot", None), "scheduler", None)
     drained = 0
-    for slot in list(getattr(engine.downloader, "slots", {}).values()):
+    for slot in list(getattr(crawler.engine.downloader, "slots", {}).values()):
         while slot.queue:
-            request, deferred = slot.queue.popleft()
-            if keep and scheduler is not None:
-                scheduler.enqueue_request(request.replace(dont_filter=True))
+            _request, deferred = slot.queue.popleft()
             deferred.errback(CrawlStopping("the crawl is stopping"))
             drained += 1
     return drained
@@ -144,6 +139,27 @@ def stop_for_storage(crawler: Any, cause: str) -> None:
     crawler.stats.set_value(UNWRITABLE, cause)
     logger.error("archive unwritable: %s; stopping the crawl", cause)
     stop_crawl(crawler, REASON_UNWRITABLE)
+
+
+class StopMiddleware:
+    """Downloader middleware: while the crawl stops, a failed request goes back to the scheduler.
+
+    A request taken off a queue by the stop, or cut off after its grace, would otherwise reach the
+    spider as an error of the site (and be counted and remembered as one). Back in the scheduler it
+    is simply not fetched this run; with ``JOBDIR`` the saved queue keeps it for the resumed crawl.
+    """
+
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> StopMiddleware:
+        return cls(crawler)
+
+    def process_exception(self, request: Any, exception: BaseException) -> Any:
+        if stopping(self.crawler):
+            return request.replace(dont_filter=True)
+        return None
 
 
 class CrawlStop:

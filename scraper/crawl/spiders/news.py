@@ -46,7 +46,6 @@ from scraper.crawl.frontier import Frontier, Outcome, RequestKind, SiteState
 from scraper.crawl.memory import CrawlMemory, load_memory
 from scraper.crawl.responses import ResponseChecks
 from scraper.crawl.robots import robots_unavailable
-from scraper.crawl.stopping import stopping
 from scraper.crawl.urls import canonical_url, has_date_in_path, in_news_section
 from scraper.items import Link, PageGone
 from scraper.registry import Municipality
@@ -275,8 +274,6 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
 
     def on_error(self, failure: Any) -> list[Any] | None:
         """A failed request (a twisted Failure): counted, remembered for the next crawl, logged."""
-        if stopping(self.crawler):
-            return None  # not fetched, or cut off, because the crawl is stopping: not the site's fault
         request = failure.request
         mid = request.meta.get("municipality_id")
         kind = request.meta.get("kind")
