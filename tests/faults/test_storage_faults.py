@@ -11,6 +11,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,6 +110,51 @@ def test_locked_archive_exits_4_after_the_busy_timeout(site: int, tmp_path: Path
     assert result.returncode == 4, result.log[-3000:]
     assert "Traceback" not in result.log
     assert "archive unwritable: database is locked by another process" in result.log.strip().splitlines()[-1]
+
+
+def test_archive_locked_in_the_middle_of_a_crawl_keeps_what_was_committed(tmp_path: Path) -> None:
+    """Another process takes the archive mid-crawl and keeps it: the crawl stops and says so (exit 4)."""
+    db = tmp_path / "a.db"
+    new_archive(db)
+    with SiteServer(SITES_ROOT / "hemlunda", port=free_port()) as server:
+        assert server.app is not None
+        handle = server.app.handle
+
+        def slowed(target: str, headers: dict[str, str]):
+            if target.startswith("/nyheter/nyheter/2"):
+                time.sleep(0.3)
+            return handle(target, headers)
+
+        server.app.handle = slowed  # type: ignore[method-assign]
+        argv = [sys.executable, "-m", "scraper", "crawl", "--db", str(db), "--url", server.url + "/"]
+        argv += [
+            "--name",
+            "Hemlunda kommun",
+            "-s",
+            "MUNINEWS_PROGRESS_INTERVAL=0",
+            "-s",
+            "MUNINEWS_BUSY_TIMEOUT=1",
+        ]
+        argv += ["-s", "CONCURRENT_REQUESTS=1"]
+        proc = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        holder = sqlite3.connect(db, timeout=30)
+        try:
+            deadline = time.monotonic() + 60
+            while count(db) < 2:
+                assert time.monotonic() < deadline and proc.poll() is None
+                time.sleep(0.05)
+            holder.execute("BEGIN EXCLUSIVE")
+            kept = holder.execute("select count(*) from articles").fetchone()[0]
+            log = proc.communicate(timeout=60)[0]
+        finally:
+            holder.rollback()
+            holder.close()
+            proc.kill()
+    assert proc.returncode == 4, log[-3000:]
+    assert "Traceback" not in log
+    assert "archive unwritable: database is locked by another process" in log.strip().splitlines()[-1]
+    assert count(db) == kept  # every article committed before the lock is there
+    assert_consistent(db)
 
 
 def test_two_crawls_into_one_archive_at_once(tmp_path: Path) -> None:
