@@ -143,7 +143,7 @@ def crawl(
             "-s",
             f"MUNINEWS_REGISTRY={reg}",
             "-s",
-            "DOWNLOAD_TIMEOUT=3",
+            "DOWNLOAD_TIMEOUT=2",
             "-s",
             "RETRY_TIMES=1",
             "-s",
