@@ -205,3 +205,16 @@ def test_ctrl_c_during_demo_leaves_no_traceback_and_a_crawl_record(tmp_path: Pat
     assert proc.returncode == 1
     assert "interrupted" in err
     assert sqlite3.connect(db).execute("select count(*) from crawls").fetchone()[0] >= 1
+
+
+def test_exit_statuses_are_documented_in_help_and_readme() -> None:
+    proc = run_cli("crawl", "--help")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code, words in (
+        ("0", "every municipality"),
+        ("1", "interrupted"),
+        ("3", "failing"),
+        ("4", "disk full"),
+    ):
+        assert f"  {code}  " in proc.stdout and words in proc.stdout
+        assert f"| `{code}` |" in readme
