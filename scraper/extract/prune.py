@@ -1,0 +1,84 @@
+"""Prune what trafilatura should never see, without ever pruning the article.
+
+Cookie banners, share bars, breadcrumbs and translate widgets are removed from a copy of the page
+before trafilatura chooses the main text (it would otherwise sometimes keep them). The rules
+(:data:`vocabulary.PRUNE_RULES`) match whole words of one class or id token, and three guards keep
+them off the text itself: the page's containers (``html``, ``body``, ``main``, ``article``,
+``role=main``) are never pruned, layout tokens ("no-share") are not read, and neither is an
+element holding most of the page's paragraph text.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+from functools import lru_cache
+
+from lxml.etree import _Element
+
+from .vocabulary import PRUNE_MAX_TEXT_SHARE, PRUNE_NEVER_ROLES, PRUNE_NEVER_TAGS, PRUNE_RULES
+
+_RULES = {name: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") for name, pattern in PRUNE_RULES.items()}
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_WORD_SEPARATORS = re.compile(r"[^0-9a-z]+")
+# Class tokens that only describe a layout ("has-share-buttons", "no-share"), not the element itself.
+_LAYOUT_PREFIXES = ("has-", "no-", "with-", "without-", "is-", "show-", "hide-")
+
+
+@lru_cache(maxsize=4096)
+def token_words(token: str) -> str:
+    """The words of one class or id token, space-separated: "td-post_sharingBar" → "td post sharing bar"."""
+    return " ".join(_WORD_SEPARATORS.split(_CAMEL.sub(r"\1 \2", token).lower())).strip()
+
+
+@lru_cache(maxsize=4096)
+def prune_rule(value: str) -> str | None:
+    """The name of the first rule one class/id attribute value matches, or None."""
+    for token in value.split():
+        if token.lower().startswith(_LAYOUT_PREFIXES):
+            continue
+        words = token_words(token)
+        for name, rule in _RULES.items():
+            if rule.search(words):
+                return name
+    return None
+
+
+def _paragraph_chars(el: _Element) -> int:
+    return sum(len("".join(p.itertext()).strip()) for p in el.iter("p"))
+
+
+def prune_candidates(tree: _Element) -> list[tuple[_Element, str]]:
+    """Outermost elements a rule matches that the guards allow to prune, with the rule's name."""
+    total = _paragraph_chars(tree)
+    found: list[tuple[_Element, str]] = []
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in PRUNE_NEVER_TAGS or el.get("role") in PRUNE_NEVER_ROLES:
+            continue
+        value = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not value.strip() or (rule := prune_rule(value)) is None:
+            continue
+        if total and _paragraph_chars(el) >= PRUNE_MAX_TEXT_SHARE * total:
+            continue
+        found.append((el, rule))
+    chosen = {el for el, _ in found}
+    return [(el, rule) for el, rule in found if not any(a in chosen for a in el.iterancestors())]
+
+
+def pruned_copy(tree: _Element) -> tuple[_Element, int]:
+    """A copy of the page without the prunable elements (their tail text kept), and how many went."""
+    copy = deepcopy(tree)
+    removed = prune_candidates(copy)
+    for el, _rule in removed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:
+            previous = el.getprevious()
+            if previous is None:
+                parent.text = (parent.text or "") + el.tail
+            else:
+                previous.tail = (previous.tail or "") + el.tail
+        parent.remove(el)
+    return copy, len(removed)
