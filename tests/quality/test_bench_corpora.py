@@ -11,7 +11,7 @@ import pytest
 
 from scraper.items import Quote
 from scraper.tools import bench
-from scraper.tools.bench.body import load_web_eval, score_body
+from scraper.tools.bench.body import load_web_eval, rule_effects, score_body
 from scraper.tools.bench.real import load_real_texts, real_page, score_real
 from scraper.tools.bench.scoring import match_quotes, score_segments, without_optional
 
@@ -205,3 +205,13 @@ def test_bench_body_scores_both_extractors_in_one_run(web_eval: Path, capsys) ->
     assert bench.main(["body", "--corpus", str(web_eval), "--held-out"]) == 0
     out = capsys.readouterr().out
     assert "split: held_out — 1 pages" in out and "split: all — 2 pages" in out
+
+
+def test_rule_effects_count_what_each_prune_rule_removes(web_eval: Path, capsys) -> None:
+    effects = rule_effects(web_eval)
+    assert effects["breadcrumb"].elements == 2 and effects["breadcrumb"].without_inside == 1
+    assert effects["breadcrumb"].without_pages == {"a.html"}
+    assert effects["share"].without_inside == 1 and effects["share"].without_pages == {"b.html"}
+    assert all(e.with_inside == 0 for e in effects.values())
+    assert bench.main(["body", "--corpus", str(web_eval), "--rules"]) == 0
+    assert "breadcrumb" in capsys.readouterr().out

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import scraper.tools.bench as bench
 
-from .body import format_body, format_lost, load_web_eval, score_body
+from .body import format_body, format_lost, format_rules, load_web_eval, rule_effects, score_body
 from .paths import GOLD_DIR, REAL_TEXTS_DIR, SPLITS, WEB_EVAL_DIR
 from .pool import measure_pool
 from .quotes import format_errors, format_table, score_gold
@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     body.add_argument("--corpus", type=Path, default=WEB_EVAL_DIR, help="folder with evaldata.json")
     body.add_argument("--held-out", action="store_true", help="also score the held-out half (odd indexes)")
     body.add_argument("--verbose", "-v", action="store_true", help="list the lost 'with' segments")
+    body.add_argument(
+        "--rules", action="store_true", help="what each prune rule removes: wanted and boilerplate"
+    )
     real = sub.add_parser("real", help="score quotes and contacts on the real texts of real-texts-dev")
     real.add_argument("--corpus", type=Path, default=REAL_TEXTS_DIR, help="folder with texts.jsonl")
     real.add_argument("--held-out", action="store_true", help="also score the held-out half (odd ids)")
@@ -52,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "real":
         return _real(args.corpus, args.held_out, args.verbose)
     if args.command == "body":
-        return _body(args.corpus, args.held_out, args.verbose)
+        return _body(args.corpus, args.held_out, args.verbose, args.rules)
     if args.command == "quotes":
         report = score_gold(args.gold, args.split)
         splits = [*SPLITS, "all"] if args.split == "all" else [args.split]
@@ -94,13 +97,15 @@ def _real(corpus: Path, held_out: bool, verbose: bool) -> int:
     return 0
 
 
-def _body(corpus: Path, held_out: bool, verbose: bool) -> int:
+def _body(corpus: Path, held_out: bool, verbose: bool, rules: bool = False) -> int:
     if not load_web_eval(corpus):
         print(f"bench body: no evaldata.json in {corpus}, skipped")
         return 0
     splits = [*SPLITS, "all"] if held_out else ["dev"]
     report = score_body(corpus, SPLITS if held_out else ["dev"])
     print(format_body(report, splits, corpus))
+    if rules:
+        print(format_rules(rule_effects(corpus, SPLITS if held_out else ["dev"])))
     if verbose:
         print(format_lost(report))
     return 0

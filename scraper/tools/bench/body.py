@@ -154,3 +154,51 @@ def format_lost(report: BodyReport, method: str = METHODS[0]) -> str:
         if name == method
     ]
     return "\n".join(lines) if lines else "no lost segments"
+
+
+@dataclass
+class RuleEffect:
+    """What one prune rule removes on a corpus: its elements, and the labelled segments inside them."""
+
+    elements: int = 0
+    with_inside: int = 0
+    without_inside: int = 0
+    with_pages: set[str] = field(default_factory=set)
+    without_pages: set[str] = field(default_factory=set)
+
+
+def rule_effects(corpus: Path | str = WEB_EVAL_DIR, splits: Sequence[str] = SPLITS) -> dict[str, RuleEffect]:
+    """Per prune rule (:data:`vocabulary.PRUNE_RULES`), what it removes from the pages of ``splits``."""
+    from scraper.extract import decode_html
+    from scraper.extract.prune import prune_candidates
+    from scraper.extract.tree import element_text, parse_html, strip_invisible
+
+    from .scoring import score_segments
+
+    effects: dict[str, RuleEffect] = {}
+    for page in load_web_eval(corpus):
+        tree = parse_html(strip_invisible(decode_html((Path(corpus) / page.file).read_bytes())))
+        if page.split not in splits or tree is None:
+            continue
+        for el, rule in prune_candidates(tree):
+            inside = score_segments(element_text(el), page.with_, page.without)
+            effect = effects.setdefault(rule, RuleEffect())
+            effect.elements += 1
+            effect.with_inside += inside.with_kept
+            effect.without_inside += inside.without_total - inside.without_dropped
+            if inside.with_kept:
+                effect.with_pages.add(page.file)
+            if inside.without_dropped < inside.without_total:
+                effect.without_pages.add(page.file)
+    return effects
+
+
+def format_rules(effects: dict[str, RuleEffect]) -> str:
+    lines = [
+        f"  {'prune rule':<16}{'elements':>9}{'wanted inside (pages)':>24}{'boilerplate inside (pages)':>29}"
+    ]
+    for rule, e in sorted(effects.items()):
+        wanted = f"{e.with_inside} ({len(e.with_pages)})"
+        unwanted = f"{e.without_inside} ({len(e.without_pages)})"
+        lines.append(f"  {rule:<16}{e.elements:>9}{wanted:>24}{unwanted:>29}")
+    return "\n".join(lines)
