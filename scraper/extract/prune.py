@@ -16,7 +16,14 @@ from functools import lru_cache
 
 from lxml.etree import _Element
 
-from .vocabulary import PRUNE_MAX_TEXT_SHARE, PRUNE_NEVER_ROLES, PRUNE_NEVER_TAGS, PRUNE_RULES
+from .tree import element_text
+from .vocabulary import (
+    PRUNE_MAX_TEXT_SHARE,
+    PRUNE_MIN_PARAGRAPH_CHARS,
+    PRUNE_NEVER_ROLES,
+    PRUNE_NEVER_TAGS,
+    PRUNE_RULES,
+)
 
 # All rules in one expression, one named group per rule: one search per class token.
 _GROUPS = {f"r{i}": name for i, name in enumerate(PRUNE_RULES)}
@@ -52,9 +59,19 @@ def _paragraph_chars(el: _Element) -> int:
     return sum(len("".join(p.itertext()).strip()) for p in el.iter("p"))
 
 
+def _text_chars(el: _Element) -> int:
+    return len(element_text(el))
+
+
 def prune_candidates(tree: _Element) -> list[tuple[_Element, str]]:
-    """Outermost elements a rule matches that the guards allow to prune, with the rule's name."""
-    total = _paragraph_chars(tree)
+    """Outermost elements a rule matches that the guards allow to prune, with the rule's name.
+
+    The text an element holds is measured in paragraphs, or in all its visible text on a page
+    whose text is not in ``<p>`` (lines separated by ``<br>``, bare ``<div>`` blocks)."""
+    measure = _paragraph_chars
+    if (total := measure(tree)) < PRUNE_MIN_PARAGRAPH_CHARS:
+        measure = _text_chars
+        total = measure(tree)
     found: list[tuple[_Element, str]] = []
     for el in tree.xpath("//*[@class or @id]"):
         if el.tag in PRUNE_NEVER_TAGS or el.get("role") in PRUNE_NEVER_ROLES:
@@ -62,7 +79,7 @@ def prune_candidates(tree: _Element) -> list[tuple[_Element, str]]:
         value = f"{el.get('class') or ''} {el.get('id') or ''}"
         if not value.strip() or (rule := prune_rule(value)) is None:
             continue
-        if total and _paragraph_chars(el) >= PRUNE_MAX_TEXT_SHARE * total:
+        if total and measure(el) >= PRUNE_MAX_TEXT_SHARE * total:
             continue
         found.append((el, rule))
     chosen = {el for el, _ in found}

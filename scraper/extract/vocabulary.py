@@ -63,6 +63,9 @@ PRUNE_NEVER_ROLES = frozenset({"main", "article"})
 # Nor an element holding this share or more of the page's paragraph text: a theme that wraps the
 # article in "documentContent__sharingContainer" has put the article, not a share bar, in it.
 PRUNE_MAX_TEXT_SHARE = 0.5
+# A page with less paragraph text than this keeps its text elsewhere (<br> lines, bare <div>s): the
+# share is measured on all visible text instead.
+PRUNE_MIN_PARAGRAPH_CHARS = 200
 
 # Whole body paragraphs that are page furniture, not article text (regular expressions, matched
 # case-insensitively against the full paragraph).

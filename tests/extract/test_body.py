@@ -118,6 +118,27 @@ def test_an_element_holding_most_of_the_text_is_never_pruned() -> None:
     assert "Dela på Facebook" not in body and "Vi använder kakor" not in body
 
 
+BR_LINES = """<html lang="sv"><head><title>Ågatan byggs om</title></head><body>
+<div class="sharing-wrapper"><h1>Ågatan byggs om</h1>
+<div class="text">Ekeby kommun bygger om gång- och cykelvägen längs Ågatan under sommaren. Arbetet börjar
+den 2 juni och beräknas vara klart i slutet av augusti, om vädret tillåter.<br><br>
+Under tiden leds cyklister om via Kvarngatan och Parkvägen. Skyltar sätts upp vid båda ändarna
+av sträckan, och bussarna stannar som vanligt vid hållplatsen Torget.<br><br>
+Den nya vägen blir bredare och får belysning hela vägen fram till idrottsplatsen.</div>
+<div class="sharing-buttons"><a href="#">Dela på Facebook</a></div>
+</div></body></html>"""
+
+
+def test_the_text_share_is_measured_on_a_page_without_paragraphs() -> None:
+    # No <p> at all: the wrapper holding every line of the text is still not a share bar.
+    tree = parse_html(BR_LINES)
+    assert tree is not None
+    assert [el.get("class") for el, _ in prune_candidates(tree)] == ["sharing-buttons"]
+    body = _body(BR_LINES)
+    assert "gång- och cykelvägen längs Ågatan" in body and "belysning hela vägen" in body
+    assert "Dela på Facebook" not in body
+
+
 def test_pruning_works_on_a_copy() -> None:
     tree = parse_html(SHARING_CONTAINER)
     assert tree is not None
