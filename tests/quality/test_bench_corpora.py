@@ -109,6 +109,7 @@ def test_bench_real_prints_held_out_only_when_asked(real_corpus: Path, capsys) -
     assert bench.main(["real", "--corpus", str(real_corpus), "--verbose"]) == 0
     out = capsys.readouterr().out
     assert "split: dev — 1 pages" in out and "quotes recall" in out and "held_out —" not in out
+    assert "    sv   1 texts | quotes P 1.00 R 1.00 speaker 1.00 (n=1) | contacts P 1.00 R 1.00 (n=1)" in out
     assert bench.main(["real", "--corpus", str(real_corpus), "--held-out"]) == 0
     out = capsys.readouterr().out
     assert "split: held_out — 1 pages" in out and "split: all — 2 pages" in out

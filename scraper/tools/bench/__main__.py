@@ -13,7 +13,7 @@ from .body import format_body, format_lost, format_rules, load_web_eval, rule_ef
 from .paths import GOLD_DIR, REAL_TEXTS_DIR, SPLITS, WEB_EVAL_DIR
 from .pool import measure_pool
 from .quotes import format_errors, format_table, score_gold
-from .real import load_real_texts, score_real
+from .real import format_by_language, load_real_texts, score_real
 from .sites import score_sites
 from .speed import corpus_pages, format_speed, measure_speed
 
@@ -91,7 +91,9 @@ def _real(corpus: Path, held_out: bool, verbose: bool) -> int:
         return 0
     report = score_real(corpus, SPLITS if held_out else ["dev"])
     print(f"corpus: {corpus} (real texts; even ids dev, odd ids held_out)")
-    print(format_table(report, [*SPLITS, "all"] if held_out else ["dev"]))
+    for split in [*SPLITS, "all"] if held_out else ["dev"]:
+        print(format_table(report, [split]))
+        print(format_by_language(report, split))
     if verbose:  # the held-out half is scored, never studied
         print(format_errors(report, "dev"))
     return 0

@@ -98,3 +98,19 @@ def score_real(corpus: Path | str = REAL_TEXTS_DIR, splits: Sequence[str] = SPLI
             )
         )
     return Report(pages)
+
+
+def format_by_language(report: Report, split: str) -> str:
+    """One line per language (the id's prefix: sv, nb, da, en) of a split: quotes and contacts."""
+    lines = [f"  by language ({split}):"]
+    for language in sorted({p.file.split("-")[0] for p in report.pages}):
+        pages = [p for p in report.pages if p.file.split("-")[0] == language and split in ("all", p.split)]
+        if not pages:
+            continue
+        q, c = Report(pages).total(split)
+        lines.append(
+            f"    {language:<3}{len(pages):>3} texts | quotes P {q.precision:.2f} R {q.recall:.2f}"
+            f" speaker {q.speaker_accuracy:.2f} (n={q.true_positives + q.false_negatives})"
+            f" | contacts P {c.precision:.2f} R {c.recall:.2f} (n={c.true_positives + c.false_negatives})"
+        )
+    return "\n".join(lines)
