@@ -177,11 +177,12 @@ def extract_article(
     article.lead = extract_lead(tree)
     paragraphs = _paragraphs(getattr(document, "body", None), article.title, article.lead)
     if removed and not paragraphs:
-        # The guards did not see that the pruned elements were the text: trafilatura's own choice.
-        unpruned = trafilatura.bare_extraction(
-            tree, with_metadata=False, **_trafilatura_options(url, fetched_at)
+        # The guards did not see that share-like elements were the text: keep those with paragraphs.
+        pruned, _ = pruned_copy(tree, wrappers=False)
+        retry = trafilatura.bare_extraction(
+            pruned, with_metadata=False, **_trafilatura_options(url, fetched_at)
         )
-        paragraphs = _paragraphs(getattr(unpruned, "body", None), article.title, article.lead)
+        paragraphs = _paragraphs(getattr(retry, "body", None), article.title, article.lead)
     article.body = "\n\n".join(paragraphs) or None
     article.published, article.updated = extract_dates(
         tree, fetched_at, fallback_published=getattr(document, "date", None)

@@ -4,8 +4,10 @@ Cookie banners, share bars, breadcrumbs and translate widgets are removed from a
 before trafilatura chooses the main text (it would otherwise sometimes keep them). The rules
 (:data:`vocabulary.PRUNE_RULES`) match whole words of one class or id token, and three guards keep
 them off the text itself: the page's containers (``html``, ``body``, ``main``, ``article``,
-``role=main``) are never pruned, layout tokens ("no-share") are not read, and neither is an
-element holding most of the page's paragraph text.
+``role=main``) are never pruned, layout tokens ("no-share") are not read, and a rule whose words
+also name article wrappers ("sharing container") spares an element holding most of the page's
+text. When pruning still leaves no body, ``extract_article`` extracts a copy on which those rules
+prune only elements without paragraphs.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from lxml.etree import _Element
 
 from .tree import element_text
 from .vocabulary import (
+    PRUNE_GUARD_MIN_CHARS,
     PRUNE_MAX_TEXT_SHARE,
     PRUNE_MIN_PARAGRAPH_CHARS,
     PRUNE_NEVER_ROLES,
     PRUNE_NEVER_TAGS,
     PRUNE_RULES,
+    PRUNE_WRAPPER_RULES,
 )
 
 # All rules in one expression, one named group per rule: one search per class token.
@@ -63,8 +67,16 @@ def _text_chars(el: _Element) -> int:
     return len(element_text(el))
 
 
-def prune_candidates(tree: _Element) -> list[tuple[_Element, str]]:
+def _holds_the_text(chars: int, total: int) -> bool:
+    return chars >= PRUNE_GUARD_MIN_CHARS and chars >= PRUNE_MAX_TEXT_SHARE * total
+
+
+def prune_candidates(tree: _Element, *, wrappers: bool = True) -> list[tuple[_Element, str]]:
     """Outermost elements a rule matches that the guards allow to prune, with the rule's name.
+
+    With ``wrappers`` false, an element matched by a rule of :data:`PRUNE_WRAPPER_RULES` is pruned
+    only when it holds no paragraph at all (a bar of links and buttons), however little text the
+    paragraphs it holds are.
 
     The text an element holds is measured in paragraphs, or in all its visible text on a page
     whose text is not in ``<p>`` (lines separated by ``<br>``, bare ``<div>`` blocks)."""
@@ -79,17 +91,20 @@ def prune_candidates(tree: _Element) -> list[tuple[_Element, str]]:
         value = f"{el.get('class') or ''} {el.get('id') or ''}"
         if not value.strip() or (rule := prune_rule(value)) is None:
             continue
-        if total and measure(el) >= PRUNE_MAX_TEXT_SHARE * total:
+        if rule in PRUNE_WRAPPER_RULES and (
+            _holds_the_text(measure(el), total) if wrappers else _paragraph_chars(el) > 0
+        ):
             continue
         found.append((el, rule))
     chosen = {el for el, _ in found}
     return [(el, rule) for el, rule in found if not any(a in chosen for a in el.iterancestors())]
 
 
-def pruned_copy(tree: _Element) -> tuple[_Element, int]:
-    """A copy of the page without the prunable elements (their tail text kept), and how many went."""
+def pruned_copy(tree: _Element, *, wrappers: bool = True) -> tuple[_Element, int]:
+    """A copy of the page without the prunable elements (their tail text kept), and how many went;
+    ``wrappers`` as for :func:`prune_candidates`."""
     copy = deepcopy(tree)
-    removed = prune_candidates(copy)
+    removed = prune_candidates(copy, wrappers=wrappers)
     for el, _rule in removed:
         parent = el.getparent()
         if parent is None:

@@ -60,9 +60,16 @@ PRUNE_RULES = {
 # the whole article disappear.
 PRUNE_NEVER_TAGS = frozenset({"html", "body", "main", "article"})
 PRUNE_NEVER_ROLES = frozenset({"main", "article"})
-# Nor an element holding this share or more of the page's paragraph text: a theme that wraps the
-# article in "documentContent__sharingContainer" has put the article, not a share bar, in it.
+# Rules whose words also name containers of the article itself: a theme that wraps the article in
+# "documentContent__sharingContainer" has put the article, not a share bar, in it. An element such a
+# rule matches is not pruned when it holds PRUNE_MAX_TEXT_SHARE or more of the page's text and at
+# least PRUNE_GUARD_MIN_CHARS of it; and when pruning leaves no body, the page is extracted again
+# with these rules pruning only elements that hold no paragraph (bars of links and buttons).
+# Cookie banners, breadcrumbs and translate widgets never hold the article: on a page with no text
+# of its own (a gallery, a video) they are the most text there is, and are still pruned.
+PRUNE_WRAPPER_RULES = frozenset({"share"})
 PRUNE_MAX_TEXT_SHARE = 0.5
+PRUNE_GUARD_MIN_CHARS = 200
 # A page with less paragraph text than this keeps its text elsewhere (<br> lines, bare <div>s): the
 # share is measured on all visible text instead.
 PRUNE_MIN_PARAGRAPH_CHARS = 200

@@ -159,12 +159,30 @@ idrottsplatsen. Träd som måste tas ned ersätts med nya lindar när arbetet ä
 </div></main></body></html>"""
 
 
-def test_when_pruning_leaves_no_body_trafilaturas_own_choice_is_kept() -> None:
+def test_when_pruning_leaves_no_body_share_elements_with_paragraphs_are_kept() -> None:
     # A select-to-share plugin wraps every paragraph in "sharing-highlight": each holds a third of the
-    # text, so the share guard lets all three go; the body falls back to the unpruned page.
+    # text, so the share guard lets all three go; the page is extracted again with the share rule
+    # pruning only elements without paragraphs.
     body = _body(SHARE_QUOTES)
     assert "gång- och cykelvägen längs Ågatan" in body
     assert "nya lindar" in body
+
+
+GALLERY = """<html lang="sv"><head><title>Bilder från invigningen</title></head><body>
+<div id="cookie-notice"><p>Vi använder kakor för att förbättra din upplevelse av webbplatsen. Genom att
+fortsätta godkänner du att vi använder kakor. Läs mer om hur vi hanterar personuppgifter och kakor
+på sidan om dataskydd.</p><button>Godkänn</button></div>
+<nav class="breadcrumb"><a href="/">Start</a> / <a href="/nyheter">Nyheter</a></nav>
+<main><article><h1>Bilder från invigningen</h1><figure><img src="/a.jpg" alt=""></figure>
+<div class="share-buttons"><a href="#">Dela på Facebook</a></div></article></main></body></html>"""
+
+
+def test_a_cookie_banner_is_pruned_on_a_page_with_no_text_of_its_own() -> None:
+    # The banner is all the text there is: it is still not the article, and the body stays empty.
+    tree = parse_html(GALLERY)
+    assert tree is not None
+    assert sorted(rule for _, rule in prune_candidates(tree)) == ["breadcrumb", "cookie", "share"]
+    assert extract_article(GALLERY.encode(), URL, FETCHED_AT).body is None
 
 
 # trafilatura's output when the main text of a table-layout page is one <td>: the cell itself, with
