@@ -87,6 +87,7 @@ class CrawlConfig:
     retry_after_max: float = defaults.MUNINEWS_RETRY_AFTER_MAX
     retry_after_times: int = defaults.MUNINEWS_RETRY_AFTER_TIMES
     busy_timeout: float = defaults.MUNINEWS_BUSY_TIMEOUT
+    disk_reserve: int = defaults.MUNINEWS_DISK_RESERVE
     stop_grace: float = defaults.MUNINEWS_STOP_GRACE
     revisit: RevisitConfig = RevisitConfig()
 
@@ -109,6 +110,7 @@ class CrawlConfig:
             retry_after_max=_float(settings, "MUNINEWS_RETRY_AFTER_MAX"),
             retry_after_times=_int(settings, "MUNINEWS_RETRY_AFTER_TIMES"),
             busy_timeout=_float(settings, "MUNINEWS_BUSY_TIMEOUT"),
+            disk_reserve=_int(settings, "MUNINEWS_DISK_RESERVE"),
             stop_grace=_float(settings, "MUNINEWS_STOP_GRACE"),
             revisit=RevisitConfig.from_settings(settings),
         )

@@ -18,7 +18,7 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from scraper.archive import STATUS_FAILING, Archive, crawl_status
+from scraper.archive import STATUS_FAILING, Archive, crawl_status, reserve
 from scraper.clock import utc_now
 from scraper.config import CrawlConfig
 from scraper.crawl import counters
@@ -118,6 +118,7 @@ class ArchivePipeline(_StatsMixin):
         config = CrawlConfig.from_settings(crawler.settings)
         self.path = config.db_path
         self.busy_timeout = config.busy_timeout
+        self.disk_reserve = config.disk_reserve
         self.archive: Archive | None = None
         self.started = ""
         self.unwritable: str | None = None
@@ -139,6 +140,7 @@ class ArchivePipeline(_StatsMixin):
         self.started = utc_now()
         try:
             self.archive = Archive(self.path, busy_timeout=self.busy_timeout)
+            reserve.set_aside(self.path, self.disk_reserve)
             spider = self.crawler.spider
             self.archive.save_municipalities(m.to_dict() for m in getattr(spider, "municipalities", []))
         except (sqlite3.Error, OSError) as exc:
@@ -191,6 +193,7 @@ class ArchivePipeline(_StatsMixin):
     def close_spider(self) -> None:
         if self.archive is None:
             return
+        reserve.release(self.path)  # its room is what the crawl record needs when the disk is full
         try:
             self._record_crawls(self.archive)
         except (sqlite3.Error, OSError) as exc:

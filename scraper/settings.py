@@ -121,6 +121,10 @@ MUNINEWS_STOP_GRACE = 3.0
 # it for one article at a time) before the archive counts as unwritable and the crawl stops.
 MUNINEWS_BUSY_TIMEOUT = 30.0
 
+# Bytes set aside beside the archive while a crawl runs (scraper/archive/reserve.py) and freed just
+# before the crawl record is written, so a crawl that fills the disk still leaves its record.
+MUNINEWS_DISK_RESERVE = 128 * 1024
+
 DOWNLOADER_MIDDLEWARES = {
     "scraper.crawl.middlewares.LoopbackMiddleware": 50,
     # Nearer the downloader than RetryMiddleware (550): a 429/503 with Retry-After waits as asked.
