@@ -28,7 +28,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from scraper.archive import fts, revisions, schema
+from scraper.archive import fts, revisions, upgrade
 from scraper.archive.articles import (
     CAPTURE_COLUMNS,
     NEW,
@@ -94,12 +94,16 @@ class Archive(ArticlesMixin, CrawlLogMixin, MemoryMixin, ReadsMixin):
         # Another writer (a second crawl, a reextract run) holds the lock for one article at a time:
         # wait for it rather than fail.
         conn.execute("PRAGMA busy_timeout = 30000")
-        self.ensure_schema()
+        self.schema_changes = self.ensure_schema()
         conn.execute("PRAGMA synchronous = NORMAL")
 
-    def ensure_schema(self) -> None:
-        """Create missing tables, columns, indexes, FTS tables and triggers; safe on an existing db."""
-        schema.ensure_schema(self.db)
+    def ensure_schema(self) -> list[str]:
+        """Create missing tables, columns, indexes, FTS tables and triggers; safe on an existing db.
+
+        Writes nothing when the file is current (a served archive must not see a change); returns
+        what it did. See :mod:`scraper.archive.upgrade`.
+        """
+        return upgrade.ensure_schema(self.db)
 
     def refresh_terms(self) -> bool:
         """Rebuild ``articles_fts_terms`` if the full-text index changed (see :func:`fts.refresh_terms`)."""
