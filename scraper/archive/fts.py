@@ -149,6 +149,22 @@ def _if_not_exists(sql: str) -> str:
     raise ValueError(f"unexpected FTS statement: {sql[:40]}")
 
 
+def _terms_signature(conn: sqlite3.Connection) -> tuple[str, str | None]:
+    """(hash of the index's structure record, the hash stored at the last refresh)."""
+    block = conn.execute("SELECT block FROM articles_fts_data WHERE id = 10").fetchone()
+    signature = hashlib.sha256(block[0] if block else b"").hexdigest()
+    stored = conn.execute(
+        "SELECT value FROM articles_fts_terms_state WHERE key = 'structure_sha256'"
+    ).fetchone()
+    return signature, (stored[0] if stored else None)
+
+
+def terms_stale(conn: sqlite3.Connection) -> bool:
+    """Whether ``articles_fts_terms`` may be out of date (reads only; see :func:`refresh_terms`)."""
+    signature, stored = _terms_signature(conn)
+    return signature != stored
+
+
 def refresh_terms(db: sqlite_utils.Database) -> bool:
     """Rebuild ``articles_fts_terms`` if ``articles_fts`` changed since the last refresh.
 
@@ -157,12 +173,8 @@ def refresh_terms(db: sqlite_utils.Database) -> bool:
     walks the whole index (seconds per GB): ``muninews serve`` calls this before Datasette opens
     the file, not the crawler after every article. Returns True if the table was rebuilt.
     """
-    block = db.execute("SELECT block FROM articles_fts_data WHERE id = 10").fetchone()
-    signature = hashlib.sha256(block[0] if block else b"").hexdigest()
-    stored = db.execute(
-        "SELECT value FROM articles_fts_terms_state WHERE key = 'structure_sha256'"
-    ).fetchone()
-    if stored and stored[0] == signature:
+    signature, stored = _terms_signature(db.conn)
+    if stored == signature:
         return False
     with transaction(db):
         db.execute(
