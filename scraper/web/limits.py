@@ -20,8 +20,7 @@ import re
 import sqlite3
 import time
 import weakref
-from collections.abc import Awaitable, Callable, Iterator, MutableMapping
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, TypeVar
 from urllib.parse import parse_qs
 
@@ -65,32 +64,43 @@ def prepare(conn: sqlite3.Connection) -> None:
     conn.set_authorizer(_authorizer)
 
 
-@contextmanager
-def _deadline(conn: sqlite3.Connection, ms: int) -> Iterator[None]:
-    deadline = time.perf_counter() + ms / 1000
-    conn.set_progress_handler(lambda: 1 if time.perf_counter() >= deadline else 0, 1000 if ms > 20 else 1)
-    try:
-        yield
-    finally:
-        conn.set_progress_handler(None, 0)
+class TimeLimitExceeded(sqlite3.OperationalError):
+    """SQLite was interrupted at the time limit (whatever error it then reported: an FTS5 table
+    interrupted while opening says "vtable constructor failed")."""
+
+
+class _Deadline:
+    def __init__(self, ms: int) -> None:
+        self.at = time.perf_counter() + ms / 1000
+        self.fired = False
+
+    def __call__(self) -> int:
+        if time.perf_counter() >= self.at:
+            self.fired = True
+            return 1
+        return 0
 
 
 def time_limited(
     datasette: Any, fn: Callable[[sqlite3.Connection], _T]
 ) -> Callable[[sqlite3.Connection], _T]:
-    """``fn`` for ``db.execute_fn``, interrupted (``sqlite3.OperationalError: interrupted``) after
-    ``sql_time_limit_ms``, the limit Datasette applies to its own queries."""
+    """``fn`` for ``db.execute_fn``, interrupted after ``sql_time_limit_ms`` (the limit Datasette
+    applies to its own queries) with :class:`TimeLimitExceeded`."""
     ms = int(datasette.setting("sql_time_limit_ms"))
 
     def run(conn: sqlite3.Connection) -> _T:
-        with _deadline(conn, ms):
+        deadline = _Deadline(ms)
+        conn.set_progress_handler(deadline, 1000 if ms > 20 else 1)
+        try:
             return fn(conn)
+        except sqlite3.Error as exc:
+            if deadline.fired:
+                raise TimeLimitExceeded(f"interrupted after {ms} ms") from exc
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
 
     return run
-
-
-def is_interrupted(exc: sqlite3.Error) -> bool:
-    return exc.args == ("interrupted",)
 
 
 # -- the ASGI wrapper ---------------------------------------------------------------------------

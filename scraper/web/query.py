@@ -128,7 +128,7 @@ MAX_QUERY_WORDS = 16
 
 def query_too_long(q: str) -> str | None:
     """The message for a search over :data:`MAX_QUERY_CHARS` or :data:`MAX_QUERY_WORDS`, else None."""
-    words = len(q.split())
+    words = sum(1 for word in q.split() if word not in ("OR", "AND", "NOT"))  # operators are not words
     if len(q) <= MAX_QUERY_CHARS and words <= MAX_QUERY_WORDS:
         return None
     return (

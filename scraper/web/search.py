@@ -337,7 +337,7 @@ async def _run_search(datasette: Any, db: Any, req: SearchRequest) -> tuple[Sear
             )
         return await db.execute_fn(search), None
     except sqlite3.Error as exc:
-        if limits.is_interrupted(exc):
+        if isinstance(exc, limits.TimeLimitExceeded):
             seconds = datasette.setting("sql_time_limit_ms") / 1000
             message = (
                 f"it took longer than {seconds:g} s and was stopped; add a word, a municipality or a year"

@@ -164,7 +164,11 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def run(ds: Datasette, sock: socket.socket) -> int:
-    """Serve ``ds`` on ``sock`` in this process until Ctrl-C or SIGTERM (uvicorn stops cleanly)."""
+    """Serve ``ds`` on ``sock`` in this process until Ctrl-C or SIGTERM.
+
+    uvicorn finishes the requests in flight, then raises the signal again, as it should: SIGTERM
+    ends the process with status 143, Ctrl-C (a KeyboardInterrupt here) returns 130.
+    """
     import asyncio
 
     import uvicorn
@@ -172,7 +176,10 @@ def run(ds: Datasette, sock: socket.socket) -> int:
     asyncio.run(ds.invoke_startup())
     config = uvicorn.Config(ds.app(), log_level="info", lifespan="on", workers=1)
     server = uvicorn.Server(config)
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        return 130
     return 0
 
 
