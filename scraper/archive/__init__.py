@@ -7,6 +7,10 @@ the next crawl what it already knows (:mod:`scraper.archive.memory`).
 :class:`Archive` is a facade over one SQLite connection; each part is a module named for its job:
 
 * :mod:`~scraper.archive.schema` — the tables as named, ordered migrations (``PRAGMA user_version``);
+* :mod:`~scraper.archive.upgrade` — what a file lacks (read-only) and the upgrade, only when needed,
+  under one ``BEGIN IMMEDIATE`` lock;
+* :mod:`~scraper.archive.connection` — the shared connection and transactions, and
+  :func:`~scraper.archive.connection.inspect_file` (archive, foreign or not SQLite);
 * :mod:`~scraper.archive.fts` — the full-text indexes, their triggers and the reversed vocabulary;
 * :mod:`~scraper.archive.articles` — the article upsert with quotes, contacts and captures;
 * :mod:`~scraper.archive.revisions` (pure rule and diff) and :mod:`~scraper.archive.versions` (SQL);
