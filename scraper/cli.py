@@ -22,6 +22,7 @@ from scraper import __version__, registry
 from scraper.settings import MUNINEWS_DB
 
 DEFAULT_DB = MUNINEWS_DB  # the one default lives in scraper/settings.py
+INIT_HELP = "add the archive's tables to an SQLite database that is not yet a muninews archive"
 
 
 def _settings_pairs(pairs: list[str]) -> dict[str, str]:
@@ -67,6 +68,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if problem:
         print(f"muninews crawl: --url {problem}", file=sys.stderr)
         return 2
+    if refused := _refused_archive("crawl", args.db, args.init):
+        return refused
     return run_crawl(
         db=args.db,
         names=args.names,
@@ -82,6 +85,17 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     )
 
 
+def _refused_archive(command: str, db: str, init: bool) -> int:
+    """2 after one line when ``db`` is not SQLite, or another program's database (unless ``--init``)."""
+    from scraper.archive.connection import refusal
+
+    problem = refusal(Path(db), init=init)
+    if problem:
+        print(f"muninews {command}: {problem}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from scraper.web.serve import serve
 
@@ -91,7 +105,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    return serve(Path(args.db), host=args.host, port=args.port, immutable=args.immutable)
+    return serve(Path(args.db), host=args.host, port=args.port, immutable=args.immutable, init=args.init)
 
 
 def busy_ports(host: str, ports: list[int]) -> list[int]:
@@ -273,6 +287,7 @@ def _add_crawl(sub: Any) -> None:
         help="known articles to fetch again: due on their age-based schedule (default), all now, or none",
     )
     c.add_argument("--jobdir", metavar="DIR", help="keep crawl state here to pause (Ctrl-C) and resume")
+    c.add_argument("--init", action="store_true", help=INIT_HELP)
     c.set_defaults(func=cmd_crawl)
 
 
@@ -286,6 +301,7 @@ def _add_serve_and_demo(sub: Any) -> None:
         action="store_true",
         help="serve a finished archive read-only and faster (no crawl may write it meanwhile)",
     )
+    s.add_argument("--init", action="store_true", help=INIT_HELP)
     s.set_defaults(func=cmd_serve)
 
     d = sub.add_parser("demo", help="crawl the bundled demo web into the archive and serve it")

@@ -58,6 +58,13 @@ def crawl_into(db: Path, *args: str) -> Crawl:
     return Crawl(db=db, log=proc.stdout + proc.stderr, returncode=proc.returncode)
 
 
+def datasette_get(ds: Any, path: str) -> Any:
+    """One GET through an in-process Datasette's test client (an ``httpx.Response``)."""
+    import asyncio
+
+    return asyncio.run(ds.client.get(path))
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

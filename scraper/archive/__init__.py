@@ -7,6 +7,10 @@ the next crawl what it already knows (:mod:`scraper.archive.memory`).
 :class:`Archive` is a facade over one SQLite connection; each part is a module named for its job:
 
 * :mod:`~scraper.archive.schema` — the tables as named, ordered migrations (``PRAGMA user_version``);
+* :mod:`~scraper.archive.upgrade` — what a file lacks (read-only) and the upgrade, only when needed,
+  under one ``BEGIN IMMEDIATE`` lock;
+* :mod:`~scraper.archive.connection` — the shared connection and transactions, and
+  :func:`~scraper.archive.connection.inspect_file` (archive, foreign or not SQLite);
 * :mod:`~scraper.archive.fts` — the full-text indexes, their triggers and the reversed vocabulary;
 * :mod:`~scraper.archive.articles` — the article upsert with quotes, contacts and captures;
 * :mod:`~scraper.archive.revisions` (pure rule and diff) and :mod:`~scraper.archive.versions` (SQL);
@@ -28,7 +32,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from scraper.archive import fts, revisions, schema
+from scraper.archive import fts, revisions, upgrade
 from scraper.archive.articles import (
     CAPTURE_COLUMNS,
     NEW,
@@ -94,12 +98,16 @@ class Archive(ArticlesMixin, CrawlLogMixin, MemoryMixin, ReadsMixin):
         # Another writer (a second crawl, a reextract run) holds the lock for one article at a time:
         # wait for it rather than fail.
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        self.ensure_schema()
+        self.schema_changes = self.ensure_schema()
         conn.execute("PRAGMA synchronous = NORMAL")
 
-    def ensure_schema(self) -> None:
-        """Create missing tables, columns, indexes, FTS tables and triggers; safe on an existing db."""
-        schema.ensure_schema(self.db)
+    def ensure_schema(self) -> list[str]:
+        """Create missing tables, columns, indexes, FTS tables and triggers; safe on an existing db.
+
+        Writes nothing when the file is current (a served archive must not see a change); returns
+        what it did. See :mod:`scraper.archive.upgrade`.
+        """
+        return upgrade.ensure_schema(self.db)
 
     def refresh_terms(self) -> bool:
         """Rebuild ``articles_fts_terms`` if the full-text index changed (see :func:`fts.refresh_terms`)."""

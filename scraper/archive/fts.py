@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import sqlite3
 
 import sqlite_utils
 
@@ -35,42 +37,132 @@ FTS_COLUMNS: dict[str, tuple[str, ...]] = {
 FTS_RANK = {"articles": ARTICLES_RANK, "quotes": QUOTES_RANK}
 
 
-def ensure_fts(db: sqlite_utils.Database) -> None:
-    """Create (or repair) both indexes with their triggers and ranking.
+def _update_trigger_sql(table: str, columns: tuple[str, ...]) -> str:
+    """``<table>_au``, narrowed to the FTS columns: a ``last_seen`` bump must not re-index the row.
 
-    Runs after every table has its foreign keys (transform/add_foreign_key drop the triggers).
-    ``replace=True`` is a no-op when the index and triggers are already right and rebuilds them
-    when a tool dropped the triggers.
-    """
-    for table, columns in FTS_COLUMNS.items():
-        db.table(table).enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE, replace=True)
-        narrow_update_trigger(db, table, columns)
-        db.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('rank', ?)", [FTS_RANK[table]])
-
-
-def narrow_update_trigger(db: sqlite_utils.Database, table: str, columns: tuple[str, ...]) -> None:
-    """Re-index a row only when an indexed column is written, not on every ``last_seen`` bump.
-
-    sqlite-utils creates ``<table>_au`` as ``AFTER UPDATE``; we keep its name (so
-    ``enable_fts(replace=True)`` still recognises the set-up) and narrow it to the FTS columns.
+    sqlite-utils creates ``<table>_au`` as ``AFTER UPDATE``; we keep its name and narrow it.
     """
     cols = ", ".join(columns)
     old = ", ".join(f"old.{c}" for c in columns)
     new = ", ".join(f"new.{c}" for c in columns)
-    sql = (
+    return (
         f"CREATE TRIGGER {table}_au AFTER UPDATE OF {cols} ON {table} BEGIN\n"
         f"  INSERT INTO {table}_fts ({table}_fts, rowid, {cols}) VALUES('delete', old.rowid, {old});\n"
         f"  INSERT INTO {table}_fts (rowid, {cols}) VALUES (new.rowid, {new});\n"
         "END"
     )
-    current = db.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [f"{table}_au"]
+
+
+@functools.cache
+def expected_fts(tables_sql: str) -> dict[str, dict[str, str]]:
+    """Per indexed table, the SQL of its FTS table and three triggers, exactly as SQLite stores it.
+
+    Made once per process by sqlite-utils on an empty in-memory copy of the schema, so a file
+    whose index sqlite-utils created (every archive so far) compares equal, text for text.
+    """
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(tables_sql)
+        db = sqlite_utils.Database(conn)
+        out: dict[str, dict[str, str]] = {}
+        for table, columns in FTS_COLUMNS.items():
+            db.table(table).enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+            names = [f"{table}_fts", f"{table}_ai", f"{table}_ad"]
+            rows = dict(
+                conn.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({_marks(names)})", names)
+            )
+            out[table] = {name: rows[name] for name in names} | {
+                f"{table}_au": _update_trigger_sql(table, columns)
+            }
+        return out
+    finally:
+        conn.close()
+
+
+def _marks(values: list[str]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _stored_sql(conn: sqlite3.Connection, names: list[str]) -> dict[str, str]:
+    return dict(conn.execute(f"SELECT name, sql FROM sqlite_master WHERE name IN ({_marks(names)})", names))
+
+
+def _rank(conn: sqlite3.Connection, table: str) -> str | None:
+    try:
+        row = conn.execute(f"SELECT v FROM {table}_fts_config WHERE k = 'rank'").fetchone()
+    except sqlite3.OperationalError:  # no index yet
+        return None
+    return str(row[0]) if row else None
+
+
+def fts_pending(conn: sqlite3.Connection, tables_sql: str) -> list[str]:
+    """What the full-text set-up lacks (index, trigger, ranking), as readable notes; [] if nothing.
+
+    Only reads: a reader (``muninews serve``) calls it to decide whether it must write at all.
+    """
+    notes = []
+    for table, wanted in expected_fts(tables_sql).items():
+        have = _stored_sql(conn, list(wanted))
+        notes += [f"{name} missing" if name not in have else f"{name} differs"
+                  for name, sql in wanted.items() if have.get(name) != sql]  # fmt: skip
+        if _rank(conn, table) != FTS_RANK[table]:
+            notes.append(f"{table}_fts ranking differs")
+    return notes
+
+
+def ensure_fts(db: sqlite_utils.Database, tables_sql: str) -> None:
+    """Create or repair both indexes, their triggers and ranking, writing only what differs.
+
+    Runs inside the caller's ``BEGIN IMMEDIATE`` transaction, after every table has its columns.
+    An index created now, or one that lacked a trigger (so may have missed writes), is rebuilt
+    from its table. The ``rank`` setting is written only when it differs: writing it, even
+    unchanged, invalidates every other connection's prepared statements ("SQL logic error" in a
+    Datasette serving the file) and changes the structure record :func:`refresh_terms` hashes.
+    """
+    conn = db.conn
+    for table, wanted in expected_fts(tables_sql).items():
+        have = _stored_sql(conn, list(wanted))
+        rebuild = False
+        if have.get(f"{table}_fts") != wanted[f"{table}_fts"]:
+            for name in wanted:
+                kind = "TABLE" if name.endswith("_fts") else "TRIGGER"
+                conn.execute(f"DROP {kind} IF EXISTS {name}")
+            have, rebuild = {}, True
+        for name, sql in wanted.items():
+            if have.get(name) == sql:
+                continue
+            if name in have:
+                conn.execute(f"DROP TRIGGER {name}")
+            elif not name.endswith("_fts"):
+                rebuild = True  # a trigger was missing: writes may not have reached the index
+            conn.execute(_if_not_exists(sql))
+        if rebuild:
+            conn.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+        if _rank(conn, table) != FTS_RANK[table]:
+            conn.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('rank', ?)", [FTS_RANK[table]])
+
+
+def _if_not_exists(sql: str) -> str:
+    for kind in ("CREATE VIRTUAL TABLE ", "CREATE TRIGGER "):
+        if sql.startswith(kind):
+            return kind + "IF NOT EXISTS " + sql[len(kind) :]
+    raise ValueError(f"unexpected FTS statement: {sql[:40]}")
+
+
+def _terms_signature(conn: sqlite3.Connection) -> tuple[str, str | None]:
+    """(hash of the index's structure record, the hash stored at the last refresh)."""
+    block = conn.execute("SELECT block FROM articles_fts_data WHERE id = 10").fetchone()
+    signature = hashlib.sha256(block[0] if block else b"").hexdigest()
+    stored = conn.execute(
+        "SELECT value FROM articles_fts_terms_state WHERE key = 'structure_sha256'"
     ).fetchone()
-    if current and current[0] == sql:
-        return
-    with transaction(db):
-        db.execute(f"DROP TRIGGER IF EXISTS {table}_au")
-        db.execute(sql)
+    return signature, (stored[0] if stored else None)
+
+
+def terms_stale(conn: sqlite3.Connection) -> bool:
+    """Whether ``articles_fts_terms`` may be out of date (reads only; see :func:`refresh_terms`)."""
+    signature, stored = _terms_signature(conn)
+    return signature != stored
 
 
 def refresh_terms(db: sqlite_utils.Database) -> bool:
@@ -81,12 +173,8 @@ def refresh_terms(db: sqlite_utils.Database) -> bool:
     walks the whole index (seconds per GB): ``muninews serve`` calls this before Datasette opens
     the file, not the crawler after every article. Returns True if the table was rebuilt.
     """
-    block = db.execute("SELECT block FROM articles_fts_data WHERE id = 10").fetchone()
-    signature = hashlib.sha256(block[0] if block else b"").hexdigest()
-    stored = db.execute(
-        "SELECT value FROM articles_fts_terms_state WHERE key = 'structure_sha256'"
-    ).fetchone()
-    if stored and stored[0] == signature:
+    signature, stored = _terms_signature(db.conn)
+    if stored == signature:
         return False
     with transaction(db):
         db.execute(

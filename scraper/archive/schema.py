@@ -10,8 +10,8 @@ Every table and column here is part of the public contract for researchers and i
   introduced, in their current form. An archive whose ``user_version`` is below *n* gets it; a
   fresh file gets them all. The version reached is then written to ``user_version``.
 * Columns a later version added to an older table reach old files through plain ``ALTER TABLE ADD
-  COLUMN`` (foreign key included; it keeps the FTS triggers), checked on every open against the
-  whole schema, and indexes are created after that.
+  COLUMN`` (foreign key included; it keeps the FTS triggers), and indexes are created after that
+  (:mod:`scraper.archive.upgrade`, which also decides whether a file needs anything at all).
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlite_utils
-
-from scraper.archive import fts
 
 logger = logging.getLogger(__name__)
 
@@ -202,7 +200,7 @@ CREATE TABLE IF NOT EXISTS pages (
 );
 """
 
-# Indexes are created after ``_add_missing_columns``: on an archive written by an older version the
+# Indexes are created after ``add_missing_columns``: on an archive written by an older version the
 # indexed column (``quotes.person_id``) does not exist until then.
 INDEXES_SQL = """
 CREATE INDEX IF NOT EXISTS idx_articles_municipality_published ON articles(municipality_id, published);
@@ -243,10 +241,27 @@ class Migration:
     apply: str | Callable[[sqlite_utils.Database], None]
 
     def run(self, db: sqlite_utils.Database) -> None:
+        """Run the step inside the caller's transaction (``executescript`` would commit it first)."""
         if isinstance(self.apply, str):
-            db.executescript(self.apply)
+            for statement in statements(self.apply):
+                db.execute(statement)
         else:
             self.apply(db)
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of ``script``, one by one (comments kept with the statement they precede)."""
+    out: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            out.append(pending.strip())
+            pending = ""
+    rest = "\n".join(line for line in pending.splitlines() if not line.strip().startswith("--"))
+    if rest.strip():
+        raise ValueError(f"incomplete SQL statement: {rest.strip()[:60]}")
+    return out
 
 
 #: :class:`~scraper.items.Article` fields stored as they are in ``articles`` columns of the same name.
@@ -308,46 +323,3 @@ def migrate(db: sqlite_utils.Database, target: int = SCHEMA_VERSION) -> int:
         db.execute(f"PRAGMA user_version = {int(target)}")
         return target
     return current
-
-
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create missing tables, columns, indexes, FTS tables and triggers; safe on an existing db."""
-    db.enable_wal()
-    migrate(db)
-    add_missing_columns(db)
-    db.executescript(INDEXES_SQL)
-    fts.ensure_fts(db)
-    db.conn.commit()
-
-
-def add_missing_columns(db: sqlite_utils.Database) -> None:
-    """Add columns a newer schema has and an older file lacks (ALTER TABLE keeps FTS triggers)."""
-    reference = sqlite3.connect(":memory:")
-    try:
-        reference.executescript(SCHEMA_SQL)
-        tables = [r[0] for r in reference.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        for table in tables:
-            have = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
-            for name, decl in _column_declarations(reference, table):
-                if name not in have:
-                    logger.info("archive: adding column %s.%s", table, name)
-                    db.execute(f"ALTER TABLE {table} ADD COLUMN {decl}")
-    finally:
-        reference.close()
-
-
-def _column_declarations(reference: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
-    """(column, declaration for ADD COLUMN) of every column of ``table`` in the reference schema."""
-    # column -> "REFERENCES t(c) ON DELETE ...": ADD COLUMN may carry a foreign key as long as the
-    # column defaults to NULL, so migrated files get the same links as new ones.
-    references = {
-        fk[3]: f" REFERENCES {fk[2]}({fk[4]})" + (f" ON DELETE {fk[6]}" if fk[6] != "NO ACTION" else "")
-        for fk in reference.execute(f"PRAGMA foreign_key_list({table})")
-    }
-    columns = []
-    for _cid, name, type_, notnull, default, _pk in reference.execute(f"PRAGMA table_info({table})"):
-        decl = f"{name} {type_}"
-        if notnull and default is not None:
-            decl += f" NOT NULL DEFAULT {default}"
-        columns.append((name, decl + references.get(name, "")))
-    return columns

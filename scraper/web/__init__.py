@@ -13,8 +13,10 @@
 # The entry point names this package, not :mod:`.plugin`: Datasette finds a plugin's ``templates/``
 # with ``importlib.resources.files(<plugin module>)``, which needs a package on Python 3.11.
 from scraper.web.plugin import (  # noqa: F401  (the hooks, re-exported for pluggy)
+    asgi_wrapper,
     extra_template_vars,
     menu_links,
+    prepare_connection,
     register_routes,
     render_cell,
     startup,

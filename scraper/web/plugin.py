@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 
 from datasette import hookimpl as datasette_hookimpl
 
+from scraper.web import limits
 from scraper.web.archive_db import DATABASE_NAME
 from scraper.web.article import article_page
 from scraper.web.capture import archive_link, capture_view, diff_view
@@ -81,9 +82,11 @@ def extra_template_vars(template: str, database: str | None, table: str | None, 
             return {}
         db = datasette.get_database(DATABASE_NAME)
         if table == "articles":
-            data = await db.execute_fn(lambda conn: article_page(conn, int(pks)))
+            data = await db.execute_fn(
+                limits.time_limited(datasette, lambda conn: article_page(conn, int(pks)))
+            )
             return {"muninews_article": data}
-        data = await db.execute_fn(lambda conn: person_page(conn, int(pks)))
+        data = await db.execute_fn(limits.time_limited(datasette, lambda conn: person_page(conn, int(pks))))
         return {"muninews_person": data}
 
     return inner
@@ -102,3 +105,15 @@ def menu_links(datasette: Any) -> list[dict[str, str]]:
         {"href": "/-/chart", "label": "Articles per month"},
         {"href": f"/{DATABASE_NAME}/municipality_map", "label": "Map of municipalities"},
     ]
+
+
+@hookimpl
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    """Every connection Datasette opens: bounded value size, no file names (:mod:`.limits`)."""
+    limits.prepare(conn)
+
+
+@hookimpl
+def asgi_wrapper() -> Callable[[limits.App], limits.App]:
+    """Around the whole app: the hand-written-SQL budget, the response byte cap, hidden paths."""
+    return limits.wrap

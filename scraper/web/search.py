@@ -25,9 +25,10 @@ import numpy as np
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from scraper.web import limits
 from scraper.web.archive_db import DATABASE_NAME, archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES, FacetIndex
-from scraper.web.query import ParsedQuery, parse_query
+from scraper.web.query import ParsedQuery, parse_query, query_too_long
 
 PAGE_SIZE = 20
 #: Above this many filtered matches, relevance order ranks all matches and skips the filtered-out
@@ -318,17 +319,34 @@ async def _municipality_options(db: Any) -> list[tuple[str, str]]:
     return [(r[0], r[1]) for r in rows.rows]
 
 
-async def _run_search(db: Any, req: SearchRequest) -> tuple[SearchResult, str | None]:
-    """The result and an error message: a failed query (interrupted, say) is never a 500."""
+async def _run_search(datasette: Any, db: Any, req: SearchRequest) -> tuple[SearchResult, str | None]:
+    """The result and an error message: a failed or interrupted query is never a 500.
+
+    The search runs under ``sql_time_limit_ms`` like Datasette's own queries. The facet arrays are
+    built first, outside the limit: they depend on the archive's size, not on the visitor's query,
+    and are built once per change of the file (:mod:`.facets`).
+    """
     try:
         if req.kind == "quotes":
-            return await db.execute_fn(lambda conn: search_quotes(conn, req)), None
-        return await db.execute_fn(lambda conn: search_articles(conn, db.path, not db.is_mutable, req)), None
+            search = limits.time_limited(datasette, lambda conn: search_quotes(conn, req))
+        else:
+            immutable = not db.is_mutable
+            await db.execute_fn(lambda conn: FACET_INDEXES.get(conn, db.path, immutable))
+            search = limits.time_limited(
+                datasette, lambda conn: search_articles(conn, db.path, immutable, req)
+            )
+        return await db.execute_fn(search), None
     except sqlite3.Error as exc:
+        if isinstance(exc, limits.TimeLimitExceeded):
+            seconds = datasette.setting("sql_time_limit_ms") / 1000
+            message = (
+                f"it took longer than {seconds:g} s and was stopped; add a word, a municipality or a year"
+            )
+            return SearchResult(query=ParsedQuery(expression=None)), message
         return SearchResult(query=ParsedQuery(expression=None)), str(exc)
 
 
-def _json_response(req: SearchRequest, result: SearchResult, error: str | None) -> Response:
+def _json_response(req: SearchRequest, result: SearchResult, error: str | None, status: int) -> Response:
     return Response.json(
         {
             "q": req.q,
@@ -338,7 +356,8 @@ def _json_response(req: SearchRequest, result: SearchResult, error: str | None) 
             "hits": [{k: str(v) if k in ("snippet", "text", "speaker") else v for k, v in h.items()}
                      for h in result.hits],
             "error": error,
-        }
+        },
+        status=status,
     )  # fmt: skip
 
 
@@ -356,9 +375,14 @@ async def search_view(datasette: Any, request: Any) -> Response:
     db = archive_database(datasette)
     await ensure_can_view(datasette, request)
     req = search_request(request.args)
-    result, error = await _run_search(db, req)
+    error = query_too_long(req.q)
+    status = 400 if error else 200
+    if error:
+        result = SearchResult(query=ParsedQuery(expression=None))
+    else:
+        result, error = await _run_search(datasette, db, req)
     if request.args.get("_format") == "json":
-        return _json_response(req, result, error)
+        return _json_response(req, result, error, status)
     feed_params = {k: v for k, v in (("q", req.q), ("municipality", req.municipality)) if v}
     context = {
         "metadata": datasette.metadata(),
@@ -373,4 +397,4 @@ async def search_view(datasette: Any, request: Any) -> Response:
         "feed_url": f"/{DATABASE_NAME}/feed.atom" + (f"?{urlencode(feed_params)}" if feed_params else ""),
     }
     html = await datasette.render_template("muninews_search.html", context, request=request)
-    return Response.html(html)
+    return Response.html(html, status=status)

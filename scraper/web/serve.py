@@ -3,28 +3,30 @@
 The metadata keys everything under the database name ``archive`` (Datasette names a database after
 the file stem). ``muninews serve`` therefore always serves the archive as ``archive`` — URLs such as
 ``/archive/search?q=…`` and ``/archive/feed.atom?q=…`` are the same on every installation, whatever
-the file is called: a file with another name is served through an ``archive.db`` symlink in a
-temporary directory (SQLite follows the link, so the WAL stays next to the real file).
-``datasette archive.db -m datasette_metadata.json`` works as-is.
+the file is called. ``datasette archive.db -m datasette_metadata.json`` works as-is.
+
+``muninews serve`` is a reader: it checks the file without writing (:func:`prepare`), writes only
+when the schema must be upgraded or the compound-word list is stale (and says so), then runs
+Datasette in this process under uvicorn, on a socket it bound itself. Ctrl-C and SIGTERM stop it
+cleanly; kill -9 takes the socket with the process, so the port is free again at once.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import signal
+import socket
 import sqlite3
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
+import sqlite_utils
 from datasette.app import Datasette
 from datasette.database import Database
 
-from scraper.archive import Archive
+from scraper.archive import Archive, fts, upgrade
+from scraper.archive.connection import FileKind, connect_read_only, inspect_file, refusal
 from scraper.web.archive_db import DATABASE_NAME
 
 logger = logging.getLogger(__name__)
@@ -49,6 +51,10 @@ SETTINGS: dict[str, Any] = {
     "facet_time_limit_ms": 1000,
     # A public instance must not hand out a multi-GB file per click; publish the file separately.
     "allow_download": False,
+    # SQLite releases the GIL while it works, so threads waiting on the disk or on a slow query
+    # cost little; 6 leave 5 for the pages everyone reads while a hand-written query holds its one
+    # slot (scraper/web/limits.py: ADHOC_SLOTS). Datasette's default is 3.
+    "num_sql_threads": 6,
 }
 
 
@@ -94,68 +100,109 @@ def ensure_plugins() -> None:
         pm.register(plugin, name="muninews")
 
 
-def make_datasette(db: Path) -> Datasette:
-    """A configured in-process Datasette for tests and programmatic use, with ``db`` as ``archive``."""
+def make_datasette(db: Path, *, immutable: bool = False, settings: dict[str, Any] | None = None) -> Datasette:
+    """A configured Datasette with ``db`` as ``archive``: what ``muninews serve`` runs, and tests use.
+
+    ``settings`` override :data:`SETTINGS` (tests use a short time limit).
+    """
     ensure_plugins()
-    db = Path(db)
-    metadata = load_metadata()
-    if db.stem == DATABASE_NAME:
-        return Datasette([str(db)], metadata=metadata, settings=SETTINGS)
-    ds = Datasette([], metadata=metadata, settings=SETTINGS)
+    ds = Datasette([], metadata=load_metadata(), settings={**SETTINGS, **(settings or {})})
     ds.remove_database("_memory")
-    ds.add_database(Database(ds, path=str(db), is_mutable=True), name=DATABASE_NAME)
+    ds.add_database(Database(ds, path=str(Path(db)), is_mutable=not immutable), name=DATABASE_NAME)
     return ds
 
 
-def _checkpoint(db: Path) -> None:
-    """Fold the WAL into the file (and bring the schema up to date) before Datasette opens it.
+def _say(message: str) -> None:
+    print(f"muninews serve: {message}", file=sys.stderr, flush=True)
 
-    Also refreshes the compound-word vocabulary the search page uses (``skola`` → *förskola*), a
-    no-op when the full-text index has not changed since the last serve.
+
+def prepare(db: Path, *, immutable: bool = False) -> None:
+    """Get ``db`` ready to serve, writing to it only when it must, and saying why.
+
+    Reads first, read-only: an archive that is current, whose compound-word list is fresh and that
+    is served mutable is not written at all (a crawl may be writing it). An older schema is
+    upgraded, a stale word list rebuilt (``skola`` -> *förskola*), and for ``--immutable`` the WAL
+    folded into the file (immutable readers ignore it). A file this user may not write is served
+    as it is, with a warning.
     """
+    conn = connect_read_only(db)
     try:
-        with Archive(db) as archive:
-            archive.refresh_terms()
-            archive.checkpoint()
-    except sqlite3.OperationalError as exc:  # e.g. a read-only file: serve what is there
-        logger.warning("serve: could not checkpoint %s: %s", db, exc)
-
-
-def _run(argv: list[str]) -> int:
-    """Run Datasette in the foreground until it exits.
-
-    Ctrl-C reaches Datasette too, so we wait for its own clean exit. SIGTERM (systemd, docker stop)
-    reaches only us: pass it on, so Datasette stops and the temporary alias directory is removed.
-    """
-    proc = subprocess.Popen(argv)
-    previous = None
-    with contextlib.suppress(ValueError):  # signal handlers can only be set in the main thread
-        previous = signal.signal(signal.SIGTERM, lambda signum, frame: proc.terminate())
-    try:
-        code = proc.wait()
-        return 128 - code if code < 0 else code  # killed by signal N: the shell's 128 + N
-    except KeyboardInterrupt:
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        return 130
+        notes = upgrade.pending(conn)
+        stale = not notes and fts.terms_stale(conn)
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        conn.close()
+    try:
+        if notes:
+            _say(f"upgrading the archive's schema before serving it ({'; '.join(notes)})")
+            with Archive(db):
+                stale = True
+        if stale or immutable:
+            writer = sqlite_utils.Database(db)
+            try:
+                writer.execute("PRAGMA busy_timeout = 30000")
+                if stale and fts.refresh_terms(writer):
+                    _say("rebuilt the compound-word list (the full-text index changed since the last serve)")
+                if immutable and writer.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]:
+                    _say("the WAL checkpoint was incomplete (a reader is active): recent writes may not show")
+            finally:
+                writer.close()
+    except sqlite3.OperationalError as exc:  # e.g. a read-only file: serve what is there
+        _say(f"serving {db} as it is: could not write it ({exc})")
 
 
-def serve(db: Path, host: str, port: int, *, immutable: bool = False) -> int:
-    """Checkpoint the WAL, then run Datasette on ``db`` as ``archive``; returns its exit code."""
+def bind(host: str, port: int) -> socket.socket:
+    """A listening-ready socket on ``host:port`` (OSError when the port is taken)."""
+    family, kind, proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def run(ds: Datasette, sock: socket.socket) -> int:
+    """Serve ``ds`` on ``sock`` in this process until Ctrl-C or SIGTERM.
+
+    uvicorn finishes the requests in flight, then raises the signal again, as it should: SIGTERM
+    ends the process with status 143, Ctrl-C (a KeyboardInterrupt here) returns 130.
+    """
+    import asyncio
+
+    import uvicorn
+
+    asyncio.run(ds.invoke_startup())
+    config = uvicorn.Config(ds.app(), log_level="info", lifespan="on", workers=1)
+    server = uvicorn.Server(config)
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def serve(db: Path, host: str, port: int, *, immutable: bool = False, init: bool = False) -> int:
+    """Check, prepare and serve ``db`` as ``archive`` at ``host:port``; returns the exit code.
+
+    Exit 2, with one line, for a missing file, a file that is not SQLite, a database that is not an
+    archive (unless ``init``: then the archive's tables are added to it) or a port in use.
+    """
     db = Path(db)
-    if not db.is_file():
-        print(f"muninews serve: no archive at {db} (run `muninews crawl` first)", file=sys.stderr)
+    if inspect_file(db).kind is FileKind.MISSING or db.is_dir():
+        _say(f"no archive at {db} (run `muninews crawl` first)")
         return 2
-    _checkpoint(db)
-    if db.name == f"{DATABASE_NAME}.db":
-        return _run(datasette_argv(db, host=host, port=port, immutable=immutable))
-    with tempfile.TemporaryDirectory(prefix="muninews-serve-") as tmp:
-        alias = Path(tmp) / f"{DATABASE_NAME}.db"
-        alias.symlink_to(db.resolve())
-        return _run(datasette_argv(alias, host=host, port=port, immutable=immutable))
+    problem = refusal(db, init=init)
+    if problem:
+        _say(problem)
+        return 2
+    prepare(db, immutable=immutable)
+    try:
+        sock = bind(host, port)
+    except OSError as exc:
+        _say(f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another port with --port")
+        return 2
+    _say(f"serving {db.name} at http://{host}:{port}/{DATABASE_NAME} (Ctrl-C stops)")
+    with sock:
+        return run(make_datasette(db, immutable=immutable), sock)

@@ -23,7 +23,7 @@ import pytest
 
 from scraper.archive import Archive
 from scraper.items import Article, Contact, Quote
-from scraper.web.serve import _checkpoint, datasette_argv, load_metadata
+from scraper.web.serve import datasette_argv, load_metadata, prepare
 from tests.helpers import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -84,7 +84,7 @@ def browser_db(demo_crawl, tmp_path_factory) -> Path:
                 contacts=[Contact(name="Eva Ek", role="chef", email="eva.ek@example.invalid")],
             )
         )
-    _checkpoint(db)  # what `muninews serve` does first: compound vocabulary, WAL checkpoint
+    prepare(db, immutable=True)  # what `muninews serve --immutable` does first: word list, WAL checkpoint
     return db
 
 
