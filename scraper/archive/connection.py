@@ -101,12 +101,7 @@ def inspect_file(path: Path) -> FileCheck:
     if header != SQLITE_HEADER:
         return FileCheck(FileKind.NOT_SQLITE, f"{path} is not an SQLite file, so not a muninews archive")
     try:
-        conn = connect_read_only(path)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            conn.close()
+        tables, version = _tables_and_version(path)
     except sqlite3.DatabaseError as exc:
         return FileCheck(FileKind.NOT_SQLITE, f"{path} cannot be read as SQLite: {exc}")
     if not tables:
@@ -118,6 +113,35 @@ def inspect_file(path: Path) -> FileCheck:
         f"{path} is an SQLite database but not a muninews archive (no user_version or muninews tables); "
         "--init adds the archive's tables to it",
     )
+
+
+def _tables_and_version(path: Path) -> tuple[set[str], int]:
+    """The table names and ``user_version`` of the SQLite file at ``path``, read without writing.
+
+    A WAL database on a read-only disk cannot be opened ``mode=ro`` (SQLite must create its
+    ``-shm`` file): it is then read as ``immutable``, which is enough to tell what the file is; the
+    command that opens it for writing reports the read-only disk itself.
+    """
+    try:
+        conn = connect_read_only(path)
+    except sqlite3.OperationalError:
+        conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    try:
+        try:
+            return _read_tables(conn)
+        except sqlite3.OperationalError as exc:
+            if "unable to open" not in str(exc):
+                raise
+        conn.close()
+        conn = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+        return _read_tables(conn)
+    finally:
+        conn.close()
+
+
+def _read_tables(conn: sqlite3.Connection) -> tuple[set[str], int]:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return tables, conn.execute("PRAGMA user_version").fetchone()[0]
 
 
 def refusal(path: Path, *, init: bool = False) -> str | None:
