@@ -18,6 +18,7 @@ from scraper.items import Article
 from .contacts import extract_contacts
 from .dates import extract_dates, htmldate_params
 from .encoding import decode_html
+from .garbling import drop_garbled
 from .metadata import extract_author, extract_language, extract_lead, extract_title
 from .quotes import extract_quotes
 from .tree import clean_text, parse_html, strip_invisible
@@ -148,4 +149,5 @@ def extract_article(
     article.author = extract_author(tree, fallback=getattr(document, "author", None))
     article.quotes = extract_quotes(paragraphs, article.language)
     article.contacts = extract_contacts(tree, country=country)
+    article.garbled = drop_garbled(article, tree)  # never store a value the page does not contain
     return article

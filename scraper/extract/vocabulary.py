@@ -816,3 +816,28 @@ UNIT_WORDS = (
     "directorate",
     "kommune",
 )
+
+# --- Contacts: line breaks and the never-garble check (contacts.py, garbling.py) ---------------
+
+# Elements whose boundaries break a line of text: text on either side is never one word, so the
+# digits of "Tlf: 0491-12 34 12</p><p>anna.berg@…" never become "12anna.berg@…". The HTML block
+# elements plus <br> and table cells.
+TEXT_BLOCK_TAGS = frozenset(
+    {
+        *("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "tbody", "thead"),
+        *("tfoot", "caption", "section", "address", "article", "aside", "header", "footer", "main"),
+        *("nav", "figure", "figcaption", "blockquote", "pre", "hr", "br", "form", "fieldset", "legend"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "center", "details", "summary", "option"),
+    }
+)
+GARBLE_BLOCK_TAGS = TEXT_BLOCK_TAGS
+# A value may be pieces of the page joined with a space: a quote around its attribution ("– Det är
+# bra, säger X. Nu börjar vi."), a role and a party mark written apart ("Anna Berg (S), kommunalråd"
+# -> "kommunalråd (S)"). At most this many pieces per field, each occurring on the page.
+GARBLE_MAX_PIECES = {"quote": 4, "name": 1, "role": 3, "organisation": 3}
+# Characters a seam may add or lose at the ends of a piece: spaces, punctuation, dashes and
+# quotation marks.
+GARBLE_PIECE_EDGES = " ,.;:!?–—-−\"'”“„»«’‘()"
+# Roles the extractors write out in full where the page abbreviates them (names.py: "Cllr Jane Smith"
+# -> role "Councillor"): the check accepts the abbreviation as the written form.
+GARBLE_ROLE_ABBREVIATIONS = {"councillor": ("cllr", "cllr.")}
