@@ -22,16 +22,23 @@ from .vocabulary import (
     CONTACT_ALTERNATIVES,
     CONTACT_FILLER_WORDS,
     CONTACT_HEADINGS,
+    CONTACT_HEADINGS_MORE,
+    CONTACT_LEAD_MAX_WORDS,
+    CONTACT_LEAD_VERBS,
+    CONTACT_LEAD_WORDS,
     DESK_MAX_WORDS,
     DESK_SUFFIXES,
     DESK_WORDS_EN,
     EMAIL_LABELS,
     PHONE_LABELS,
+    PRESS_DESK_WHOLE_WORDS,
     PRESS_DESK_WORDS,
     SWITCHBOARD_WORDS,
 )
 
-_HEADINGS = sorted({h.rstrip(":").lower() for h in CONTACT_HEADINGS}, key=len, reverse=True)
+_HEADINGS = sorted(
+    {h.rstrip(":").lower() for h in CONTACT_HEADINGS + CONTACT_HEADINGS_MORE}, key=len, reverse=True
+)
 HEADING_START = re.compile(
     r"^(?:" + "|".join(re.escape(h) for h in _HEADINGS) + r")\b\s*:?\s*", re.IGNORECASE
 )
@@ -49,6 +56,19 @@ _LABELLED_PHONE = re.compile(
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A line that announces contacts in words of its own ("För ytterligare frågor kontakta",
+# "Yderligere oplysninger:"): up to a colon or a closing contact verb, naming contact/information.
+_LEAD = re.compile(
+    r"^(?P<lead>[^:@\d]{2,160}?(?::|\b(?:"
+    + "|".join(re.escape(v) for v in CONTACT_LEAD_VERBS)
+    + r")\b:?))(?=\s|$)",
+    re.IGNORECASE,
+)
+_NOTE = re.compile(r"\([^()]*\)")
+_LEAD_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CONTACT_LEAD_WORDS) + ")", re.IGNORECASE)
+# Digits of a number run into the e-mail after it in the text itself ("Tlf: 2943 5234anna.berg@…",
+# where the page's markup had a line break): the digits end the number, the letters start the address.
+_GLUED_EMAIL = re.compile(r"((?:^|(?<=[\s:]))\+?\d[\d \-–/()]{4,}\d)(?=[^\W\d_][\w.+'-]*@[\w-]+\.)")
 # "Energy advice: Priya Nair" / "Community development officer: Tom Ellis": a label before the name.
 _LABEL_PREFIX = re.compile(r"^(?P<label>[^:,\d@]{2,40}):\s+(?P<rest>\S.*)$")
 _NAME_WORD = r"[A-ZÅÄÖÆØÜÉ][\w'’-]+"
@@ -58,7 +78,13 @@ _ALTERNATIVE = re.compile(
     + "|".join(re.escape(w) for w in CONTACT_ALTERNATIVES)
     + rf")\s+(?=(?:[a-zåäöæø][\w-]*\s+){{0,3}}{_NAME_WORD}\s+{_NAME_WORD})"
 )
-_PRESS_DESK = re.compile("|".join(re.escape(w) for w in PRESS_DESK_WORDS), re.IGNORECASE)
+_PRESS_DESK = re.compile(
+    "|".join(re.escape(w) for w in PRESS_DESK_WORDS)
+    + r"|\b(?:"
+    + "|".join(re.escape(w) for w in PRESS_DESK_WHOLE_WORDS)
+    + r")\b(?![-–])",
+    re.IGNORECASE,
+)
 _FILLERS = frozenset(CONTACT_FILLER_WORDS)
 _LABELS = re.compile(
     r"\b(?:"
@@ -67,6 +93,15 @@ _LABELS = re.compile(
     re.IGNORECASE,
 )
 SWITCHBOARD = re.compile("|".join(re.escape(w) for w in SWITCHBOARD_WORDS), re.IGNORECASE)
+
+
+def lead_length(text: str) -> int:
+    """Length of the contact announcement a line starts with (a heading or a lead phrase), or 0."""
+    heading = m.end() if (m := HEADING_START.match(text)) else 0
+    m = _LEAD.match(text)
+    if m is None or len(m["lead"].split()) > CONTACT_LEAD_MAX_WORDS or not _LEAD_WORD.search(m["lead"]):
+        return heading
+    return max(heading, m.end())
 
 
 @dataclass
@@ -93,6 +128,16 @@ def _parse_phone(raw: str, country: str) -> phonenumbers.PhoneNumber | None:
         return phonenumbers.parse(raw, country or None)
     except phonenumbers.NumberParseException:
         return None
+
+
+def _unprefixed_numbers(text: str, country: str) -> list[str]:
+    """Valid numbers written without a leading 0 or +, where the country dials none ("33 66 23 45"
+    in Denmark, "45 67 89 01" in Norway); libphonenumber finds them, its metadata says where."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(country or "", None)
+    if metadata is None or metadata.national_prefix:
+        return []
+    matcher = phonenumbers.PhoneNumberMatcher(text, country, leniency=phonenumbers.Leniency.VALID)
+    return [m.raw_string for m in matcher if not _ISO_DATE.match(m.raw_string)]
 
 
 def _norm_phone(raw: str, country: str) -> str | None:
@@ -174,10 +219,11 @@ class _Parsed:
 
 
 def _parse_line(line: Line, country: str) -> _Parsed:
-    text = clean_text(line.text)
-    text = HEADING_START.sub("", text, count=1) if HEADING_START.match(text) else text
-    if HEADING_FULL.match(text):
-        text = ""
+    text = _GLUED_EMAIL.sub(r"\1 ", clean_text(line.text))
+    if HEADING_FULL.match(text) and _PRESS_DESK.fullmatch(text.rstrip(" :")):
+        text = text.rstrip(" :")  # "Pressekontakt" above a number: the desk is the contact
+    elif cut := lead_length(text):
+        text = text[cut:].strip()
     emails = [e for e in (_norm_email(raw) for raw in line.emails + EMAIL.findall(text)) if e]
     phones: list[tuple[str, str]] = []
     unallocated: list[str] = []
@@ -186,16 +232,19 @@ def _parse_line(line: Line, country: str) -> _Parsed:
             phones.append((e164, written))
         elif _is_possible_phone(target, country):
             unallocated.append(clean_text(written))
-    for written in PHONE.findall(text) + _LABELLED_PHONE.findall(text):
+    for written in PHONE.findall(text) + _LABELLED_PHONE.findall(text) + _unprefixed_numbers(text, country):
         if (e164 := _norm_phone(written, country)) and all(p[0] != e164 for p in phones):
             phones.append((e164, clean_text(written)))
         elif not e164 and _is_possible_phone(written, country):
             unallocated.append(clean_text(written))
+    has_number = bool(phones or unallocated)
     rest = EMAIL.sub(" ", text)
     for _, written in phones:
         rest = rest.replace(written, " ")
     rest = _LABELLED_PHONE.sub(" ", PHONE.sub(" ", rest))
     rest = _without_fillers(clean_text(_LABELS.sub(" ", rest)).strip(" ,;:–-|"))
+    if has_number and _NOTE.fullmatch(rest):
+        rest = ""  # "33 66 23 45 (modtager ikke SMS)": a note on the number, not a role
     return _Parsed(emails, phones, unallocated, rest)
 
 
@@ -207,6 +256,7 @@ class _CardBuilder:
         self.desks: list[Contact] = []  # cards opened by a desk line: kept only if data follows
         self.current: Contact | None = None
         self.last_block_had_data = False
+        self.in_switchboard = False  # after a switchboard line, until a line with words
 
     def _open(self, card: Contact | None = None) -> Contact:
         self.current = card or Contact()
@@ -217,7 +267,11 @@ class _CardBuilder:
         rest, has_data = parsed.rest, bool(parsed.emails or parsed.phones)
         if rest and SWITCHBOARD.search(rest):
             self.current = None  # a switchboard line: neither it nor its numbers belong to a person
+            self.in_switchboard = True
             return
+        if not rest and self.in_switchboard:
+            return  # "Kontaktcenter" then its number and mailbox on lines of their own
+        self.in_switchboard = False
         label = None
         if rest and (m := _LABEL_PREFIX.match(rest)):
             label, rest = m["label"].strip(), m["rest"]

@@ -734,6 +734,7 @@ CONTACT_FILLER_WORDS = frozenset(
         "tel",
         "contact",
         "kontakta",
+        "the",  # "contact the Communications Unit on ..."
     }
 )
 # Words between contacts in one prose sentence: "..., sara.lind@norrvik.se, eller byggledare Kalle
@@ -841,3 +842,62 @@ GARBLE_PIECE_EDGES = " ,.;:!?–—-−\"'”“„»«’‘()"
 # Roles the extractors write out in full where the page abbreviates them (names.py: "Cllr Jane Smith"
 # -> role "Councillor"): the check accepts the abbreviation as the written form.
 GARBLE_ROLE_ABBREVIATIONS = {"councillor": ("cllr", "cllr.")}
+
+# --- Contacts: where a contact block starts and what is not one (contacts.py, contact_rules.py) --
+
+# A line of its own that announces contacts without being one of CONTACT_HEADINGS: short, naming
+# information, questions or contact, and ending in a colon or the verb ("För ytterligare frågor och
+# information kontakta", "Vill du veta mer, kontakta:", "For mer informasjon, kontakt:",
+# "Yderligere oplysninger:", "Media enquiries:"). Lower-case stems, matched as word starts.
+CONTACT_LEAD_WORDS = (
+    "kontakt",
+    "contact",
+    "information",
+    "informasjon",
+    "oplysning",
+    "frågor",
+    "spørsmål",
+    "spørgsmål",
+    "enquir",
+    "inquir",
+    "questions",
+    "presskontakt",
+    "pressekontakt",
+    "pressehenvend",
+    "mediehenvend",
+    "medieförfrågningar",
+)
+# The verbs such a line may end in instead of a colon.
+CONTACT_LEAD_VERBS = ("kontakta", "kontakt", "kontakte", "kontaktes", "contact", "ring", "call")
+CONTACT_LEAD_MAX_WORDS = 12
+# Headings a contact block is announced by, beyond CONTACT_HEADINGS (plurals and press desks).
+CONTACT_HEADINGS_MORE = (
+    "kontakter",
+    "presskontakt",
+    "presskontakter",
+    "pressekontakt",
+    "pressekontakter",
+    "press contacts",
+    "for yderligere oplysninger",
+    "yderligere oplysninger",
+    "for mer informasjon",
+    "kontaktpersonar",
+)
+# A paragraph with this many words of running text (and no e-mail or phone) is the article's text:
+# a contact block before the first one sits between the headline and the article — a site sidebar
+# or a byline, not the article's contact.
+ARTICLE_TEXT_MIN_WORDS = 15
+# Elements whose class or rel says byline or author: their e-mail is the writer's, not a contact.
+BYLINE_CLASS_TOKENS = ("author", "byline", "writer", "journalist", "skribent", "forfatter")
+# Running text that is page furniture, not where the article starts (cookie banners).
+NOT_ARTICLE_TEXT_WORDS = ("cookie", "kakor", "informasjonskapsl", "webbkakor")
+# Press desks named by one word, matched as whole words only ("Kommunikation" on a line of its own
+# above a number is the desk; "kommunikationschef" is a role, "Kommunikationsplan" a document).
+PRESS_DESK_WHOLE_WORDS = (
+    "kommunikation",
+    "kommunikasjon",
+    "kommunikationen",
+    "communications",
+    "presse",
+    "press",
+)

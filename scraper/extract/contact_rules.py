@@ -1,0 +1,75 @@
+"""Where on the page a contact may be taken from: after the article's text starts, never from a byline.
+
+Two rules that keep what is not the article's contact out of ``contacts``:
+
+- **Before the article.** Site templates put a press-team sidebar, a contact-centre widget or the
+  writer's byline between the headline and the article text. A contact block (or a lone
+  ``mailto:``/``tel:`` link) that starts before the first paragraph of running text is one of
+  those. A page with no paragraph of running text keeps all its blocks (a short notice).
+- **Bylines.** An e-mail inside an element whose class says author or byline, or on a line that
+  starts "Text:", "Av …", "By …", is the journalist's, not a contact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.etree import _Element
+
+from .cards import EMAIL, PHONE
+from .tree import clean_text, is_in_chrome
+from .vocabulary import (
+    ARTICLE_TEXT_MIN_WORDS,
+    BYLINE_CLASS_TOKENS,
+    BYLINE_LABELS,
+    NOT_ARTICLE_TEXT_WORDS,
+    TEXT_BLOCK_TAGS,
+)
+
+_PROSE_TAGS = ("p", "li", "dd", "td", "div", "blockquote")
+_BYLINE_LINE = re.compile(
+    r"^(?i:"
+    + "|".join(re.escape(w) for w in sorted(BYLINE_LABELS, key=len, reverse=True))
+    + r")\s*:?\s+[A-ZÅÄÖÆØÜ]"
+)
+_SENTENCE_END = re.compile(r"[.!?…]")
+_NOT_ARTICLE_TEXT = re.compile("|".join(re.escape(w) for w in NOT_ARTICLE_TEXT_WORDS), re.IGNORECASE)
+
+
+class PageOrder:
+    """Document order of the page's elements, and where the article's running text begins."""
+
+    def __init__(self, tree: _Element) -> None:
+        self.index = {el: i for i, el in enumerate(tree.iter())}
+        self.text_start = next((self.index[el] for el in tree.iter(*_PROSE_TAGS) if _is_prose(el)), None)
+
+    def before_text(self, el: _Element) -> bool:
+        """The element comes before the article's first paragraph of running text."""
+        return self.text_start is not None and self.index.get(el, 0) < self.text_start
+
+
+def _is_prose(el: _Element) -> bool:
+    if any(
+        isinstance(d.tag, str) and d.tag in TEXT_BLOCK_TAGS and d.tag != "br" for d in el.iterdescendants()
+    ):
+        return False  # a container: its paragraphs are judged one by one
+    text = clean_text(el.text_content())
+    if len(text.split()) < ARTICLE_TEXT_MIN_WORDS or not _SENTENCE_END.search(text):
+        return False
+    if _NOT_ARTICLE_TEXT.search(text):
+        return False  # a cookie banner above the headline is not where the article starts
+    return not (EMAIL.search(text) or PHONE.search(text) or is_in_chrome(el))
+
+
+def is_byline_element(el: _Element) -> bool:
+    """The element or an ancestor is a byline or author box (class, id or rel says so)."""
+    for node in (el, *el.iterancestors()):
+        value = f"{node.get('class', '')} {node.get('id', '')} {node.get('rel', '')}".lower()
+        if any(token in value for token in BYLINE_CLASS_TOKENS):
+            return True
+    return False
+
+
+def is_byline_line(text: str) -> bool:
+    """A line that credits the writer: "Text: Anna Berg, anna.berg@…", "Av Anna Berg", "By Jane Smith"."""
+    return bool(_BYLINE_LINE.match(clean_text(text)))
