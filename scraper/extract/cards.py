@@ -16,7 +16,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from scraper.items import Contact
 
-from .names import has_unit_word, is_role_line, is_role_word, split_role_name, split_unit
+from .names import has_unit_word, is_role_line, is_role_word, looks_like_name, split_role_name, split_unit
 from .tree import clean_text
 from .vocabulary import (
     CONTACT_ALTERNATIVES,
@@ -26,6 +26,8 @@ from .vocabulary import (
     CONTACT_LEAD_MAX_WORDS,
     CONTACT_LEAD_VERBS,
     CONTACT_LEAD_WORDS,
+    CONTACT_ROLE_SUFFIXES,
+    CONTACT_UNIT_MAX_WORDS,
     DESK_MAX_WORDS,
     DESK_SUFFIXES,
     DESK_WORDS_EN,
@@ -46,7 +48,7 @@ HEADING_FULL = re.compile(r"^(?:" + "|".join(re.escape(h) for h in _HEADINGS) + 
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A phone number as written: starts with +, 00 or 0 (a date or a sum never does), digits with
 # spaces, dashes, slashes or brackets between them.
-PHONE = re.compile(r"(?<![\w+])(?:\+|00|0)[\d][\d \-–/()]{5,18}\d(?![\w])")
+PHONE = re.compile(r"(?<![\w+(])(?:\+|00|\(?0)[\d][\d \-–/()]{5,18}\d(?![\w])")
 # A number right after a phone label may be written without a leading 0 (Norwegian and Danish
 # numbers have no trunk prefix): "Telefon: 45 67 89 01", "Tlf.: 20 12 34 56".
 _LABELLED_PHONE = re.compile(
@@ -223,7 +225,9 @@ def _parse_line(line: Line, country: str) -> _Parsed:
     if HEADING_FULL.match(text) and _PRESS_DESK.fullmatch(text.rstrip(" :")):
         text = text.rstrip(" :")  # "Pressekontakt" above a number: the desk is the contact
     elif cut := lead_length(text):
-        text = text[cut:].strip()
+        lead = text[:cut].rstrip(" :")
+        # "Økonomiforvaltningens pressetelefon: 33 …": the announcement names the desk that answers.
+        text = text[cut:].strip() if not _PRESS_DESK.search(lead) or HEADING_START.match(text) else text
     emails = [e for e in (_norm_email(raw) for raw in line.emails + EMAIL.findall(text)) if e]
     phones: list[tuple[str, str]] = []
     unallocated: list[str] = []
@@ -243,7 +247,7 @@ def _parse_line(line: Line, country: str) -> _Parsed:
         rest = rest.replace(written, " ")
     rest = _LABELLED_PHONE.sub(" ", PHONE.sub(" ", rest))
     rest = _without_fillers(clean_text(_LABELS.sub(" ", rest)).strip(" ,;:–-|"))
-    if has_number and _NOTE.fullmatch(rest):
+    if has_number and _NOTE.fullmatch(rest) and not SWITCHBOARD.search(rest):
         rest = ""  # "33 66 23 45 (modtager ikke SMS)": a note on the number, not a role
     return _Parsed(emails, phones, unallocated, rest)
 
@@ -295,7 +299,8 @@ class _CardBuilder:
 
     def _add_words(self, rest: str, label: str | None, line: Line) -> None:
         """The words of a line: a person (with a role), a unit, or the role of the card above."""
-        name, role = split_role_name(rest)
+        name, role = split_role_name(rest) if not (split := _name_then_role(rest)) else split
+        role = role.rstrip(" -–") or None if role else role  # "Head of Culture - Anne Holt"
         if name and label and not role:
             role = label  # "Community development officer: Tom Ellis"
         if name and (has_unit_word(name) or len(name.split()) < 2):
@@ -305,7 +310,7 @@ class _CardBuilder:
             if current is None or current.name or current.email or current.phone:
                 current = self._open()
             current.name, current.role, current.organisation = name, *split_unit(role)
-        elif has_unit_word(rest):
+        elif has_unit_word(rest) and len(rest.split()) <= CONTACT_UNIT_MAX_WORDS:
             if current is None or (line.starts_block and (current.email or current.phone_raw)):
                 # a unit on a line of its own after a complete card: a desk of its own
                 current = self._open()
@@ -358,6 +363,16 @@ def _is_desk_line(text: str) -> bool:
     return bool(_PRESS_DESK.search(text)) or any(
         w in DESK_WORDS_EN or w.endswith(DESK_SUFFIXES) for w in lows
     )
+
+
+def _name_then_role(text: str) -> tuple[str, str] | None:
+    """A name followed by its role without a comma: "Claes Berg presskommunikatör", "Anna Ek rektor"."""
+    tokens = text.split()
+    cut = next((k for k, t in enumerate(tokens) if not t[:1].isupper()), len(tokens))
+    if not 2 <= cut <= 4 or cut == len(tokens) or not looks_like_name(tokens[:cut]):
+        return None
+    title = is_role_word(tokens[cut]) or tokens[cut].lower().strip(".,").endswith(CONTACT_ROLE_SUFFIXES)
+    return (" ".join(tokens[:cut]), " ".join(tokens[cut:])) if title else None
 
 
 def _awaits_role(card: Contact | None) -> bool:

@@ -758,6 +758,9 @@ PRESS_DESK_WORDS = (
     "presseavdeling",
     "pressekontakt",
     "presseafdeling",
+    "pressetelefon",
+    "presstelefon",
+    "media line",
 )
 
 # A desk written on a line of its own above its e-mail and phone ("Valkansliet", "Electoral Services",
@@ -866,6 +869,12 @@ CONTACT_LEAD_WORDS = (
     "pressehenvend",
     "mediehenvend",
     "medieförfrågningar",
+    "pressetelefon",
+    "presstelefon",
+    "presstjänst",
+    "pressjour",
+    "press office",
+    "media line",
 )
 # The verbs such a line may end in instead of a colon.
 CONTACT_LEAD_VERBS = ("kontakta", "kontakt", "kontakte", "kontaktes", "contact", "ring", "call")
@@ -900,4 +909,22 @@ PRESS_DESK_WHOLE_WORDS = (
     "communications",
     "presse",
     "press",
+)
+# A contact line of running text (a sentence with an address in it) names no role or unit.
+CONTACT_UNIT_MAX_WORDS = 10
+# Titles of the people contact blocks name that ROLE_SUFFIXES (written for attributions) lacks:
+# "Claes Berg presskommunikatör", "Anna Ek handläggare". Matched as word ends.
+CONTACT_ROLE_SUFFIXES = (
+    "kommunikatör",
+    "informatör",
+    "handläggare",
+    "samordnare",
+    "strateg",
+    "konsulent",
+    "rådgivare",
+    "rådgiver",
+    "rådgivar",
+    "koordinator",
+    "medarbetare",
+    "medarbejder",
 )

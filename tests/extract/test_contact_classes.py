@@ -263,3 +263,62 @@ def test_contact_block_prose_with_contact_verb_and_a_raw_e164_check() -> None:
 def test_desk_card_keeps_its_phone_and_email_as_written() -> None:
     (contact,) = extract_contacts(_article("<h2>Kontakt</h2><p>Valkansliet<br>08-465 004 33</p>"))
     assert contact == Contact(name="Valkansliet", phone="+46846500433", phone_raw="08-465 004 33")
+
+
+# --- more line shapes seen on real contact blocks ---------------------------------------------
+
+
+def test_name_then_role_without_a_comma() -> None:
+    html = _article(
+        "<h2>Kontakt</h2><p>Nora Lindqvist presskommunikatör<br>Tolvby kommun<br>031-390 06 35</p>"
+    )
+    (contact,) = extract_contacts(html)
+    assert (contact.name, contact.role, contact.organisation) == (
+        "Nora Lindqvist",
+        "presskommunikatör",
+        "Tolvby kommun",
+    )
+
+
+def test_number_with_its_area_code_in_brackets_is_kept_whole() -> None:
+    html = _article(
+        "<h3>Media enquiries</h3><p>Contact: Priya Shah, Press Officer</p><p>Phone: (0113) 496 0125</p>"
+    )
+    (contact,) = extract_contacts(html, country="GB")
+    assert (contact.phone, contact.phone_raw) == ("+441134960125", "(0113) 496 0125")
+
+
+def test_press_line_on_a_line_of_its_own_is_a_desk() -> None:
+    html = _article("<p>Sørvik kommunes pressetelefon: 45 67 89 03</p>")
+    assert _found(html, "NO") == [("Sørvik kommunes pressetelefon", None, "+4745678903")]
+
+
+def test_switchboard_note_on_a_number_keeps_it_from_the_desk() -> None:
+    html = _article(
+        "<h2>Kontakt</h2><p>Kommunikationsenheten<br>E-post: kommunikation@tolvby.se<br>"
+        "Telefon: 08-465 004 34 (växel)</p>"
+    )
+    assert _found(html) == [("Kommunikationsenheten", "kommunikation@tolvby.se", None)]
+
+
+def test_a_sentence_in_a_contact_block_is_no_role() -> None:
+    html = _article(
+        "<h2>Presskontakt</h2><p>Är du journalist och behöver hjälp? Skriv till kommunikationsenheten på "
+        "press@tolvby.se så svarar vi samma dag.</p>"
+    )
+    (contact,) = extract_contacts(html)
+    assert (contact.name, contact.role, contact.organisation, contact.email) == (
+        "Presskontakt",
+        None,
+        None,
+        "press@tolvby.se",
+    )
+
+
+def test_role_before_a_dash_and_the_name() -> None:
+    html = _article(
+        "<p>Contact information:</p><p>Head of Culture - Ingrid Sørvik<br>Phone +47 45 67 89 04</p>"
+    )
+    assert [(c.name, c.role) for c in extract_contacts(html, country="NO")] == [
+        ("Ingrid Sørvik", "Head of Culture")
+    ]
