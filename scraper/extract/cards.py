@@ -66,6 +66,9 @@ _LEAD = re.compile(
     + r")\b:?))(?=\s|$)",
     re.IGNORECASE,
 )
+_LEAD_VERB_END = re.compile(
+    r"\b(?:" + "|".join(re.escape(v) for v in CONTACT_LEAD_VERBS) + r")\b:?$|:$", re.IGNORECASE
+)
 _NOTE = re.compile(r"\([^()]*\)")
 _LEAD_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CONTACT_LEAD_WORDS) + ")", re.IGNORECASE)
 # Digits of a number run into the e-mail after it in the text itself ("Tlf: 2943 5234anna.berg@…",
@@ -101,9 +104,26 @@ def lead_length(text: str) -> int:
     """Length of the contact announcement a line starts with (a heading or a lead phrase), or 0."""
     heading = m.end() if (m := HEADING_START.match(text)) else 0
     m = _LEAD.match(text)
-    if m is None or len(m["lead"].split()) > CONTACT_LEAD_MAX_WORDS or not _LEAD_WORD.search(m["lead"]):
+    # The lead word must be more than the closing verb: "Vid frågor kontakta" announces contacts,
+    # "Den som vill anmäla sig kan kontakta" is a sentence.
+    words = _LEAD_VERB_END.sub("", m["lead"]) if m else ""
+    verb_colon = bool(
+        m and m["lead"].endswith(":") and _LEAD_VERB_END.search(m["lead"][:-1])
+    )  # "…, kontakta:"
+    if m is None or len(m["lead"].split()) > CONTACT_LEAD_MAX_WORDS:
+        return heading
+    if not (verb_colon or _LEAD_WORD.search(words)):
         return heading
     return max(heading, m.end())
+
+
+def _verb_lead_length(text: str) -> int:
+    """Inside a contact block, words up to a contact verb lead to the contact ("For volunteering,
+    contact Hannah Cole, …"), whatever they name."""
+    m = _LEAD.match(text)
+    if m is None or len(m["lead"].split()) > CONTACT_LEAD_MAX_WORDS or m["lead"].endswith(":"):
+        return 0
+    return m.end()
 
 
 @dataclass
@@ -224,7 +244,7 @@ def _parse_line(line: Line, country: str) -> _Parsed:
     text = _GLUED_EMAIL.sub(r"\1 ", clean_text(line.text))
     if HEADING_FULL.match(text) and _PRESS_DESK.fullmatch(text.rstrip(" :")):
         text = text.rstrip(" :")  # "Pressekontakt" above a number: the desk is the contact
-    elif cut := lead_length(text):
+    elif cut := lead_length(text) or _verb_lead_length(text):
         lead = text[:cut].rstrip(" :")
         # "Økonomiforvaltningens pressetelefon: 33 …": the announcement names the desk that answers.
         text = text[cut:].strip() if not _PRESS_DESK.search(lead) or HEADING_START.match(text) else text

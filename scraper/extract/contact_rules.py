@@ -6,6 +6,8 @@ Two rules that keep what is not the article's contact out of ``contacts``:
   writer's byline between the headline and the article text. A contact block (or a lone
   ``mailto:``/``tel:`` link) that starts before the first paragraph of running text is one of
   those. A page with no paragraph of running text keeps all its blocks (a short notice).
+- **Prose.** Outside the blocks, a sentence that names a contact by a verb, a full name and a
+  number or address (:func:`prose_contacts`) is a contact too.
 - **Bylines.** An e-mail inside an element whose class says author or byline, or on a line that
   starts "Text:", "Av …", "By …", is the journalist's, not a contact.
 """
@@ -16,12 +18,17 @@ import re
 
 from lxml.etree import _Element
 
-from .cards import EMAIL, PHONE
+from scraper.items import Contact
+
+from .cards import EMAIL, PHONE, Line, extract_cards
 from .tree import clean_text, is_in_chrome
 from .vocabulary import (
     ARTICLE_TEXT_MIN_WORDS,
     BYLINE_CLASS_TOKENS,
     BYLINE_LABELS,
+    CONTACT_LEAD_VERBS,
+    CONTACT_PROSE_MAX_WORDS,
+    CONTACT_PROSE_WINDOW,
     NOT_ARTICLE_TEXT_WORDS,
     TEXT_BLOCK_TAGS,
 )
@@ -33,6 +40,13 @@ _BYLINE_LINE = re.compile(
     + r")\s*:?\s+[A-ZÅÄÖÆØÜ]"
 )
 _SENTENCE_END = re.compile(r"[.!?…]")
+_SENTENCE_STOP = re.compile(r"[.!?…](?=\s+[A-ZÅÄÖÆØ])|[;()]")
+_PROSE_VERB = re.compile(
+    r"\b(?:" + "|".join(re.escape(v) for v in CONTACT_LEAD_VERBS) + r")\b\s+", re.IGNORECASE
+)
+_NAME = r"[A-ZÅÄÖÆØÜÉ][\w'’-]+"
+# A full name within the first words after the verb ("gärna fiskekonsulenten Lars Ek").
+_PROSE_NAME = re.compile(rf"^(?:\S+\s+){{0,{CONTACT_PROSE_MAX_WORDS}}}?{_NAME}\s+{_NAME}\b")
 _NOT_ARTICLE_TEXT = re.compile("|".join(re.escape(w) for w in NOT_ARTICLE_TEXT_WORDS), re.IGNORECASE)
 
 
@@ -73,3 +87,33 @@ def is_byline_element(el: _Element) -> bool:
 def is_byline_line(text: str) -> bool:
     """A line that credits the writer: "Text: Anna Berg, anna.berg@…", "Av Anna Berg", "By Jane Smith"."""
     return bool(_BYLINE_LINE.match(clean_text(text)))
+
+
+def prose_contacts(tree: _Element, taken: set[_Element], order: PageOrder, country: str) -> list[Contact]:
+    """People a sentence of running text gives as contacts: "… kontakta gärna fiskekonsulenten Lars
+    Ek 031-390 06 40 för att boka en tid." — a contact verb, within a few words a full name, then
+    the number or address in the same sentence."""
+    contacts: list[Contact] = []
+    for el in tree.iter(*_PROSE_TAGS):
+        if el in taken or any(
+            isinstance(d.tag, str) and d.tag in TEXT_BLOCK_TAGS for d in el.iterdescendants()
+        ):
+            continue
+        text = clean_text(el.text_content())
+        verbs = list(_PROSE_VERB.finditer(text))
+        if not verbs or is_in_chrome(el) or order.before_text(el):
+            continue
+        for verb in verbs:
+            window = _SENTENCE_STOP.split(text[verb.end() : verb.end() + CONTACT_PROSE_WINDOW], maxsplit=1)[0]
+            data = next(
+                iter(sorted((m for m in (PHONE.search(window), EMAIL.search(window)) if m), key=_start)), None
+            )
+            if data is None or not _PROSE_NAME.search(window[: data.start()]):
+                continue
+            cards = extract_cards([Line(text=window[: data.end()], starts_block=True)], country)
+            contacts.extend(c for c in cards if c.name and (c.email or c.phone or c.phone_raw))
+    return contacts
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()

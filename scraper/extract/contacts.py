@@ -25,7 +25,7 @@ from lxml.etree import _Element
 from scraper.items import Contact
 
 from .cards import EMAIL, HEADING_FULL, PHONE, SWITCHBOARD, Line, extract_cards, lead_length
-from .contact_rules import PageOrder, is_byline_element, is_byline_line
+from .contact_rules import PageOrder, is_byline_element, is_byline_line, prose_contacts
 from .encoding import decode_html
 from .tree import clean_text, is_in_chrome, parse_html
 from .vocabulary import CONTACT_BLOCK_MAX_CHARS, TEXT_BLOCK_TAGS
@@ -220,6 +220,7 @@ def extract_contacts(tree_or_html: _Element | str | bytes, country: str = "SE") 
         lines = [Line(starts_block=True)]
         _walk(link, lines, top=False)
         contacts.extend(extract_cards(lines, country))
+    contacts.extend(prose_contacts(tree, in_blocks, order, country))
     return [c for c in _merge(contacts) if not _is_switchboard(c)]
 
 

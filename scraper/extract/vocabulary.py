@@ -735,6 +735,12 @@ CONTACT_FILLER_WORDS = frozenset(
         "contact",
         "kontakta",
         "the",  # "contact the Communications Unit on ..."
+        "ringa",
+        "gärna",
+        "gjerne",
+        "gerne",
+        "kontakt",
+        "kontakte",
     }
 )
 # Words between contacts in one prose sentence: "..., sara.lind@norrvik.se, eller byggledare Kalle
@@ -928,3 +934,7 @@ CONTACT_ROLE_SUFFIXES = (
     "medarbetare",
     "medarbejder",
 )
+# A contact named in a sentence of running text: the name within this many words after the verb,
+# the number or address within this many characters.
+CONTACT_PROSE_MAX_WORDS = 4
+CONTACT_PROSE_WINDOW = 140

@@ -322,3 +322,32 @@ def test_role_before_a_dash_and_the_name() -> None:
     assert [(c.name, c.role) for c in extract_contacts(html, country="NO")] == [
         ("Ingrid Sørvik", "Head of Culture")
     ]
+
+
+# --- contacts named in running text -----------------------------------------------------------
+
+
+def test_contact_named_in_a_sentence_of_running_text() -> None:
+    html = _article(
+        "<p>Vill du göra ett reportage om bygget, kontakta gärna byggledaren Lars Ek 031-390 06 40 "
+        "för att boka en tid på plats.</p>"
+    )
+    assert [(c.name, c.role, c.phone) for c in extract_contacts(html)] == [
+        ("Lars Ek", "byggledaren", "+46313900640")
+    ]
+
+
+def test_a_sentence_that_only_uses_the_verb_names_no_contact() -> None:
+    html = _article(
+        "<p>Den som vill anmäla sig kan kontakta föreningen direkt. Lars Ek har numret 031-390 06 41 "
+        "till kansliet.</p>"
+    )
+    assert extract_contacts(html) == []
+
+
+def test_words_before_the_verb_in_a_contact_block_are_not_the_name() -> None:
+    html = _article(
+        "<h2>Contact</h2><p>For volunteering, contact Hannah Reed, Parks Officer: "
+        '<a href="mailto:hannah.reed@harrowmere.gov.uk">hannah.reed@harrowmere.gov.uk</a></p>'
+    )
+    assert [c.name for c in extract_contacts(html, country="GB")] == ["Hannah Reed"]
