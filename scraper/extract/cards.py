@@ -11,11 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from scraper.items import Contact
 
+from .contact_values import is_possible_phone, norm_email, norm_phone, unprefixed_numbers
 from .names import has_unit_word, is_role_line, is_role_word, looks_like_name, split_role_name, split_unit
 from .tree import clean_text
 from .vocabulary import (
@@ -57,7 +55,6 @@ _LABELLED_PHONE = re.compile(
     + r")\b\.?\s*:?\s*(\+?\d[\d \-–/()]{5,16}\d)(?![\w])",
     re.IGNORECASE,
 )
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A line that announces contacts in words of its own ("För ytterligare frågor kontakta",
 # "Yderligere oplysninger:"): up to a colon or a closing contact verb, naming contact/information.
 _LEAD = re.compile(
@@ -136,51 +133,6 @@ class Line:
     starts_block: bool = False
 
 
-def _norm_email(raw: str) -> str | None:
-    try:
-        return validate_email(raw.strip().strip("<>.,;:"), check_deliverability=False).normalized.lower()
-    except EmailNotValidError:
-        return None
-
-
-def _parse_phone(raw: str, country: str) -> phonenumbers.PhoneNumber | None:
-    if _ISO_DATE.match(raw.strip()):
-        return None
-    try:
-        return phonenumbers.parse(raw, country or None)
-    except phonenumbers.NumberParseException:
-        return None
-
-
-def _unprefixed_numbers(text: str, country: str) -> list[str]:
-    """Valid numbers written without a leading 0 or +, where the country dials none ("33 66 23 45"
-    in Denmark, "45 67 89 01" in Norway); libphonenumber finds them, its metadata says where."""
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region(country or "", None)
-    if metadata is None or metadata.national_prefix:
-        return []
-    matcher = phonenumbers.PhoneNumberMatcher(text, country, leniency=phonenumbers.Leniency.VALID)
-    return [m.raw_string for m in matcher if not _ISO_DATE.match(m.raw_string)]
-
-
-def _norm_phone(raw: str, country: str) -> str | None:
-    """E.164 for a number libphonenumber says is valid; ``None`` otherwise.
-
-    Valid, not merely possible: ``phone`` is promised to be a real, diallable E.164 number (the gold
-    floor and the demo crawl test check ``is_valid_number``). A well-formed number in an unallocated
-    range (the UK's 01632 960xxx drama range) is kept as written in ``phone_raw`` instead, see
-    :func:`_is_possible_phone`.
-    """
-    number = _parse_phone(raw, country)
-    if number is None or not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def _is_possible_phone(raw: str, country: str) -> bool:
-    number = _parse_phone(raw, country)
-    return number is not None and phonenumbers.is_possible_number(number)
-
-
 def _without_fillers(text: str) -> str:
     """Drop lower-case joining words at the ends of each comma part ("Festival Director, on or")."""
     parts = []
@@ -248,18 +200,18 @@ def _parse_line(line: Line, country: str) -> _Parsed:
         lead = text[:cut].rstrip(" :")
         # "Økonomiforvaltningens pressetelefon: 33 …": the announcement names the desk that answers.
         text = text[cut:].strip() if not _PRESS_DESK.search(lead) or HEADING_START.match(text) else text
-    emails = [e for e in (_norm_email(raw) for raw in line.emails + EMAIL.findall(text)) if e]
+    emails = [e for e in (norm_email(raw) for raw in line.emails + EMAIL.findall(text)) if e]
     phones: list[tuple[str, str]] = []
     unallocated: list[str] = []
     for target, written in line.phones:
-        if e164 := _norm_phone(target, country) or _norm_phone(written, country):
+        if e164 := norm_phone(target, country) or norm_phone(written, country):
             phones.append((e164, written))
-        elif _is_possible_phone(target, country):
+        elif is_possible_phone(target, country):
             unallocated.append(clean_text(written))
-    for written in PHONE.findall(text) + _LABELLED_PHONE.findall(text) + _unprefixed_numbers(text, country):
-        if (e164 := _norm_phone(written, country)) and all(p[0] != e164 for p in phones):
+    for written in PHONE.findall(text) + _LABELLED_PHONE.findall(text) + unprefixed_numbers(text, country):
+        if (e164 := norm_phone(written, country)) and all(p[0] != e164 for p in phones):
             phones.append((e164, clean_text(written)))
-        elif not e164 and _is_possible_phone(written, country):
+        elif not e164 and is_possible_phone(written, country):
             unallocated.append(clean_text(written))
     has_number = bool(phones or unallocated)
     rest = EMAIL.sub(" ", text)
