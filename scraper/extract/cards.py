@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from scraper.items import Contact
 
@@ -80,6 +81,9 @@ _ALTERNATIVE = re.compile(
     + "|".join(re.escape(w) for w in CONTACT_ALTERNATIVES)
     + rf")\s+(?=(?:[a-zåäöæø][\w-]*\s+){{0,3}}{_NAME_WORD}\s+{_NAME_WORD})"
 )
+# Two people run together on one line: a number or address, then the next full name ("…
+# 070-174 06 50 Lars Ek, presschef, 070-…"). The name is followed by a comma or a number.
+_NEXT_PERSON = re.compile(rf"[,;]?\s+(?={_NAME_WORD}\s+{_NAME_WORD}(?:,|\s+\+?\(?\d))")
 _PRESS_DESK = re.compile(
     "|".join(re.escape(w) for w in PRESS_DESK_WORDS)
     + r"|\b(?:"
@@ -151,7 +155,7 @@ def _without_fillers(text: str) -> str:
 def _split_alternatives(line: Line) -> list[Line]:
     """One prose line naming several people ("... Sara Lind, 070-..., eller byggledare Kalle Nyström,
     070-...") becomes one line per person; link targets go with the part that shows them."""
-    pieces = _ALTERNATIVE.split(line.text)
+    pieces = [part for piece in _ALTERNATIVE.split(line.text) for part in _run_together(piece)]
     if len(pieces) < 2:
         return [line]
     parts = [Line(text=piece, starts_block=line.starts_block and k == 0) for k, piece in enumerate(pieces)]
@@ -164,6 +168,17 @@ def _split_alternatives(line: Line) -> list[Line]:
     for target, written in line.phones:
         owner(written).phones.append((target, written))
     return parts
+
+
+def _run_together(text: str) -> list[str]:
+    """Split a line where a full name follows right after a number or an address."""
+    cuts = [0]
+    for data in (*PHONE.finditer(text), *EMAIL.finditer(text)):
+        nxt = _NEXT_PERSON.match(text, data.end())
+        if nxt and not has_unit_word(text[nxt.end() :].split(",")[0]):
+            cuts.append(nxt.end())
+    cuts.append(len(text))
+    return [text[i:j] for i, j in pairwise(sorted(set(cuts))) if text[i:j].strip()]
 
 
 def _name_press_desk(card: Contact) -> None:

@@ -28,7 +28,7 @@ from .cards import EMAIL, HEADING_FULL, PHONE, SWITCHBOARD, Line, extract_cards,
 from .contact_rules import PageOrder, is_byline_element, is_byline_line, prose_contacts
 from .encoding import decode_html
 from .tree import clean_text, is_in_chrome, parse_html
-from .vocabulary import CONTACT_BLOCK_MAX_CHARS, TEXT_BLOCK_TAGS
+from .vocabulary import CONTACT_BLOCK_MAX_CHARS, CONTACT_CARD_MAX_CHARS, TEXT_BLOCK_TAGS
 
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = TEXT_BLOCK_TAGS - {"br"}
@@ -115,10 +115,15 @@ def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
         full = clean_text(start.text_content())
         if marker:
             full = full[max(full.find(marker[:40]), 0) :]
-        if len(full) > 600 or is_in_chrome(start) or start in seen or order.before_text(start):
+        if (
+            (len(full) > 600 and not _dense(full))
+            or is_in_chrome(start)
+            or start in seen
+            or order.before_text(start)
+        ):
             continue
         block = [start]
-        size = len(full)
+        size, so_far = len(full), full
         is_heading = start.tag in _HEADING_TAGS or bool(HEADING_FULL.match(full))
         if is_heading or start.tag in ("p", "dt", "div", "span"):
             for sibling in start.itersiblings():
@@ -130,8 +135,9 @@ def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
                     break
                 text = clean_text(sibling.text_content())
                 size += len(text)
-                if size > CONTACT_BLOCK_MAX_CHARS:
-                    break
+                so_far += " " + text
+                if size > CONTACT_BLOCK_MAX_CHARS and not _dense(so_far):
+                    break  # a long list of cards goes on; anything else this far down is not the block
                 if len(text.split()) > 40 and not EMAIL.search(text) and not PHONE.search(text):
                     break  # running text: the block is over
                 block.append(sibling)
@@ -151,6 +157,12 @@ def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
         seen.add(el)
         blocks.append(_Block(el, [el]))
     return blocks
+
+
+def _dense(text: str) -> bool:
+    """Text that is mostly contact cards: an e-mail or a number for every few short lines."""
+    found = len(EMAIL.findall(text)) + len(PHONE.findall(text))
+    return found > 0 and len(text) <= found * CONTACT_CARD_MAX_CHARS
 
 
 def _block_lines(block: _Block) -> list[Line]:

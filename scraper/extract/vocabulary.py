@@ -938,3 +938,6 @@ CONTACT_ROLE_SUFFIXES = (
 # the number or address within this many characters.
 CONTACT_PROSE_MAX_WORDS = 4
 CONTACT_PROSE_WINDOW = 140
+# A long contact block is still one if it holds an e-mail or a number for every this many
+# characters (a 13-person list of name, role, phone and e-mail lines).
+CONTACT_CARD_MAX_CHARS = 150

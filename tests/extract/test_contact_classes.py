@@ -351,3 +351,31 @@ def test_words_before_the_verb_in_a_contact_block_are_not_the_name() -> None:
         '<a href="mailto:hannah.reed@harrowmere.gov.uk">hannah.reed@harrowmere.gov.uk</a></p>'
     )
     assert [c.name for c in extract_contacts(html, country="GB")] == ["Hannah Reed"]
+
+
+def test_two_people_run_together_on_one_line() -> None:
+    html = _article(
+        "<p>Presskontakt: Anna Berg, kommunikatör, 070-174 06 50 Lars Ek, presschef, 070-174 06 51</p>"
+    )
+    assert [(c.name, c.role, c.phone) for c in extract_contacts(html)] == [
+        ("Anna Berg", "kommunikatör", "+46701740650"),
+        ("Lars Ek", "presschef", "+46701740651"),
+    ]
+
+
+def test_a_unit_after_the_number_is_not_a_second_person() -> None:
+    html = _article("<p>Kontakt: Anna Berg, 070-174 06 52 Tolvby Kommun</p>")
+    assert [(c.name, c.organisation) for c in extract_contacts(html)] == [("Anna Berg", "Tolvby Kommun")]
+
+
+@pytest.mark.parametrize("separator", ["<br>", "</p><p>"])
+def test_a_long_list_of_cards_is_one_block(separator: str) -> None:
+    cards = separator.join(
+        f"Person{chr(65 + i)} Efternamn{chr(65 + i)}, samordnare för förskolorna i norra Tolvby{separator}"
+        f"070-174 06 {60 + i}{separator}person{i}.efternamn@tolvby.se"
+        for i in range(13)
+    )
+    html = _article(f"<h2>Kontakt</h2><p>{cards}</p>")
+    contacts = extract_contacts(html)
+    assert len(contacts) == 13
+    assert contacts[-1].email == "person12.efternamn@tolvby.se"
