@@ -43,6 +43,7 @@ _HEADINGS = sorted(
 HEADING_START = re.compile(
     r"^(?:" + "|".join(re.escape(h) for h in _HEADINGS) + r")\b\s*:?\s*", re.IGNORECASE
 )
+_HEADING_FIRST = frozenset(h.split()[0] for h in _HEADINGS)
 HEADING_FULL = re.compile(r"^(?:" + "|".join(re.escape(h) for h in _HEADINGS) + r")\s*:?$", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A phone number as written: starts with +, 00 or 0 (a date or a sum never does), digits with
@@ -103,7 +104,11 @@ SWITCHBOARD = re.compile("|".join(re.escape(w) for w in SWITCHBOARD_WORDS), re.I
 
 def lead_length(text: str) -> int:
     """Length of the contact announcement a line starts with (a heading or a lead phrase), or 0."""
-    heading = m.end() if (m := HEADING_START.match(text)) else 0
+    head = text[:200].lower()
+    first = head.split(maxsplit=1)[0].rstrip(":,.;") if head.strip() else ""
+    heading = m.end() if first in _HEADING_FIRST and (m := HEADING_START.match(text)) else 0
+    if ":" not in head and not any(verb in head for verb in CONTACT_LEAD_VERBS):
+        return heading  # the cheap test first: most lines on a page announce nothing
     m = _LEAD.match(text)
     # The lead word must be more than the closing verb: "Vid frågor kontakta" announces contacts,
     # "Den som vill anmäla sig kan kontakta" is a sentence.

@@ -15,6 +15,8 @@ Two rules that keep what is not the article's contact out of ``contacts``:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cached_property
 
 from lxml.etree import _Element
 
@@ -44,6 +46,7 @@ _SENTENCE_STOP = re.compile(r"[.!?…](?=\s+[A-ZÅÄÖÆØ])|[;()]")
 _PROSE_VERB = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in CONTACT_LEAD_VERBS) + r")\b\s+", re.IGNORECASE
 )
+_DATA_HINT = re.compile(r"\d\d|@")
 _NAME = r"[A-ZÅÄÖÆØÜÉ][\w'’-]+"
 # A full name within the first words after the verb ("gärna fiskekonsulenten Lars Ek").
 _PROSE_NAME = re.compile(rf"^(?:\S+\s+){{0,{CONTACT_PROSE_MAX_WORDS}}}?{_NAME}\s+{_NAME}\b")
@@ -54,18 +57,29 @@ class PageOrder:
     """Document order of the page's elements, and where the article's running text begins."""
 
     def __init__(self, tree: _Element) -> None:
-        self.index = {el: i for i, el in enumerate(tree.iter())}
-        self.text_start = next((self.index[el] for el in tree.iter(*_PROSE_TAGS) if _is_prose(el)), None)
+        self.tree = tree  # the order is worked out on first use: most pages have no contact at all
+
+    @cached_property
+    def index(self) -> dict[_Element, int]:
+        return {el: i for i, el in enumerate(self.tree.iter())}
+
+    @cached_property
+    def text_start(self) -> int | None:
+        return next((self.index[el] for el in self.tree.iter(*_PROSE_TAGS) if _is_prose(el)), None)
 
     def before_text(self, el: _Element) -> bool:
         """The element comes before the article's first paragraph of running text."""
         return self.text_start is not None and self.index.get(el, 0) < self.text_start
 
 
-def _is_prose(el: _Element) -> bool:
-    if any(
+def _is_container(el: _Element) -> bool:
+    return any(
         isinstance(d.tag, str) and d.tag in TEXT_BLOCK_TAGS and d.tag != "br" for d in el.iterdescendants()
-    ):
+    )
+
+
+def _is_prose(el: _Element) -> bool:
+    if _is_container(el):
         return False  # a container: its paragraphs are judged one by one
     text = clean_text(el.text_content())
     if len(text.split()) < ARTICLE_TEXT_MIN_WORDS or not _SENTENCE_END.search(text):
@@ -94,10 +108,11 @@ def prose_contacts(tree: _Element, taken: set[_Element], order: PageOrder, count
     Ek 031-390 06 40 för att boka en tid." — a contact verb, within a few words a full name, then
     the number or address in the same sentence."""
     contacts: list[Contact] = []
+    page = str(tree.text_content()).lower()  # lower-cased once: a case-blind search is slow on long pages
+    if not any(_DATA_HINT.search(page, at, at + CONTACT_PROSE_WINDOW) for at in _verb_ends(page)):
+        return contacts  # no contact verb with a number or address after it anywhere on the page
     for el in tree.iter(*_PROSE_TAGS):
-        if el in taken or any(
-            isinstance(d.tag, str) and d.tag in TEXT_BLOCK_TAGS for d in el.iterdescendants()
-        ):
+        if el in taken or _is_container(el):
             continue
         text = clean_text(el.text_content())
         verbs = list(_PROSE_VERB.finditer(text))
@@ -113,6 +128,17 @@ def prose_contacts(tree: _Element, taken: set[_Element], order: PageOrder, count
             cards = extract_cards([Line(text=window[: data.end()], starts_block=True)], country)
             contacts.extend(c for c in cards if c.name and (c.email or c.phone or c.phone_raw))
     return contacts
+
+
+def _verb_ends(page: str) -> Iterator[int]:
+    """Where a contact verb ends in the lower-cased page (a plain substring search: fast on long pages)."""
+    for verb in CONTACT_LEAD_VERBS:
+        at = page.find(verb)
+        while at >= 0:
+            end = at + len(verb)
+            if not (at and page[at - 1].isalpha()) and not page[end : end + 1].isalpha():
+                yield end
+            at = page.find(verb, end)
 
 
 def _start(match: re.Match[str]) -> int:
