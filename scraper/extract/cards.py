@@ -238,7 +238,7 @@ def _parse_line(line: Line, country: str) -> _Parsed:
     for _, written in phones:
         rest = rest.replace(written, " ")
     rest = _LABELLED_PHONE.sub(" ", PHONE.sub(" ", rest))
-    rest = _without_fillers(clean_text(_LABELS.sub(" ", rest)).strip(" ,;:–-|"))
+    rest = _without_fillers(clean_text(_LABELS.sub(" ", rest)).strip(" ,;:–-|")).rstrip(" .")
     if has_number and _NOTE.fullmatch(rest) and not SWITCHBOARD.search(rest):
         rest = ""  # "33 66 23 45 (modtager ikke SMS)": a note on the number, not a role
     return _Parsed(emails, phones, unallocated, rest)
@@ -291,7 +291,9 @@ class _CardBuilder:
 
     def _add_words(self, rest: str, label: str | None, line: Line) -> None:
         """The words of a line: a person (with a role), a unit, or the role of the card above."""
-        name, role = split_role_name(rest) if not (split := _name_then_role(rest)) else split
+        name, role = (
+            split if (split := _name_then_role(rest) or _name_between_commas(rest)) else split_role_name(rest)
+        )
         role = role.rstrip(" -–") or None if role else role  # "Head of Culture - Anne Holt"
         if name and label and not role:
             role = label  # "Community development officer: Tom Ellis"
@@ -309,6 +311,13 @@ class _CardBuilder:
             role, organisation = split_unit(rest)
             current.organisation = current.organisation or organisation
             current.role = current.role or role
+        elif (
+            _PRESS_DESK.search(rest)
+            and len(rest.split()) <= DESK_MAX_WORDS
+            and not (current and current.name)
+        ):
+            current = current or self._open()
+            current.name = rest  # "Statsministeriets pressetelefon +45 …": the desk is the contact
         elif current is not None and current.name and not current.role and len(rest.split()) <= 6:
             current.role = rest
 
@@ -365,6 +374,18 @@ def _name_then_role(text: str) -> tuple[str, str] | None:
         return None
     title = is_role_word(tokens[cut]) or tokens[cut].lower().strip(".,").endswith(CONTACT_ROLE_SUFFIXES)
     return (" ".join(tokens[:cut]), " ".join(tokens[cut:])) if title else None
+
+
+def _name_between_commas(text: str) -> tuple[str, str | None] | None:
+    """A role and unit, then the name, between commas: "Pressesekretær i Ministeriet, Mia Dahl Aaby"."""
+    parts = [p.strip() for p in text.split(",")]
+    for k, part in enumerate(parts[1:], start=1):
+        tokens = part.split()
+        if 2 <= len(tokens) <= 4 and looks_like_name(tokens) and not has_unit_word(part):
+            first = parts[0].split()
+            if first and (is_role_word(first[0]) or first[0].lower().endswith(CONTACT_ROLE_SUFFIXES)):
+                return part, ", ".join(parts[:k])
+    return None
 
 
 def _awaits_role(card: Contact | None) -> bool:

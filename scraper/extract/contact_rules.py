@@ -126,7 +126,8 @@ def prose_contacts(tree: _Element, taken: set[_Element], order: PageOrder, count
             if data is None or not _PROSE_NAME.search(window[: data.start()]):
                 continue
             cards = extract_cards([Line(text=window[: data.end()], starts_block=True)], country)
-            contacts.extend(c for c in cards if c.name and (c.email or c.phone or c.phone_raw))
+            # A person with a title ("byggledaren Lars Ek"): a name alone in prose is as often a firm.
+            contacts.extend(c for c in cards if c.name and c.role and (c.email or c.phone or c.phone_raw))
     return contacts
 
 

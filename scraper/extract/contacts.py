@@ -216,11 +216,7 @@ def extract_contacts(tree_or_html: _Element | str | bytes, country: str = "SE") 
     for block in _find_blocks(tree, order):
         for el in block.elements:
             in_blocks.update(el.iter())
-        cards = _merge(extract_cards(_block_lines(block), country))
-        if any(_reachable(c) for c in cards):
-            # Lines around real cards that read as a name ("Next item", a repeated name): not people.
-            cards = [c for c in cards if _reachable(c)]
-        contacts.extend(cards)
+        contacts.extend(_merge(extract_cards(_block_lines(block), country)))
     # mailto:/tel: links in the article outside any block: the link is the contact.
     for link in tree.xpath("//a[starts-with(@href, 'mailto:') or starts-with(@href, 'tel:')]"):
         if link in in_blocks or is_in_chrome(link) or is_byline_element(link) or order.before_text(link):
@@ -233,7 +229,8 @@ def extract_contacts(tree_or_html: _Element | str | bytes, country: str = "SE") 
         _walk(link, lines, top=False)
         contacts.extend(extract_cards(lines, country))
     contacts.extend(prose_contacts(tree, in_blocks, order, country))
-    return [c for c in _merge(contacts) if not _is_switchboard(c)]
+    # Someone to reach: a name alone (a cut entry, "Next item" under a block, a repeated name) is none.
+    return [c for c in _merge(contacts) if _reachable(c) and not _is_switchboard(c)]
 
 
 def _reachable(contact: Contact) -> bool:

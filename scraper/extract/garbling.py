@@ -145,14 +145,14 @@ def _check_contact(contact: Contact, page: PageText, dropped: list[str]) -> bool
     if (contact.phone or contact.phone_raw) and not page.has_phone(contact):
         dropped.append(f"contact.phone {contact.phone_raw or contact.phone!r}")
         contact.phone = contact.phone_raw = None
-    return bool(contact.name or contact.email or contact.phone or contact.phone_raw)
+    return bool(contact.email or contact.phone or contact.phone_raw)
 
 
 def drop_garbled(article: Article, tree: _Element) -> list[str]:
     """Drop the article's quote and contact values the page does not contain; say what was dropped.
 
     A quote whose text or speaker fails is dropped, a failing role is cleared; a contact loses the
-    failing field and is dropped when nothing is left.
+    failing field and is dropped when no e-mail or phone is left (a contact is someone to reach).
     """
     if not article.quotes and not article.contacts:
         return []

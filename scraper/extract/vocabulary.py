@@ -804,6 +804,11 @@ SWITCHBOARD_WORDS = (
     "sentralbord",
     "omstilling",
     "vaihde",
+    "hovednummer",  # Danish/Norwegian main number and service desks (issue 10)
+    "borgerservice",
+    "kundeservice",
+    "servicetorget",
+    "kundesenter",
 )
 # A contact block that reaches this many characters of running text has ended.
 CONTACT_BLOCK_MAX_CHARS = 1200
@@ -933,6 +938,14 @@ CONTACT_ROLE_SUFFIXES = (
     "koordinator",
     "medarbetare",
     "medarbejder",
+    "sekretær",
+    "konsulent",
+    "kommunikatør",
+    "rådgiver",
+    "rådmand",
+    "fuldmægtig",
+    "officer",
+    "manager",
 )
 # A contact named in a sentence of running text: the name within this many words after the verb,
 # the number or address within this many characters.

@@ -106,7 +106,7 @@ def test_contact_block_lines_in_four_languages(
 def test_number_without_trunk_prefix_in_a_block_where_the_country_dials_none() -> None:
     html = _article("<h2>Kontakter</h2><p>Jens Aavig, kontorchef</p><p>33 12 34 58</p>")
     assert _found(html, "DK") == [("Jens Aavig", None, "+4533123458")]
-    assert _found(html, "SE") == [("Jens Aavig", None, None)]  # Sweden writes the 0: not a number here
+    assert _found(html, "SE") == []  # Sweden writes the 0: not a number here, so nobody to reach
 
 
 # --- press desks without a person -------------------------------------------------------------
@@ -249,9 +249,10 @@ def test_an_address_with_digits_inside_is_left_whole() -> None:
     assert _found(html) == [("Ebba Tolvsson", "ebba2tolvsson@tolvby.se", None)]
 
 
-def test_contact_entry_without_a_way_to_reach_it_is_kept_when_the_block_has_nothing_else() -> None:
-    html = _article("<h2>Kontaktperson</h2><p>Ebba Tolvsson</p>")
-    assert _found(html) == [("Ebba Tolvsson", None, None)]
+def test_contact_entry_without_a_way_to_reach_it_is_not_a_contact() -> None:
+    # a cut entry or a standing "Kontaktpersoner" footer with names only: nobody to reach
+    html = _article("<h2>Kontaktperson</h2><p>Ebba Tolvsson</p><p>Kommunikationschef</p>")
+    assert _found(html) == []
 
 
 def test_contact_block_prose_with_contact_verb_and_a_raw_e164_check() -> None:
@@ -379,3 +380,30 @@ def test_a_long_list_of_cards_is_one_block(separator: str) -> None:
     contacts = extract_contacts(html)
     assert len(contacts) == 13
     assert contacts[-1].email == "person12.efternamn@tolvby.se"
+
+
+def test_role_and_unit_then_the_name_between_commas() -> None:
+    html = _article(
+        "<p>Yderligere oplysninger: Pressesekretær på Rådhuset, Mette Lund Skov, telefon +45 20 12 34 60.</p>"
+    )
+    (contact,) = extract_contacts(html, country="DK")
+    assert (contact.name, contact.role, contact.phone) == (
+        "Mette Lund Skov",
+        "Pressesekretær på Rådhuset",
+        "+4520123460",
+    )
+
+
+def test_press_line_after_a_heading_is_the_desk() -> None:
+    html = _article("<p>For yderligere oplysninger: Aavig Kommunes pressetelefon +45 20 12 34 61.</p>")
+    assert _found(html, "DK") == [("Aavig Kommunes pressetelefon", None, "+4520123461")]
+
+
+def test_rsvp_and_service_addresses_in_a_notice_are_not_contacts() -> None:
+    html = _article(
+        "<p>For tilmelding send en mail til tilmelding@aavig.dk senest kl. 13.00.</p>"
+        "<p>For brug af billeder kontakt DR på billeder@aavig.dk</p>"
+        "<p>Har du brug for at komme i kontakt med kommunen, så ring på hovednummeret 20 12 34 62.</p>"
+        "<p>Uden for åbningstiden kan du kontakte Aavig Brandvæsen på 20 12 34 63.</p>"
+    )
+    assert _found(html, "DK") == []
