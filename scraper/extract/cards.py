@@ -14,17 +14,13 @@ from itertools import pairwise
 
 from scraper.items import Contact
 
+from .contact_leads import HEADING_FULL, HEADING_START, lead_length, verb_lead_length
 from .contact_values import is_possible_phone, norm_email, norm_phone, unprefixed_numbers
 from .names import has_unit_word, is_role_line, is_role_word, looks_like_name, split_role_name, split_unit
 from .tree import clean_text
 from .vocabulary import (
     CONTACT_ALTERNATIVES,
     CONTACT_FILLER_WORDS,
-    CONTACT_HEADINGS,
-    CONTACT_HEADINGS_MORE,
-    CONTACT_LEAD_MAX_WORDS,
-    CONTACT_LEAD_VERBS,
-    CONTACT_LEAD_WORDS,
     CONTACT_ROLE_SUFFIXES,
     CONTACT_UNIT_MAX_WORDS,
     DESK_MAX_WORDS,
@@ -37,14 +33,6 @@ from .vocabulary import (
     SWITCHBOARD_WORDS,
 )
 
-_HEADINGS = sorted(
-    {h.rstrip(":").lower() for h in CONTACT_HEADINGS + CONTACT_HEADINGS_MORE}, key=len, reverse=True
-)
-HEADING_START = re.compile(
-    r"^(?:" + "|".join(re.escape(h) for h in _HEADINGS) + r")\b\s*:?\s*", re.IGNORECASE
-)
-_HEADING_FIRST = frozenset(h.split()[0] for h in _HEADINGS)
-HEADING_FULL = re.compile(r"^(?:" + "|".join(re.escape(h) for h in _HEADINGS) + r")\s*:?$", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A phone number as written: starts with +, 00 or 0 (a date or a sum never does), digits with
 # spaces, dashes, slashes or brackets between them.
@@ -57,19 +45,7 @@ _LABELLED_PHONE = re.compile(
     + r")\b\.?\s*:?\s*(\+?\d[\d \-–/()]{5,16}\d)(?![\w])",
     re.IGNORECASE,
 )
-# A line that announces contacts in words of its own ("För ytterligare frågor kontakta",
-# "Yderligere oplysninger:"): up to a colon or a closing contact verb, naming contact/information.
-_LEAD = re.compile(
-    r"^(?P<lead>[^:@\d]{2,160}?(?::|\b(?:"
-    + "|".join(re.escape(v) for v in CONTACT_LEAD_VERBS)
-    + r")\b:?))(?=\s|$)",
-    re.IGNORECASE,
-)
-_LEAD_VERB_END = re.compile(
-    r"\b(?:" + "|".join(re.escape(v) for v in CONTACT_LEAD_VERBS) + r")\b:?$|:$", re.IGNORECASE
-)
 _NOTE = re.compile(r"\([^()]*\)")
-_LEAD_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CONTACT_LEAD_WORDS) + ")", re.IGNORECASE)
 # Digits of a number run into the e-mail after it in the text itself ("Tlf: 2943 5234anna.berg@…",
 # where the page's markup had a line break): the digits end the number, the letters start the address.
 _GLUED_EMAIL = re.compile(r"((?:^|(?<=[\s:]))\+?\d[\d \-–/()]{4,}\d)(?=[^\W\d_][\w.+'-]*@[\w-]+\.)")
@@ -100,36 +76,6 @@ _LABELS = re.compile(
     re.IGNORECASE,
 )
 SWITCHBOARD = re.compile("|".join(re.escape(w) for w in SWITCHBOARD_WORDS), re.IGNORECASE)
-
-
-def lead_length(text: str) -> int:
-    """Length of the contact announcement a line starts with (a heading or a lead phrase), or 0."""
-    head = text[:200].lower()
-    first = head.split(maxsplit=1)[0].rstrip(":,.;") if head.strip() else ""
-    heading = m.end() if first in _HEADING_FIRST and (m := HEADING_START.match(text)) else 0
-    if ":" not in head and not any(verb in head for verb in CONTACT_LEAD_VERBS):
-        return heading  # the cheap test first: most lines on a page announce nothing
-    m = _LEAD.match(text)
-    # The lead word must be more than the closing verb: "Vid frågor kontakta" announces contacts,
-    # "Den som vill anmäla sig kan kontakta" is a sentence.
-    words = _LEAD_VERB_END.sub("", m["lead"]) if m else ""
-    verb_colon = bool(
-        m and m["lead"].endswith(":") and _LEAD_VERB_END.search(m["lead"][:-1])
-    )  # "…, kontakta:"
-    if m is None or len(m["lead"].split()) > CONTACT_LEAD_MAX_WORDS:
-        return heading
-    if not (verb_colon or _LEAD_WORD.search(words)):
-        return heading
-    return max(heading, m.end())
-
-
-def _verb_lead_length(text: str) -> int:
-    """Inside a contact block, words up to a contact verb lead to the contact ("For volunteering,
-    contact Hannah Cole, …"), whatever they name."""
-    m = _LEAD.match(text)
-    if m is None or len(m["lead"].split()) > CONTACT_LEAD_MAX_WORDS or m["lead"].endswith(":"):
-        return 0
-    return m.end()
 
 
 @dataclass
@@ -216,7 +162,7 @@ def _parse_line(line: Line, country: str) -> _Parsed:
     text = _GLUED_EMAIL.sub(r"\1 ", clean_text(line.text))
     if HEADING_FULL.match(text) and _PRESS_DESK.fullmatch(text.rstrip(" :")):
         text = text.rstrip(" :")  # "Pressekontakt" above a number: the desk is the contact
-    elif cut := lead_length(text) or _verb_lead_length(text):
+    elif cut := lead_length(text) or verb_lead_length(text):
         lead = text[:cut].rstrip(" :")
         # "Økonomiforvaltningens pressetelefon: 33 …": the announcement names the desk that answers.
         text = text[cut:].strip() if not _PRESS_DESK.search(lead) or HEADING_START.match(text) else text

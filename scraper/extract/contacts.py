@@ -24,7 +24,8 @@ from lxml.etree import _Element
 
 from scraper.items import Contact
 
-from .cards import EMAIL, HEADING_FULL, PHONE, SWITCHBOARD, Line, extract_cards, lead_length
+from .cards import EMAIL, PHONE, SWITCHBOARD, Line, extract_cards
+from .contact_leads import HEADING_FULL, lead_length
 from .contact_rules import PageOrder, is_byline_element, is_byline_line, prose_contacts
 from .encoding import decode_html
 from .tree import clean_text, is_in_chrome, parse_html
