@@ -11,7 +11,13 @@ import re
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from .vocabulary import REGISTRY_NUMBER_LABELS
+
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Eight digits after a registry label are a company or account number, not a phone ("CVR 29 18 98 54").
+_REGISTRY_NUMBER = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in REGISTRY_NUMBER_LABELS) + r")\b", re.IGNORECASE
+)
 
 
 def norm_email(raw: str) -> str | None:
@@ -37,7 +43,12 @@ def unprefixed_numbers(text: str, country: str) -> list[str]:
     if metadata is None or metadata.national_prefix:
         return []
     matcher = phonenumbers.PhoneNumberMatcher(text, country, leniency=phonenumbers.Leniency.VALID)
-    return [m.raw_string for m in matcher if not _ISO_DATE.match(m.raw_string)]
+    return [
+        m.raw_string
+        for m in matcher
+        if not _ISO_DATE.match(m.raw_string)
+        and not _REGISTRY_NUMBER.search(text[max(m.start - 16, 0) : m.start])
+    ]
 
 
 def norm_phone(raw: str, country: str) -> str | None:

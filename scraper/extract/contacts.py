@@ -25,7 +25,7 @@ from lxml.etree import _Element
 from scraper.items import Contact
 
 from .cards import EMAIL, PHONE, SWITCHBOARD, Line, extract_cards
-from .contact_leads import HEADING_FULL, lead_length
+from .contact_leads import HEADING_FULL, HEADING_START, lead_length
 from .contact_rules import PageOrder, is_byline_element, is_byline_line, prose_contacts
 from .encoding import decode_html
 from .tree import clean_text, is_in_chrome, parse_html
@@ -90,6 +90,7 @@ class _Block:
     label: _Element
     elements: list[_Element]
     start: str | None = None
+    by_heading: bool = True  # announced by a heading ("Kontakt", "Media enquiries"), not a lead phrase
 
 
 def _labels(tree: _Element) -> Iterator[tuple[_Element, str, str | None]]:
@@ -143,7 +144,7 @@ def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
                     break  # running text: the block is over
                 block.append(sibling)
         seen.update(block)
-        blocks.append(_Block(start, block, marker))
+        blocks.append(_Block(start, block, marker, by_heading=bool(HEADING_START.match(own))))
     for el in tree.xpath(
         "//*[(contains(@class, 'contact') or contains(@class, 'kontakt'))"
         " and not(contains(@class, 'author'))]"
@@ -217,7 +218,10 @@ def extract_contacts(tree_or_html: _Element | str | bytes, country: str = "SE") 
     for block in _find_blocks(tree, order):
         for el in block.elements:
             in_blocks.update(el.iter())
-        contacts.extend(_merge(extract_cards(_block_lines(block), country)))
+        cards = _merge(extract_cards(_block_lines(block), country))
+        # Under a lead phrase ("Praktisk information:") or as a bare link in the text, an address or
+        # number with no person or desk named is an RSVP or service address, not a contact.
+        contacts.extend(c for c in cards if block.by_heading or c.name)
     # mailto:/tel: links in the article outside any block: the link is the contact.
     for link in tree.xpath("//a[starts-with(@href, 'mailto:') or starts-with(@href, 'tel:')]"):
         if link in in_blocks or is_in_chrome(link) or is_byline_element(link) or order.before_text(link):
@@ -228,7 +232,7 @@ def extract_contacts(tree_or_html: _Element | str | bytes, country: str = "SE") 
             continue
         lines = [Line(starts_block=True)]
         _walk(link, lines, top=False)
-        contacts.extend(extract_cards(lines, country))
+        contacts.extend(c for c in extract_cards(lines, country) if c.name)
     contacts.extend(prose_contacts(tree, in_blocks, order, country))
     # Someone to reach: a name alone (a cut entry, "Next item" under a block, a repeated name) is none.
     return [c for c in _merge(contacts) if _reachable(c) and not _is_switchboard(c)]

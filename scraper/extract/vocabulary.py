@@ -954,3 +954,17 @@ CONTACT_PROSE_WINDOW = 140
 # A long contact block is still one if it holds an e-mail or a number for every this many
 # characters (a 13-person list of name, role, phone and e-mail lines).
 CONTACT_CARD_MAX_CHARS = 150
+# Labels of registry and account numbers that look like Danish/Norwegian phone numbers.
+REGISTRY_NUMBER_LABELS = (
+    "cvr",
+    "cvr-nr",
+    "ean",
+    "se-nr",
+    "p-nr",
+    "org.nr",
+    "org.nr.",
+    "orgnr",
+    "organisasjonsnummer",
+    "kontonr",
+    "konto",
+)

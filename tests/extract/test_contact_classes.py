@@ -407,3 +407,17 @@ def test_rsvp_and_service_addresses_in_a_notice_are_not_contacts() -> None:
         "<p>Uden for åbningstiden kan du kontakte Aavig Brandvæsen på 20 12 34 63.</p>"
     )
     assert _found(html, "DK") == []
+
+
+def test_an_address_under_a_lead_phrase_with_no_person_is_an_rsvp() -> None:
+    html = _article(
+        "<p>Praktisk information:</p><p>Tid: kl. 19.00 i Rådhushallen</p><p>Tilmelding: tilmelding@aavig.dk</p>"
+    )
+    assert _found(html, "DK") == []
+
+
+def test_registry_numbers_are_not_phones() -> None:
+    html = _article(
+        "<h2>Kontakt</h2><p>Aavig Kommune, Rådhuset, CVR 29189854</p><p>Mette Skov, tlf. 20 12 34 64</p>"
+    )
+    assert _found(html, "DK") == [("Mette Skov", None, "+4520123464")]

@@ -128,12 +128,20 @@ def test_dates_are_not_phone_numbers() -> None:
 
 
 def test_mailto_link_in_body_text() -> None:
+    # A link that names its person is a contact wherever it sits in the text ...
     (contact,) = extract_contacts(
-        _page(
-            "<p>Anmäl dig till <a href='mailto:kultur@hemlunda.se'>kultur@hemlunda.se</a> senast i maj.</p>"
-        )
+        _page("<p>Frågor om kursen besvaras av <a href='mailto:kultur@hemlunda.se'>Kim Ekvall</a>.</p>")
     )
-    assert contact.email == "kultur@hemlunda.se"
+    assert (contact.name, contact.email) == ("Kim Ekvall", "kultur@hemlunda.se")
+    # ... a bare address is an RSVP or service mailbox (issue 10; real-texts labelling rules), not one.
+    assert (
+        extract_contacts(
+            _page(
+                "<p>Anmäl dig till <a href='mailto:kultur@hemlunda.se'>kultur@hemlunda.se</a> senast i maj.</p>"
+            )
+        )
+        == []
+    )
 
 
 def test_page_without_contacts() -> None:
