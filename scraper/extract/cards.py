@@ -45,6 +45,7 @@ _LABELLED_PHONE = re.compile(
     + r")\b\.?\s*:?\s*(\+?\d[\d \-–/()]{5,16}\d)(?![\w])",
     re.IGNORECASE,
 )
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _NOTE = re.compile(r"\([^()]*\)")
 # Digits of a number run into the e-mail after it in the text itself ("Tlf: 2943 5234anna.berg@…",
 # where the page's markup had a line break): the digits end the number, the letters start the address.
@@ -156,6 +157,7 @@ class _Parsed:
     phones: list[tuple[str, str]]  # (E.164, as written)
     unallocated: list[str]  # well-formed but not valid numbers: kept as written only
     rest: str
+    heading: bool = False  # the line is a contact heading of its own ("Media enquiries")
 
 
 def _parse_line(line: Line, country: str) -> _Parsed:
@@ -183,11 +185,11 @@ def _parse_line(line: Line, country: str) -> _Parsed:
     rest = EMAIL.sub(" ", text)
     for _, written in phones:
         rest = rest.replace(written, " ")
-    rest = _LABELLED_PHONE.sub(" ", PHONE.sub(" ", rest))
+    rest = _DATE.sub(" ", _LABELLED_PHONE.sub(" ", PHONE.sub(" ", rest)))  # "Per Lund 2026-03-14": a date
     rest = _without_fillers(clean_text(_LABELS.sub(" ", rest)).strip(" ,;:–-|")).rstrip(" .")
     if has_number and _NOTE.fullmatch(rest) and not SWITCHBOARD.search(rest):
         rest = ""  # "33 66 23 45 (modtager ikke SMS)": a note on the number, not a role
-    return _Parsed(emails, phones, unallocated, rest)
+    return _Parsed(emails, phones, unallocated, rest, heading=bool(HEADING_FULL.match(clean_text(line.text))))
 
 
 class _CardBuilder:
@@ -207,6 +209,8 @@ class _CardBuilder:
 
     def add(self, line: Line, parsed: _Parsed) -> None:
         rest, has_data = parsed.rest, bool(parsed.emails or parsed.phones)
+        if parsed.heading and not rest:
+            self.current = None  # a second heading in the block ("Media enquiries"): the card above is done
         if rest and SWITCHBOARD.search(rest):
             self.current = None  # a switchboard line: neither it nor its numbers belong to a person
             self.in_switchboard = True

@@ -17,6 +17,7 @@ id/class says footer/header/sidebar/nav/cookie, and switchboards ("Växel", "Kon
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 
@@ -29,8 +30,14 @@ from .contact_leads import HEADING_FULL, HEADING_START, lead_length
 from .contact_rules import PageOrder, is_byline_element, is_byline_line, prose_contacts
 from .encoding import decode_html
 from .tree import clean_text, is_in_chrome, parse_html
-from .vocabulary import CONTACT_BLOCK_MAX_CHARS, CONTACT_CARD_MAX_CHARS, TEXT_BLOCK_TAGS
+from .vocabulary import (
+    CONTACT_BLOCK_MAX_CHARS,
+    CONTACT_CARD_MAX_CHARS,
+    CONTACT_PRESS_HEADING_WORDS,
+    TEXT_BLOCK_TAGS,
+)
 
+_PRESS_HEADING = re.compile(r"\b(?:" + "|".join(CONTACT_PRESS_HEADING_WORDS) + ")", re.IGNORECASE)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = TEXT_BLOCK_TAGS - {"br"}
 _LABEL_TAGS = (
@@ -90,7 +97,9 @@ class _Block:
     label: _Element
     elements: list[_Element]
     start: str | None = None
-    by_heading: bool = True  # announced by a heading ("Kontakt", "Media enquiries"), not a lead phrase
+    # A number or address with no name is the press desk's only under a press heading ("Media
+    # enquiries: Email press@… or call …"); elsewhere it is a mailbox, an RSVP or the site's office.
+    nameless_ok: bool = False
 
 
 def _labels(tree: _Element) -> Iterator[tuple[_Element, str, str | None]]:
@@ -144,7 +153,9 @@ def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
                     break  # running text: the block is over
                 block.append(sibling)
         seen.update(block)
-        blocks.append(_Block(start, block, marker, by_heading=bool(HEADING_START.match(own))))
+        headings = [own] + [clean_text(el.text_content()) for el in block[1:] if el.tag in _HEADING_TAGS]
+        press = any(HEADING_START.match(h) and _PRESS_HEADING.search(h[: lead_length(h)]) for h in headings)
+        blocks.append(_Block(start, block, marker, nameless_ok=press))
     for el in tree.xpath(
         "//*[(contains(@class, 'contact') or contains(@class, 'kontakt'))"
         " and not(contains(@class, 'author'))]"
@@ -219,9 +230,7 @@ def extract_contacts(tree_or_html: _Element | str | bytes, country: str = "SE") 
         for el in block.elements:
             in_blocks.update(el.iter())
         cards = _merge(extract_cards(_block_lines(block), country))
-        # Under a lead phrase ("Praktisk information:") or as a bare link in the text, an address or
-        # number with no person or desk named is an RSVP or service address, not a contact.
-        contacts.extend(c for c in cards if block.by_heading or c.name)
+        contacts.extend(c for c in cards if block.nameless_ok or c.name)
     # mailto:/tel: links in the article outside any block: the link is the contact.
     for link in tree.xpath("//a[starts-with(@href, 'mailto:') or starts-with(@href, 'tel:')]"):
         if link in in_blocks or is_in_chrome(link) or is_byline_element(link) or order.before_text(link):

@@ -968,3 +968,6 @@ REGISTRY_NUMBER_LABELS = (
     "kontonr",
     "konto",
 )
+# Words of a heading that announces the press desk itself ("Media enquiries", "Presskontakt"): only
+# there is a number or address with no name a contact.
+CONTACT_PRESS_HEADING_WORDS = ("press", "media", "presse", "medie")

@@ -421,3 +421,17 @@ def test_registry_numbers_are_not_phones() -> None:
         "<h2>Kontakt</h2><p>Aavig Kommune, Rådhuset, CVR 29189854</p><p>Mette Skov, tlf. 20 12 34 64</p>"
     )
     assert _found(html, "DK") == [("Mette Skov", None, "+4520123464")]
+
+
+def test_a_mailbox_with_no_name_is_the_press_desks_only_under_a_press_heading() -> None:
+    mailbox = "<p>E-post: bygglov@tolvby.se<br>Telefon: 031-390 06 36</p>"
+    assert _found(_article(f"<h2>Kontakt</h2>{mailbox}")) == []
+    assert _found(_article(f"<h2>Presskontakt</h2>{mailbox}")) == [
+        ("Presskontakt", "bygglov@tolvby.se", "+46313900636")
+    ]
+    assert _found(
+        _article(f"<h2>Kontakt</h2><p>Anna Berg, 031-390 06 37</p><h3>Media enquiries</h3>{mailbox}")
+    ) == [
+        ("Anna Berg", None, "+46313900637"),
+        (None, "bygglov@tolvby.se", "+46313900636"),
+    ]
