@@ -49,6 +49,12 @@ _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _NOTE = re.compile(r"\([^()]*\)")
 # Digits of a number run into the e-mail after it in the text itself ("Tlf: 2943 5234anna.berg@…",
 # where the page's markup had a line break): the digits end the number, the letters start the address.
+# Text of a contact block that lost its line breaks ("Anna BergKontorchefTlf: 2943 5234anna.berg@…dkLars
+# Ek"): a lower-case run then a capitalised word, a number or an address then a capitalised word.
+_GLUED_WORDS = re.compile(
+    r"(?<=[a-zåäöæøüé]{3})(?=[A-ZÅÄÖÆØÜ][a-zåäöæøüé])|(?<=\d)(?=[A-ZÅÄÖÆØÜ][a-zåäöæøüé])"
+)
+_GLUED_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?=[A-ZÅÄÖÆØÜ])")
 _GLUED_EMAIL = re.compile(r"((?:^|(?<=[\s:]))\+?\d[\d \-–/()]{4,}\d)(?=[^\W\d_][\w.+'-]*@[\w-]+\.)")
 # "Energy advice: Priya Nair" / "Community development officer: Tom Ellis": a label before the name.
 _LABEL_PREFIX = re.compile(r"^(?P<label>[^:,\d@]{2,40}):\s+(?P<rest>\S.*)$")
@@ -61,7 +67,7 @@ _ALTERNATIVE = re.compile(
 )
 # Two people run together on one line: a number or address, then the next full name ("…
 # 070-174 06 50 Lars Ek, presschef, 070-…"). The name is followed by a comma or a number.
-_NEXT_PERSON = re.compile(rf"[,;]?\s+(?={_NAME_WORD}\s+{_NAME_WORD}(?:,|\s+\+?\(?\d))")
+_NEXT_PERSON = re.compile(rf"[,;]?\s+(?={_NAME_WORD}\s+{_NAME_WORD}(?:,|\s+\+?\(?\d|\s+{_NAME_WORD}))")
 _PRESS_DESK = re.compile(
     "|".join(re.escape(w) for w in PRESS_DESK_WORDS)
     + r"|\b(?:"
@@ -160,8 +166,15 @@ class _Parsed:
     heading: bool = False  # the line is a contact heading of its own ("Media enquiries")
 
 
+def _unglue(text: str) -> str:
+    """Put back the breaks a contact line lost when it has a number or an address in it."""
+    if not any(ch.isdigit() for ch in text) and "@" not in text:
+        return text
+    return _GLUED_WORDS.sub(" ", _GLUED_AFTER_EMAIL.sub(r"\1 ", _GLUED_EMAIL.sub(r"\1 ", text)))
+
+
 def _parse_line(line: Line, country: str) -> _Parsed:
-    text = _GLUED_EMAIL.sub(r"\1 ", clean_text(line.text))
+    text = clean_text(line.text)
     if HEADING_FULL.match(text) and _PRESS_DESK.fullmatch(text.rstrip(" :")):
         text = text.rstrip(" :")  # "Pressekontakt" above a number: the desk is the contact
     elif cut := lead_length(text) or verb_lead_length(text):
@@ -298,6 +311,8 @@ class _CardBuilder:
 def extract_cards(lines: list[Line], country: str) -> list[Contact]:
     """The contact cards in the lines of one contact block (or of one mailto/tel link's context)."""
     builder = _CardBuilder()
+    for whole in lines:
+        whole.text = _unglue(whole.text)
     for line in (part for whole in lines for part in _split_alternatives(whole)):
         builder.add(line, _parse_line(line, country))
     return builder.result()
@@ -319,11 +334,14 @@ def _is_desk_line(text: str) -> bool:
 def _name_then_role(text: str) -> tuple[str, str] | None:
     """A name followed by its role without a comma: "Claes Berg presskommunikatör", "Anna Ek rektor"."""
     tokens = text.split()
-    cut = next((k for k, t in enumerate(tokens) if not t[:1].isupper()), len(tokens))
+    cut = next((k for k, t in enumerate(tokens) if not t[:1].isupper() or _is_title(t)), len(tokens))
     if not 2 <= cut <= 4 or cut == len(tokens) or not looks_like_name(tokens[:cut]):
         return None
-    title = is_role_word(tokens[cut]) or tokens[cut].lower().strip(".,").endswith(CONTACT_ROLE_SUFFIXES)
-    return (" ".join(tokens[:cut]), " ".join(tokens[cut:])) if title else None
+    return (" ".join(tokens[:cut]), " ".join(tokens[cut:])) if _is_title(tokens[cut]) else None
+
+
+def _is_title(token: str) -> bool:
+    return is_role_word(token) or token.lower().strip(".,").endswith(CONTACT_ROLE_SUFFIXES)
 
 
 def _name_between_commas(text: str) -> tuple[str, str | None] | None:

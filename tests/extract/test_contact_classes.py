@@ -435,3 +435,25 @@ def test_a_mailbox_with_no_name_is_the_press_desks_only_under_a_press_heading() 
         ("Anna Berg", None, "+46313900637"),
         (None, "bygglov@tolvby.se", "+46313900636"),
     ]
+
+
+def test_contact_text_that_lost_its_line_breaks_is_put_back_apart() -> None:
+    # name, title, number, address and the next person glued together in the text itself
+    html = _article(
+        "<h2>Kontakt</h2><p>Mette SkovKontorchefTlf:2012 3470mette.skov@aavig.dk"
+        "Ole BergAfdelingschefTlf: 2012 3471ole.berg@aavig.dk</p>"
+    )
+    contacts = extract_contacts(html, country="DK")
+    assert [(c.name, c.role, c.email, c.phone) for c in contacts] == [
+        ("Mette Skov", "Kontorchef", "mette.skov@aavig.dk", "+4520123470"),
+        ("Ole Berg", "Afdelingschef", "ole.berg@aavig.dk", "+4520123471"),
+    ]
+    article = extract_article(
+        html.encode(), "https://www.aavig.dk/nyheder/x", "2026-03-01T10:00:00Z", country="DK"
+    )
+    assert article.garbled == [] and len(article.contacts) == 2
+
+
+def test_names_with_an_inner_capital_are_not_split() -> None:
+    html = _article("<h2>Kontakt</h2><p>Anna McDonald, MacLeod-gruppen<br>Tlf: 2012 3472</p>")
+    assert [c.name for c in extract_contacts(html, country="DK")] == ["Anna McDonald"]
