@@ -902,6 +902,17 @@ CONTACT_HEADINGS_MORE = (
     "yderligere oplysninger",
     "for mer informasjon",
     "kontaktpersonar",
+    # "… kan rettes til Mette Skov, tlf. …": the question is put to the contact
+    "spørgsmål kan rettes til",
+    "spørgsmål til",
+    "henvendelser kan rettes til",
+    "henvendelse til",
+    "spørsmål kan rettes til",
+    "spørsmål om saken kan rettes til",
+    "frågor kan ställas till",
+    "frågor kan riktas till",
+    "questions can be directed to",
+    "enquiries to",
 )
 # A paragraph with this many words of running text (and no e-mail or phone) is the article's text:
 # a contact block before the first one sits between the headline and the article — a site sidebar

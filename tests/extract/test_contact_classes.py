@@ -457,3 +457,15 @@ def test_contact_text_that_lost_its_line_breaks_is_put_back_apart() -> None:
 def test_names_with_an_inner_capital_are_not_split() -> None:
     html = _article("<h2>Kontakt</h2><p>Anna McDonald, MacLeod-gruppen<br>Tlf: 2012 3472</p>")
     assert [c.name for c in extract_contacts(html, country="DK")] == ["Anna McDonald"]
+
+
+@pytest.mark.parametrize(
+    ("line", "country"),
+    [
+        ("Spørgsmål kan rettes til kontorchef Mette Skov, tlf. 20 12 34 73", "DK"),
+        ("Spørsmål kan rettes til rådgiver Mette Skov, tlf. 456 78 973", "NO"),
+        ("Frågor kan ställas till enhetschef Mette Skov, 070-174 06 73", "SE"),
+    ],
+)
+def test_questions_put_to_a_person(line: str, country: str) -> None:
+    assert [c.name for c in extract_contacts(_article(f"<p>{line}</p>"), country=country)] == ["Mette Skov"]
