@@ -98,6 +98,9 @@ class Article:
     contacts: list[Contact] = field(default_factory=list)
     capture: Capture | None = None  # the raw capture this version was extracted from
     canonical_url: str | None = None  # the deduplication key (None: the same as ``url``)
+    # Values extraction dropped because the page does not contain them (extract/garbling.py): counted
+    # as ``extract/garbled`` and logged by the crawl, never stored.
+    garbled: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -90,6 +90,13 @@ class ExtractPipeline(_StatsMixin):
             self._inc(Counter.EXTRACT_FAILED, item.municipality_id)
             logger.exception("%s: extraction failed for %s", item.municipality_id, item.url)
             raise DropItem(f"extraction failed: {item.url}") from exc
+        if article.garbled:
+            counters.inc(
+                self.crawler.stats, Counter.EXTRACT_GARBLED, item.municipality_id, len(article.garbled)
+            )
+            logger.warning(
+                "%s: dropped garbled values in %s: %s", item.municipality_id, item.url, article.garbled
+            )
         article.capture = item.capture  # the raw response this version was read from
         # Stored under the URL that served it; found again by the canonical key.
         article.url, article.canonical_url = item.fetched_url, item.url

@@ -25,6 +25,7 @@ class Counter(StrEnum):
     ARTICLE_UPDATED = "article/updated"
     EXTRACT_EMPTY = "extract/empty"
     EXTRACT_FAILED = "extract/failed"
+    EXTRACT_GARBLED = "extract/garbled"  # values dropped because the page does not contain them
     EXTRACT_MISSING_PUBLISHED = "extract/missing_published"
     EXTRACT_SKIPPED_BEFORE_SINCE = "extract/skipped_before_since"
     FEED_INVALID = "feed/invalid"

@@ -21,6 +21,7 @@ from scraper.items import Article
 from .contacts import extract_contacts
 from .dates import extract_dates, htmldate_params
 from .encoding import decode_html
+from .garbling import drop_garbled
 from .metadata import extract_author, extract_language, extract_lead, extract_title
 from .prune import pruned_copy
 from .quotes import extract_quotes
@@ -191,4 +192,5 @@ def extract_article(
     article.author = extract_author(tree, fallback=getattr(document, "author", None))
     article.quotes = extract_quotes(paragraphs, article.language)
     article.contacts = extract_contacts(tree, country=country)
+    article.garbled = drop_garbled(article, tree)  # never store a value the page does not contain
     return article

@@ -10,36 +10,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
+from itertools import pairwise
 
 from scraper.items import Contact
 
-from .names import has_unit_word, is_role_line, is_role_word, split_role_name, split_unit
+from .contact_leads import HEADING_FULL, HEADING_START, lead_length, verb_lead_length
+from .contact_values import is_possible_phone, norm_email, norm_phone, unprefixed_numbers
+from .names import has_unit_word, is_role_line, is_role_word, looks_like_name, split_role_name, split_unit
 from .tree import clean_text
 from .vocabulary import (
     CONTACT_ALTERNATIVES,
     CONTACT_FILLER_WORDS,
-    CONTACT_HEADINGS,
+    CONTACT_ROLE_SUFFIXES,
+    CONTACT_UNIT_MAX_WORDS,
     DESK_MAX_WORDS,
     DESK_SUFFIXES,
     DESK_WORDS_EN,
     EMAIL_LABELS,
     PHONE_LABELS,
+    PRESS_DESK_WHOLE_WORDS,
     PRESS_DESK_WORDS,
     SWITCHBOARD_WORDS,
 )
 
-_HEADINGS = sorted({h.rstrip(":").lower() for h in CONTACT_HEADINGS}, key=len, reverse=True)
-HEADING_START = re.compile(
-    r"^(?:" + "|".join(re.escape(h) for h in _HEADINGS) + r")\b\s*:?\s*", re.IGNORECASE
-)
-HEADING_FULL = re.compile(r"^(?:" + "|".join(re.escape(h) for h in _HEADINGS) + r")\s*:?$", re.IGNORECASE)
 EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # A phone number as written: starts with +, 00 or 0 (a date or a sum never does), digits with
 # spaces, dashes, slashes or brackets between them.
-PHONE = re.compile(r"(?<![\w+])(?:\+|00|0)[\d][\d \-–/()]{5,18}\d(?![\w])")
+PHONE = re.compile(r"(?<![\w+(])(?:\+|00|\(?0)[\d][\d \-–/()]{5,18}\d(?![\w])")
 # A number right after a phone label may be written without a leading 0 (Norwegian and Danish
 # numbers have no trunk prefix): "Telefon: 45 67 89 01", "Tlf.: 20 12 34 56".
 _LABELLED_PHONE = re.compile(
@@ -48,7 +45,17 @@ _LABELLED_PHONE = re.compile(
     + r")\b\.?\s*:?\s*(\+?\d[\d \-–/()]{5,16}\d)(?![\w])",
     re.IGNORECASE,
 )
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_NOTE = re.compile(r"\([^()]*\)")
+# Digits of a number run into the e-mail after it in the text itself ("Tlf: 2943 5234anna.berg@…",
+# where the page's markup had a line break): the digits end the number, the letters start the address.
+# Text of a contact block that lost its line breaks ("Anna BergKontorchefTlf: 2943 5234anna.berg@…dkLars
+# Ek"): a lower-case run then a capitalised word, a number or an address then a capitalised word.
+_GLUED_WORDS = re.compile(
+    r"(?<=[a-zåäöæøüé]{3})(?=[A-ZÅÄÖÆØÜ][a-zåäöæøüé])|(?<=\d)(?=[A-ZÅÄÖÆØÜ][a-zåäöæøüé])"
+)
+_GLUED_AFTER_EMAIL = re.compile(r"(@[\w-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?=[A-ZÅÄÖÆØÜ])")
+_GLUED_EMAIL = re.compile(r"((?:^|(?<=[\s:]))\+?\d[\d \-–/()]{4,}\d)(?=[^\W\d_][\w.+'-]*@[\w-]+\.)")
 # "Energy advice: Priya Nair" / "Community development officer: Tom Ellis": a label before the name.
 _LABEL_PREFIX = re.compile(r"^(?P<label>[^:,\d@]{2,40}):\s+(?P<rest>\S.*)$")
 _NAME_WORD = r"[A-ZÅÄÖÆØÜÉ][\w'’-]+"
@@ -58,7 +65,16 @@ _ALTERNATIVE = re.compile(
     + "|".join(re.escape(w) for w in CONTACT_ALTERNATIVES)
     + rf")\s+(?=(?:[a-zåäöæø][\w-]*\s+){{0,3}}{_NAME_WORD}\s+{_NAME_WORD})"
 )
-_PRESS_DESK = re.compile("|".join(re.escape(w) for w in PRESS_DESK_WORDS), re.IGNORECASE)
+# Two people run together on one line: a number or address, then the next full name ("…
+# 070-174 06 50 Lars Ek, presschef, 070-…"). The name is followed by a comma or a number.
+_NEXT_PERSON = re.compile(rf"[,;]?\s+(?={_NAME_WORD}\s+{_NAME_WORD}(?:,|\s+\+?\(?\d|\s+{_NAME_WORD}))")
+_PRESS_DESK = re.compile(
+    "|".join(re.escape(w) for w in PRESS_DESK_WORDS)
+    + r"|\b(?:"
+    + "|".join(re.escape(w) for w in PRESS_DESK_WHOLE_WORDS)
+    + r")\b(?![-–])",
+    re.IGNORECASE,
+)
 _FILLERS = frozenset(CONTACT_FILLER_WORDS)
 _LABELS = re.compile(
     r"\b(?:"
@@ -79,41 +95,6 @@ class Line:
     starts_block: bool = False
 
 
-def _norm_email(raw: str) -> str | None:
-    try:
-        return validate_email(raw.strip().strip("<>.,;:"), check_deliverability=False).normalized.lower()
-    except EmailNotValidError:
-        return None
-
-
-def _parse_phone(raw: str, country: str) -> phonenumbers.PhoneNumber | None:
-    if _ISO_DATE.match(raw.strip()):
-        return None
-    try:
-        return phonenumbers.parse(raw, country or None)
-    except phonenumbers.NumberParseException:
-        return None
-
-
-def _norm_phone(raw: str, country: str) -> str | None:
-    """E.164 for a number libphonenumber says is valid; ``None`` otherwise.
-
-    Valid, not merely possible: ``phone`` is promised to be a real, diallable E.164 number (the gold
-    floor and the demo crawl test check ``is_valid_number``). A well-formed number in an unallocated
-    range (the UK's 01632 960xxx drama range) is kept as written in ``phone_raw`` instead, see
-    :func:`_is_possible_phone`.
-    """
-    number = _parse_phone(raw, country)
-    if number is None or not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def _is_possible_phone(raw: str, country: str) -> bool:
-    number = _parse_phone(raw, country)
-    return number is not None and phonenumbers.is_possible_number(number)
-
-
 def _without_fillers(text: str) -> str:
     """Drop lower-case joining words at the ends of each comma part ("Festival Director, on or")."""
     parts = []
@@ -132,7 +113,7 @@ def _without_fillers(text: str) -> str:
 def _split_alternatives(line: Line) -> list[Line]:
     """One prose line naming several people ("... Sara Lind, 070-..., eller byggledare Kalle Nyström,
     070-...") becomes one line per person; link targets go with the part that shows them."""
-    pieces = _ALTERNATIVE.split(line.text)
+    pieces = [part for piece in _ALTERNATIVE.split(line.text) for part in _run_together(piece)]
     if len(pieces) < 2:
         return [line]
     parts = [Line(text=piece, starts_block=line.starts_block and k == 0) for k, piece in enumerate(pieces)]
@@ -145,6 +126,17 @@ def _split_alternatives(line: Line) -> list[Line]:
     for target, written in line.phones:
         owner(written).phones.append((target, written))
     return parts
+
+
+def _run_together(text: str) -> list[str]:
+    """Split a line where a full name follows right after a number or an address."""
+    cuts = [0]
+    for data in (*PHONE.finditer(text), *EMAIL.finditer(text)):
+        nxt = _NEXT_PERSON.match(text, data.end())
+        if nxt and not has_unit_word(text[nxt.end() :].split(",")[0]):
+            cuts.append(nxt.end())
+    cuts.append(len(text))
+    return [text[i:j] for i, j in pairwise(sorted(set(cuts))) if text[i:j].strip()]
 
 
 def _name_press_desk(card: Contact) -> None:
@@ -171,32 +163,46 @@ class _Parsed:
     phones: list[tuple[str, str]]  # (E.164, as written)
     unallocated: list[str]  # well-formed but not valid numbers: kept as written only
     rest: str
+    heading: bool = False  # the line is a contact heading of its own ("Media enquiries")
+
+
+def _unglue(text: str) -> str:
+    """Put back the breaks a contact line lost when it has a number or an address in it."""
+    if not any(ch.isdigit() for ch in text) and "@" not in text:
+        return text
+    return _GLUED_WORDS.sub(" ", _GLUED_AFTER_EMAIL.sub(r"\1 ", _GLUED_EMAIL.sub(r"\1 ", text)))
 
 
 def _parse_line(line: Line, country: str) -> _Parsed:
     text = clean_text(line.text)
-    text = HEADING_START.sub("", text, count=1) if HEADING_START.match(text) else text
-    if HEADING_FULL.match(text):
-        text = ""
-    emails = [e for e in (_norm_email(raw) for raw in line.emails + EMAIL.findall(text)) if e]
+    if HEADING_FULL.match(text) and _PRESS_DESK.fullmatch(text.rstrip(" :")):
+        text = text.rstrip(" :")  # "Pressekontakt" above a number: the desk is the contact
+    elif cut := lead_length(text) or verb_lead_length(text):
+        lead = text[:cut].rstrip(" :")
+        # "Økonomiforvaltningens pressetelefon: 33 …": the announcement names the desk that answers.
+        text = text[cut:].strip() if not _PRESS_DESK.search(lead) or HEADING_START.match(text) else text
+    emails = [e for e in (norm_email(raw) for raw in line.emails + EMAIL.findall(text)) if e]
     phones: list[tuple[str, str]] = []
     unallocated: list[str] = []
     for target, written in line.phones:
-        if e164 := _norm_phone(target, country) or _norm_phone(written, country):
+        if e164 := norm_phone(target, country) or norm_phone(written, country):
             phones.append((e164, written))
-        elif _is_possible_phone(target, country):
+        elif is_possible_phone(target, country):
             unallocated.append(clean_text(written))
-    for written in PHONE.findall(text) + _LABELLED_PHONE.findall(text):
-        if (e164 := _norm_phone(written, country)) and all(p[0] != e164 for p in phones):
+    for written in PHONE.findall(text) + _LABELLED_PHONE.findall(text) + unprefixed_numbers(text, country):
+        if (e164 := norm_phone(written, country)) and all(p[0] != e164 for p in phones):
             phones.append((e164, clean_text(written)))
-        elif not e164 and _is_possible_phone(written, country):
+        elif not e164 and is_possible_phone(written, country):
             unallocated.append(clean_text(written))
+    has_number = bool(phones or unallocated)
     rest = EMAIL.sub(" ", text)
     for _, written in phones:
         rest = rest.replace(written, " ")
-    rest = _LABELLED_PHONE.sub(" ", PHONE.sub(" ", rest))
-    rest = _without_fillers(clean_text(_LABELS.sub(" ", rest)).strip(" ,;:–-|"))
-    return _Parsed(emails, phones, unallocated, rest)
+    rest = _DATE.sub(" ", _LABELLED_PHONE.sub(" ", PHONE.sub(" ", rest)))  # "Per Lund 2026-03-14": a date
+    rest = _without_fillers(clean_text(_LABELS.sub(" ", rest)).strip(" ,;:–-|")).rstrip(" .")
+    if has_number and _NOTE.fullmatch(rest) and not SWITCHBOARD.search(rest):
+        rest = ""  # "33 66 23 45 (modtager ikke SMS)": a note on the number, not a role
+    return _Parsed(emails, phones, unallocated, rest, heading=bool(HEADING_FULL.match(clean_text(line.text))))
 
 
 class _CardBuilder:
@@ -207,6 +213,7 @@ class _CardBuilder:
         self.desks: list[Contact] = []  # cards opened by a desk line: kept only if data follows
         self.current: Contact | None = None
         self.last_block_had_data = False
+        self.in_switchboard = False  # after a switchboard line, until a line with words
 
     def _open(self, card: Contact | None = None) -> Contact:
         self.current = card or Contact()
@@ -215,9 +222,15 @@ class _CardBuilder:
 
     def add(self, line: Line, parsed: _Parsed) -> None:
         rest, has_data = parsed.rest, bool(parsed.emails or parsed.phones)
+        if parsed.heading and not rest:
+            self.current = None  # a second heading in the block ("Media enquiries"): the card above is done
         if rest and SWITCHBOARD.search(rest):
             self.current = None  # a switchboard line: neither it nor its numbers belong to a person
+            self.in_switchboard = True
             return
+        if not rest and self.in_switchboard:
+            return  # "Kontaktcenter" then its number and mailbox on lines of their own
+        self.in_switchboard = False
         label = None
         if rest and (m := _LABEL_PREFIX.match(rest)):
             label, rest = m["label"].strip(), m["rest"]
@@ -241,7 +254,10 @@ class _CardBuilder:
 
     def _add_words(self, rest: str, label: str | None, line: Line) -> None:
         """The words of a line: a person (with a role), a unit, or the role of the card above."""
-        name, role = split_role_name(rest)
+        name, role = (
+            split if (split := _name_then_role(rest) or _name_between_commas(rest)) else split_role_name(rest)
+        )
+        role = role.rstrip(" -–") or None if role else role  # "Head of Culture - Anne Holt"
         if name and label and not role:
             role = label  # "Community development officer: Tom Ellis"
         if name and (has_unit_word(name) or len(name.split()) < 2):
@@ -251,13 +267,20 @@ class _CardBuilder:
             if current is None or current.name or current.email or current.phone:
                 current = self._open()
             current.name, current.role, current.organisation = name, *split_unit(role)
-        elif has_unit_word(rest):
+        elif has_unit_word(rest) and len(rest.split()) <= CONTACT_UNIT_MAX_WORDS:
             if current is None or (line.starts_block and (current.email or current.phone_raw)):
                 # a unit on a line of its own after a complete card: a desk of its own
                 current = self._open()
             role, organisation = split_unit(rest)
             current.organisation = current.organisation or organisation
             current.role = current.role or role
+        elif (
+            _PRESS_DESK.search(rest)
+            and len(rest.split()) <= DESK_MAX_WORDS
+            and not (current and current.name)
+        ):
+            current = current or self._open()
+            current.name = rest  # "Statsministeriets pressetelefon +45 …": the desk is the contact
         elif current is not None and current.name and not current.role and len(rest.split()) <= 6:
             current.role = rest
 
@@ -288,6 +311,8 @@ class _CardBuilder:
 def extract_cards(lines: list[Line], country: str) -> list[Contact]:
     """The contact cards in the lines of one contact block (or of one mailto/tel link's context)."""
     builder = _CardBuilder()
+    for whole in lines:
+        whole.text = _unglue(whole.text)
     for line in (part for whole in lines for part in _split_alternatives(whole)):
         builder.add(line, _parse_line(line, country))
     return builder.result()
@@ -304,6 +329,31 @@ def _is_desk_line(text: str) -> bool:
     return bool(_PRESS_DESK.search(text)) or any(
         w in DESK_WORDS_EN or w.endswith(DESK_SUFFIXES) for w in lows
     )
+
+
+def _name_then_role(text: str) -> tuple[str, str] | None:
+    """A name followed by its role without a comma: "Claes Berg presskommunikatör", "Anna Ek rektor"."""
+    tokens = text.split()
+    cut = next((k for k, t in enumerate(tokens) if not t[:1].isupper() or _is_title(t)), len(tokens))
+    if not 2 <= cut <= 4 or cut == len(tokens) or not looks_like_name(tokens[:cut]):
+        return None
+    return (" ".join(tokens[:cut]), " ".join(tokens[cut:])) if _is_title(tokens[cut]) else None
+
+
+def _is_title(token: str) -> bool:
+    return is_role_word(token) or token.lower().strip(".,").endswith(CONTACT_ROLE_SUFFIXES)
+
+
+def _name_between_commas(text: str) -> tuple[str, str | None] | None:
+    """A role and unit, then the name, between commas: "Pressesekretær i Ministeriet, Mia Dahl Aaby"."""
+    parts = [p.strip() for p in text.split(",")]
+    for k, part in enumerate(parts[1:], start=1):
+        tokens = part.split()
+        if 2 <= len(tokens) <= 4 and looks_like_name(tokens) and not has_unit_word(part):
+            first = parts[0].split()
+            if first and (is_role_word(first[0]) or first[0].lower().endswith(CONTACT_ROLE_SUFFIXES)):
+                return part, ", ".join(parts[:k])
+    return None
 
 
 def _awaits_role(card: Contact | None) -> bool:

@@ -17,40 +17,29 @@ id/class says footer/header/sidebar/nav/cookie, and switchboards ("Växel", "Kon
 
 from __future__ import annotations
 
-from dataclasses import fields
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
 
 from lxml.etree import _Element
 
 from scraper.items import Contact
 
-from .cards import EMAIL, HEADING_FULL, HEADING_START, PHONE, SWITCHBOARD, Line, extract_cards
+from .cards import EMAIL, PHONE, SWITCHBOARD, Line, extract_cards
+from .contact_leads import HEADING_FULL, HEADING_START, lead_length
+from .contact_rules import PageOrder, is_byline_element, is_byline_line, prose_contacts
 from .encoding import decode_html
 from .tree import clean_text, is_in_chrome, parse_html
 from .vocabulary import (
     CONTACT_BLOCK_MAX_CHARS,
+    CONTACT_CARD_MAX_CHARS,
+    CONTACT_PRESS_HEADING_WORDS,
+    TEXT_BLOCK_TAGS,
 )
 
+_PRESS_HEADING = re.compile(r"\b(?:" + "|".join(CONTACT_PRESS_HEADING_WORDS) + ")", re.IGNORECASE)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_BLOCK_TAGS = frozenset(
-    (
-        "p",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "tr",
-        "td",
-        "th",
-        "table",
-        "section",
-        "address",
-        "article",
-        *_HEADING_TAGS,
-    )
-)
+_BLOCK_TAGS = TEXT_BLOCK_TAGS - {"br"}
 _LABEL_TAGS = (
     "h2",
     "h3",
@@ -97,28 +86,56 @@ def _walk(el: _Element, lines: list[Line], top: bool = True) -> None:
         lines.append(Line(starts_block=True))
 
 
-def _find_blocks(tree: _Element) -> list[list[_Element]]:
-    """Contact blocks: a contact label and the elements after it, up to the next heading."""
-    blocks: list[list[_Element]] = []
-    seen: set[_Element] = set()
+@dataclass
+class _Block:
+    """A contact block: the element that announces it and the elements it spans.
+
+    ``start`` is set when the announcement sits inside its element after other text ("Anmäl dig
+    till …<br>Vid frågor kontakta …"): the block starts at the line holding it.
+    """
+
+    label: _Element
+    elements: list[_Element]
+    start: str | None = None
+    # A number or address with no name is the press desk's only under a press heading ("Media
+    # enquiries: Email press@… or call …"); elsewhere it is a mailbox, an RSVP or the site's office.
+    nameless_ok: bool = False
+
+
+def _labels(tree: _Element) -> Iterator[tuple[_Element, str, str | None]]:
+    """Elements whose text starts with a contact announcement, and lines after a <br> that do."""
     for label in tree.iter(*_LABEL_TAGS):
         own = clean_text(label.text)
-        if not own or not HEADING_START.match(own):
-            continue
+        if own and lead_length(own):
+            parent = label.getparent()
+            inline = label.tag in ("strong", "b", "span") and parent is not None
+            yield (parent if inline and parent is not None else label), own, own if inline else None
+    for br in tree.iter("br"):
+        tail, parent = clean_text(br.tail), br.getparent()
+        if tail and parent is not None and lead_length(tail):
+            yield parent, tail, tail
+
+
+def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
+    """Contact blocks: a contact label and the elements after it, up to the next heading."""
+    blocks: list[_Block] = []
+    seen: set[_Element] = set()
+    for start, own, marker in _labels(tree):
         if len(own) > 120 and not (EMAIL.search(own) or PHONE.search(own)):
             continue  # running text that happens to start with "Kontakt..."; a prose contact has data
-        full = clean_text(label.text_content())
-        if len(full) > 600 or is_in_chrome(label):
-            continue
-        # An inline label (<strong>Kontakt:</strong> ...) stands for its paragraph.
-        start = label
-        if label.tag in ("strong", "b", "span") and label.getparent() is not None:
-            start = label.getparent()
-        if start in seen:
+        full = clean_text(start.text_content())
+        if marker:
+            full = full[max(full.find(marker[:40]), 0) :]
+        if (
+            (len(full) > 600 and not _dense(full))
+            or is_in_chrome(start)
+            or start in seen
+            or order.before_text(start)
+        ):
             continue
         block = [start]
-        size = len(full)
-        is_heading = start.tag in _HEADING_TAGS or bool(HEADING_FULL.match(clean_text(start.text_content())))
+        size, so_far = len(full), full
+        is_heading = start.tag in _HEADING_TAGS or bool(HEADING_FULL.match(full))
         if is_heading or start.tag in ("p", "dt", "div", "span"):
             for sibling in start.itersiblings():
                 if not isinstance(sibling.tag, str):
@@ -129,22 +146,50 @@ def _find_blocks(tree: _Element) -> list[list[_Element]]:
                     break
                 text = clean_text(sibling.text_content())
                 size += len(text)
-                if size > CONTACT_BLOCK_MAX_CHARS:
-                    break
+                so_far += " " + text
+                if size > CONTACT_BLOCK_MAX_CHARS and not _dense(so_far):
+                    break  # a long list of cards goes on; anything else this far down is not the block
                 if len(text.split()) > 40 and not EMAIL.search(text) and not PHONE.search(text):
                     break  # running text: the block is over
                 block.append(sibling)
         seen.update(block)
-        blocks.append(block)
+        headings = [own] + [clean_text(el.text_content()) for el in block[1:] if el.tag in _HEADING_TAGS]
+        press = any(HEADING_START.match(h) and _PRESS_HEADING.search(h[: lead_length(h)]) for h in headings)
+        blocks.append(_Block(start, block, marker, nameless_ok=press))
     for el in tree.xpath(
         "//*[(contains(@class, 'contact') or contains(@class, 'kontakt'))"
         " and not(contains(@class, 'author'))]"
     ):
-        if el in seen or any(a in seen for a in el.iterancestors()) or is_in_chrome(el):
+        if (
+            el in seen
+            or any(a in seen for a in el.iterancestors())
+            or is_in_chrome(el)
+            or order.before_text(el)
+        ):
             continue
         seen.add(el)
-        blocks.append([el])
+        blocks.append(_Block(el, [el]))
     return blocks
+
+
+def _dense(text: str) -> bool:
+    """Text that is mostly contact cards: an e-mail or a number for every few short lines."""
+    found = len(EMAIL.findall(text)) + len(PHONE.findall(text))
+    return found > 0 and len(text) <= found * CONTACT_CARD_MAX_CHARS
+
+
+def _block_lines(block: _Block) -> list[Line]:
+    """The block's lines from its announcement on, without bylines."""
+    lines: list[Line] = []
+    for el in block.elements:
+        _walk(el, lines)
+    if block.start:
+        at = next((k for k, line in enumerate(lines) if block.start[:40] in clean_text(line.text)), 0)
+        lines = lines[at:]
+        if lines:
+            text = clean_text(lines[0].text)
+            lines[0].text = text[text.find(block.start[:40]) :]
+    return [line for line in lines if not is_byline_line(line.text)]
 
 
 def _merge(contacts: list[Contact]) -> list[Contact]:
@@ -178,28 +223,35 @@ def extract_contacts(tree_or_html: _Element | str | bytes, country: str = "SE") 
     tree = tree_or_html if isinstance(tree_or_html, _Element) else parse_html(decode_html(tree_or_html))
     if tree is None:
         return []
+    order = PageOrder(tree)
     contacts: list[Contact] = []
     in_blocks: set[_Element] = set()
-    for block in _find_blocks(tree):
-        lines: list[Line] = []
-        for el in block:
-            _walk(el, lines)
+    for block in _find_blocks(tree, order):
+        for el in block.elements:
             in_blocks.update(el.iter())
-        contacts.extend(extract_cards(lines, country))
+        cards = _merge(extract_cards(_block_lines(block), country))
+        contacts.extend(c for c in cards if block.nameless_ok or c.name)
     # mailto:/tel: links in the article outside any block: the link is the contact.
     for link in tree.xpath("//a[starts-with(@href, 'mailto:') or starts-with(@href, 'tel:')]"):
-        if link in in_blocks or is_in_chrome(link):
+        if link in in_blocks or is_in_chrome(link) or is_byline_element(link) or order.before_text(link):
             continue
         parent = link.getparent()
         context = clean_text(parent.text_content()) if parent is not None else ""
-        if SWITCHBOARD.search(context):
+        if SWITCHBOARD.search(context) or is_byline_line(context):
             continue
         lines = [Line(starts_block=True)]
         _walk(link, lines, top=False)
-        contacts.extend(extract_cards(lines, country))
-    return [c for c in _merge(contacts) if not _is_switchboard(c)]
+        contacts.extend(c for c in extract_cards(lines, country) if c.name)
+    contacts.extend(prose_contacts(tree, in_blocks, order, country))
+    # Someone to reach: a name alone (a cut entry, "Next item" under a block, a repeated name) is none.
+    return [c for c in _merge(contacts) if _reachable(c) and not _is_switchboard(c)]
+
+
+def _reachable(contact: Contact) -> bool:
+    return bool(contact.email or contact.phone or contact.phone_raw)
 
 
 def _is_switchboard(contact: Contact) -> bool:
     text = " ".join(v for v in (contact.name, contact.role, contact.organisation) if v)
-    return bool(SWITCHBOARD.search(text))
+    mailbox = (contact.email or "").split("@")[0].replace(".", " ")  # "kontaktcenter@…", "vaxel@…"
+    return bool(SWITCHBOARD.search(text) or SWITCHBOARD.search(mailbox))

@@ -755,6 +755,13 @@ CONTACT_FILLER_WORDS = frozenset(
         "tel",
         "contact",
         "kontakta",
+        "the",  # "contact the Communications Unit on ..."
+        "ringa",
+        "gärna",
+        "gjerne",
+        "gerne",
+        "kontakt",
+        "kontakte",
     }
 )
 # Words between contacts in one prose sentence: "..., sara.lind@norrvik.se, eller byggledare Kalle
@@ -778,6 +785,9 @@ PRESS_DESK_WORDS = (
     "presseavdeling",
     "pressekontakt",
     "presseafdeling",
+    "pressetelefon",
+    "presstelefon",
+    "media line",
 )
 
 # A desk written on a line of its own above its e-mail and phone ("Valkansliet", "Electoral Services",
@@ -815,6 +825,11 @@ SWITCHBOARD_WORDS = (
     "sentralbord",
     "omstilling",
     "vaihde",
+    "hovednummer",  # Danish/Norwegian main number and service desks (issue 10)
+    "borgerservice",
+    "kundeservice",
+    "servicetorget",
+    "kundesenter",
 )
 # A contact block that reaches this many characters of running text has ended.
 CONTACT_BLOCK_MAX_CHARS = 1200
@@ -837,3 +852,154 @@ UNIT_WORDS = (
     "directorate",
     "kommune",
 )
+
+# --- Contacts: line breaks and the never-garble check (contacts.py, garbling.py) ---------------
+
+# Elements whose boundaries break a line of text: text on either side is never one word, so the
+# digits of "Tlf: 0491-12 34 12</p><p>anna.berg@…" never become "12anna.berg@…". The HTML block
+# elements plus <br> and table cells.
+TEXT_BLOCK_TAGS = frozenset(
+    {
+        *("p", "div", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "tbody", "thead"),
+        *("tfoot", "caption", "section", "address", "article", "aside", "header", "footer", "main"),
+        *("nav", "figure", "figcaption", "blockquote", "pre", "hr", "br", "form", "fieldset", "legend"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "center", "details", "summary", "option"),
+    }
+)
+GARBLE_BLOCK_TAGS = TEXT_BLOCK_TAGS
+# A value may be pieces of the page joined with a space: a quote around its attribution ("– Det är
+# bra, säger X. Nu börjar vi."), a role and a party mark written apart ("Anna Berg (S), kommunalråd"
+# -> "kommunalråd (S)"). At most this many pieces per field, each occurring on the page.
+GARBLE_MAX_PIECES = {"quote": 4, "name": 1, "role": 3, "organisation": 3}
+# Characters a seam may add or lose at the ends of a piece: spaces, punctuation, dashes and
+# quotation marks.
+GARBLE_PIECE_EDGES = " ,.;:!?–—-−\"'”“„»«’‘()"
+# Roles the extractors write out in full where the page abbreviates them (names.py: "Cllr Jane Smith"
+# -> role "Councillor"): the check accepts the abbreviation as the written form.
+GARBLE_ROLE_ABBREVIATIONS = {"councillor": ("cllr", "cllr.")}
+
+# --- Contacts: where a contact block starts and what is not one (contacts.py, contact_rules.py) --
+
+# A line of its own that announces contacts without being one of CONTACT_HEADINGS: short, naming
+# information, questions or contact, and ending in a colon or the verb ("För ytterligare frågor och
+# information kontakta", "Vill du veta mer, kontakta:", "For mer informasjon, kontakt:",
+# "Yderligere oplysninger:", "Media enquiries:"). Lower-case stems, matched as word starts.
+CONTACT_LEAD_WORDS = (
+    "kontakt",
+    "contact",
+    "information",
+    "informasjon",
+    "oplysning",
+    "frågor",
+    "spørsmål",
+    "spørgsmål",
+    "enquir",
+    "inquir",
+    "questions",
+    "presskontakt",
+    "pressekontakt",
+    "pressehenvend",
+    "mediehenvend",
+    "medieförfrågningar",
+    "pressetelefon",
+    "presstelefon",
+    "presstjänst",
+    "pressjour",
+    "press office",
+    "media line",
+)
+# The verbs such a line may end in instead of a colon.
+CONTACT_LEAD_VERBS = ("kontakta", "kontakt", "kontakte", "kontaktes", "contact", "ring", "call")
+CONTACT_LEAD_MAX_WORDS = 12
+# Headings a contact block is announced by, beyond CONTACT_HEADINGS (plurals and press desks).
+CONTACT_HEADINGS_MORE = (
+    "kontakter",
+    "presskontakt",
+    "presskontakter",
+    "pressekontakt",
+    "pressekontakter",
+    "press contacts",
+    "for yderligere oplysninger",
+    "yderligere oplysninger",
+    "for mer informasjon",
+    "kontaktpersonar",
+    # "… kan rettes til Mette Skov, tlf. …": the question is put to the contact
+    "spørgsmål kan rettes til",
+    "spørgsmål til",
+    "henvendelser kan rettes til",
+    "henvendelse til",
+    "spørsmål kan rettes til",
+    "spørsmål om saken kan rettes til",
+    "frågor kan ställas till",
+    "frågor kan riktas till",
+    "questions can be directed to",
+    "enquiries to",
+)
+# A paragraph with this many words of running text (and no e-mail or phone) is the article's text:
+# a contact block before the first one sits between the headline and the article — a site sidebar
+# or a byline, not the article's contact.
+ARTICLE_TEXT_MIN_WORDS = 15
+# Elements whose class or rel says byline or author: their e-mail is the writer's, not a contact.
+BYLINE_CLASS_TOKENS = ("author", "byline", "writer", "journalist", "skribent", "forfatter")
+# Running text that is page furniture, not where the article starts (cookie banners).
+NOT_ARTICLE_TEXT_WORDS = ("cookie", "kakor", "informasjonskapsl", "webbkakor")
+# Press desks named by one word, matched as whole words only ("Kommunikation" on a line of its own
+# above a number is the desk; "kommunikationschef" is a role, "Kommunikationsplan" a document).
+PRESS_DESK_WHOLE_WORDS = (
+    "kommunikation",
+    "kommunikasjon",
+    "kommunikationen",
+    "communications",
+    "presse",
+    "press",
+)
+# A contact line of running text (a sentence with an address in it) names no role or unit.
+CONTACT_UNIT_MAX_WORDS = 10
+# Titles of the people contact blocks name that ROLE_SUFFIXES (written for attributions) lacks:
+# "Claes Berg presskommunikatör", "Anna Ek handläggare". Matched as word ends.
+CONTACT_ROLE_SUFFIXES = (
+    "kommunikatör",
+    "informatör",
+    "handläggare",
+    "samordnare",
+    "strateg",
+    "konsulent",
+    "rådgivare",
+    "rådgiver",
+    "rådgivar",
+    "koordinator",
+    "medarbetare",
+    "medarbejder",
+    "sekretær",
+    "konsulent",
+    "kommunikatør",
+    "rådgiver",
+    "rådmand",
+    "fuldmægtig",
+    "officer",
+    "manager",
+)
+# A contact named in a sentence of running text: the name within this many words after the verb,
+# the number or address within this many characters.
+CONTACT_PROSE_MAX_WORDS = 4
+CONTACT_PROSE_WINDOW = 140
+# A long contact block is still one if it holds an e-mail or a number for every this many
+# characters (a 13-person list of name, role, phone and e-mail lines).
+CONTACT_CARD_MAX_CHARS = 150
+# Labels of registry and account numbers that look like Danish/Norwegian phone numbers.
+REGISTRY_NUMBER_LABELS = (
+    "cvr",
+    "cvr-nr",
+    "ean",
+    "se-nr",
+    "p-nr",
+    "org.nr",
+    "org.nr.",
+    "orgnr",
+    "organisasjonsnummer",
+    "kontonr",
+    "konto",
+)
+# Words of a heading that announces the press desk itself ("Media enquiries", "Presskontakt"): only
+# there is a number or address with no name a contact.
+CONTACT_PRESS_HEADING_WORDS = ("press", "media", "presse", "medie")
