@@ -44,6 +44,22 @@ class FacetIndex:
 
     @classmethod
     def build(cls, conn: sqlite3.Connection) -> FacetIndex:
+        """The arrays of the articles in ``conn``, read in one snapshot.
+
+        A crawl may write to a served archive at any moment: outside a transaction each SELECT would
+        see its own state of the file, and an article inserted between them has an id past the
+        arrays sized by the first. One read transaction gives all of them the same snapshot.
+        """
+        if conn.in_transaction:
+            return cls._read(conn)
+        conn.execute("BEGIN")
+        try:
+            return cls._read(conn)
+        finally:
+            conn.execute("COMMIT")
+
+    @classmethod
+    def _read(cls, conn: sqlite3.Connection) -> FacetIndex:
         # Each SELECT is answered from a covering index, never from the 3 KB article rows.
         rows = conn.execute("SELECT id, municipality_id, published FROM articles").fetchall()
         size = (max((r[0] for r in rows), default=0)) + 1
