@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,21 +96,30 @@ class FacetIndex:
 
 
 class FacetIndexCache:
-    """One :class:`FacetIndex` per database file, rebuilt when the file changes (never if immutable)."""
+    """One :class:`FacetIndex` per database file, rebuilt when the file changes (never if immutable).
+
+    While a crawl writes to a served archive the file changes many times a second. A request then
+    takes an index whose snapshot began after the request arrived, if one exists: it is as fresh as
+    the request can ask for, and the many searches waiting on one rebuild share it instead of each
+    rebuilding in turn behind the lock.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._entries: dict[str, tuple[tuple[Any, ...], FacetIndex]] = {}
+        # name -> (file key, index, monotonic time its snapshot began)
+        self._entries: dict[str, tuple[tuple[Any, ...], FacetIndex, float]] = {}
 
     def get(self, conn: sqlite3.Connection, path: str | None, immutable: bool) -> FacetIndex:
         name = path or ":memory:"
-        key = ("immutable",) if immutable else file_key(path)
+        asked = time.monotonic()
         with self._lock:
+            key = ("immutable",) if immutable else file_key(path)
             entry = self._entries.get(name)
-            if entry and entry[0] == key and key:
+            if entry and key and (entry[0] == key or entry[2] >= asked):
                 return entry[1]
+            began = time.monotonic()
             index = FacetIndex.build(conn)
-            self._entries[name] = (key, index)
+            self._entries[name] = (key, index, began)
             return index
 
 
