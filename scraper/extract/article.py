@@ -62,11 +62,12 @@ def body_paragraphs(postbody: _Element | None) -> list[str]:
         return []
     paragraphs: list[str] = []
     for child in postbody:
-        if child.tag not in _BLOCK_TAGS and child.tag != "div":
-            continue
-        text = _node_text(child)
-        if text:
+        if (child.tag in _BLOCK_TAGS or child.tag == "div") and (text := _node_text(child)):
             paragraphs.append(text)
+        # Text trafilatura left between two blocks ("<head>Återvinning</head>Den nya ...") is a
+        # paragraph of its own, not nothing.
+        if tail := clean_text(child.tail):
+            paragraphs.append(tail)
     return paragraphs
 
 
