@@ -75,6 +75,12 @@ def _same(a: str, b: str) -> bool:
     return clean_text(a).casefold().rstrip(".") == clean_text(b).casefold().rstrip(".")
 
 
+def _is_heading_of(paragraph: str, title: str) -> bool:
+    """The headline repeated, alone or behind a kicker or date line ("Pressmeddelande Ny förskola")."""
+    low, head = clean_text(paragraph).casefold(), clean_text(title).casefold()
+    return _same(paragraph, title) or (low.endswith(head) and 0 < len(low) - len(head) <= 60)
+
+
 def clean_paragraphs(paragraphs: list[str], title: str | None, lead: str | None) -> list[str]:
     """Drop what trafilatura kept but an article body is not.
 
@@ -94,7 +100,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, lead: str | None)
         if _CONTACT_HEADING.match(paragraph.split("\n", 1)[0]):
             in_contact_block = True
             continue
-        if i < 4 and ((title and _same(paragraph, title)) or (lead and _same(paragraph, lead))):
+        if i < 4 and ((title and _is_heading_of(paragraph, title)) or (lead and _same(paragraph, lead))):
             continue
         if _BOILERPLATE.fullmatch(paragraph):
             continue

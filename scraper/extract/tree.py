@@ -186,21 +186,33 @@ def clean_text(text: str | None) -> str:
 
 
 def element_text(el: _Element) -> str:
-    """Visible text of an element, scripts and styles excluded, white space collapsed."""
-    parts = []
-    for node in el.iter():
+    """Visible text of an element as a browser lays it out, white space collapsed.
+
+    Scripts, styles and comments are left out; a block element (and ``<br>``) is a word boundary,
+    inline markup is not ("Frauen im <abbr>THW</abbr>:" reads "Frauen im THW:").
+    """
+    parts: list[str] = []
+    walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("script", "style", "noscript", "template"):
-            if node is not el and node.tail:
-                parts.append(node.tail)
+        if event in ("comment", "pi"):  # no "end" event: only the tail is text
+            parts.append(node.tail or "")
             continue
-        if node.text:
-            parts.append(node.text)
-        if tag in ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "tr"):
+        if event == "start":
+            if tag in _NOT_TEXT:
+                walker.skip_subtree()
+                continue
+            parts.append(" " if tag in BLOCK_TAGS else "")
+            parts.append(node.text or "")
+            continue
+        if tag in BLOCK_TAGS:
             parts.append(" ")
         if node is not el and node.tail:
             parts.append(node.tail)
-    return clean_text(" ".join(parts))
+    return clean_text("".join(parts))
+
+
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 
 
 def _class_tokens(el: _Element) -> list[str]:

@@ -99,6 +99,31 @@ SITE_NAME_WORDS = (
     "kunta",
     "gov.uk",
 )
+#: Skip links and navigation landmarks that templates put in an <h1> (or in front of the headline):
+#: never a title, and stripped when glued in front of one.
+SKIP_PHRASES = (
+    *("hoppa till innehållet", "hoppa till innehåll", "hoppa till huvudinnehåll", "gå till innehåll"),
+    *("gå direkt till innehåll", "gå till huvudinnehåll", "direkt till innehåll", "till innehållet"),
+    *("hopp til innhold", "hopp til hovedinnhold", "gå til innhold", "gå til hovedinnhold"),
+    *("gå til indhold", "gå til hovedindhold", "spring til indhold", "spring til hovedindhold"),
+    *("skip to content", "skip to main content", "skip to navigation", "skip navigation"),
+    *("jump to content", "jump to main content", "zum inhalt springen", "direkt zum inhalt", "zum inhalt"),
+    *("hauptnavigation", "navigation und service", "navigation", "quicklinks", "snabblänkar", "genvägar"),
+    *("huvudmeny", "hovedmeny", "hovedmenu", "meny", "menu", "main menu", "du är här", "du er her"),
+    *("you are here", "sie sind hier"),
+)
+#: Class tokens of an <h1> that screen readers alone see (skip links, landmark labels).
+HIDDEN_CLASS_TOKENS = (
+    *("sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "aural"),
+    *("navskip", "skip", "offscreen", "off-screen", "assistive", "element-invisible", "invisible"),
+)
+#: Class tokens of the kicker, category or date line that templates put inside the <h1>, in front
+#: of (or after) the headline: "<h1><span class='kicker'>Pressmeddelande</span> Ny förskola</h1>".
+KICKER_CLASS_TOKENS = (
+    *("kicker", "supertitle", "super-title", "toptitle", "top-title", "overline", "eyebrow", "pretitle"),
+    *("pre-title", "pre-heading", "preheading", "dachzeile", "topline", "roofline", "category", "label"),
+    *("date", "dateline", "meta"),
+)
 
 # --- Author -----------------------------------------------------------------------------------
 
