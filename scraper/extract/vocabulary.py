@@ -214,6 +214,13 @@ PUBLISHED_LABELS = (
     "publiceret",
     "julkaistu",
     "veröffentlicht",
+    "publiceringsdatum",
+    "publiceringsdag",
+    "publiseringsdato",
+    "publiceringsdato",
+    "udgivet",
+    "date published",
+    "publication date",
 )
 UPDATED_LABELS = (
     "sidan senast uppdaterad",
@@ -232,7 +239,20 @@ UPDATED_LABELS = (
     "senest opdateret",
     "päivitetty",
     "aktualisiert",
+    "uppdaterades",
+    "senast uppdaterades",
+    "sidan uppdaterades",
+    "senast ändrades",
+    "sist endret",
+    "endret",
+    "senest ændret",
+    "ændret",
+    "date modified",
+    "revised",
 )
+#: Labels that say "date" and nothing more ("Datum 14.03.2023", "Dato: 14. mars 2023"): the
+#: publication date when no label says so more precisely.
+DATE_LABELS = ("datum", "dato", "date")
 # Dates before this are not news publication dates (the web, let alone municipal news, is younger).
 MIN_DATE = "1995-01-01"
 
