@@ -17,7 +17,7 @@ from scrapy.utils.gz import gzip_magic_number
 from scraper.clock import utc_now
 from scraper.config import CrawlConfig
 from scraper.crawl import counters as stats
-from scraper.crawl import sources
+from scraper.crawl import pages, sources
 from scraper.crawl.counters import Counter
 from scraper.crawl.frontier import SiteState
 from scraper.crawl.memory import CrawlMemory
@@ -109,6 +109,10 @@ class ResponseChecks:
         hops = len(response.meta.get("redirect_urls") or [])
         if hops:
             self._inc(Counter.REDIRECT_HOPS, site.mid, hops)
+        if reason := pages.cut_short(response):
+            self._inc(Counter.PAGE_CUT_SHORT, site.mid)
+            site.cut_short.setdefault(response.url, reason)
+            logger.warning("%s: response cut short (%s): %s", site.mid, reason, response.url)
         if not same_site(response.url, site.municipality.homepage):
             self._inc(Counter.PAGE_SKIPPED_OFFSITE_REDIRECT, site.mid)
             logger.info(

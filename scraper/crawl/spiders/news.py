@@ -257,6 +257,11 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
             else:
                 self._inc(Counter.REVISIT_GONE, m.id)
                 yield PageGone(known_url, m.id, utc_now(), f"redirected to {response.url}")
+        if response.url in site.cut_short and not pages.text_complete(response):
+            # Cut inside the article's text: neither stored new nor over the complete version
+            # archived; the next crawl asks again. Counted and named in the crawl's note.
+            self._inc(Counter.ARTICLE_CUT_SHORT, m.id)
+            return
         site.stored_from |= {canonical_url(r.url) for r in (response, response.request) if r is not None}
         if key in site.articles:
             self._inc(Counter.ARTICLE_DUPLICATE_URL, m.id)
