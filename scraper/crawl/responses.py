@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from parsel import Selector
@@ -22,7 +23,7 @@ from scraper.crawl.counters import Counter
 from scraper.crawl.frontier import SiteState
 from scraper.crawl.memory import CrawlMemory
 from scraper.crawl.urls import canonical_url, same_site
-from scraper.items import Capture, Link, PageGone, PageSeen
+from scraper.items import Capture, Link, Page, PageGone, PageSeen
 
 logger = logging.getLogger("scraper.crawl.spiders.news")
 
@@ -123,6 +124,15 @@ class ResponseChecks:
             )
             return None
         return site
+
+    def _article_page(self, response: Response, key: str, site: SiteState) -> Iterator[Page]:
+        """The article for the archive, unless its response was cut inside the article's text:
+        then it is neither stored new nor over the complete version archived, and the next crawl
+        asks again (counted, and named in the crawl's note with the other cut-short pages)."""
+        if response.url in site.cut_short and not pages.text_complete(response):
+            self._inc(Counter.ARTICLE_CUT_SHORT, site.mid)
+            return
+        yield pages.article_page(response, key, site.municipality)
 
     def _html(self, response: Response, site: SiteState) -> Selector | None:
         ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()

@@ -100,3 +100,25 @@ def test_an_honest_server_gives_no_cut_short_note(tmp_path) -> None:
     result, bodies = crawl(pages, tmp_path)
     assert len(bodies) == 1 and stat(result, "page/cut_short") == 0
     assert "cut short" not in note(result)
+
+
+def test_a_cut_revisit_leaves_the_archived_version_alone(tmp_path) -> None:
+    body = page()
+
+    def answer(count: int, origin: str) -> tuple[int, dict[str, str], str]:
+        # Whole on the first crawl; on the revisit the server counts characters.
+        changed = body.replace(LAST, LAST + " Ängsvägen får också ny belysning.")
+        return (200, HTML, body) if count == 0 else (200, characters(changed), changed)
+
+    pages = {"/": home(), "/nyheter/": listing(["/nyheter/cykelvag/"]), "/nyheter/cykelvag/": answer}
+    with StrictServer(pages) as server:
+        args = ("--url", server.origin + "/", "--name", NAME)
+        first = crawl_into(tmp_path / "a.db", *args)
+        second = crawl_into(tmp_path / "a.db", *args, "--revisit", "all")
+        asked = server.asked["/nyheter/cykelvag/"]
+    assert first.returncode == 0 and second.returncode == 0, second.log[-3000:]
+    assert asked == 2
+    (body_now,) = second.rows("select body from articles")[0]
+    assert body_now.endswith(LAST)
+    assert stat(second, "article/cut_short") == 1
+    assert second.rows("select count(*) from revisions")[0][0] == 0

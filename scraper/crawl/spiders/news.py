@@ -257,11 +257,6 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
             else:
                 self._inc(Counter.REVISIT_GONE, m.id)
                 yield PageGone(known_url, m.id, utc_now(), f"redirected to {response.url}")
-        if response.url in site.cut_short and not pages.text_complete(response):
-            # Cut inside the article's text: neither stored new nor over the complete version
-            # archived; the next crawl asks again. Counted and named in the crawl's note.
-            self._inc(Counter.ARTICLE_CUT_SHORT, m.id)
-            return
         site.stored_from |= {canonical_url(r.url) for r in (response, response.request) if r is not None}
         if key in site.articles:
             self._inc(Counter.ARTICLE_DUPLICATE_URL, m.id)
@@ -273,7 +268,7 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
         for link in signals.news_links:
             if in_news_section(link.url) or has_date_in_path(link.url):
                 yield from self._candidate(link.url, site, listed=False)
-        yield pages.article_page(response, key, m)
+        yield from self._article_page(response, key, site)
 
     # --- errors --------------------------------------------------------------------
 
