@@ -120,19 +120,26 @@ def _is_break_run(children: list[_Element], i: int) -> bool:
     )
 
 
+#: Elements whose text may be paragraphs written as double line breaks (``<p>`` or a text container
+#: holding no block of its own).
+_BREAK_CONTAINERS = ("p", "div", "td", "blockquote", "section", "article", "dd")
+
+
 def split_double_breaks(tree: _Element) -> None:
     """``<p>One.<br><br>Two.</p>`` becomes ``<p>One.</p><p>Two.</p>``: a blank line is a paragraph break.
 
-    Editors that write paragraphs as double line breaks inside one ``<p>`` are common on municipal
-    sites; trafilatura collapses the two breaks into one, so without this the paragraphs (and
-    the quote rules, which read paragraphs) see one block.
+    Editors that write paragraphs as double line breaks inside one ``<p>`` (or straight into a
+    ``<div>``) are common on municipal sites; trafilatura collapses the two breaks into one, so
+    without this the paragraphs (and the quote rules, which read paragraphs) see one block.
     """
-    for p in list(tree.iter("p")):
-        children = list(p)
+    for el in list(tree.iter(*_BREAK_CONTAINERS)):
+        children = list(el)
         if sum(1 for c in children if c.tag == "br") < 2:
             continue
+        if el.tag != "p" and any(c.tag in BLOCK_TAGS and c.tag != "br" for c in children):
+            continue
         # Each paragraph: its leading text and its elements.
-        texts: list[str | None] = [p.text]
+        texts: list[str | None] = [el.text]
         segments: list[list[_Element]] = [[]]
         i = 0
         while i < len(children):
@@ -145,26 +152,34 @@ def split_double_breaks(tree: _Element) -> None:
                 segments[-1].append(children[i])
             i += 1
         if len(segments) > 1:
-            _rebuild_paragraphs(p, texts, segments)
+            _rebuild_paragraphs(el, texts, segments)
 
 
-def _rebuild_paragraphs(p: _Element, texts: list[str | None], segments: list[list[_Element]]) -> None:
-    tail, anchor = p.tail, p
-    for child in list(p):
-        p.remove(child)  # its tail goes with it; the elements kept are appended back below
-    attributes = {k: v for k, v in p.attrib.items() if k != "id"}
+def _rebuild_paragraphs(el: _Element, texts: list[str | None], segments: list[list[_Element]]) -> None:
+    """A ``<p>`` becomes sibling ``<p>``s (the first keeps its attributes); a container gets one
+    ``<p>`` child per paragraph."""
+    for child in list(el):
+        el.remove(child)  # its tail goes with it; the elements kept are appended back below
     parts = [(t, s) for t, s in zip(texts, segments, strict=True) if (t and t.strip()) or s]
+    attributes = {k: v for k, v in el.attrib.items() if k != "id"} if el.tag == "p" else {}
+    tail, anchor = el.tail, el
+    if el.tag != "p":
+        el.text = "\n"
     for n, (text, elements) in enumerate(parts):
-        target = p if n == 0 else etree.Element("p", attributes)
+        target = el if n == 0 and el.tag == "p" else etree.Element("p", attributes)
         target.text = text
-        for el in elements:
-            target.append(el)
-        if n:
+        for child in elements:
+            target.append(child)
+        if el.tag != "p":
+            target.tail = "\n"
+            el.append(target)
+        elif n:
             anchor.addnext(target)
             anchor = target
-    anchor.tail = tail
-    if anchor is not p:
-        p.tail = "\n"
+    if el.tag == "p":
+        anchor.tail = tail
+        if anchor is not el:
+            el.tail = "\n"
 
 
 #: Characters that render as nothing but split words for search and for the quote and name rules:

@@ -45,6 +45,19 @@ def test_double_line_breaks_inside_one_paragraph_are_paragraph_breaks() -> None:
     assert article.quotes[0].text.startswith("Många barn cyklar till skolan")
 
 
+def test_double_line_breaks_straight_inside_a_div_are_paragraph_breaks() -> None:
+    page = _page(
+        "<h1>Badplatserna öppnar</h1><div class='text'>Kommunens fem badplatser öppnar den 1 juni. "
+        "Vattnet provtas varannan vecka hela sommaren.<br><br>– Vattnet har varit rent alla år, säger "
+        "miljöinspektör Jonas Ek.<br><br>Provsvaren finns på kommunens webbplats.</div>"
+    )
+    article = extract_article(page, URL + "badplatser", FETCHED_AT)
+    assert (article.body or "").split("\n\n")[
+        1
+    ] == "– Vattnet har varit rent alla år, säger miljöinspektör Jonas Ek."
+    assert [q.speaker for q in article.quotes] == ["Jonas Ek"]
+
+
 def test_a_single_line_break_stays_inside_its_paragraph() -> None:
     page = _page(
         "<h1>Öppettider i påsk</h1><p>Medborgarkontoret har öppet så här under påsken:<br>"
