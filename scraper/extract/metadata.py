@@ -155,7 +155,9 @@ def _may_be_headline(h1: _Element) -> bool:
 
 
 def _heading_text(h1: _Element) -> str:
-    """The ``<h1>``'s text without its kicker, category, date and screen-reader-only parts."""
+    """The ``<h1>``'s text without its kicker, category, date and screen-reader-only parts (all
+    of it when those marks would leave nothing: the headline itself was in a "label" span)."""
+    whole = _headline(element_text(h1))
     h1 = copy.deepcopy(h1)
     h1.tail = None
     for el in list(h1.iterdescendants()):
@@ -163,7 +165,7 @@ def _heading_text(h1: _Element) -> str:
         kicker = any(token in t for t in tokens for token in KICKER_CLASS_TOKENS + HIDDEN_CLASS_TOKENS)
         if (kicker or el.tag == "time") and el.getparent() is not None:
             _drop(el)
-    return _headline(element_text(h1))
+    return _headline(element_text(h1)) or whole
 
 
 def _drop(el: _Element) -> None:

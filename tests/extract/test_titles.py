@@ -75,6 +75,12 @@ def test_a_kicker_or_date_inside_the_heading_is_not_part_of_the_title(inner: str
     assert _title("", f"<main><h1>{inner}</h1>{BODY}</main>") == HEADLINE
 
 
+def test_a_headline_wholly_inside_a_label_span_is_kept() -> None:
+    assert (
+        _title("", f'<main><h1><span class="headline-label">{HEADLINE}</span></h1>{BODY}</main>') == HEADLINE
+    )
+
+
 def test_a_kicker_without_markup_is_dropped_when_the_document_title_is_the_rest() -> None:
     head = f'<meta property="og:title" content="Nyheter"><title>{HEADLINE} - Ekeby kommun</title>'
     assert _title(head, f"<main><h1>Skola och förskola: {HEADLINE}</h1>{BODY}</main>") == HEADLINE
