@@ -17,6 +17,7 @@ from lxml.etree import _Element
 from .tree import clean_text, element_text, is_in_chrome
 from .vocabulary import (
     BYLINE_LABELS,
+    HEADING_PART_TOKENS,
     HIDDEN_CLASS_TOKENS,
     KICKER_CLASS_TOKENS,
     LANGUAGE_ALIASES,
@@ -81,6 +82,11 @@ def extract_title(tree: _Element, fallback: str | None = None) -> str | None:
     headings = [h for h in (_heading_text(h1) for h1 in tree.iter("h1") if _may_be_headline(h1)) if h]
     headings = [h for h in headings if not site_name or h.lower() != site_name.lower()]
     agreed = _agreed_heading(headings, references)
+    if not agreed and references:  # "<h1>Nyheter</h1><h2>The headline</h2>": the h2 the title repeats
+        subheadings = [_heading_text(h2) for h2 in tree.iter("h2") if _may_be_headline(h2)]
+        agreed = next(
+            (h for h in subheadings if h and h.casefold() in {r.casefold() for r in references}), None
+        )
     if agreed or headings:
         return strip_site_name(agreed or headings[0], names)
     for candidate in (documents[0] or documents[1], fallback, documents[2]):
@@ -144,7 +150,8 @@ def _tokens(el: _Element) -> list[str]:
 
 def _may_be_headline(h1: _Element) -> bool:
     """Not chrome, not for screen readers only, not the site's logo linking to the home page."""
-    if any(token in t for t in _tokens(h1) for token in HIDDEN_CLASS_TOKENS) or is_in_chrome(h1):
+    marks = HIDDEN_CLASS_TOKENS + KICKER_CLASS_TOKENS
+    if any(token in t for t in _tokens(h1) for token in marks) or is_in_chrome(h1):
         return False
     links = h1.findall(".//a")
     if len(links) == 1 and (href := links[0].get("href") or "") and not href.startswith("#"):
@@ -152,6 +159,9 @@ def _may_be_headline(h1: _Element) -> bool:
         if home and element_text(links[0]) == element_text(h1):
             return False
     return True
+
+
+_NOT_HEADLINE = KICKER_CLASS_TOKENS + HEADING_PART_TOKENS + HIDDEN_CLASS_TOKENS
 
 
 def _heading_text(h1: _Element) -> str:
@@ -162,7 +172,7 @@ def _heading_text(h1: _Element) -> str:
     h1.tail = None
     for el in list(h1.iterdescendants()):
         tokens = _tokens(el)
-        kicker = any(token in t for t in tokens for token in KICKER_CLASS_TOKENS + HIDDEN_CLASS_TOKENS)
+        kicker = any(token in t for t in tokens for token in _NOT_HEADLINE)
         if (kicker or el.tag == "time") and el.getparent() is not None:
             _drop(el)
     return _headline(element_text(h1)) or whole

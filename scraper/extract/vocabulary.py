@@ -117,13 +117,14 @@ HIDDEN_CLASS_TOKENS = (
     *("sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "aural"),
     *("navskip", "skip", "offscreen", "off-screen", "assistive", "element-invisible", "invisible"),
 )
-#: Class tokens of the kicker, category or date line that templates put inside the <h1>, in front
-#: of (or after) the headline: "<h1><span class='kicker'>Pressmeddelande</span> Ny förskola</h1>".
+#: Class tokens of the kicker that templates put inside the <h1>, in front of the headline
+#: ("<h1><span class='kicker'>Pressmeddelande</span> Ny förskola</h1>"), or on an <h1> of its own.
 KICKER_CLASS_TOKENS = (
     *("kicker", "supertitle", "super-title", "toptitle", "top-title", "overline", "eyebrow", "pretitle"),
-    *("pre-title", "pre-heading", "preheading", "dachzeile", "topline", "roofline", "category", "label"),
-    *("date", "dateline", "meta"),
+    *("pre-title", "pre-heading", "preheading", "dachzeile", "topline", "roofline"),
 )
+#: Class tokens of a part of the <h1> that is not the headline (a category, a label, a date line).
+HEADING_PART_TOKENS = ("category", "label", "date", "dateline", "meta")
 
 # --- Author -----------------------------------------------------------------------------------
 

@@ -91,6 +91,18 @@ def test_the_heading_the_document_title_repeats_wins_over_a_section_heading() ->
     assert _title(f"<title>{HEADLINE} | Ekeby kommun</title>", article) == HEADLINE
 
 
+def test_a_kicker_heading_of_its_own_is_not_the_title() -> None:
+    article = f'<main><h1 class="article-kicker">Pressmeddelande</h1><h1>{HEADLINE}</h1>{BODY}</main>'
+    assert _title("", article) == HEADLINE
+
+
+def test_a_section_heading_loses_to_the_h2_the_document_title_repeats() -> None:
+    article = f"<main><h1>Nyheter</h1><article><h2>{HEADLINE}</h2>{BODY}</article></main>"
+    assert _title(f'<meta property="og:title" content="{HEADLINE}">', article) == HEADLINE
+    # Without a document title to agree with, the <h1> is all there is to go on.
+    assert _title("", article) == "Nyheter"
+
+
 def test_a_date_only_heading_is_not_the_title() -> None:
     article = f"<main><h1>14 mars 2026</h1><h1>{HEADLINE}</h1>{BODY}</main>"
     assert _title("", article) == HEADLINE
