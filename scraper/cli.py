@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -32,130 +34,38 @@ def _settings_pairs(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def crawl_settings(
-    db: str,
-    *,
-    max_pages: int | None = None,
-    since: str | None = None,
-    revisit: str | None = None,
-    jobdir: str | None = None,
-    settings: dict[str, str] | None = None,
-) -> Any:
-    """The project's Scrapy settings with the command line's choices on top (``cmdline`` priority)."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scraper.settings")
-    from scrapy.utils.project import get_project_settings
-
-    project = get_project_settings()
-    chosen: dict[str, Any] = {
-        "MUNINEWS_DB": db,
-        "MUNINEWS_MAX_PAGES": max_pages,
-        "MUNINEWS_SINCE": since or None,
-        "MUNINEWS_REVISIT": revisit or None,
-        # Scrapy's own pause/resume: the request queue and seen-set live in this directory; Ctrl-C
-        # once (or SIGTERM) stops cleanly, and the same command with the same --jobdir resumes.
-        "JOBDIR": jobdir or None,
-        **(settings or {}),
-    }
-    for key, value in chosen.items():
-        if value is not None:
-            project.set(key, value, priority="cmdline")
-    return project
+#: ``muninews crawl --help`` ends with these (scraper/runner.py sets them; the README lists them too).
+CRAWL_EXIT_CODES = """exit status:
+  0  the crawl ran and every municipality stored articles
+  1  the crawl could not run, or was interrupted (Ctrl-C, SIGTERM)
+  2  usage error: unknown municipality, bad URL or option, a file that is not an archive
+  3  the crawl ran, but some municipalities are failing (reasons in the summary and crawls.note)
+  4  the archive could not be written (disk full, read-only, locked): fetching stopped,
+     articles already committed are kept"""
 
 
-def spider_arguments(
-    project: Any,
-    *,
-    names: list[str] | None,
-    all_: bool,
-    url: str | None,
-    name: str | None,
-    country: str | None,
-) -> dict[str, Any]:
-    """The news spider's ``-a`` arguments; KeyError names a municipality the registry does not know."""
-    if url:
-        return {"url": url, "municipality": name or url, "country": country or ""}
-    reg = registry.load_registry(project.get("MUNINEWS_REGISTRY") or None)
-    chosen = registry.select(reg, names, all_)
-    return {"municipalities": ",".join(m.id for m in chosen)}
-
-
-def run_crawl(
-    *,
-    db: str,
-    names: list[str] | None = None,
-    all_: bool = False,
-    url: str | None = None,
-    name: str | None = None,
-    country: str | None = None,
-    max_pages: int | None = None,
-    since: str | None = None,
-    revisit: str | None = None,
-    jobdir: str | None = None,
-    settings: dict[str, str] | None = None,
-) -> int:
-    """Run one crawl in this process (Scrapy's reactor runs once per process)."""
-    from scrapy.crawler import CrawlerProcess
-
-    project = crawl_settings(
-        db, max_pages=max_pages, since=since, revisit=revisit, jobdir=jobdir, settings=settings
-    )
-    try:
-        spider_args = spider_arguments(project, names=names, all_=all_, url=url, name=name, country=country)
-    except KeyError as exc:
-        known = ", ".join(m.id for m in registry.load_registry(project.get("MUNINEWS_REGISTRY") or None))
-        print(f"muninews: unknown municipality {exc.args[0]!r}; known: {known}", file=sys.stderr)
-        return 2
-
-    process = CrawlerProcess(project)
-    crawler = process.create_crawler("news")
-    failures: list[str] = []
-    process.crawl(crawler, **spider_args).addErrback(lambda f: failures.append(f.getErrorMessage()))
-    process.start()
-    reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
-    if failures or reason is None:
-        # The crawl never ran (a component failed to load, a bad setting): say so and fail,
-        # so a cron job or CI does not mistake it for a quiet night.
-        print(
-            f"muninews crawl: the crawl did not run: {'; '.join(failures) or 'see the log above'}",
-            file=sys.stderr,
-        )
-        return 1
-    print_summary(db)
-    return 0 if reason == "finished" else 1
-
-
-def print_summary(db: str) -> None:
-    """One line per municipality from the crawls table: what the crawl just did."""
-    if not Path(db).exists():
-        print("no archive written", file=sys.stderr)
-        return
-    from scraper.archive.reads import ReadError, crawl_summary
+def _date(text: str) -> str:
+    """``--since``: a YYYY-MM-DD date (argparse reports anything else as a usage error)."""
+    import datetime as dt
 
     try:
-        rows, total = crawl_summary(db)
-    except ReadError as exc:
-        print(f"could not read the crawl summary: {exc}", file=sys.stderr)
-        return
-    print()
-    print(
-        f"{'municipality':<20} {'status':<8} {'pages':>6} {'found':>6} {'new':>5} {'upd':>5} {'same':>5} {'err':>5}"
-    )
-    for r in rows:
-        print(
-            f"{r.municipality_id:<20} {r.status or '':<8} {r.pages_fetched:>6} {r.articles_found:>6} "
-            f"{r.articles_new:>5} {r.articles_updated:>5} {r.articles_unchanged:>5} {r.errors:>5}"
-        )
-        if r.note:
-            print(f"{'':<20} note: {r.note}")
-    print(f"archive {db}: {total} articles")
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {text!r}") from None
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
+    from scraper.runner import run_crawl, url_problem
+
     if not (args.names or args.all or args.url):
         print("muninews crawl: name municipalities, or --all, or --url URL --name NAME", file=sys.stderr)
         return 2
     if args.url and not args.name:
         print("muninews crawl: --url needs --name (the municipality's display name)", file=sys.stderr)
+        return 2
+    problem = url_problem(args.url) if args.url else None
+    if problem:
+        print(f"muninews crawl: --url {problem}", file=sys.stderr)
         return 2
     return run_crawl(
         db=args.db,
@@ -184,10 +94,61 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(Path(args.db), host=args.host, port=args.port, immutable=args.immutable)
 
 
+def busy_ports(host: str, ports: list[int]) -> list[int]:
+    """The ports of ``ports`` something already listens on (checked the way the servers bind)."""
+    busy = []
+    for port in ports:
+        with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind((host, port))
+            except OSError:
+                busy.append(port)
+    return busy
+
+
+def _demo_ports_problem(args: argparse.Namespace) -> str | None:
+    """Why the demo cannot start on its ports (one line naming the flag that moves them), or None."""
+    from scraper.demo.server import site_roots
+
+    if args.web_port:
+        ports = list(range(args.web_port, args.web_port + len(site_roots())))
+        busy = busy_ports("127.0.0.1", ports)
+        if busy:
+            return (
+                f"port {busy[0]} is in use (the demo web needs ports {ports[0]}-{ports[-1]}); "
+                "move them with --web-port N"
+            )
+    if not args.no_serve and busy_ports(args.host, [args.port]):
+        return f"port {args.port} is in use (Datasette would serve the archive there); choose another with --port N"
+    return None
+
+
+def _run_demo_crawl(argv: list[str], db: str) -> int | None:
+    """The demo's crawl in a child process, its exit status; ``None`` after Ctrl-C, which stops the
+    crawl cleanly (it writes its crawl record)."""
+    proc = subprocess.Popen(argv)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        # The terminal sent Ctrl-C to the crawl as well: it is stopping and writing its crawl record.
+        try:
+            proc.wait(timeout=60)
+        except (KeyboardInterrupt, subprocess.TimeoutExpired):
+            proc.kill()
+            proc.wait()
+        print(f"muninews demo: interrupted; the crawl record is in {db}", file=sys.stderr)
+        return None
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Serve the bundled demo web on loopback, crawl it with the real spider, serve the archive."""
     from scraper.demo.server import DemoWeb
 
+    problem = _demo_ports_problem(args)
+    if problem:
+        print(f"muninews demo: {problem}", file=sys.stderr)
+        return 2
     with DemoWeb(base_port=args.web_port) as web, tempfile.TemporaryDirectory() as tmp:
         demo_registry = [
             registry.Municipality(
@@ -206,21 +167,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
         registry.save_registry(demo_registry, reg_path)
         # The crawl runs in a child process: Scrapy's reactor cannot restart, and the
         # demo web keeps serving from this one.
-        argv = [
-            sys.executable,
-            "-m",
-            "scraper",
-            "crawl",
-            "--all",
-            "--db",
-            args.db,
-            "-s",
-            f"MUNINEWS_REGISTRY={reg_path}",
-        ]
+        argv = [sys.executable, "-m", "scraper", "crawl", "--all", "--db", args.db]
+        argv += ["-s", f"MUNINEWS_REGISTRY={reg_path}"]
         for pair in args.set:
             argv += ["-s", pair]
-        code = subprocess.call(argv)
-        if code != 0:
+        code = _run_demo_crawl(argv, args.db)
+        if code is None:
+            return 1
+        if code not in (0, 3):  # 3: some site failing, the archive is still worth serving
             print(f"muninews demo: crawl failed (exit {code})", file=sys.stderr)
             return code
     if args.no_serve:
@@ -293,7 +247,12 @@ def cmd_municipalities(args: argparse.Namespace) -> int:
 
 
 def _add_crawl(sub: Any) -> None:
-    c = sub.add_parser("crawl", help="crawl municipalities' news into the archive")
+    c = sub.add_parser(
+        "crawl",
+        help="crawl municipalities' news into the archive",
+        epilog=CRAWL_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     c.add_argument("names", nargs="*", metavar="NAME", help="municipality ids or names from the registry")
     c.add_argument("--all", action="store_true", help="crawl every municipality in the registry")
     c.add_argument("--url", help="crawl a site not in the registry, from its homepage URL")
@@ -302,7 +261,10 @@ def _add_crawl(sub: Any) -> None:
     c.add_argument("--db", default=DEFAULT_DB, help=f"archive file (default {DEFAULT_DB})")
     c.add_argument("--max-pages", type=int, help="fetch at most N pages per municipality")
     c.add_argument(
-        "--since", metavar="YYYY-MM-DD", help="only archive articles published on or after this date"
+        "--since",
+        metavar="YYYY-MM-DD",
+        type=_date,
+        help="only archive articles published on or after this date",
     )
     c.add_argument("-s", "--set", action="append", default=[], metavar="KEY=VALUE", help="Scrapy setting")
     c.add_argument(
@@ -377,4 +339,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print(f"muninews {args.command}: interrupted", file=sys.stderr)
+        return 1
+    except (OSError, ValueError, sqlite3.Error) as exc:
+        # A missing or unreadable file, a bad value, a file that is not an archive: one line, no
+        # traceback (MUNINEWS_TRACEBACK=1 shows it).
+        if os.environ.get("MUNINEWS_TRACEBACK"):
+            raise
+        print(f"muninews {args.command}: {exc}", file=sys.stderr)
+        return 2

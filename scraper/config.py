@@ -86,6 +86,8 @@ class CrawlConfig:
     max_urls_per_template: int = defaults.MUNINEWS_MAX_URLS_PER_TEMPLATE
     retry_after_max: float = defaults.MUNINEWS_RETRY_AFTER_MAX
     retry_after_times: int = defaults.MUNINEWS_RETRY_AFTER_TIMES
+    busy_timeout: float = defaults.MUNINEWS_BUSY_TIMEOUT
+    stop_grace: float = defaults.MUNINEWS_STOP_GRACE
     revisit: RevisitConfig = RevisitConfig()
 
     @classmethod
@@ -106,6 +108,8 @@ class CrawlConfig:
             max_urls_per_template=_int(settings, "MUNINEWS_MAX_URLS_PER_TEMPLATE"),
             retry_after_max=_float(settings, "MUNINEWS_RETRY_AFTER_MAX"),
             retry_after_times=_int(settings, "MUNINEWS_RETRY_AFTER_TIMES"),
+            busy_timeout=_float(settings, "MUNINEWS_BUSY_TIMEOUT"),
+            stop_grace=_float(settings, "MUNINEWS_STOP_GRACE"),
             revisit=RevisitConfig.from_settings(settings),
         )
 

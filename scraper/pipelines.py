@@ -11,18 +11,20 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import sqlite3
 from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import partial
 from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from scraper.archive import Archive
+from scraper.archive import STATUS_FAILING, Archive, crawl_status
 from scraper.clock import utc_now
 from scraper.config import CrawlConfig
 from scraper.crawl import counters
 from scraper.crawl.counters import Counter
-from scraper.crawl.losses import loss_notes
+from scraper.crawl.losses import FAILING, ending_notes, failure_notes, loss_notes
+from scraper.crawl.stopping import STOPPING, stop_for_storage, storage_failure
 from scraper.extract import extract_article
 from scraper.items import Article, Page, PageGone, PageSeen, PageState
 
@@ -104,94 +106,142 @@ class ExtractPipeline(_StatsMixin):
 
 
 class ArchivePipeline(_StatsMixin):
-    """The single writer: saves articles, then one crawl record per municipality."""
+    """The single writer: saves articles, then one crawl record per municipality.
+
+    An archive that cannot be written (disk full, read-only, locked too long) stops the crawl at the
+    first failed write (:mod:`scraper.crawl.stopping`): what was committed stays, later items are not
+    tried, and the crawl record is still attempted at the end.
+    """
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.path = CrawlConfig.from_settings(crawler.settings).db_path
+        config = CrawlConfig.from_settings(crawler.settings)
+        self.path = config.db_path
+        self.busy_timeout = config.busy_timeout
         self.archive: Archive | None = None
         self.started = ""
+        self.unwritable: str | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
         return cls(crawler)
 
+    def _failed(self, exc: BaseException) -> bool:
+        """Whether ``exc`` means the archive is unwritable; if so, stop the crawl (once)."""
+        cause = storage_failure(exc)
+        if cause is None:
+            return False
+        self.unwritable = self.unwritable or cause
+        stop_for_storage(self.crawler, cause)
+        return True
+
     def open_spider(self) -> None:
         self.started = utc_now()
-        self.archive = Archive(self.path)
-        spider = self.crawler.spider
-        self.archive.save_municipalities(m.to_dict() for m in getattr(spider, "municipalities", []))
+        try:
+            self.archive = Archive(self.path, busy_timeout=self.busy_timeout)
+            spider = self.crawler.spider
+            self.archive.save_municipalities(m.to_dict() for m in getattr(spider, "municipalities", []))
+        except (sqlite3.Error, OSError) as exc:
+            if not self._failed(exc):
+                raise
+            return
         logger.info("archive: writing to %s", self.path)
 
     def process_item(self, item: Any) -> Any:
-        if self.archive is not None and isinstance(item, PageSeen):
+        if self.archive is None or self.unwritable:
+            return item  # not stored: the crawl is stopping because the archive cannot be written
+        try:
+            self._store(self.archive, item)
+        except (sqlite3.Error, OSError) as exc:
+            if not self._failed(exc):
+                raise
+        return item
+
+    def _store(self, archive: Archive, item: Any) -> None:
+        if isinstance(item, PageSeen):
             # A 304 or the same bytes again: the article is still there, nothing to re-extract.
-            if self.archive.touch_article(item.url, item.fetched_at):
+            if archive.touch_article(item.url, item.fetched_at):
                 self._inc(Counter.ARTICLE_FOUND, item.municipality_id)
                 self._inc(Counter.ARTICLE_UNCHANGED, item.municipality_id)
                 self._inc(Counter.ARTICLE_STORED)
-            return item
-        if self.archive is not None and isinstance(item, PageGone):
-            if self.archive.mark_removed(item.url, item.found_at, item.reason):
+        elif isinstance(item, PageGone):
+            if archive.mark_removed(item.url, item.found_at, item.reason):
                 self._inc(Counter.ARTICLE_REMOVED, item.municipality_id)
                 logger.info("%s: article removed (%s): %s", item.municipality_id, item.reason, item.url)
-            return item
-        if self.archive is not None and isinstance(item, PageState):
+        elif isinstance(item, PageState):
             # Not an article: its validators and links, for the next crawl's conditional requests.
-            self.archive.save_page(item)
+            archive.save_page(item)
             self._inc(Counter.PAGE_REMEMBERED, item.municipality_id)
-            return item
-        if not isinstance(item, Article) or self.archive is None:
-            return item
-        status = self.archive.save_article(item)  # 'new' | 'updated' | 'unchanged'
-        self._inc(Counter(f"article/{status}"), item.municipality_id)
-        self._inc(Counter.ARTICLE_STORED)
-        return item
+        elif isinstance(item, Article):
+            status = archive.save_article(item)  # 'new' | 'updated' | 'unchanged'
+            self._inc(Counter(f"article/{status}"), item.municipality_id)
+            self._inc(Counter.ARTICLE_STORED)
 
-    def _note(self, mid: str, reason: str) -> str | None:
+    def _note(self, mid: str, reason: str, failing: bool) -> str | None:
         """``crawls.note``: how the crawl ended if not normally, and every loss the spider saw."""
-        notes = [] if reason in ("finished", "") else [f"crawl ended: {reason}"]
         spider = self.crawler.spider
+        notes = ending_notes(reason, self.unwritable)
         site = getattr(spider, "sites", {}).get(mid)
         if site is not None:
             notes += loss_notes(site, set(spider.memory.known))
+        if failing and not notes:
+            notes += failure_notes(mid, self.crawler.stats.get_stats())
         return "; ".join(notes) or None
 
     def close_spider(self) -> None:
         if self.archive is None:
             return
+        try:
+            self._record_crawls(self.archive)
+        except (sqlite3.Error, OSError) as exc:
+            if not self._failed(exc):
+                raise
+            logger.error("archive: could not write the crawl record: %s", self.unwritable)
+        try:
+            self.archive.checkpoint()
+        except (sqlite3.Error, OSError) as exc:  # the WAL keeps what was committed
+            logger.warning("archive: WAL checkpoint failed: %s", exc)
+        self.archive.close()
+
+    def _record_crawls(self, archive: Archive) -> None:
         stats = self.crawler.stats
         finished = utc_now()
-        reason = stats.get_value("finish_reason") or ""
+        # Scrapy sets finish_reason only after the pipelines closed; a stop says its reason earlier.
+        reason = stats.get_value(STOPPING) or stats.get_value("finish_reason") or ""
+        failing = 0
         for m in getattr(self.crawler.spider, "municipalities", []):
 
             def get(counter: Counter, mid: str = m.id) -> int:
                 return counters.get(stats, counter, mid)
 
-            status = self.archive.record_crawl(
+            # Known articles listed again but not due a re-check count as unchanged: the site still
+            # lists them, and the revisit schedule says they need no fetch yet.
+            unchanged = get(Counter.ARTICLE_UNCHANGED) + get(Counter.ARTICLE_NOT_DUE)
+            new, updated = get(Counter.ARTICLE_NEW), get(Counter.ARTICLE_UPDATED)
+            expected = crawl_status(articles_new=new, articles_updated=updated, articles_unchanged=unchanged)
+            errors = get(Counter.PAGE_ERRORS) + get(Counter.EXTRACT_FAILED)
+            status = archive.record_crawl(
                 m.id,
                 started=self.started,
                 finished=finished,
                 pages_fetched=get(Counter.PAGE_FETCHED),
                 articles_found=get(Counter.ARTICLE_FOUND),
-                articles_new=get(Counter.ARTICLE_NEW),
-                articles_updated=get(Counter.ARTICLE_UPDATED),
-                # Known articles listed again but not due a re-check count as unchanged: the site still
-                # lists them, and the revisit schedule says they need no fetch yet.
-                articles_unchanged=get(Counter.ARTICLE_UNCHANGED) + get(Counter.ARTICLE_NOT_DUE),
-                errors=get(Counter.PAGE_ERRORS) + get(Counter.EXTRACT_FAILED),
-                note=self._note(m.id, reason),
+                articles_new=new,
+                articles_updated=updated,
+                articles_unchanged=unchanged,
+                errors=errors,
+                note=self._note(m.id, reason, expected == STATUS_FAILING),
             )
+            failing += status == STATUS_FAILING
             logger.info(
                 "%s: %s — %d pages fetched, %d articles found (%d new, %d updated, %d unchanged), %d errors",
                 m.id,
                 status,
                 get(Counter.PAGE_FETCHED),
                 get(Counter.ARTICLE_FOUND),
-                get(Counter.ARTICLE_NEW),
-                get(Counter.ARTICLE_UPDATED),
+                new,
+                updated,
                 get(Counter.ARTICLE_UNCHANGED),
-                get(Counter.PAGE_ERRORS) + get(Counter.EXTRACT_FAILED),
+                errors,
             )
-        self.archive.checkpoint()
-        self.archive.close()
+        stats.set_value(FAILING, failing)

@@ -71,6 +71,7 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "scraper.crawl.progress.CrawlProgress": 500,
+    "scraper.crawl.stopping.CrawlStop": 510,
 }
 
 LOG_LEVEL = "INFO"
@@ -116,6 +117,15 @@ MUNINEWS_FAST_LOOPBACK = True
 # Progress line interval in seconds (0 = off).
 MUNINEWS_PROGRESS_INTERVAL = 5.0
 
+# Ctrl-C (or an archive that cannot be written) stops the crawl: requests queued behind the download
+# delay are not fetched, and the ones on the wire get this many seconds before their connections are
+# closed, so a slow site cannot hold a stop for DOWNLOAD_TIMEOUT × retries.
+MUNINEWS_STOP_GRACE = 3.0
+
+# How long (seconds) a write waits for another writer's lock (a second crawl, a reextract run holds
+# it for one article at a time) before the archive counts as unwritable and the crawl stops.
+MUNINEWS_BUSY_TIMEOUT = 30.0
+
 DOWNLOADER_MIDDLEWARES = {
     "scraper.crawl.middlewares.LoopbackMiddleware": 50,
     # Nearer the downloader than RetryMiddleware (550): a 429/503 with Retry-After waits as asked.
@@ -128,6 +138,9 @@ DOWNLOADER_MIDDLEWARES = {
     # HTTP cache (900): it must see the bytes as received, before anything decompresses or
     # follows them, for the capture to be evidence rather than a re-rendering.
     "scraper.crawl.capture.CaptureMiddleware": 950,
+    # Nearest the downloader: once the crawl is stopping, a request that was not fetched, or was cut
+    # off, goes back to the scheduler (the saved queue with --jobdir) instead of counting as an error.
+    "scraper.crawl.stopping.StopMiddleware": 990,
 }
 # The slot LoopbackMiddleware puts loopback requests in: no delay, more parallelism.
 DOWNLOAD_SLOTS = {"loopback": {"delay": 0.0, "concurrency": 8, "jitter": 0}}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.archive import Archive, name_key
+from scraper.archive.warc import captures_dir, read_capture
 from scraper.demo.server import SITES_ROOT
 from scraper.items import Article, Contact, Quote
 
@@ -75,6 +76,46 @@ def crawl_site(db: Path, port: int, *args: str) -> Crawl:
 
 def article_requests(requests: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [(p, s) for p, s in requests if p.startswith("/nyheter/nyheter/2")]
+
+
+def assert_consistent(db: Path) -> None:
+    """The archive after a crash or a fault: integrity, FTS, no orphans or half-written rows, captures replay."""
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        for table in ("articles", "quotes"):
+            conn.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)")
+        orphans = conn.execute(
+            "SELECT (SELECT count(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)) + "
+            "(SELECT count(*) FROM contacts WHERE article_id NOT IN (SELECT id FROM articles)) + "
+            "(SELECT count(*) FROM articles WHERE capture_id IS NOT NULL AND capture_id NOT IN "
+            "(SELECT id FROM captures))"
+        ).fetchone()[0]
+        assert orphans == 0
+        # Counts on the article match its rows: nothing was half-written.
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM articles a WHERE quote_count != "
+                "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) OR contact_count != "
+                "(SELECT count(*) FROM contacts c WHERE c.article_id = a.id)"
+            ).fetchone()[0]
+            == 0
+        )
+        assert (
+            conn.execute("SELECT count(*) FROM articles WHERE title IS NULL OR body IS NULL").fetchone()[0]
+            == 0
+        )
+    finally:
+        conn.close()
+    # Every capture the database refers to is on disk and replays.
+    conn = sqlite3.connect(db)
+    try:
+        caps = conn.execute("SELECT warc_file, warc_offset FROM captures").fetchall()
+    finally:
+        conn.close()
+    for file, offset in caps:
+        read_capture(captures_dir(db), file, offset)
 
 
 def rows(db: Path, sql: str, *params: object) -> list[sqlite3.Row]:

@@ -8,18 +8,32 @@ origin. ``path_filter`` may rewrite each requested path first (say, drop a sessi
 mints, as a servlet container accepts any). A ``Content-Length`` in a page's headers is sent
 instead of the true one, as a lying server does (the connection closes after each answer).
 Requests are recorded as ``(path, status)``.
+
+A body may also be ``bytes`` (sent as is: binary, compressed, broken encodings), and a page may be a
+:class:`Raw` writer that gets the socket's file itself, for what a well-behaved server never does
+(drip a page byte by byte, promise a Content-Length it does not send, never answer).
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import Counter
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-Answer = tuple[int, dict[str, str], str]
-PageSpec = str | Answer | Callable[[int, str], Answer]
+Answer = tuple[int, dict[str, str], str | bytes]
+
+
+class Raw:
+    """A page written straight to the connection: ``write(wfile)`` sends status line, headers, body."""
+
+    def __init__(self, write: Callable[[Any], None]) -> None:
+        self.write = write
+
+
+PageSpec = str | Answer | Raw | Callable[[int, str], Answer]
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 
@@ -35,8 +49,16 @@ class StrictServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                raw = outer.pages.get(outer.path_filter(self.path))
+                if isinstance(raw, Raw):
+                    with outer._lock:
+                        outer.requests.append((self.path, 0))
+                    with contextlib.suppress(OSError):  # the crawler gave up on it: the point
+                        raw.write(self.wfile)
+                    self.close_connection = True
+                    return
                 status, headers, body = outer.answer(self.path)
-                data = body.encode("utf-8")
+                data = body if isinstance(body, bytes) else body.encode("utf-8")
                 self.send_response(status)
                 for key, value in headers.items():
                     if key != "Content-Length":
@@ -50,6 +72,7 @@ class StrictServer:
                 pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True  # a page that never answers must not hold the test's exit
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
@@ -64,7 +87,7 @@ class StrictServer:
         spec = self.pages.get(path)
         if spec is None:
             result: Answer = (404, {"Content-Type": "text/html"}, "<h1>404 Not Found</h1>")
-        elif callable(spec):
+        elif callable(spec) and not isinstance(spec, Raw):
             result = spec(count, self.origin)
         elif isinstance(spec, tuple):
             result = spec
@@ -73,6 +96,8 @@ class StrictServer:
         status, headers, body = result
         with self._lock:
             self.requests.append((raw_path, status))
+        if isinstance(body, bytes):
+            return status, headers, body
         return status, headers, body.replace("{{origin}}", self.origin)
 
     def __enter__(self) -> StrictServer:

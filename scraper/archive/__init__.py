@@ -86,14 +86,14 @@ __all__ = [
 class Archive(ArticlesMixin, CrawlLogMixin, MemoryMixin, ReadsMixin):
     """Read-write handle on ``archive.db``; opening it creates or upgrades the schema idempotently."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = 30.0) -> None:
         self.path = Path(path)
         self.db = sqlite_utils.Database(self.path)  # also sets PRAGMA recursive_triggers=on
         conn = self.db.conn
         conn.execute("PRAGMA foreign_keys = ON")
         # Another writer (a second crawl, a reextract run) holds the lock for one article at a time:
         # wait for it rather than fail.
-        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         self.ensure_schema()
         conn.execute("PRAGMA synchronous = NORMAL")
 

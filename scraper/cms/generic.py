@@ -39,7 +39,8 @@ NEWS_SECTION_WORDS = (
 
 # Link texts that lead to a (full) news listing.
 NEWS_LINK_TEXT = re.compile(
-    r"^(alla |fler |visa alla |se alla |all |more |latest |read more |view all |see all )?"
+    r"^(alla |fler |visa alla |se alla |all |more |latest |read more |view all |see all |"
+    r"alle |flere |vis alle |se alle |flere )?"
     r"(nyheter|nyhet|nyhetsarkiv|aktuellt|aktuelt|pressmeddelanden|pressrum|nyheder|"
     r"pressemeldinger|pressemeddelelser|news|newsroom|press releases|press|news and press|"
     r"nyheter och press(meddelanden)?|nyheter och pressmeddelanden|news and press releases)"

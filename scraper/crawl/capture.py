@@ -47,6 +47,7 @@ from warcio.warcwriter import WARCWriter
 from scraper.archive.warc import captures_dir, sha256_hex, warc_digest
 from scraper.clock import utc_now
 from scraper.config import CaptureConfig
+from scraper.crawl.stopping import UNWRITABLE, stop_for_storage, storage_failure
 from scraper.items import Capture
 
 logger = logging.getLogger(__name__)
@@ -140,8 +141,11 @@ class CaptureWriter:
 
     def close(self) -> None:
         if self._file is not None:
-            self._file.close()
-            self._file = None
+            file, self._file = self._file, None
+            try:
+                file.close()
+            except OSError as exc:  # a full disk: the last flush fails, the file is closed anyway
+                logger.warning("capture: closing %s: %s", self._name, exc)
 
 
 def _http_headers(response: Response) -> list[tuple[str, str]]:
@@ -197,14 +201,22 @@ class CaptureMiddleware:
     def process_response(self, request: Request, response: Response) -> Response:
         if not self.enabled or request.meta.get("kind") not in self.kinds:
             return response
+        if self.crawler.stats.get_value(UNWRITABLE):
+            return response  # the crawl is stopping: nothing more can be written
+
         try:
             capture = self.capture(request, response)
             request.meta["capture"] = capture
             self.crawler.stats.inc_value("muninews/capture/" + capture.record_type)
-        except Exception:  # a full disk must be seen, but one failed record must not stop the crawl
+        except Exception as exc:  # one bad record must not stop the crawl; an unwritable disk does
             self.crawler.stats.inc_value("muninews/capture/failed")
-            logger.exception("capture: could not write a WARC record for %s", response.url)
             request.meta.pop("capture", None)
+            cause = storage_failure(exc)
+            if cause is None:
+                logger.exception("capture: could not write a WARC record for %s", response.url)
+            else:
+                self.writer.close()  # a partly written file: a later record starts a new one
+                stop_for_storage(self.crawler, f"{cause} (captures)")
         return response
 
     def capture(self, request: Request, response: Response) -> Capture:

@@ -82,9 +82,17 @@ def _anchors(sel: Selector, base_url: str) -> list[tuple[Selector, Link]]:
 
 DATE_TEXT = re.compile(
     r"\b((19|20)\d{2}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.(19|20)\d{2}|"
-    r"\d{1,2}\.? ?(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zé]*\.? (19|20)\d{2}|"
+    r"\d{1,2}\.? ?(jan|feb|mar|apr|maj|mai|may|jun|jul|aug|sep|okt|oct|nov|dec|des)[a-zé]*\.? (19|20)\d{2}|"
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? (19|20)\d{2})\b",
     re.IGNORECASE,
+)
+
+
+# A listed item: the block a listing's entry sits in, whatever the markup.
+ITEM_XPATH = (
+    "self::li or self::article or self::tr or self::p or self::dd or contains(@class, 'item') or "
+    "contains(@class, 'entry') or contains(@class, 'teaser') or contains(@class, 'card') or "
+    "contains(@class, 'views-row')"
 )
 
 
@@ -92,16 +100,12 @@ def item_date(a: Selector) -> str | None:
     """The date shown in the list item, card or teaser a link sits in: a listing's entry.
 
     Plain sites list news as bare paragraphs (``<p><a>Title</a> <small>14.10.2025</small></p>``):
-    a paragraph is an item too, whatever its markup.
+    a paragraph is an item too, whatever its markup. Drupal Views wraps each entry in ``views-row``.
 
     Returns ``YYYY-MM-DD``, or ``""`` when the item shows a date this parser cannot read,
     or None when the link is not in a dated item.
     """
-    item = a.xpath(
-        "ancestor::*[self::li or self::article or self::tr or self::p or self::dd or "
-        "contains(@class, 'item') or contains(@class, 'entry') or contains(@class, 'teaser') or "
-        "contains(@class, 'card')][1]"
-    )
+    item = a.xpath(f"ancestor::*[{ITEM_XPATH}][1]")
     if not item:
         return None
     stamp = item.xpath(".//time/@datetime").get()
@@ -161,6 +165,7 @@ class PageSignals:
     published_label: bool = False  # "Publicerad 2026-03-12", <time> in the main area
     any_date: bool = False  # some date in the main text (e.g. "Sidan senast uppdaterad 2026-03-14")
     distinct_dates: int = 0  # how many different full dates the main text shows
+    dated_heading: bool = False  # a date right under the headline, labelled or bare (a byline)
     listing_body: bool = False  # WordPress archive/category body classes
     listing_links: int = 0  # distinct news-looking links in the main area (not chrome, not widgets)
     pagination: bool = False
@@ -199,6 +204,7 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
     ).getall()
     own = " ".join(" ".join(own_text).split())
     s.distinct_dates = len({m.group(0).lower() for m in DATE_TEXT.finditer(own)})
+    s.dated_heading = _dated_heading(sel)
     s.any_date = s.published_label or s.distinct_dates > 0
     seen: set[str] = {canonical_url(url)}
     for a, link in _anchors(sel, url):
@@ -223,6 +229,31 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
                 s.listing_links += 1
     s.pagination = s.pagination or bool(sel.xpath("//link[@rel='next']"))
     return s
+
+
+HEADING_DATE_WORDS = 12  # how close under the headline a date must be to date the page
+
+
+def _dated_heading(sel: Selector) -> bool:
+    """A full date within a few words after the <h1>: how a news page shows when it was published,
+    even bare (``<h1>..</h1><p><i>07.10.2025</i></p>``). A "last updated" line sits at the bottom.
+
+    A date in a listed item (a block with a link, not holding the headline) dates that item, not
+    this page: a one-entry filtered listing is not a dated notice."""
+    h1 = sel.xpath("//h1[normalize-space()][1]")
+    if not h1:
+        return False
+    following = "following::text()[not(ancestor::script) and not(ancestor::style)]"
+    words = 0
+    for i, node in enumerate(h1[0].xpath(f"{following}[position() <= 40]").getall(), start=1):
+        text = " ".join(node.split())
+        if DATE_TEXT.search(text):
+            in_item = f"({following})[{i}]/ancestor::*[{ITEM_XPATH}][.//a[@href]][not(.//h1)]"
+            return not h1[0].xpath(in_item)
+        words += len(text.split())
+        if words >= HEADING_DATE_WORDS:
+            return False
+    return False
 
 
 def classify_page(signals: PageSignals, url: str, *, from_listing: bool) -> str:
@@ -267,8 +298,11 @@ def is_short_news(signals: PageSignals, url: str, *, from_listing: bool) -> bool
     """A short page that is news all the same: a title, a publication date ("Publisert", a <time>),
     some body text, and it presents itself as an article or sits in the news section. A listing's
     dated entry vouches for the page, so there the page's own date need not be labelled: plain
-    sites show it bare (``<p><i>07.10.2025</i></p>``) above two sentences."""
-    dated = signals.published_label or (from_listing and 1 <= signals.distinct_dates <= 2)
+    sites show it bare (``<p><i>07.10.2025</i></p>``) above two sentences; a bare date right under
+    the headline dates the page on its own (a notice only the sitemap links)."""
+    dated = signals.published_label or (
+        (from_listing or signals.dated_heading) and 1 <= signals.distinct_dates <= 2
+    )
     if not (signals.title and dated and signals.words >= cms.MIN_NOTICE_WORDS):
         return False
     if signals.distinct_dates >= cms.NOTICE_PAGE_DATES or signals.listing_links >= cms.LISTING_MIN_LINKS:
@@ -285,4 +319,10 @@ ARTICLE_EVIDENCE = 3
 
 def article_evidence(signals: PageSignals, url: str, *, from_listing: bool) -> int:
     deep_news = in_news_section(url) and len(path_segments(url)) >= 2
-    return int(deep_news) + int(has_date_in_path(url)) + int(signals.any_date) + int(from_listing)
+    return (
+        int(deep_news)
+        + int(has_date_in_path(url))
+        + int(signals.any_date)
+        + int(from_listing)
+        + int(signals.dated_heading)
+    )

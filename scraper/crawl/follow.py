@@ -141,7 +141,8 @@ class LinkFollower(RequestMaker):
             if link.kind == LinkKind.FEED:
                 yield from self._asked(link.url, site, K.FEED, self.parse_feed)
         before = site.scheduled  # new pages asked for, and pages asked again now that they are vouched for
-        candidates = []
+        seen = site.listing_entries[base]
+        candidates, fresh = [], 0
         for link in links:
             if link.kind != LinkKind.CANDIDATE:
                 continue
@@ -149,11 +150,15 @@ class LinkFollower(RequestMaker):
                 self._inc(Counter.LISTING_SKIPPED_BEFORE_SINCE, mid)
                 continue
             candidates.append(link.url)
+            if link.listed and canonical_url(link.url) not in seen:
+                # New to this listing, even if a feed, facet or widget asked for it first.
+                seen.add(canonical_url(link.url))
+                fresh += 1
             yield from self._candidate(link.url, site, listed=bool(link.listed))
         for link in links:
             if link.kind == LinkKind.LISTING:
                 yield from self._asked(link.url, site, K.LISTING, self.parse_listing)
-        if not self._stop_paging(url, links, site, site.scheduled - before, candidates):
+        if not self._stop_paging(url, links, site, site.scheduled - before + fresh, candidates):
             yield from self._next_pages(base, links, site)
 
     def _stop_paging(

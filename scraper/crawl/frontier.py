@@ -73,6 +73,8 @@ class SiteState:
     municipality: Municipality
     scheduled: int = 0
     listing_pages: Tally[str] = field(default_factory=Tally)  # per listing base URL
+    # Entry keys per listing base: a page is new to its listing if it lists one the earlier pages did not.
+    listing_entries: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     articles: set[str] = field(default_factory=set)  # storage keys yielded this run
     not_due: set[str] = field(default_factory=set)  # known pages seen in discovery, not due a re-check
     requested: set[str] = field(default_factory=set)  # listing and candidate URLs already asked for

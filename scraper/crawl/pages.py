@@ -74,6 +74,9 @@ def remember(
 
 #: How far from the end of a page ``</html>`` is looked for.
 _TAIL_BYTES = 2048
+#: The two reasons :func:`cut_short` gives.
+DATALOSS = "fewer bytes than its Content-Length"
+MID_DOCUMENT = "ends mid-document"
 
 
 def cut_short(response: Response) -> str | None:
@@ -86,7 +89,7 @@ def cut_short(response: Response) -> str | None:
     the client stops reading where the header says, silently.
     """
     if "dataloss" in response.flags:
-        return "fewer bytes than its Content-Length"
+        return DATALOSS
     if (
         not isinstance(response, TextResponse)
         or "html" not in (_header(response, b"Content-Type") or "").lower()
@@ -94,15 +97,16 @@ def cut_short(response: Response) -> str | None:
         return None
     tail = response.body[-_TAIL_BYTES:].rstrip()
     if tail and not tail.endswith(b">") and b"</html" not in tail.lower():
-        return "ends mid-document"
+        return MID_DOCUMENT
     return None
 
 
-def text_complete(response: Response) -> bool:
-    """True if a cut-short page still holds its whole article: the cut came after ``</article>`` or
-    ``</main>`` (in the footer, say). Otherwise the text stops mid-sentence and is not worth storing."""
+def text_complete(response: Response, reason: str) -> bool:
+    """True if a cut-short page still holds its whole article: it ended mid-document after
+    ``</article>`` or ``</main>`` (in the footer, say). A response its own server says is short
+    (dataloss) never is: what is missing may be more of the article."""
     body = response.body.lower()
-    return b"</article>" in body or b"</main>" in body
+    return reason == MID_DOCUMENT and (b"</article>" in body or b"</main>" in body)
 
 
 def storage_url(sel: Selector, response: Response, site: SiteState) -> tuple[str, str | None]:

@@ -126,10 +126,11 @@ class ResponseChecks:
         return site
 
     def _article_page(self, response: Response, key: str, site: SiteState) -> Iterator[Page]:
-        """The article for the archive, unless its response was cut inside the article's text:
-        then it is neither stored new nor over the complete version archived, and the next crawl
-        asks again (counted, and named in the crawl's note with the other cut-short pages)."""
-        if response.url in site.cut_short and not pages.text_complete(response):
+        """The article for the archive, unless its response was cut short where the article's text
+        may be: then it is neither stored new nor over the complete version archived, and the next
+        crawl asks again (counted, and named in the crawl's note with the other cut-short pages)."""
+        reason = site.cut_short.get(response.url)
+        if reason and not pages.text_complete(response, reason):
             self._inc(Counter.ARTICLE_CUT_SHORT, site.mid)
             return
         yield pages.article_page(response, key, site.municipality)

@@ -21,6 +21,8 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler
 from twisted.internet import defer
 
+from scraper.crawl.losses import error_words
+
 logger = logging.getLogger(__name__)
 
 DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
@@ -34,7 +36,7 @@ def robots_unavailable(failure: Any) -> str | None:
         return f"robots.txt answered HTTP {status}" if status >= 500 else None
     if failure.check(IgnoreRequest):
         return None
-    return f"robots.txt unreachable ({failure.type.__name__ if failure.type else 'error'})"
+    return f"robots.txt unreachable ({error_words(failure.type.__name__) if failure.type else 'error'})"
 
 
 class SharedRobotsTxtMiddleware(RobotsTxtMiddleware):

@@ -8,8 +8,9 @@ a 304 follows the very same links without the body. Unreadable sitemaps and feed
 
 from __future__ import annotations
 
+import re
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from parsel import Selector
 from scrapy.utils.gz import gunzip
@@ -18,6 +19,8 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from scraper.clock import parse_time
 from scraper.crawl import classify
 from scraper.crawl.urls import (
+    canonical_url,
+    clean_url,
     in_news_section,
     looks_like_news_link_text,
     looks_like_sitemap_article,
@@ -115,9 +118,17 @@ def home_links(sel: Selector, url: str, homepage: str) -> list[Link]:
 
 def listing_links(sel: Selector, url: str, homepage: str) -> list[Link]:
     """What a listing page lists: feeds, entries (with date, and whether they vouch for their page),
-    linked listings and pagination."""
+    linked listings and pagination. A link that is the listing's navigation (a year of its archive)
+    is read as a listing, not asked as an article candidate."""
     links = [Link(LinkKind.FEED, u) for u in classify.feed_links(sel, url)]
-    return links + listing_entries(classify.page_signals(sel, url, homepage)) + listing_navigation(sel, url)
+    navigation = listing_navigation(sel, url)
+    listings = {canonical_url(link.url) for link in navigation}
+    entries = [
+        e
+        for e in listing_entries(classify.page_signals(sel, url, homepage))
+        if canonical_url(e.url) not in listings
+    ]
+    return links + entries + navigation
 
 
 def listing_entries(signals: classify.PageSignals) -> list[Link]:
@@ -137,10 +148,75 @@ def listing_navigation(sel: Selector, url: str) -> list[Link]:
     inside this listing: no hop to a calendar or another section."""
     anchors = classify.extract_links(sel, url)
     links = [
-        Link(LinkKind.LISTING, a.url) for a in anchors if not a.chrome and looks_like_news_link_text(a.text)
+        Link(LinkKind.LISTING, a.url)
+        for a in anchors
+        if (not a.chrome and looks_like_news_link_text(a.text)) or is_year_archive_link(a, url)
     ]
     return links + [
         Link(LinkKind.PAGE, a.url, number=pagination_number(a.url) or 0, extras=("number",))
-        for a in anchors
+        for a in anchors + form_links(sel, url) + head_links(sel, url)
         if classify.is_pagination_link(a, url)
     ]
+
+
+YEAR = re.compile(r"(19|20)\d{2}")
+
+
+def is_year_archive_link(a: classify.Link, listing_url: str) -> bool:
+    """A link "2024" to that year of this listing's archive: ``/nyheter/2024/`` beside ``/nyheter/``
+    (or beside ``/nyheter/2025/``), or ``/nyheter/?ar=2024``. Archives by year are a listing's
+    pagination on many sites; the year pages may hold too few entries to look like listings."""
+    year = a.text.strip()
+    if not YEAR.fullmatch(year):
+        return False
+    link, here = urlsplit(clean_url(a.url)), urlsplit(clean_url(listing_url))  # no ;jsessionid=
+    if link.netloc != here.netloc:
+        return False
+
+    def base(path: str) -> str:
+        path = path.rstrip("/")
+        head, _, last = path.rpartition("/")
+        return head if YEAR.fullmatch(last) else path
+
+    if link.path.rstrip("/").endswith("/" + year) and base(link.path) == base(here.path):
+        return True
+    return link.path.rstrip("/") == here.path.rstrip("/") and year in (v for _, v in parse_qsl(link.query))
+
+
+def head_links(sel: Selector, url: str) -> list[classify.Link]:
+    """``<link rel="next">`` in the head: the only pager of a listing whose "Visa fler" is a script."""
+    base = urljoin(url, sel.xpath("//base/@href").get() or "")
+    return [
+        classify.Link(urljoin(base, href.strip()), "", rel="next")
+        for href in sel.xpath("//head/link[@rel='next']/@href").getall()
+        if href.strip()
+    ]
+
+
+def form_links(sel: Selector, url: str) -> list[classify.Link]:
+    """What the GET forms of a page ask for when a button is pressed: "Visa fler" is often a form
+    (``<button name="page" value="2">``), no link at all. Hidden inputs are kept; an empty action is
+    the page itself."""
+    links = []
+    base = urljoin(url, sel.xpath("//base/@href").get() or "")
+    for form in sel.xpath("//form"):
+        if (form.attrib.get("method") or "get").lower() != "get":
+            continue
+        action = form.attrib.get("action", "").strip()
+        target = urlsplit(urljoin(base, action) if action else url)
+        hidden = [
+            (i.attrib["name"], i.attrib.get("value", ""))
+            for i in form.xpath(".//input[@type='hidden'][@name]")
+        ]
+        for button in form.xpath(".//button | .//input[@type='submit']"):
+            pressed = (
+                [(button.attrib["name"], button.attrib.get("value", ""))] if button.attrib.get("name") else []
+            )
+            text = " ".join(button.xpath("normalize-space(.)").get("").split()) or button.attrib.get(
+                "value", ""
+            )
+            query = urlencode(hidden + pressed)
+            links.append(
+                classify.Link(urlunsplit((target.scheme, target.netloc, target.path, query, "")), text)
+            )
+    return links

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
 
@@ -54,20 +54,35 @@ def canonical_url(url: str) -> str:
     """The key an article is stored under: never requested, only compared.
 
     Tracking parameters (utm_*, fbclid, ...), session ids and fragments are dropped, the query is
-    sorted, scheme and host lower-cased, default ports removed, and a trailing slash on a
-    non-root path removed, so that ``/2026/02/03/slug/`` and ``/2026/02/03/slug`` and a
-    newsletter link to either are one article. The spider requests :func:`clean_url` instead.
+    sorted, scheme and host lower-cased, default ports removed, the path case-folded (IIS and
+    Episerver sites answer ``/Nyheter/Slug/`` and ``/nyheter/slug/`` alike, and their teasers link
+    either), and a trailing slash on a non-root path removed, so that ``/2026/02/03/slug/`` and
+    ``/2026/02/03/slug`` and a newsletter link to either are one article. The spider requests
+    :func:`clean_url` instead.
     """
     parts = urlsplit(clean_url(url))  # what is requested, then made comparable
     host = (parts.hostname or "").lower()
     port = parts.port
     if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
         host = f"{host}:{port}"
-    path = parts.path
+    path = fold_path_case(parts.path)
     if len(path) > 1 and path.endswith("/"):
         path = path.rstrip("/") or "/"
     rebuilt = urlunsplit((parts.scheme.lower(), host, path, parts.query, ""))
     return canonicalize_url(rebuilt, keep_fragments=False)
+
+
+def fold_path_case(path: str) -> str:
+    """A percent-encoded path lower-cased as text: ``/Nyheter/%C3%84ldre`` → ``/nyheter/%C3%A4ldre``.
+
+    For the key only. Two articles whose paths differ only in case do not happen on a municipal
+    site; the same article linked in two cases does, on every case-insensitive server.
+    """
+    try:
+        text = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return path.lower()
+    return quote(text.lower(), safe="/;=,:@!$&'()*+~-._")
 
 
 OPAQUE_TOKEN = re.compile(r"(?=[0-9A-Za-z]*\d)(?=[0-9A-Za-z]*[A-Za-z])[0-9A-Za-z]{16,}")
@@ -149,8 +164,9 @@ def looks_like_sitemap_article(url: str) -> bool:
 
 
 def pagination_number(url: str) -> int | None:
-    """The page number a listing URL asks for (``?page=3``, ``/page/3/``, ``sv.12.ab.page=3``)."""
-    parts = urlsplit(url)
+    """The page number a listing URL asks for (``?page=3``, ``/page/3/``, ``sv.12.ab.page=3``), session
+    ids aside (``/page/3;jsessionid=...``)."""
+    parts = urlsplit(clean_url(url))
     m = cms.PAGINATION_PATH.search(parts.path)
     if m:
         return int(m.group(1))

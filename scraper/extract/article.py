@@ -1,7 +1,8 @@
 """``extract_article``: one fetched page in, one :class:`Article` out.
 
-The page is decoded and parsed once; trafilatura gets a copy of the tree for the main text
-(and runs htmldate once, capped at the fetch date), while our own extractors read the original
+The page is decoded and parsed once; trafilatura gets a copy of the tree without cookie banners,
+share bars and breadcrumbs (:mod:`.prune`) for the main text (and runs htmldate once, capped at
+the fetch date), while our own extractors read the original
 tree for what trafilatura is weak at on municipal templates: the headline, the ingress, labelled
 Swedish dates, contact cards and quotes.
 """
@@ -9,6 +10,8 @@ Swedish dates, contact cards and quotes.
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import Any
 
 import trafilatura
 from lxml.etree import _Element
@@ -19,6 +22,7 @@ from .contacts import extract_contacts
 from .dates import extract_dates, htmldate_params
 from .encoding import decode_html
 from .metadata import extract_author, extract_language, extract_lead, extract_title
+from .prune import pruned_copy
 from .quotes import extract_quotes
 from .tree import clean_text, parse_html, strip_invisible
 from .vocabulary import (
@@ -26,7 +30,6 @@ from .vocabulary import (
     CONTACT_HEADINGS,
     EMAIL_LABELS,
     PHONE_LABELS,
-    PRUNE_XPATHS,
 )
 
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PARAGRAPHS), re.IGNORECASE)
@@ -38,6 +41,8 @@ _CONTACTISH = re.compile(
     re.IGNORECASE,
 )
 _BLOCK_TAGS = ("p", "head", "quote", "list", "table", "code")
+# Output elements that hold blocks: a table cell (or row) trafilatura took as the main text, a div.
+_CONTAINER_TAGS = ("div", "cell", "row")
 
 
 def _node_text(el: _Element) -> str:
@@ -56,19 +61,45 @@ def _node_text(el: _Element) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _blocks(container: _Element) -> list[str]:
+    """The paragraphs of one output element: a block is one paragraph; a container that holds blocks
+    (a table ``cell`` trafilatura took as the main text, a ``div``) gives its blocks one by one, and
+    its loose text as paragraphs of their own; a container without blocks is one paragraph."""
+    if not any(child.tag in _BLOCK_TAGS or child.tag in _CONTAINER_TAGS for child in container):
+        text = _node_text(container)
+        return [text] if text else []
+    paragraphs: list[str] = []
+    loose = [container.text or ""]
+    for child in container:
+        if child.tag in _BLOCK_TAGS or child.tag in _CONTAINER_TAGS:
+            if text := clean_text("".join(loose)):
+                paragraphs.append(text)
+            loose = []
+            paragraphs += [_node_text(child)] if child.tag in _BLOCK_TAGS else _blocks(child)
+        else:
+            loose.append("".join(child.itertext()))
+        loose.append(child.tail or "")
+    if text := clean_text("".join(loose)):
+        paragraphs.append(text)
+    return [p for p in paragraphs if p]
+
+
 def body_paragraphs(postbody: _Element | None) -> list[str]:
-    """Paragraphs (and headings, lists, tables as one paragraph each) of trafilatura's output tree."""
+    """Paragraphs (and headings, lists, tables as one paragraph each) of trafilatura's output tree,
+    in Unicode NFC (the same word in one form, as search and the quote rules compare it)."""
     if postbody is None:
         return []
     paragraphs: list[str] = []
     for child in postbody:
-        if (child.tag in _BLOCK_TAGS or child.tag == "div") and (text := _node_text(child)):
-            paragraphs.append(text)
+        if child.tag in _BLOCK_TAGS:
+            paragraphs += [_node_text(child)]
+        elif child.tag in _CONTAINER_TAGS:
+            paragraphs += _blocks(child)
         # Text trafilatura left between two blocks ("<head>Återvinning</head>Den nya ...") is a
         # paragraph of its own, not nothing.
         if tail := clean_text(child.tail):
             paragraphs.append(tail)
-    return paragraphs
+    return [unicodedata.normalize("NFC", p) for p in paragraphs if p]
 
 
 def _same(a: str, b: str) -> bool:
@@ -108,6 +139,24 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, lead: str | None)
     return kept
 
 
+def _paragraphs(postbody: _Element | None, title: str | None, lead: str | None) -> list[str]:
+    """The body's paragraphs from trafilatura's output, without what repeats the title and the lead."""
+    paragraphs = clean_paragraphs(body_paragraphs(postbody), title, lead)
+    if lead and paragraphs and lead.startswith(paragraphs[0]):
+        paragraphs = paragraphs[1:]
+    return paragraphs
+
+
+def _trafilatura_options(url: str, fetched_at: str) -> dict[str, Any]:
+    return {
+        "url": url,
+        "include_comments": False,
+        "include_tables": True,
+        "deduplicate": False,  # its cache is process-global: output would depend on earlier pages
+        "date_extraction_params": htmldate_params(fetched_at),
+    }
+
+
 def extract_article(
     body: bytes | str,
     url: str,
@@ -130,23 +179,20 @@ def extract_article(
     if tree is None:
         return article
 
+    pruned, removed = pruned_copy(tree)
     document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        deduplicate=False,  # its cache is process-global: output would depend on earlier pages
-        date_extraction_params=htmldate_params(fetched_at),
-        prune_xpath=list(PRUNE_XPATHS),
+        pruned, with_metadata=True, **_trafilatura_options(url, fetched_at)
     )
-    postbody = getattr(document, "body", None)
-
     article.title = extract_title(tree, fallback=getattr(document, "title", None))
     article.lead = extract_lead(tree)
-    paragraphs = clean_paragraphs(body_paragraphs(postbody), article.title, article.lead)
-    if article.lead and paragraphs and article.lead.startswith(paragraphs[0]):
-        paragraphs = paragraphs[1:]
+    paragraphs = _paragraphs(getattr(document, "body", None), article.title, article.lead)
+    if removed and not paragraphs:
+        # The guards did not see that share-like elements were the text: keep those with paragraphs.
+        pruned, _ = pruned_copy(tree, wrappers=False)
+        retry = trafilatura.bare_extraction(
+            pruned, with_metadata=False, **_trafilatura_options(url, fetched_at)
+        )
+        paragraphs = _paragraphs(getattr(retry, "body", None), article.title, article.lead)
     article.body = "\n\n".join(paragraphs) or None
     article.published, article.updated = extract_dates(
         tree, fetched_at, fallback_published=getattr(document, "date", None)

@@ -39,19 +39,40 @@ CHROME_CLASS_TOKENS = tuple(
 # the WordPress article header that carries the published date and the author).
 CHROME_CLASS_EXCEPTIONS = ("entry-header", "article-header", "entry-footer", "post-header", "page-header")
 
-# Elements pruned before trafilatura sees the page (it would otherwise sometimes keep them), as
-# XPath predicates. They never apply to the page's containers of the text itself: a plugin that
-# marks <body class="cookies-not-set"> (WordPress Cookie Notice) or <article class="has-share">
-# must not make the whole article disappear.
-PRUNE_CONDITIONS = (
-    "contains(@id, 'google_translate') or contains(@class, 'google-translate')",
-    "contains(@class, 'cookie') or contains(@id, 'cookie') or contains(@class, 'consent')",
-    "contains(@class, 'breadcrumb') or contains(@id, 'breadcrumb')",
-    "contains(@class, 'sv-archive-portlet')",
-    "contains(@class, 'share') or contains(@class, 'sharing')",
-)
-PRUNE_NEVER = "self::html or self::body or self::main or self::article or @role='main'"
-PRUNE_XPATHS = tuple(f"//*[not({PRUNE_NEVER})][{condition}]" for condition in PRUNE_CONDITIONS)
+# Elements pruned before trafilatura sees the page (it would otherwise sometimes keep them):
+# cookie banners, share bars, breadcrumbs, translate widgets, SiteVision's recent-news list. A rule
+# is a regular expression matched against the *whole words* of one class or id token, never a
+# substring: the token "td-post-sharing" has the words "td post sharing", "documentContent" has
+# "document content", so `share` matches "share-buttons" and "social_share" but not "shared",
+# "sharepoint" or "timeshare". Tokens that only describe a layout ("no-share", "has-share-buttons")
+# are skipped. Each rule is measured on real pages (`python -m scraper.tools.bench body`): it
+# removes boilerplate there and no text a good extraction keeps (scraper/extract/prune.py applies
+# them, with the guards below).
+PRUNE_RULES = {
+    "translate": r"google translate|gtranslate|goog te",
+    "cookie": r"cookies?|cookie\w+|consent",
+    "breadcrumb": r"\w*breadcrumbs?",
+    "archive-portlet": r"sv archive portlet",
+    "share": r"share|sharing|shares|sharebar|sharethis|sharedaddy|shariff|addthis|addtoany",
+}
+# Never pruned, whatever their class says: the containers of the text itself. A plugin that marks
+# <body class="cookies-not-set"> (WordPress Cookie Notice) or <article class="has-share"> must not make
+# the whole article disappear.
+PRUNE_NEVER_TAGS = frozenset({"html", "body", "main", "article"})
+PRUNE_NEVER_ROLES = frozenset({"main", "article"})
+# Rules whose words also name containers of the article itself: a theme that wraps the article in
+# "documentContent__sharingContainer" has put the article, not a share bar, in it. An element such a
+# rule matches is not pruned when it holds PRUNE_MAX_TEXT_SHARE or more of the page's text and at
+# least PRUNE_GUARD_MIN_CHARS of it; and when pruning leaves no body, the page is extracted again
+# with these rules pruning only elements that hold no paragraph (bars of links and buttons).
+# Cookie banners, breadcrumbs and translate widgets never hold the article: on a page with no text
+# of its own (a gallery, a video) they are the most text there is, and are still pruned.
+PRUNE_WRAPPER_RULES = frozenset({"share"})
+PRUNE_MAX_TEXT_SHARE = 0.5
+PRUNE_GUARD_MIN_CHARS = 200
+# A page with less paragraph text than this keeps its text elsewhere (<br> lines, bare <div>s): the
+# share is measured on all visible text instead.
+PRUNE_MIN_PARAGRAPH_CHARS = 200
 
 # Whole body paragraphs that are page furniture, not article text (regular expressions, matched
 # case-insensitively against the full paragraph).

@@ -23,12 +23,13 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from scraper.crawl.urls import canonical_url
-from scraper.demo.sitegen import GeneratedSite, GeneratedWeb, generate, parse_seeds
+from scraper.demo.sitegen import GeneratedSite, GeneratedWeb, Options, generate, parse_seeds
+from scraper.demo.sitegen.options import BATCHES
 from scraper.registry import Municipality, save_registry
 
 FLOORS_PATH = Path(__file__).with_name("crawl_floors.json")
@@ -179,6 +180,12 @@ def page_kind(site: GeneratedSite, url: str) -> str:
     return "(not on the site)" if key not in forms.values() else "(other page)"
 
 
+def _extras(o: Options) -> str:
+    """The second-generation choices that differ from their defaults (the first held-out batch has none)."""
+    defaults = {f.name: f.default for f in fields(Options) if f.default is not MISSING}
+    return "".join(f" {k}={v}" for k, v in o.to_dict().items() if k in defaults and v != defaults[k])
+
+
 def _line(label: str, t: Tally) -> str:
     return (f"  {label:<18} recall {t.recall:6.3f} ({t.found}/{t.truth})  precision {t.precision:6.3f} "
             f"({t.found}/{t.stored})  url 200 {t.url_ok:6.3f}")  # fmt: skip
@@ -208,7 +215,8 @@ def format_result(r: Result, floors: dict[str, object] | None = None) -> str:
         lines.append(f"  seed {o.seed} [{o.batch}] {o.family} {o.url_style} links={o.links} pager={o.pager}/"
                      f"{o.page_param} canonical={o.canonical} lang={o.lang} dates={o.date_style}"
                      f"{' time' if o.time_tag else ''} sitemap={o.sitemap} feed={o.feed} widget={o.widget} "
-                     f"facets={o.facets} notices_in_news={o.notices_in_news}: found {s.found}/{s.truth}")  # fmt: skip
+                     f"facets={o.facets} notices_in_news={o.notices_in_news}{_extras(o)}: "
+                     f"found {s.found}/{s.truth}")  # fmt: skip
         for what, urls in (("missed", s.missed), ("extra", s.extra), ("dead", s.dead)):
             for u in urls:
                 kind = s.site.articles.get(u) or page_kind(s.site, u)
@@ -226,13 +234,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m scraper.tools.crawlbench", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--batch", choices=("dev", "held_out"), help="one batch (default: both)")
+    parser.add_argument("--batch", choices=BATCHES, help="one batch (default: all)")
     parser.add_argument("--seeds", help="seeds, e.g. 0-59 or 3,7 (default: the batch's in crawl_floors.json)")
     parser.add_argument("--workdir", type=Path, help="keep the archive and registry here")
     parser.add_argument("--log", action="store_true", help="print the crawl's log")
     args = parser.parse_args(argv)
     floors = load_floors()
-    names = [args.batch] if args.batch else ["dev", "held_out"]
+    names = [args.batch] if args.batch else list(floors)
     batches = {b: parse_seeds(args.seeds or str(floors[b]["seeds"])) for b in names}
     code = 0
     for result in run(batches, args.workdir):

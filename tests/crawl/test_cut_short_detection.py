@@ -24,8 +24,10 @@ def test_a_whole_page_is_not_cut_short() -> None:
 
 def test_a_page_ending_mid_text_is_cut_short() -> None:
     assert cut_short(_html(WHOLE[:45])) == "ends mid-document"
-    assert not text_complete(_html(WHOLE[:45]))
-    assert text_complete(_html(WHOLE[: WHOLE.index(b"</body>") + 3]))
+    assert not text_complete(_html(WHOLE[:45]), "ends mid-document")
+    assert text_complete(_html(WHOLE[: WHOLE.index(b"</body>") + 3]), "ends mid-document")
+    # A server-confirmed short answer (dataloss) is never taken as whole.
+    assert not text_complete(_html(WHOLE), "fewer bytes than its Content-Length")
 
 
 def test_the_dataloss_flag_is_cut_short() -> None:

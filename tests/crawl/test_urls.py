@@ -92,3 +92,23 @@ def test_article_ids_keep_their_own_template() -> None:
     assert path_template("https://x.se/a.aspx?id=5f3c2a1b9d8e7f6a5f") != path_template(
         "https://x.se/a.aspx?id=6a"
     )
+
+
+def test_canonical_url_folds_path_case_not_query():
+    """IIS answers /Nyheter/Slug/ and /nyheter/slug/ alike: one key (non-ASCII letters too)."""
+    assert canonical_url("http://x.se/Nyheter/%C3%84ldre-Vard/") == canonical_url(
+        "http://x.se/nyheter/äldre-vard"
+    )
+    assert canonical_url("http://x.se/News/Item?id=A7") == "http://x.se/news/item?id=A7"
+    assert canonical_url("http://x.se/nyheter/v%C3%A4gen") == canonical_url("http://x.se/nyheter/vägen")
+
+
+def test_clean_url_keeps_the_case_as_linked():
+    assert clean_url("http://x.se/Nyheter/Slug/") == "http://x.se/Nyheter/Slug/"
+
+
+def test_pagination_number_through_a_session_id() -> None:
+    from scraper.crawl.urls import pagination_number
+
+    assert pagination_number("https://x.se/nyheter/page/3;jsessionid=AB12") == 3
+    assert pagination_number("https://x.se/nyheter/page/3/;jsessionid=AB12") == 3

@@ -130,10 +130,11 @@ def test_unreachable_site_is_recorded_as_failing(tmp_path):
         str(db),
         cwd=tmp_path,
     )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    status, errors = sqlite3.connect(db).execute("select status, errors from crawls").fetchone()
+    assert proc.returncode == 3, proc.stderr[-2000:]  # 3: the crawl ran, a municipality is failing
+    status, errors, note = sqlite3.connect(db).execute("select status, errors, note from crawls").fetchone()
     assert status == "failing" and errors >= 1
     assert "failing" in proc.stdout
+    assert "connection refused" in note and f"note: {note}" in proc.stdout
 
 
 def test_crawl_that_cannot_start_exits_non_zero(tmp_path):

@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.archive.warc import captures_dir, read_capture
 from scraper.demo.server import SITES_ROOT, SiteServer
-from tests.helpers import ROOT, article_requests, crawl_site, free_port
+from tests.helpers import ROOT, article_requests, assert_consistent, crawl_site, free_port
 
 SITE = "hemlunda"
 
@@ -72,45 +71,6 @@ def wait_for(condition: Callable[[], bool], timeout: float = 60) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("timed out")
         time.sleep(0.05)
-
-
-def assert_consistent(db: Path) -> None:
-    conn = sqlite3.connect(db)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        for table in ("articles", "quotes"):
-            conn.execute(f"INSERT INTO {table}_fts({table}_fts, rank) VALUES ('integrity-check', 1)")
-        orphans = conn.execute(
-            "SELECT (SELECT count(*) FROM quotes WHERE article_id NOT IN (SELECT id FROM articles)) + "
-            "(SELECT count(*) FROM contacts WHERE article_id NOT IN (SELECT id FROM articles)) + "
-            "(SELECT count(*) FROM articles WHERE capture_id IS NOT NULL AND capture_id NOT IN "
-            "(SELECT id FROM captures))"
-        ).fetchone()[0]
-        assert orphans == 0
-        # Counts on the article match its rows: nothing was half-written.
-        assert (
-            conn.execute(
-                "SELECT count(*) FROM articles a WHERE quote_count != "
-                "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) OR contact_count != "
-                "(SELECT count(*) FROM contacts c WHERE c.article_id = a.id)"
-            ).fetchone()[0]
-            == 0
-        )
-        assert (
-            conn.execute("SELECT count(*) FROM articles WHERE title IS NULL OR body IS NULL").fetchone()[0]
-            == 0
-        )
-    finally:
-        conn.close()
-    # Every capture the database refers to is on disk and replays.
-    conn = sqlite3.connect(db)
-    try:
-        caps = conn.execute("SELECT warc_file, warc_offset FROM captures").fetchall()
-    finally:
-        conn.close()
-    for file, offset in caps:
-        read_capture(captures_dir(db), file, offset)
 
 
 @pytest.fixture

@@ -36,7 +36,8 @@ def characters(body: str) -> dict[str, str]:
 def crawl(pages: dict, tmp_path) -> tuple[Crawl, list[str]]:
     with StrictServer(pages) as server:
         result = crawl_into(tmp_path / "a.db", "--url", server.origin + "/", "--name", NAME)
-    assert result.returncode == 0, result.log[-3000:]
+    # 3: a site whose only article was cut is a failing site (exit status 3), which is right.
+    assert result.returncode in (0, 3), result.log[-3000:]
     return result, [row[0] for row in result.rows("select body from articles")]
 
 
@@ -89,9 +90,9 @@ def test_a_connection_closed_before_its_content_length_is_flagged(tmp_path) -> N
         "/nyheter/cykelvag/": (200, lying, body),
     }
     result, bodies = crawl(pages, tmp_path)
-    # All the bytes there were arrived (the article is whole) but the answer is known to be short.
-    assert len(bodies) == 1 and bodies[0].endswith(LAST)
-    assert stat(result, "page/cut_short") == 1
+    # The server itself says the answer is short: what is missing may be more of the article.
+    assert bodies == []
+    assert stat(result, "page/cut_short") == 1 and stat(result, "article/cut_short") == 1
     assert "fewer bytes than its Content-Length" in note(result)
 
 
@@ -116,7 +117,7 @@ def test_a_cut_revisit_leaves_the_archived_version_alone(tmp_path) -> None:
         first = crawl_into(tmp_path / "a.db", *args)
         second = crawl_into(tmp_path / "a.db", *args, "--revisit", "all")
         asked = server.asked["/nyheter/cykelvag/"]
-    assert first.returncode == 0 and second.returncode == 0, second.log[-3000:]
+    assert first.returncode == 0 and second.returncode in (0, 3), second.log[-3000:]
     assert asked == 2
     (body_now,) = second.rows("select body from articles")[0]
     assert body_now.endswith(LAST)

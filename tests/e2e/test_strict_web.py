@@ -17,9 +17,10 @@ from tests.strict_server import HTML, StrictServer, article, home, listing
 NAME = "Strikta kommun"
 
 
-def crawl(server: StrictServer, tmp_path, *args: str) -> Crawl:
+def crawl(server: StrictServer, tmp_path, *args: str, status: int = 0) -> Crawl:
+    """``status``: the exit status expected (3 when the municipality's crawl is failing)."""
     result = crawl_into(tmp_path / "a.db", "--url", server.origin + "/", "--name", NAME, *args)
-    assert result.returncode == 0, result.log[-3000:]
+    assert result.returncode == status, result.log[-3000:]
     return result
 
 
@@ -175,7 +176,7 @@ def test_robots_503_means_the_site_is_not_crawled(tmp_path) -> None:
         "/nyheter/a/": article("En nyhet"),
     }
     with StrictServer(pages) as server:
-        result = crawl(server, tmp_path)
+        result = crawl(server, tmp_path, status=3)
         asked = {p for p, _ in server.requests}
     assert asked == {"/robots.txt"}
     assert articles(result) == []
@@ -227,9 +228,9 @@ def test_robots_timeout_means_the_site_is_not_crawled(tmp_path) -> None:
         "/nyheter/a/": article("En nyhet"),
     }
     with StrictServer(pages) as server:
-        result = crawl(server, tmp_path, "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=0")
+        result = crawl(server, tmp_path, "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=0", status=3)
         asked = {p for p, _ in server.requests}
     assert asked <= {"/robots.txt"}
     assert articles(result) == []
     status, note = result.rows("select status, note from crawls")[0]
-    assert status == "failing" and "robots.txt unreachable" in note
+    assert status == "failing" and "robots.txt unreachable (timed out)" in note

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.demo.sitegen import parse_seeds
-from scraper.tools.crawlbench import format_result, load_floors, run
+from scraper.tools.crawlbench import format_result, load_floors, page_kind, run
 
 pytestmark = pytest.mark.e2e
 FLOORS = load_floors()
@@ -31,3 +31,15 @@ def test_floor(results, batch, figure):
     result = results[batch]
     value = getattr(result.total(), figure)
     assert value >= float(str(FLOORS[batch][figure])), format_result(result, FLOORS[batch])
+
+
+@pytest.mark.parametrize("batch", sorted(FLOORS))
+def test_no_article_stored_under_a_listing_or_home(results, batch):
+    """Whatever else is extra, never the home page or a news listing (canonical → listing trap)."""
+    wrong = [
+        (s.site.options.seed, url)
+        for s in results[batch].scores
+        for url in s.extra
+        if page_kind(s.site, url) in ("(home)", "(listing)")
+    ]
+    assert not wrong

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import http.client
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -89,7 +89,54 @@ def test_robots_and_sitemap_as_generated(sitemap):
     robots = app.handle("/robots.txt")
     assert robots.status == 200
     assert (b"Sitemap:" in robots.body) is sitemap
-    assert app.handle("/sitemap.xml").status == (200 if sitemap else 404)
+    named = [
+        line.split(ORIGIN, 1)[1] for line in robots.body.decode().splitlines() if line.startswith("Sitemap:")
+    ]
+    assert all(app.handle(path).status == 200 for path in named)
+    if not sitemap:
+        assert app.handle("/sitemap.xml").status == 404
+
+
+def test_sitemap_index_names_its_sitemaps():
+    app = _app(sitemap_index=True)
+    index = app.handle("/sitemap_index.xml")
+    assert index.status == 200 and b"<sitemapindex" in index.body
+    assert app.handle("/sitemap.xml").status == 404
+    news = app.handle("/sitemap-news.xml").body.decode()
+    assert all(ORIGIN in news and quote(p, safe="/?=&") in news for p in app.site.articles)
+
+
+def test_case_insensitive_only_when_the_seed_says():
+    iis = _app(case_links=True, shape="dir")
+    path = _dir_article(iis)
+    assert iis.handle(path.upper()).status == 200
+    strict = _app(case_links=False, shape="dir", slash="strict")
+    assert strict.handle(_dir_article(strict).upper()).status == 404
+
+
+def test_unicode_slug_served_encoded_and_raw():
+    app = _app(slugs="unicode", shape="dir", lang="sv")
+    path = next(p for p in app.site.articles if not p.isascii())
+    assert app.handle(quote(path)).status == 200
+    assert app.handle(path).status == 200
+
+
+def test_year_archive_pages():
+    app = _app(archive="years")
+    years = {
+        p.rstrip("/").rsplit("/", 1)[1]
+        for p in app.site.pages
+        if p.startswith(app.site.listing) and p.rstrip("/")[-4:].isdigit()
+    }
+    assert len(years) >= 1
+    assert all(app.handle(f"{app.site.listing}{y}/").status == 200 for y in years)
+    assert app.handle(f"{app.site.listing}1999/").status == 404
+
+
+def test_form_pager_target_served():
+    app = _app(pager_form=True)
+    body = app.handle(app.site.listing).body.decode()
+    assert "<form" in body and 'name="page"' in body and 'rel="next"' not in body
 
 
 def test_origin_filled_in():

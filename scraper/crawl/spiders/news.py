@@ -291,7 +291,7 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
             if mid and kind == K.CANDIDATE and status in (404, 410):
                 self.sites[mid].candidates_gone += 1
             what = f"HTTP {status}"
-            stats.inc_key(self.crawler.stats, f"http/{status}")
+            stats.inc_key(self.crawler.stats, f"http/{status}", mid)
             if mid:
                 self._inc(Counter.PAGE_FETCHED, mid)
             if mid and kind not in (K.ROBOTS, K.HOME) and not request.meta.get("known_url"):
@@ -301,7 +301,7 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
                 remembered = list(pages.remember(failure.value.response, self.sites[mid], kind, outcome))
         else:
             what = failure.type.__name__ if failure.type else "error"
-            stats.inc_key(self.crawler.stats, f"error/{what}")
+            stats.inc_key(self.crawler.stats, f"error/{what}", mid)
         if request.meta.get("optional"):
             logger.info("%s: no %s at %s (%s)", mid, kind, request.url, what)
             if kind == K.ROBOTS and mid:

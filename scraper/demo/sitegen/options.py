@@ -23,7 +23,7 @@ PAGE_PARAMS = ("page0", "page1", "path")  # ?page= from 0, ?page= from 1, /page/
 CANONICALS = ("self", "missing", "listing")
 LANGS = ("sv", "nb", "da", "en")
 DATE_STYLES = ("iso", "long", "numeric", "us")
-BATCHES = ("dev", "held_out")
+BATCHES = ("dev", "held_out", "held_out2")
 
 # (option, value) pairs that together only the held-out batch draws.
 HELD_OUT_ONLY = (
@@ -33,6 +33,23 @@ HELD_OUT_ONLY = (
 )
 # Option values only the held-out batch draws: ?start= offsets as the page parameter.
 HELD_OUT_VALUES = {"page_param": ("offset",)}
+# The second held-out batch, written and frozen after the second round of spider work, before any
+# of its results were seen: combinations of the second-generation choices dev never draws, and
+# values of them only it draws (its seed range is new as well).
+HELD_OUT2_ONLY: tuple[tuple[tuple[str, object], ...], ...] = (
+    (("family", "sitevision"), ("tabs", True)),
+    (("family", "wordpress"), ("orphans", "sitemap")),
+    (("shape", "html"), ("case_links", True)),
+    (("family", "episerver"), ("link_form", "other")),
+    (("family", "govuk"), ("session", True)),
+    (("family", "umbraco"), ("hub", True)),
+)
+HELD_OUT2_VALUES = {"archive": ("query",), "page_param": ("offset",)}
+# What a forced combination needs of the other choices to mean anything.
+NEEDS: dict[tuple[str, object], dict[str, object]] = {
+    ("orphans", "sitemap"): {"sitemap": True},
+    ("link_form", "other"): {"shape": "dir", "slash": "redirect"},
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +74,27 @@ class Options:
     page_size: int
     notices_in_news: bool  # the dated disruption notices page sits inside the news section
     facets: bool  # listing pages link filtered listings (?kategori=...)
+    # Second-generation choices (see :func:`_extras`). The frozen ``held_out`` batch predates them
+    # and always has these defaults: its sites stay byte for byte what was measured.
+    sitemap_index: bool = False  # robots.txt names a sitemap index, which names the sitemaps
+    orphans: str = "none"  # "feed" | "sitemap": the oldest news is linked only from there
+    slugs: str = "ascii"  # "unicode": å/ä/ö kept in slugs, links percent-encoded or raw
+    case_links: bool = False  # IIS: paths case-insensitive, teasers link /Nyheter/Slug/
+    base_href: bool = False  # <base href="/"> and links relative to it
+    link_form: str = "served"  # "other": links omit the trailing slash the server redirects to
+    listing_canonical: str = "self"  # "first": every listing page says canonical = page 1
+    archive: str = "pages"  # "years": the listing pages by year (/nyheter/2024/), "query": ?ar=2024
+    tabs: bool = False  # news and press releases (a second section) in tabs of one listing
+    pager_form: bool = False  # the pager is a GET form (<button name="page" value="2">)
+    session: bool = False  # Java servlet: links carry ;jsessionid=..., different on every page
+    tracking: bool = False  # teaser and feed links carry ?utm_source=...&utm_medium=...
+    feed_format: str = "rss"  # "atom"
+    hub: bool = False  # the menu's news link leads to an "Aktuellt" hub; "Alla nyheter" to the listing
+    dated_in_section: bool = False  # dated paths under the news section: /nyheter/2025/10/05/slug/
+    press_listing: bool = False  # press releases (a second section) on their own listing, own menu link
+    visible_date: bool = True  # False: the article shows no date (only the listing and URL do)
+    pager_js: bool = False  # "Visa fler" is a script button; only <link rel="next"> in <head> pages
+    section_pages: bool = False  # undated "subscribe" and "press contact" pages inside the news section
 
     @property
     def url_style(self) -> str:
@@ -69,7 +107,7 @@ class Options:
 
 
 def _draw(rng: random.Random, seed: int, batch: str) -> Options:
-    extra = HELD_OUT_VALUES if batch == "held_out" else {}
+    extra = HELD_OUT_VALUES if batch != "dev" else {}
     return Options(
         seed=seed,
         batch=batch,
@@ -94,6 +132,45 @@ def _draw(rng: random.Random, seed: int, batch: str) -> Options:
     )
 
 
+def _extras(rng: random.Random, o: Options) -> dict[str, object]:
+    """The second-generation choices, drawn from their own generator so the first ones stay put;
+    each only where the site's other choices make it meaningful."""
+    dirs = o.shape in ("dir", "dated")
+    held2 = o.batch == "held_out2"
+    archive = rng.choice(("pages", "pages", "years") + (("query",) if held2 else ()))
+    orphans = rng.choice(("none", "feed", "sitemap"))
+    return {
+        "sitemap_index": o.sitemap and rng.random() < 0.5,
+        "orphans": orphans if {"feed": o.feed, "sitemap": o.sitemap}.get(orphans, True) else "none",
+        "slugs": "unicode" if o.shape != "id" and rng.random() < 0.4 else "ascii",
+        "case_links": rng.random() < 0.3,
+        "base_href": o.links == "relative" and rng.random() < 0.5,
+        "link_form": "other" if dirs and o.slash == "redirect" and rng.random() < 0.6 else "served",
+        "listing_canonical": rng.choice(("self", "first", "missing")),
+        "archive": archive if dirs or archive == "query" else "pages",
+        "tabs": rng.random() < 0.3,
+        "pager_form": o.pager == "more" and o.page_param in ("page0", "page1") and rng.random() < 0.6,
+        "session": rng.random() < 0.2,
+        "tracking": rng.random() < 0.3,
+        "feed_format": "atom" if o.feed and rng.random() < 0.4 else "rss",
+        "hub": rng.random() < 0.3,
+        "dated_in_section": o.shape == "dated" and rng.random() < 0.5,
+        "press_listing": rng.random() < 0.25,
+        "visible_date": not (orphans == "none" and o.short_share == 0.0 and rng.random() < 0.4),
+        "pager_js": o.pager == "more" and rng.random() < 0.4,
+        "section_pages": rng.random() < 0.4,
+    }
+
+
+def _settle(extras: dict[str, object]) -> dict[str, object]:
+    """Choices that exclude each other: tabs win over a press listing, a form pager over a script one."""
+    if extras["tabs"]:
+        extras["press_listing"] = False
+    if extras["pager_form"]:
+        extras["pager_js"] = False
+    return extras
+
+
 def held_out_only(o: Options) -> bool:
     d = o.to_dict()
     if any(d[key] in values for key, values in HELD_OUT_VALUES.items()):
@@ -101,19 +178,37 @@ def held_out_only(o: Options) -> bool:
     return any(all(d[k] == v for k, v in combo) for combo in HELD_OUT_ONLY)
 
 
+def held_out2_only(o: Options) -> bool:
+    d = o.to_dict()
+    if any(d[key] in values for key, values in HELD_OUT2_VALUES.items()):
+        return True
+    return any(all(d[k] == v for k, v in combo) for combo in HELD_OUT2_ONLY)
+
+
 def choose(seed: int, batch: str = "dev") -> Options:
     """The options of site ``seed`` in ``batch`` (deterministic)."""
     if batch not in BATCHES:
         raise ValueError(f"batch must be one of {BATCHES}, got {batch!r}")
     rng = random.Random(f"{batch}:{seed}")
-    if batch == "held_out" and seed % 3 == 0:
-        # A third of the held-out sites are forced into a shape the dev batch never draws.
+    if batch == "held_out":
         o = _draw(rng, seed, batch)
-        combo = HELD_OUT_ONLY[(seed // 3) % len(HELD_OUT_ONLY)]
-        return Options(**{**o.to_dict(), **dict(combo)})  # type: ignore[arg-type]
+        if seed % 3 == 0:
+            # A third of the held-out sites are forced into a shape the dev batch never draws.
+            combo = HELD_OUT_ONLY[(seed // 3) % len(HELD_OUT_ONLY)]
+            o = Options(**{**o.to_dict(), **dict(combo)})  # type: ignore[arg-type]
+        return o
+    extras = random.Random(f"{batch}:{seed}:extras")
     while True:
         o = _draw(rng, seed, batch)
-        if batch == "held_out" or not held_out_only(o):
+        if batch == "held_out2" and seed % 2 == 0:
+            # Half of the second held-out batch is forced into a combination dev never draws.
+            forced: dict[str, object] = dict(HELD_OUT2_ONLY[(seed // 2) % len(HELD_OUT2_ONLY)])
+            for pair in HELD_OUT2_ONLY[(seed // 2) % len(HELD_OUT2_ONLY)]:
+                forced.update(NEEDS.get(pair, {}))
+            o = Options(**{**o.to_dict(), **forced})  # type: ignore[arg-type]
+            return Options(**{**o.to_dict(), **_settle({**_extras(extras, o), **forced})})  # type: ignore[arg-type]
+        o = Options(**{**o.to_dict(), **_settle(_extras(extras, o))})  # type: ignore[arg-type]
+        if batch == "held_out2" or not (held_out_only(o) or held_out2_only(o)):
             return o
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from scraper.demo.sitegen import words
+from scraper.demo.sitegen import variants, words
 from scraper.demo.sitegen.markup import ORIGIN, Family, date_line, esc, page
-from scraper.demo.sitegen.site import FOLD, Entry, GeneratedSite, Page, date_text, href, page_url
+from scraper.demo.sitegen.site import FOLD, PRESS, Entry, GeneratedSite, Page, date_text, href
 from scraper.registry import slugify
 
 RFC822_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -37,11 +37,18 @@ class _Writer:
             )
         }
 
-    def link(self, from_path: str, to: str, text: str, attrs: str = "") -> str:
-        return f'<a href="{esc(href(self.o, from_path, to))}"{attrs}>{esc(text)}</a>'
+    def link(self, from_path: str, to: str, text: str, attrs: str = "", *, teaser: bool = False) -> str:
+        return f'<a href="{esc(href(self.o, from_path, to, teaser=teaser))}"{attrs}>{esc(text)}</a>'
 
     def header(self, at: str) -> str:
-        items = [self.link(at, self.site.listing, self.lang.news)]
+        if self.o.hub:
+            hub_path, hub_title, _ = variants.HUB[self.lang.code]
+            items = [self.link(at, hub_path, hub_title)]
+        else:
+            items = [self.link(at, self.site.listing, self.lang.news)]
+        if self.o.press_listing:
+            press_slug, press_title = PRESS[self.lang.code]
+            items.append(self.link(at, f"/{press_slug}/", press_title))
         items += [self.link(at, path, title) for path, title in self.other.values()]
         lis = "".join(f"<li>{i}</li>" for i in items)
         return (
@@ -55,8 +62,8 @@ class _Writer:
     def aside(self, at: str) -> str:
         if not self.o.widget:
             return ""
-        latest = [e for e in self.entries if e.path != at][:4]
-        lis = "".join(f"<li>{self.link(at, e.path, e.title)}</li>" for e in latest)
+        latest = [e for e in variants.listed(self.entries) if e.path != at][:4]
+        lis = "".join(f"<li>{self.link(at, e.path, e.title, teaser=True)}</li>" for e in latest)
         return (
             f'<aside class="widget latest-news"><h2>{esc(self.lang.widget_title)}</h2><ul>{lis}</ul></aside>'
         )
@@ -77,6 +84,8 @@ class _Writer:
         head: str = "",
     ) -> Page:
         target = at if canonical == "self" else canonical
+        if self.o.base_href:
+            head = f'<base href="{ORIGIN}/">' + head
         return Page(
             page(
                 self.family,
@@ -97,7 +106,8 @@ class _Writer:
     def article(self, e: Entry) -> None:
         canonical = {"self": "self", "missing": None, "listing": self.site.listing}[self.o.canonical]
         body = "".join(f"<p>{esc(p)}</p>" for p in e.paragraphs)
-        main = self.family.article.format(title=esc(e.title), date=self.date(e.day), body=body)
+        date_ = self.date(e.day) if self.o.visible_date else ""
+        main = self.family.article.format(title=esc(e.title), date=date_, body=body)
         head = self.family.meta.format(iso=e.day.isoformat())
         self._put(
             e.path,
@@ -108,19 +118,28 @@ class _Writer:
         self.site.articles[e.path] = "notice" if e.short else "article"
 
     def listing(self) -> None:
-        size = self.o.page_size
-        chunks = [self.entries[i : i + size] for i in range(0, len(self.entries), size)]
-        urls = [page_url(self.o, self.site.listing, i) for i in range(len(chunks))]
+        chunks, urls = variants.listing_plan(self)
+        canonical = {"self": "self", "first": self.site.listing, "missing": None}[self.o.listing_canonical]
         for i, chunk in enumerate(chunks):
             at = urls[i]
-            listing = self.items(at, chunk)
-            main = f"<h1>{esc(self.lang.news)}</h1>{self.facet_box(at)}{listing}{self.pager(at, urls, i)}"
-            self._put(at, self.html(at, self.lang.news, main, body_class=self.family.body_listing))
+            listing = variants.items_block(self, at, chunk)
+            if self.o.archive != "pages":
+                pager = variants.year_nav(self, at, urls, i, [c[0].day.year for c in chunks])
+            else:
+                pager = self.pager(at, urls, i)
+            tools = variants.section_links(self, at)
+            main = f"<h1>{esc(self.lang.news)}</h1>{self.facet_box(at)}{listing}{pager}{tools}"
+            head = variants.head_next(self, at, urls, i)
+            page_ = self.html(
+                at, self.lang.news, main, body_class=self.family.body_listing, canonical=canonical, head=head
+            )
+            self._put(at, page_)
         if self.o.facets:
             self.facet_pages()
-        if self.o.page_param == "page1":
+        paged = self.o.archive == "pages"
+        if paged and self.o.page_param == "page1":
             self.site.pages[f"{self.site.listing}?page=1"] = self.site.pages[self.site.listing]
-        if self.o.page_param == "page0":
+        if paged and self.o.page_param == "page0":
             self.site.pages[f"{self.site.listing}?page=0"] = self.site.pages[self.site.listing]
         if "?" in urls[-1]:
             self.site.query_paths.add(self.site.listing)
@@ -156,7 +175,7 @@ class _Writer:
         """One unpaginated filtered listing per facet: entry ``n`` is in facet ``n % 3``."""
         for f, (value, label) in enumerate(self.facets()):
             at = f"{self.site.listing}?kategori={value}"
-            chosen = [e for n, e in enumerate(self.entries) if n % 3 == f]
+            chosen = [e for n, e in enumerate(variants.listed(self.entries)) if n % 3 == f]
             main = f"<h1>{esc(self.lang.news)}: {esc(label)}</h1>{self.facet_box(at)}{self.items(at, chosen)}"
             self._put(at, self.html(at, self.lang.news, main, body_class=self.family.body_listing))
 
@@ -171,6 +190,11 @@ class _Writer:
             return '<nav class="pagination"><ul>' + "".join(f"<li>{c}</li>" for c in cells) + "</ul></nav>"
         if i + 1 >= len(urls):
             return ""
+        if self.o.pager_form:
+            return variants.form_pager(self, at, urls[i + 1])
+        if self.o.pager_js:
+            button = f'<button type="button" data-page="{i + 2}">{esc(self.lang.more_text)}</button>'
+            return f'<p class="load-more">{button}</p>'
         if self.o.pager == "next":
             nxt = self.link(at, urls[i + 1], self.lang.next_text, ' rel="next"')
             return f'<div class="pager">{nxt}</div>'
@@ -179,15 +203,17 @@ class _Writer:
 
     def home(self) -> None:
         teasers = "".join(
-            f"<li>{self.link('/', e.path, e.title)} <span>{date_text(self.o, self.lang, e.day)}</span></li>"
-            for e in self.entries[:3]
+            f"<li>{self.link('/', e.path, e.title, teaser=True)} "
+            f"<span>{date_text(self.o, self.lang, e.day)}</span></li>"
+            for e in variants.listed(self.entries)[:3]
         )
         intro = words.paragraph(random.Random(self.site.id), self.lang, 2)
         news = f'<section class="start-news"><ul>{teasers}</ul></section>'
         main = f"<h1>{esc(self.site.name)}</h1><p>{esc(intro)}</p>{news}"
         feed = self._feed_path()
+        kind = "atom" if self.o.feed_format == "atom" else "rss"
         head = (
-            f'<link rel="alternate" type="application/rss+xml" title="{esc(self.lang.news)}" href="{ORIGIN}{feed}">'
+            f'<link rel="alternate" type="application/{kind}+xml" title="{esc(self.lang.news)}" href="{ORIGIN}{feed}">'
             if self.o.feed
             else ""
         )
@@ -231,7 +257,7 @@ class _Writer:
         self.site.non_news += [p for p, _ in self.other.values()]
 
     def _feed_path(self) -> str:
-        return f"/{self.lang.news_slug}/rss.xml"
+        return f"/{self.lang.news_slug}/{'atom' if self.o.feed_format == 'atom' else 'rss'}.xml"
 
     def _put(self, path: str, p: Page) -> None:
         if "?" in path:
@@ -246,21 +272,17 @@ def write_files(w: _Writer) -> None:
     o = w.o
     robots = "User-agent: *\nDisallow: /sok/\n"
     if o.sitemap:
-        robots += f"Sitemap: {ORIGIN}/sitemap.xml\n"
-        urls = ["/", w.site.listing, *w.site.articles, *w.site.non_news]
-        locs = "".join(f"<url><loc>{ORIGIN}{esc(u)}</loc></url>" for u in urls)
-        w.site.pages["/sitemap.xml"] = Page(
-            '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/'
-            f'sitemap/0.9">{locs}</urlset>\n',
-            "application/xml; charset=utf-8",
-        )
+        named = variants.sitemaps(w, ["/", w.site.listing, *w.site.articles, *w.site.non_news])
+        robots += f"Sitemap: {ORIGIN}{named}\n"
     w.site.pages["/robots.txt"] = Page(robots, "text/plain; charset=utf-8")
-    if o.feed:
+    if o.feed and o.feed_format == "atom":
+        w.site.pages[w._feed_path()] = variants.atom(w, variants.feed_entries(w))
+    elif o.feed:
         items = "".join(
-            f"<item><title>{esc(e.title)}</title><link>{ORIGIN}{esc(e.path)}</link><pubDate>"
+            f"<item><title>{esc(e.title)}</title><link>{variants.loc(e.path)}</link><pubDate>"
             f"{RFC822_DAYS[e.day.weekday()]}, {e.day.day:02d} {RFC822_MONTHS[e.day.month - 1]} {e.day.year} "
             "09:00:00 +0000</pubDate></item>"
-            for e in w.entries[:5]
+            for e in variants.feed_entries(w)
         )
         w.site.pages[w._feed_path()] = Page(
             f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>{esc(w.site.name)}'
@@ -276,6 +298,11 @@ def build_pages(
     for e in entries:
         w.article(e)
     w.listing()
+    if w.o.press_listing:
+        variants.press_listing(w)
+    if w.o.hub:
+        variants.hub(w)
     w.others(rng)
+    variants.section_pages(w, random.Random(f"{site.id}:section"))
     w.home()
     write_files(w)

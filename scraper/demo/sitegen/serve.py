@@ -6,7 +6,9 @@
 * a query on a path whose query selects the page (``?id=``, ``?page=``) must name a page that
   exists, else 404; on other paths an unknown query is ignored, as real servers do; tracking
   parameters are dropped first;
-* robots.txt, the sitemap and the feed exist only when the generator wrote them.
+* robots.txt, the sitemap and the feed exist only when the generator wrote them;
+* paths are case-sensitive, unless the seed makes the server IIS-like (``case_links``): then
+  ``/Nyheter/Slug/`` is the page ``/nyheter/slug/``, as IIS answers.
 
 :class:`GeneratedWeb` serves many sites, each on its own 127.0.0.1 port (port 0: a free one).
 """
@@ -14,17 +16,19 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from scraper.demo.sitegen.markup import ORIGIN
 from scraper.demo.sitegen.site import GeneratedSite
 
 logger = logging.getLogger(__name__)
 TRACKING = ("utm_", "fbclid", "gclid")
+SESSION = re.compile(r";jsessionid=[^/?;]*")
 
 
 @dataclass
@@ -42,10 +46,18 @@ class StrictApp:
         self.origin = origin
         self.requests: list[tuple[str, int]] = []
         self.lock = threading.Lock()
+        self.folded: dict[str, str] = {}
+        if site.options.case_links:
+            for key in [*site.pages, *site.redirects]:
+                path = key.split("?")[0]
+                self.folded.setdefault(path.casefold(), path)
 
     def handle(self, target: str) -> Answer:
         parts = urlsplit(target)
         path = unquote(parts.path) or "/"
+        if self.site.options.session:  # the servlet container takes ;jsessionid= off any path
+            path = SESSION.sub("", path)
+        path = self.folded.get(path.casefold(), path) if self.folded else path
         kept = [
             (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.startswith(TRACKING)
         ]
@@ -70,7 +82,7 @@ class StrictApp:
         return Answer(200, {"Content-Type": page.ctype}, body)
 
     def _redirect(self, location: str) -> Answer:
-        url = self.origin + location
+        url = self.origin + quote(location, safe="/?=&;%")  # a real server sends the path percent-encoded
         body = f'<html><body><a href="{url}">{url}</a></body></html>'.encode()
         return Answer(301, {"Location": url, "Content-Type": "text/html; charset=utf-8"}, body)
 

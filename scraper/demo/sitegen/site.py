@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import posixpath
 import random
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from urllib.parse import quote
 
 from scraper.demo.sitegen import markup, words
 from scraper.demo.sitegen.markup import ORIGIN, esc
@@ -36,6 +38,8 @@ class Entry:
     day: date
     paragraphs: list[str]
     short: bool
+    section: str = "news"  # "press": a press release, in the second section (tabs)
+    orphan: bool = False  # linked only from the feed or the sitemap
 
 
 @dataclass
@@ -64,13 +68,35 @@ class GeneratedSite:
             self.pages[other] = page
 
 
-def href(o: Options, from_path: str, to: str) -> str:
+def link_target(o: Options, to: str, *, teaser: bool = False, from_page: str = "") -> str:
+    """The path a link names: the slash form the server redirects from, a capitalised path on a
+    case-insensitive server (teasers), non-ASCII slugs percent-encoded on every other link."""
+    path, q, query = to.partition("?")
+    if o.link_form == "other" and path != "/" and path.endswith("/"):
+        path = path.rstrip("/")
+    if o.case_links and teaser:
+        path = "/".join(seg[:1].upper() + seg[1:] for seg in path.split("/"))
+    if o.slugs == "unicode" and len(to) % 2 == 0:
+        path = quote(path, safe="/")
+    if o.session and path != "/":  # a servlet container that rewrites URLs for cookieless visitors
+        path += f";jsessionid={zlib.crc32((from_page + to).encode()):010d}"
+    if o.tracking and teaser:
+        query = f"{query}&" if query else ""
+        query += "utm_source=web&utm_medium=teaser"
+        q = "?"
+    return path + q + query
+
+
+def href(o: Options, from_path: str, to: str, *, teaser: bool = False) -> str:
     """A link from the page at ``from_path`` to ``to`` in the site's link style."""
+    to = link_target(o, to, teaser=teaser, from_page=from_path)
     if o.links == "absolute":
         return ORIGIN + to
     if o.links == "root":
         return to
     path, q, query = to.partition("?")
+    if o.base_href:  # <base href="{origin}/">: relative to the root, whatever the page
+        return (path.lstrip("/") or "./") + q + query
     base = from_path.split("?")[0]
     base_dir = base if base.endswith("/") else posixpath.dirname(base) or "/"
     rel = posixpath.relpath(path, base_dir)
@@ -81,31 +107,51 @@ def href(o: Options, from_path: str, to: str) -> str:
     return rel + q + query
 
 
-def _article_path(o: Options, lang: words.Language, slug: str, day: date, n: int) -> str:
-    news = lang.news_slug
+def _article_path(o: Options, lang: words.Language, slug: str, day: date, n: int, press: bool) -> str:
+    news = PRESS[lang.code][0] if press else lang.news_slug
     if o.shape == "html":
         return f"/{news}/{slug}.html"
     if o.shape == "id":
         return f"/{news}/item?id={100 + n}"
     if o.shape == "dated":
-        return f"/{day.year}/{day.month:02d}/{day.day:02d}/{slug}/"
+        section = f"/{news}" if o.dated_in_section else ""
+        return f"{section}/{day.year}/{day.month:02d}/{day.day:02d}/{slug}/"
     return f"/{news}/{slug}/"
 
 
 def _entries(o: Options, rng: random.Random, lang: words.Language) -> list[Entry]:
     day = date(2025, 10, 20)
     entries = []
+    step = (40, 120) if o.archive != "pages" else (1, 9)  # archives by year span three years
     for n in range(o.articles):
-        day -= timedelta(days=rng.randint(1, 9))
+        day -= timedelta(days=rng.randint(*step))
         headline = words.title(rng, lang, n + 1)
         short = rng.random() < o.short_share
         if short:
             paragraphs = [words.sentence(rng, lang), words.sentence(rng, lang)]
         else:
             paragraphs = [words.paragraph(rng, lang, 3) for _ in range(rng.randint(3, 5))]
-        path = _article_path(o, lang, slugify(headline.translate(FOLD)), day, n)
-        entries.append(Entry(path, headline, day, paragraphs, short))
+        press = (o.tabs or o.press_listing) and n % 3 == 1
+        path = _article_path(o, lang, _slug(o, headline), day, n, press)
+        orphan = o.orphans != "none" and n >= o.articles - 2
+        entries.append(Entry(path, headline, day, paragraphs, short, "press" if press else "news", orphan))
     return entries
+
+
+def _slug(o: Options, headline: str) -> str:
+    if o.slugs == "unicode":  # "Skolan bygger om lekplatsen vid torget (3)" → "skolan-bygger-...-torget-3"
+        words_ = "".join(c if c.isalnum() else " " for c in headline.lower()).split()
+        return "-".join(words_)
+    return slugify(headline.translate(FOLD))
+
+
+# Second news section (press releases) per language: (path slug, tab label).
+PRESS = {
+    "sv": ("pressmeddelanden", "Pressmeddelanden"),
+    "nb": ("pressemeldinger", "Pressemeldinger"),
+    "da": ("pressemeddelelser", "Pressemeddelelser"),
+    "en": ("press-releases", "Press releases"),
+}
 
 
 def _listing_path(o: Options, lang: words.Language) -> str:

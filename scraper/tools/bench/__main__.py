@@ -1,4 +1,4 @@
-"""``python -m scraper.tools.bench quotes|sites|speed|pool``."""
+"""``python -m scraper.tools.bench quotes|sites|real|body|speed|pool``."""
 
 from __future__ import annotations
 
@@ -9,14 +9,16 @@ from pathlib import Path
 
 import scraper.tools.bench as bench
 
-from .paths import GOLD_DIR, SPLITS
+from .body import format_body, format_lost, format_rules, load_web_eval, rule_effects, score_body
+from .paths import GOLD_DIR, REAL_TEXTS_DIR, SPLITS, WEB_EVAL_DIR
 from .pool import measure_pool
 from .quotes import format_errors, format_table, score_gold
+from .real import format_by_language, load_real_texts, score_real
 from .sites import score_sites
 from .speed import corpus_pages, format_speed, measure_speed
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m scraper.tools.bench", description=(bench.__doc__ or "").split("\n\n")[0]
     )
@@ -34,8 +36,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     speed.add_argument("--corpus", type=Path, default=None, help="folder of .html pages")
     speed.add_argument("--rounds", type=int, default=5)
     speed.add_argument("--limit", type=int, default=None, help="time only the first N pages")
-    args = parser.parse_args(argv)
+    body = sub.add_parser("body", help="body text on web-eval: with/without against trafilatura's default")
+    body.add_argument("--corpus", type=Path, default=WEB_EVAL_DIR, help="folder with evaldata.json")
+    body.add_argument("--held-out", action="store_true", help="also score the held-out half (odd indexes)")
+    body.add_argument("--verbose", "-v", action="store_true", help="list the lost 'with' segments")
+    body.add_argument(
+        "--rules", action="store_true", help="what each prune rule removes: wanted and boilerplate"
+    )
+    real = sub.add_parser("real", help="score quotes and contacts on the real texts of real-texts-dev")
+    real.add_argument("--corpus", type=Path, default=REAL_TEXTS_DIR, help="folder with texts.jsonl")
+    real.add_argument("--held-out", action="store_true", help="also score the held-out half (odd ids)")
+    real.add_argument("--verbose", "-v", action="store_true", help="list the errors of the dev half")
+    return parser
 
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "real":
+        return _real(args.corpus, args.held_out, args.verbose)
+    if args.command == "body":
+        return _body(args.corpus, args.held_out, args.verbose, args.rules)
     if args.command == "quotes":
         report = score_gold(args.gold, args.split)
         splits = [*SPLITS, "all"] if args.split == "all" else [args.split]
@@ -62,6 +82,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no .html pages in {corpus}", file=sys.stderr)
         return 1
     print(format_speed(measure_speed(files, rounds=args.rounds), corpus))
+    return 0
+
+
+def _real(corpus: Path, held_out: bool, verbose: bool) -> int:
+    if not load_real_texts(corpus):
+        print(f"bench real: no texts.jsonl in {corpus}, skipped")
+        return 0
+    report = score_real(corpus, SPLITS if held_out else ["dev"])
+    print(f"corpus: {corpus} (real texts; even ids dev, odd ids held_out)")
+    for split in [*SPLITS, "all"] if held_out else ["dev"]:
+        print(format_table(report, [split]))
+        print(format_by_language(report, split))
+    if verbose:  # the held-out half is scored, never studied
+        print(format_errors(report, "dev"))
+    return 0
+
+
+def _body(corpus: Path, held_out: bool, verbose: bool, rules: bool = False) -> int:
+    if not load_web_eval(corpus):
+        print(f"bench body: no evaldata.json in {corpus}, skipped")
+        return 0
+    splits = [*SPLITS, "all"] if held_out else ["dev"]
+    report = score_body(corpus, SPLITS if held_out else ["dev"])
+    print(format_body(report, splits, corpus))
+    if rules:
+        print(format_rules(rule_effects(corpus, SPLITS if held_out else ["dev"])))
+    if verbose:
+        print(format_lost(report))
     return 0
 
 

@@ -156,10 +156,25 @@ def match_contacts(predicted: Sequence[Any], gold: Sequence[Any]) -> list[tuple[
     return _one_to_one(scores)
 
 
+def without_optional(
+    predicted: Sequence[Any],
+    gold: Sequence[Any],
+    optional: Sequence[Any],
+    match: Callable[[Sequence[Any], Sequence[Any]], list[tuple[int, int]]],
+) -> list[Any]:
+    """The predictions left once those matching an optional label (one marked uncertain) are set aside:
+    finding such a label earns nothing and costs nothing, missing it is not counted either.
+    ``match`` is :func:`match_quotes` or :func:`match_contacts`, run on the certain and optional labels
+    together so a prediction is set aside only when its best label is an optional one."""
+    pairs = match(predicted, [*gold, *optional])
+    aside = {p for p, g in pairs if g >= len(gold)}
+    return [item for i, item in enumerate(predicted) if i not in aside]
+
+
 # --- scores ----------------------------------------------------------------------------------
 
 
-_Score = TypeVar("_Score", "QuoteScore", "ContactScore")
+_Score = TypeVar("_Score", "QuoteScore", "ContactScore", "SegmentScore")
 
 
 def _add(a: _Score, b: _Score) -> _Score:
@@ -333,4 +348,42 @@ def score_contacts(predicted: Sequence[Any], gold: Sequence[Any]) -> ContactScor
     return score
 
 
-# --- the gold set ----------------------------------------------------------------------------
+# --- body segments ---------------------------------------------------------------------------
+
+
+def _collapse(text: str) -> str:
+    return _SPACE.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+@dataclass
+class SegmentScore:
+    """Segments a good extraction keeps ("with") and drops ("without"), kept or dropped by a text."""
+
+    with_kept: int = 0
+    with_total: int = 0
+    without_dropped: int = 0
+    without_total: int = 0
+    missing: list[str] = field(default_factory=list)  # "with" segments not in the text
+    leaked: list[str] = field(default_factory=list)  # "without" segments in the text
+
+    @property
+    def with_share(self) -> float:
+        return _ratio(self.with_kept, self.with_total)
+
+    @property
+    def without_share(self) -> float:
+        return _ratio(self.without_dropped, self.without_total)
+
+    def __add__(self, other: SegmentScore) -> SegmentScore:
+        return _add(self, other)
+
+
+def score_segments(text: str | None, with_: Sequence[str], without: Sequence[str]) -> SegmentScore:
+    """A segment is in the text when it occurs in it as written, white space collapsed on both sides
+    (case and punctuation count: the evaluation set was labelled that way)."""
+    haystack = _collapse(text or "")
+    missing = [s for s in with_ if _collapse(s) not in haystack]
+    leaked = [s for s in without if _collapse(s) in haystack]
+    return SegmentScore(
+        len(with_) - len(missing), len(with_), len(without) - len(leaked), len(without), missing, leaked
+    )
