@@ -36,6 +36,11 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 
+# A response cut short (the connection closed before its Content-Length) arrives with Scrapy's
+# "dataloss" flag instead of failing, so the spider can say which page was cut, keep the version
+# already archived and store nothing cut mid-sentence (page/cut_short, article/cut_short, the note).
+DOWNLOAD_FAIL_ON_DATALOSS = False
+
 # A news article is rarely above a few hundred KB; a 10 MB "page" is a trap or a file.
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024

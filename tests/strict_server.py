@@ -5,7 +5,9 @@ Like a real server (Episerver, IIS, Django) and unlike the lenient demo web, ``/
 HTML), a ``(status, headers, body)`` tuple, or a function of how many times that path was asked
 before (0 on the first request) returning such a tuple. ``{{origin}}`` in a body is the server's
 origin. ``path_filter`` may rewrite each requested path first (say, drop a session id the site
-mints, as a servlet container accepts any). Requests are recorded as ``(path, status)``.
+mints, as a servlet container accepts any). A ``Content-Length`` in a page's headers is sent
+instead of the true one, as a lying server does (the connection closes after each answer).
+Requests are recorded as ``(path, status)``.
 
 A body may also be ``bytes`` (sent as is: binary, compressed, broken encodings), and a page may be a
 :class:`Raw` writer that gets the socket's file itself, for what a well-behaved server never does
@@ -59,8 +61,10 @@ class StrictServer:
                 data = body if isinstance(body, bytes) else body.encode("utf-8")
                 self.send_response(status)
                 for key, value in headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(data)))
+                    if key != "Content-Length":
+                        self.send_header(key, value)
+                # A lying server's own figure when the page gives one (the body is sent whole).
+                self.send_header("Content-Length", headers.get("Content-Length", str(len(data))))
                 self.end_headers()
                 self.wfile.write(data)
 

@@ -23,6 +23,7 @@ class Counter(StrEnum):
     ARTICLE_UNCHANGED = "article/unchanged"
     ARTICLE_NEW = "article/new"
     ARTICLE_UPDATED = "article/updated"
+    ARTICLE_CUT_SHORT = "article/cut_short"  # cut inside the article's text: not stored this run
     EXTRACT_EMPTY = "extract/empty"
     EXTRACT_FAILED = "extract/failed"
     EXTRACT_GARBLED = "extract/garbled"  # values dropped because the page does not contain them
@@ -47,6 +48,7 @@ class Counter(StrEnum):
     LISTING_STOPPED_BEFORE_SINCE = "listing/stopped_before_since"
     LISTING_STOPPED_NO_NEW_LINKS = "listing/stopped_no_new_links"
     PAGE_CONDITIONAL = "page/conditional"
+    PAGE_CUT_SHORT = "page/cut_short"  # fewer bytes than its Content-Length, or ending mid-document
     PAGE_ERRORS = "page/errors"
     PAGE_FETCHED = "page/fetched"
     PAGE_HUB_SCHEDULED = "page/hub_scheduled"

@@ -111,6 +111,9 @@ def loss_notes(site: SiteState, known: set[str] | frozenset[str] = frozenset()) 
         notes.append(
             f"{len(lost)} of {len(site.listed)} listed entries fetched but not stored (first: {lost[0]})"
         )
+    if site.cut_short:
+        first, reason = next(iter(site.cut_short.items()))
+        notes.append(f"{len(site.cut_short)} responses cut short (first: {first}, {reason})")
     asked, gone = site.candidates_asked, site.candidates_gone
     if asked >= MIN_CANDIDATES_FOR_GONE_NOTE and gone * 2 > asked:
         notes.append(f"{gone} of {asked} candidate pages answered 404/410")

@@ -72,6 +72,43 @@ def remember(
     )
 
 
+#: How far from the end of a page ``</html>`` is looked for.
+_TAIL_BYTES = 2048
+#: The two reasons :func:`cut_short` gives.
+DATALOSS = "fewer bytes than its Content-Length"
+MID_DOCUMENT = "ends mid-document"
+
+
+def cut_short(response: Response) -> str | None:
+    """Why the response is shorter than the page its server meant to send, or None.
+
+    Two tells: Scrapy's ``dataloss`` flag (the connection closed before the Content-Length was
+    reached; ``DOWNLOAD_FAIL_ON_DATALOSS`` is off so that the response arrives flagged instead of
+    failing), and an HTML page that ends mid-document — no ``</html>`` near the end and a last byte
+    that closes no tag — as a Content-Length counted in characters instead of bytes leaves it:
+    the client stops reading where the header says, silently.
+    """
+    if "dataloss" in response.flags:
+        return DATALOSS
+    if (
+        not isinstance(response, TextResponse)
+        or "html" not in (_header(response, b"Content-Type") or "").lower()
+    ):
+        return None
+    tail = response.body[-_TAIL_BYTES:].rstrip()
+    if tail and not tail.endswith(b">") and b"</html" not in tail.lower():
+        return MID_DOCUMENT
+    return None
+
+
+def text_complete(response: Response, reason: str) -> bool:
+    """True if a cut-short page still holds its whole article: it ended mid-document after
+    ``</article>`` or ``</main>`` (in the footer, say). A response its own server says is short
+    (dataloss) never is: what is missing may be more of the article."""
+    body = response.body.lower()
+    return reason == MID_DOCUMENT and (b"</article>" in body or b"</main>" in body)
+
+
 def storage_url(sel: Selector, response: Response, site: SiteState) -> tuple[str, str | None]:
     """The key to store an article under, and why rel=canonical was not it (None: no objection).
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from parsel import Selector
@@ -17,12 +18,12 @@ from scrapy.utils.gz import gzip_magic_number
 from scraper.clock import utc_now
 from scraper.config import CrawlConfig
 from scraper.crawl import counters as stats
-from scraper.crawl import sources
+from scraper.crawl import pages, sources
 from scraper.crawl.counters import Counter
 from scraper.crawl.frontier import SiteState
 from scraper.crawl.memory import CrawlMemory
 from scraper.crawl.urls import canonical_url, same_site
-from scraper.items import Capture, Link, PageGone, PageSeen
+from scraper.items import Capture, Link, Page, PageGone, PageSeen
 
 logger = logging.getLogger("scraper.crawl.spiders.news")
 
@@ -109,6 +110,10 @@ class ResponseChecks:
         hops = len(response.meta.get("redirect_urls") or [])
         if hops:
             self._inc(Counter.REDIRECT_HOPS, site.mid, hops)
+        if reason := pages.cut_short(response):
+            self._inc(Counter.PAGE_CUT_SHORT, site.mid)
+            site.cut_short.setdefault(response.url, reason)
+            logger.warning("%s: response cut short (%s): %s", site.mid, reason, response.url)
         if not same_site(response.url, site.municipality.homepage):
             self._inc(Counter.PAGE_SKIPPED_OFFSITE_REDIRECT, site.mid)
             logger.info(
@@ -119,6 +124,16 @@ class ResponseChecks:
             )
             return None
         return site
+
+    def _article_page(self, response: Response, key: str, site: SiteState) -> Iterator[Page]:
+        """The article for the archive, unless its response was cut short where the article's text
+        may be: then it is neither stored new nor over the complete version archived, and the next
+        crawl asks again (counted, and named in the crawl's note with the other cut-short pages)."""
+        reason = site.cut_short.get(response.url)
+        if reason and not pages.text_complete(response, reason):
+            self._inc(Counter.ARTICLE_CUT_SHORT, site.mid)
+            return
+        yield pages.article_page(response, key, site.municipality)
 
     def _html(self, response: Response, site: SiteState) -> Selector | None:
         ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()

@@ -96,11 +96,21 @@ def body_paragraphs(postbody: _Element | None) -> list[str]:
             paragraphs += [_node_text(child)]
         elif child.tag in _CONTAINER_TAGS:
             paragraphs += _blocks(child)
+        # Text trafilatura left between two blocks ("<head>Återvinning</head>Den nya ...") is a
+        # paragraph of its own, not nothing.
+        if tail := clean_text(child.tail):
+            paragraphs.append(tail)
     return [unicodedata.normalize("NFC", p) for p in paragraphs if p]
 
 
 def _same(a: str, b: str) -> bool:
     return clean_text(a).casefold().rstrip(".") == clean_text(b).casefold().rstrip(".")
+
+
+def _is_heading_of(paragraph: str, title: str) -> bool:
+    """The headline repeated, alone or behind a kicker or date line ("Pressmeddelande Ny förskola")."""
+    low, head = clean_text(paragraph).casefold(), clean_text(title).casefold()
+    return _same(paragraph, title) or (low.endswith(head) and 0 < len(low) - len(head) <= 60)
 
 
 def clean_paragraphs(paragraphs: list[str], title: str | None, lead: str | None) -> list[str]:
@@ -122,7 +132,7 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, lead: str | None)
         if _CONTACT_HEADING.match(paragraph.split("\n", 1)[0]):
             in_contact_block = True
             continue
-        if i < 4 and ((title and _same(paragraph, title)) or (lead and _same(paragraph, lead))):
+        if i < 4 and ((title and _is_heading_of(paragraph, title)) or (lead and _same(paragraph, lead))):
             continue
         if _BOILERPLATE.fullmatch(paragraph):
             continue

@@ -11,7 +11,9 @@ Sources in order of trust:
    ``<meta>``, ``<time datetime>`` whose class says published/updated, JSON-LD
    ``datePublished`` / ``dateModified``;
 2. labelled lines in the page — "Publicerad 2018-05-30", "Publicerat den 30 maj 2018 kl 10.15",
-   "Sidan senast uppdaterad: 2018-05-30", "Published 12 March 2026", "Last updated: 14 March 2026";
+   "Sidan senast uppdaterad: 2018-05-30", "Published 12 March 2026", "Last updated: 14 March 2026",
+   "Publiceret 14. marts 2023", "Oppdatert 15.03.2023"; a bare "Datum 14.03.2023" / "Dato:" label
+   counts as published when no label says more;
 3. a fallback date from htmldate (passed in by the caller, which runs it once inside trafilatura
    with :func:`htmldate_params`), used for ``published`` only.
 
@@ -29,7 +31,15 @@ from typing import Any
 from lxml.etree import _Element
 
 from .tree import clean_text, is_in_chrome
-from .vocabulary import META_PUBLISHED, META_UPDATED, MIN_DATE, MONTHS, PUBLISHED_LABELS, UPDATED_LABELS
+from .vocabulary import (
+    DATE_LABELS,
+    META_PUBLISHED,
+    META_UPDATED,
+    MIN_DATE,
+    MONTHS,
+    PUBLISHED_LABELS,
+    UPDATED_LABELS,
+)
 
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 _MONTH_WORD = r"([A-Za-zÅÄÖåäöæøÆØ]{3,10})\.?"
@@ -92,14 +102,18 @@ def htmldate_params(fetched_at: str) -> dict[str, Any]:
 
 def _labels_regex(labels: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])\s*(?:den|on|:|kl\.?)?", re.IGNORECASE)
+    # A label may touch its date ("Publicerat3 maj, 2021": two <span>s the stylesheet sets apart),
+    # never a following letter ("Publiceringen").
+    return re.compile(rf"(?<![\w-])({alternatives})(?![^\W\d]|-)\s*(?:den|on|:|kl\.?)?", re.IGNORECASE)
 
 
 _PUBLISHED_RE = _labels_regex(PUBLISHED_LABELS)
 _UPDATED_RE = _labels_regex(UPDATED_LABELS)
+_DATE_RE = _labels_regex(DATE_LABELS)
 # Text nodes worth a look: cheap prefilter before the label regexes.
 _LABEL_HINT = re.compile(
-    r"publi|uppdater|ändrad|updated|posted|modified|oppdater|opdater|päivit|julkais|aktualis|veröff",
+    r"publi|uppdater|ändra|updated|posted|modified|oppdater|opdater|päivit|julkais|aktualis|veröff"
+    r"|endret|ændret|udgivet|revised|datum|dato|date",
     re.IGNORECASE,
 )
 
@@ -142,9 +156,12 @@ def _structured(tree: _Element) -> tuple[str | None, str | None]:
     return published, updated
 
 
-def _labelled(tree: _Element) -> tuple[str | None, str | None]:
-    """Dates next to a "Publicerad" / "Uppdaterad" / "Published" label, outside site chrome."""
-    published = updated = None
+Labelled = tuple[str | None, str | None, str | None]  # published, updated, a bare "Datum" date
+
+
+def _labelled(tree: _Element) -> Labelled:
+    """Dates next to a "Publicerad" / "Uppdaterad" / "Published" / "Datum" label, outside site chrome."""
+    published = updated = dated = None
     body = tree.find("body")
     for node in (body if body is not None else tree).iter():
         if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
@@ -152,43 +169,35 @@ def _labelled(tree: _Element) -> tuple[str | None, str | None]:
         text = f"{node.text or ''} {node.tail or ''}"
         if not _LABEL_HINT.search(text):
             continue
-        # The label and the date are often in sibling elements: look at the parent's text too.
-        context = [node]
-        parent = node.getparent()
-        if parent is not None:
-            context.append(parent)
-        for el in context:
+        # The label and the date are often in sibling elements, or in the children of two sibling
+        # elements (<div><dt>Publicerad</dt></div><div><dd>14 mars</dd></div>): look up two levels.
+        for el in (node, *list(node.iterancestors())[:2]):
             snippet = clean_text(el.text_content())
             if len(snippet) > 300:
                 break
             found = _dates_after_labels(snippet)
-            if found[0] or found[1]:
-                if is_in_chrome(node):
-                    break
-                published = published or found[0]
-                updated = updated or found[1]
+            if any(found):
+                if not is_in_chrome(node):
+                    published, updated, dated = published or found[0], updated or found[1], dated or found[2]
                 break
         if published and updated:
             break
-    return published, updated
+    return published, updated, dated
 
 
-def _dates_after_labels(snippet: str) -> tuple[str | None, str | None]:
+def _dates_after_labels(snippet: str) -> Labelled:
     # Updated labels first: "Sidan senast uppdaterad" must not be read as a "Publicerad" line.
-    published = updated = None
+    found: list[str | None] = [None, None, None]
     spans: list[tuple[int, int]] = []
-    for m in _UPDATED_RE.finditer(snippet):
-        value = parse_date(snippet[m.end() : m.end() + 40])
-        if value:
-            updated = updated or value
-            spans.append((m.start(), m.end()))
-    for m in _PUBLISHED_RE.finditer(snippet):
-        if any(a <= m.start() < b for a, b in spans):
-            continue
-        value = parse_date(snippet[m.end() : m.end() + 40])
-        if value:
-            published = published or value
-    return published, updated
+    for n, regex in ((1, _UPDATED_RE), (0, _PUBLISHED_RE), (2, _DATE_RE)):
+        for m in regex.finditer(snippet):
+            if any(a <= m.start() < b for a, b in spans):
+                continue  # "datum" in "Publiceringsdatum", "ändrad" in "Senast ändrad"
+            value = parse_date(snippet[m.end() : m.end() + 40])
+            if value:
+                found[n] = found[n] or value
+                spans.append((m.start(), m.end()))
+    return found[0], found[1], found[2]
 
 
 def extract_dates(
@@ -203,8 +212,8 @@ def extract_dates(
     published, updated = _structured(tree)
     published, updated = _capped(published, max_date), _capped(updated, max_date)
     if not published or not updated:
-        labelled_published, labelled_updated = _labelled(tree)
-        published = published or _capped(labelled_published, max_date)
+        labelled_published, labelled_updated, dated = _labelled(tree)
+        published = published or _capped(labelled_published, max_date) or _capped(dated, max_date)
         updated = updated or _capped(labelled_updated, max_date)
     if not published:
         fallback = _capped(parse_date(fallback_published), max_date)

@@ -7,20 +7,27 @@ we keep only as fallbacks.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
 from .tree import clean_text, element_text, is_in_chrome
 from .vocabulary import (
     BYLINE_LABELS,
+    HEADING_PART_TOKENS,
+    HIDDEN_CLASS_TOKENS,
+    KICKER_CLASS_TOKENS,
     LANGUAGE_ALIASES,
     LANGUAGE_MIN_HITS,
     LEAD_CLASS_TOKENS,
     LEAD_MIN_CHARS,
+    MONTHS,
     ORGANISATION_WORDS,
     SITE_NAME_WORDS,
+    SKIP_PHRASES,
     STOPWORDS,
     TITLE_SEPARATORS,
 )
@@ -60,16 +67,128 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
 
 
 def extract_title(tree: _Element, fallback: str | None = None) -> str | None:
-    """The article's headline: the first ``<h1>`` outside site chrome, else og:title, else ``<title>``."""
+    """The article's headline.
+
+    An ``<h1>`` outside site chrome that is not a skip link, a landmark label, the site's logo or
+    a bare date — the one the document title (og:title or ``<title>``) agrees with if any, else
+    the first; without one, og:title, trafilatura's guess, ``<title>``. A kicker or date inside the
+    ``<h1>`` (marked by its class, a ``<time>``, or by the document title being the rest of it) and
+    a skip link glued in front are not part of the headline.
+    """
     site_name = _meta(tree, "og:site_name")
-    for h1 in tree.iter("h1"):
-        text = element_text(h1)
-        if text and not is_in_chrome(h1) and (not site_name or text.lower() != site_name.lower()):
-            return strip_site_name(text, [site_name or ""])
-    for candidate in (_meta(tree, "og:title", "twitter:title"), fallback, _title_tag(tree)):
-        if candidate:
-            return strip_site_name(candidate, [site_name or ""])
+    names = [site_name or ""]
+    documents = (_meta(tree, "og:title"), _meta(tree, "twitter:title"), _title_tag(tree))
+    references = [r for d in documents if d and (r := _headline(strip_site_name(d, names)))]
+    headings = [h for h in (_heading_text(h1) for h1 in tree.iter("h1") if _may_be_headline(h1)) if h]
+    headings = [h for h in headings if not site_name or h.lower() != site_name.lower()]
+    agreed = _agreed_heading(headings, references)
+    if not agreed and references:  # "<h1>Nyheter</h1><h2>The headline</h2>": the h2 the title repeats
+        subheadings = [_heading_text(h2) for h2 in tree.iter("h2") if _may_be_headline(h2)]
+        agreed = next(
+            (h for h in subheadings if h and h.casefold() in {r.casefold() for r in references}), None
+        )
+    if agreed or headings:
+        return strip_site_name(agreed or headings[0], names)
+    for candidate in (documents[0] or documents[1], fallback, documents[2]):
+        if candidate and (candidate := _headline(candidate)):
+            return strip_site_name(candidate, names)
     return None
+
+
+def _agreed_heading(headings: list[str], references: list[str]) -> str | None:
+    """The heading a document title repeats; or, for a heading that is a kicker plus a document
+    title (the kicker has no markup of its own), that document title."""
+    folded = [(h, h.casefold()) for h in headings]
+    for reference in references:
+        for heading, low in folded:
+            if low == reference.casefold():
+                return heading
+    for reference in references:
+        ref = reference.casefold()
+        for _heading, low in folded:
+            if len(ref) >= 12 and low.endswith(ref) and not low[: -len(ref)][-1:].isalnum():
+                return reference
+    return None
+
+
+_SKIP_WORDS = sorted(SKIP_PHRASES, key=len, reverse=True)
+# Only phrases that cannot begin a headline are stripped from its front ("Meny för veckan" stays).
+_SKIP_PREFIX = re.compile(
+    r"^(?:(?:"
+    + "|".join(re.escape(p) for p in _SKIP_WORDS if " " in p or p == "hauptnavigation")
+    + r")(?=$|[\s:|»>–-]|(?-i:[A-ZÅÄÖÆØÜ]))[\s:|»>–-]*)+",
+    re.IGNORECASE,
+)
+_SKIP_ONLY = re.compile(r"(?:" + "|".join(re.escape(p) for p in _SKIP_WORDS) + r")\s*:?", re.IGNORECASE)
+_DATE_FRONT = re.compile(
+    r"^(?:(?P<day>\d{1,2})\.?\s+(?P<month>[^\W\d]{3,10})\.?,?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}"
+    r"|\d{4}-\d{2}-\d{2})(?:(?P<separator>\s*[|:–-]\s*)|\s+|$)"
+)
+
+
+def _headline(text: str) -> str:
+    """A title candidate without a skip link or date in front; "" if it is only one of those.
+
+    A date in front is the template's date line when a separator or a capital letter follows it
+    ("14 mars 2026 | Ny förskola", "14 mars 2026 Ny förskola"), not in "12 maj 2026 blir en festdag".
+    """
+    text = _SKIP_PREFIX.sub("", clean_text(text))
+    if not text or _SKIP_ONLY.fullmatch(text):
+        return ""
+    m = _DATE_FRONT.match(text)
+    if not m or (m["month"] and m["month"].lower() not in MONTHS):
+        return text
+    rest = text[m.end() :]
+    if not rest:
+        return ""
+    return rest if m["separator"] or rest[0].isupper() else text
+
+
+def _tokens(el: _Element) -> list[str]:
+    return f"{el.get('class', '')} {el.get('id', '')}".lower().split()
+
+
+def _may_be_headline(h1: _Element) -> bool:
+    """Not chrome, not for screen readers only, not the site's logo linking to the home page."""
+    marks = HIDDEN_CLASS_TOKENS + KICKER_CLASS_TOKENS
+    if any(token in t for t in _tokens(h1) for token in marks) or is_in_chrome(h1):
+        return False
+    links = h1.findall(".//a")
+    if len(links) == 1 and (href := links[0].get("href") or "") and not href.startswith("#"):
+        home = urlsplit(href).path in ("", "/", "/index.html", "/index.php")
+        if home and element_text(links[0]) == element_text(h1):
+            return False
+    return True
+
+
+_NOT_HEADLINE = KICKER_CLASS_TOKENS + HEADING_PART_TOKENS + HIDDEN_CLASS_TOKENS
+
+
+def _heading_text(h1: _Element) -> str:
+    """The ``<h1>``'s text without its kicker, category, date and screen-reader-only parts (all
+    of it when those marks would leave nothing: the headline itself was in a "label" span)."""
+    whole = _headline(element_text(h1))
+    h1 = copy.deepcopy(h1)
+    h1.tail = None
+    for el in list(h1.iterdescendants()):
+        tokens = _tokens(el)
+        kicker = any(token in t for t in tokens for token in _NOT_HEADLINE)
+        if (kicker or el.tag == "time") and el.getparent() is not None:
+            _drop(el)
+    return _headline(element_text(h1)) or whole
+
+
+def _drop(el: _Element) -> None:
+    """Remove an element, keeping the text that follows it."""
+    parent, previous = el.getparent(), el.getprevious()
+    if parent is None:
+        return
+    if el.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def _title_tag(tree: _Element) -> str | None:

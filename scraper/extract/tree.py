@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml import html as lxml_html
 from lxml.etree import _Element
 from trafilatura.utils import load_html
@@ -17,14 +18,170 @@ _LAYOUT_PREFIXES = ("has-", "no-", "with-", "without-", "is-", "show-", "hide-")
 
 
 def parse_html(text: str) -> _Element | None:
-    """Parse page text into an lxml tree once; every extractor reuses it (trafilatura copies it)."""
+    """Parse page text into an lxml tree once; every extractor reuses it (trafilatura copies it).
+
+    The tree is normalised for text (:func:`separate_blocks`, :func:`split_double_breaks`), and a
+    page nested deeper than libxml2's default limit (255 elements: the rest of the page would be
+    dropped without a word) is parsed again without that limit.
+    """
     tree = load_html(text)
     if tree is None:
         try:
             tree = lxml_html.document_fromstring(_XML_DECLARATION.sub("", text) or "<html></html>")
         except Exception:  # lxml raises several types on hopeless input
             return None
+    if _AT_DEFAULT_LIMIT(tree):
+        deep = _parse_deep(text)
+        tree = tree if deep is None else deep
+    split_double_breaks(tree)
+    separate_blocks(tree)
     return tree
+
+
+#: libxml2 stops building the tree at this depth (and drops everything below and after it) unless
+#: told ``huge_tree``, which raises the limit to :data:`HUGE_MAX_DEPTH`.
+DEFAULT_MAX_DEPTH = 255
+HUGE_MAX_DEPTH = 2047
+# True if some element sits at DEFAULT_MAX_DEPTH: a fixed path is 5x cheaper than measuring depth().
+_AT_DEFAULT_LIMIT = etree.XPath("boolean(/*" + "/*" * DEFAULT_MAX_DEPTH + ")")
+_DEEP_PARSER = lxml_html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=True,
+)
+# Wrappers that carry no text of their own: dropped when a page is nested past even HUGE_MAX_DEPTH
+# (unclosed <font>/<div> soup), so that its text survives as a flat page.
+_WRAPPER_TAGS = re.compile(r"</?(?:div|span|font|section|center|b|i|u|em|strong|small|big)\b[^>]*>", re.I)
+
+
+def depth(tree: _Element) -> int:
+    """How deeply the tree's elements are nested (the root is depth 0)."""
+    deepest = level = 0
+    for event, _el in etree.iterwalk(tree, events=("start", "end")):
+        level += 1 if event == "start" else -1
+        deepest = max(deepest, level)
+    return deepest - 1
+
+
+def _parse_deep(text: str) -> _Element | None:
+    """The page parsed with ``huge_tree``; flattened first if even that limit would cut it."""
+    source = _XML_DECLARATION.sub("", text)
+    for attempt in (source, _WRAPPER_TAGS.sub(" ", source)):
+        try:
+            tree = lxml_html.document_fromstring(
+                attempt.encode("utf-8", "surrogatepass"), parser=_DEEP_PARSER
+            )
+        except Exception:  # lxml raises several types on hopeless input
+            return None
+        if depth(tree) < HUGE_MAX_DEPTH:
+            return tree
+    return tree
+
+
+#: Elements that start a new line when rendered: text on either side of one is never one word.
+BLOCK_TAGS = frozenset(
+    (
+        *("address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "dialog", "div"),
+        *("dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "legend", "li", "main", "nav", "ol", "p", "pre", "section"),
+        *("summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"),
+    )
+)
+
+
+def separate_blocks(tree: _Element) -> None:
+    """Put white space at every block boundary that has none.
+
+    ``<strong>Återvinning</strong><div>Den nya ...</div>`` renders on two lines, but its text (and
+    trafilatura's paragraph built from it) reads "ÅtervinningDen": a newline goes before and after
+    each block element (and ``<br>``) where the neighbouring text touches it.
+    """
+    for el in tree.iter(*BLOCK_TAGS):
+        previous = el.getprevious()
+        if previous is not None:
+            if not previous.tail or not previous.tail[-1].isspace():
+                previous.tail = (previous.tail or "") + "\n"
+        else:
+            parent = el.getparent()
+            if parent is not None and parent.text and not parent.text[-1].isspace():
+                parent.text += "\n"
+        if el.tail and not el.tail[0].isspace():
+            el.tail = "\n" + el.tail
+
+
+def _is_break_run(children: list[_Element], i: int) -> bool:
+    """True if ``children[i]`` is a ``<br>`` followed, with only white space between, by another."""
+    return (
+        children[i].tag == "br"
+        and i + 1 < len(children)
+        and children[i + 1].tag == "br"
+        and not (children[i].tail or "").strip()
+    )
+
+
+#: Elements whose text may be paragraphs written as double line breaks (``<p>`` or a text container
+#: holding no block of its own).
+_BREAK_CONTAINERS = ("p", "div", "td", "blockquote", "section", "article", "dd")
+
+
+def split_double_breaks(tree: _Element) -> None:
+    """``<p>One.<br><br>Two.</p>`` becomes ``<p>One.</p><p>Two.</p>``: a blank line is a paragraph break.
+
+    Editors that write paragraphs as double line breaks inside one ``<p>`` (or straight into a
+    ``<div>``) are common on municipal sites; trafilatura collapses the two breaks into one, so
+    without this the paragraphs (and the quote rules, which read paragraphs) see one block.
+    """
+    for el in list(tree.iter(*_BREAK_CONTAINERS)):
+        children = list(el)
+        if sum(1 for c in children if c.tag == "br") < 2:
+            continue
+        if el.tag != "p" and any(c.tag in BLOCK_TAGS and c.tag != "br" for c in children):
+            continue
+        # Each paragraph: its leading text and its elements.
+        texts: list[str | None] = [el.text]
+        segments: list[list[_Element]] = [[]]
+        i = 0
+        while i < len(children):
+            if _is_break_run(children, i):
+                while _is_break_run(children, i):
+                    i += 1
+                texts.append(children[i].tail)
+                segments.append([])
+            else:
+                segments[-1].append(children[i])
+            i += 1
+        if len(segments) > 1:
+            _rebuild_paragraphs(el, texts, segments)
+
+
+def _rebuild_paragraphs(el: _Element, texts: list[str | None], segments: list[list[_Element]]) -> None:
+    """A ``<p>`` becomes sibling ``<p>``s (the first keeps its attributes); a container gets one
+    ``<p>`` child per paragraph."""
+    for child in list(el):
+        el.remove(child)  # its tail goes with it; the elements kept are appended back below
+    parts = [(t, s) for t, s in zip(texts, segments, strict=True) if (t and t.strip()) or s]
+    attributes = {k: v for k, v in el.attrib.items() if k != "id"} if el.tag == "p" else {}
+    tail, anchor = el.tail, el
+    if el.tag != "p":
+        el.text = "\n"
+    for n, (text, elements) in enumerate(parts):
+        target = el if n == 0 and el.tag == "p" else etree.Element("p", attributes)
+        target.text = text
+        for child in elements:
+            target.append(child)
+        if el.tag != "p":
+            target.tail = "\n"
+            el.append(target)
+        elif n:
+            anchor.addnext(target)
+            anchor = target
+    if el.tag == "p":
+        anchor.tail = tail
+        if anchor is not el:
+            el.tail = "\n"
 
 
 #: Characters that render as nothing but split words for search and for the quote and name rules:
@@ -46,21 +203,33 @@ def clean_text(text: str | None) -> str:
 
 
 def element_text(el: _Element) -> str:
-    """Visible text of an element, scripts and styles excluded, white space collapsed."""
-    parts = []
-    for node in el.iter():
+    """Visible text of an element as a browser lays it out, white space collapsed.
+
+    Scripts, styles and comments are left out; a block element (and ``<br>``) is a word boundary,
+    inline markup is not ("Frauen im <abbr>THW</abbr>:" reads "Frauen im THW:").
+    """
+    parts: list[str] = []
+    walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
+    for event, node in walker:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in ("script", "style", "noscript", "template"):
-            if node is not el and node.tail:
-                parts.append(node.tail)
+        if event in ("comment", "pi"):  # no "end" event: only the tail is text
+            parts.append(node.tail or "")
             continue
-        if node.text:
-            parts.append(node.text)
-        if tag in ("br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "tr"):
+        if event == "start":
+            if tag in _NOT_TEXT:
+                walker.skip_subtree()
+                continue
+            parts.append(" " if tag in BLOCK_TAGS else "")
+            parts.append(node.text or "")
+            continue
+        if tag in BLOCK_TAGS:
             parts.append(" ")
         if node is not el and node.tail:
             parts.append(node.tail)
-    return clean_text(" ".join(parts))
+    return clean_text("".join(parts))
+
+
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
 
 
 def _class_tokens(el: _Element) -> list[str]:

@@ -120,6 +120,32 @@ SITE_NAME_WORDS = (
     "kunta",
     "gov.uk",
 )
+#: Skip links and navigation landmarks that templates put in an <h1> (or in front of the headline):
+#: never a title, and stripped when glued in front of one.
+SKIP_PHRASES = (
+    *("hoppa till innehållet", "hoppa till innehåll", "hoppa till huvudinnehåll", "gå till innehåll"),
+    *("gå direkt till innehåll", "gå till huvudinnehåll", "direkt till innehåll", "till innehållet"),
+    *("hopp til innhold", "hopp til hovedinnhold", "gå til innhold", "gå til hovedinnhold"),
+    *("gå til indhold", "gå til hovedindhold", "spring til indhold", "spring til hovedindhold"),
+    *("skip to content", "skip to main content", "skip to navigation", "skip navigation"),
+    *("jump to content", "jump to main content", "zum inhalt springen", "direkt zum inhalt", "zum inhalt"),
+    *("hauptnavigation", "navigation und service", "navigation", "quicklinks", "snabblänkar", "genvägar"),
+    *("huvudmeny", "hovedmeny", "hovedmenu", "meny", "menu", "main menu", "du är här", "du er her"),
+    *("you are here", "sie sind hier"),
+)
+#: Class tokens of an <h1> that screen readers alone see (skip links, landmark labels).
+HIDDEN_CLASS_TOKENS = (
+    *("sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader", "aural"),
+    *("navskip", "skip", "offscreen", "off-screen", "assistive", "element-invisible", "invisible"),
+)
+#: Class tokens of the kicker that templates put inside the <h1>, in front of the headline
+#: ("<h1><span class='kicker'>Pressmeddelande</span> Ny förskola</h1>"), or on an <h1> of its own.
+KICKER_CLASS_TOKENS = (
+    *("kicker", "supertitle", "super-title", "toptitle", "top-title", "overline", "eyebrow", "pretitle"),
+    *("pre-title", "pre-heading", "preheading", "dachzeile", "topline", "roofline"),
+)
+#: Class tokens of a part of the <h1> that is not the headline (a category, a label, a date line).
+HEADING_PART_TOKENS = ("category", "label", "date", "dateline", "meta")
 
 # --- Author -----------------------------------------------------------------------------------
 
@@ -210,6 +236,13 @@ PUBLISHED_LABELS = (
     "publiceret",
     "julkaistu",
     "veröffentlicht",
+    "publiceringsdatum",
+    "publiceringsdag",
+    "publiseringsdato",
+    "publiceringsdato",
+    "udgivet",
+    "date published",
+    "publication date",
 )
 UPDATED_LABELS = (
     "sidan senast uppdaterad",
@@ -228,7 +261,20 @@ UPDATED_LABELS = (
     "senest opdateret",
     "päivitetty",
     "aktualisiert",
+    "uppdaterades",
+    "senast uppdaterades",
+    "sidan uppdaterades",
+    "senast ändrades",
+    "sist endret",
+    "endret",
+    "senest ændret",
+    "ændret",
+    "date modified",
+    "revised",
 )
+#: Labels that say "date" and nothing more ("Datum 14.03.2023", "Dato: 14. mars 2023"): the
+#: publication date when no label says so more precisely.
+DATE_LABELS = ("datum", "dato", "date")
 # Dates before this are not news publication dates (the web, let alone municipal news, is younger).
 MIN_DATE = "1995-01-01"
 

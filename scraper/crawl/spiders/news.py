@@ -268,7 +268,7 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
         for link in signals.news_links:
             if in_news_section(link.url) or has_date_in_path(link.url):
                 yield from self._candidate(link.url, site, listed=False)
-        yield pages.article_page(response, key, m)
+        yield from self._article_page(response, key, site)
 
     # --- errors --------------------------------------------------------------------
 
