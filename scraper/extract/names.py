@@ -6,35 +6,57 @@ which title, which unit). Pure string functions: no tree, no page, so they are t
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 
 from .vocabulary import (
+    ATTRIBUTION_STOP_WORDS,
     HONORIFICS_EN,
+    HONORIFICS_MORE,
     PLACE_PREPOSITIONS,
     RELATIVE_WORDS,
     ROLE_HONORIFICS,
     ROLE_SUFFIXES,
+    ROLE_SUFFIXES_MORE,
     ROLE_WORDS,
+    ROLE_WORDS_MORE,
     UNIT_WORDS,
 )
 
 UPPER = "A-ZÅÄÖÆØÜÉ"
 NAME_TOKEN = re.compile(rf"^[{UPPER}][\w'’.]*(?:-[{UPPER}]?[\w'’]+)*$")
 _PARTY = re.compile(r"\s*\(([^()]{1,12})\)")
-_HONORIFICS = frozenset(HONORIFICS_EN)
+_HONORIFICS = frozenset(HONORIFICS_EN + HONORIFICS_MORE)
 _RELATIVE = frozenset(RELATIVE_WORDS)
-_ROLE_HONORIFICS = frozenset(ROLE_HONORIFICS)
+_ROLE_HONORIFICS = frozenset(ROLE_HONORIFICS + HONORIFICS_MORE)
 _PLACE_PREPOSITIONS = frozenset(PLACE_PREPOSITIONS)
 # Words that may join the words of an organisation's name: "Norrsunds Energi", "Vatten & Avfall".
-_ORGANISATION_JOINERS = frozenset(("och", "and", "&", "of", "i", "för", "for", "AB"))
+_ORGANISATION_JOINERS = frozenset(("och", "og", "and", "&", "of", "i", "för", "for", "AB"))
+_STOP = ATTRIBUTION_STOP_WORDS
+_COPULAS = frozenset(("är", "er", "is", "var", "was", "blir"))
+_PARTICIPLE_PREPOSITIONS = frozenset(("at", "on", "to", "during", "after", "before", "in", "about", "from"))
+# A party written bare between commas after the name: "KD, kultur- och fritidsnämndens ordförande".
+_BARE_PARTY = re.compile(r"^([A-ZÅÄÖ]{1,3}|MP|KD|SD|Ap|Sp|Frp|KrF|SV|EL|RV)\s*(?:,\s*|$)")
+_ROLE_WORDS = ROLE_WORDS | ROLE_WORDS_MORE
+_ROLE_SUFFIX = re.compile(
+    "(?:"
+    + "|".join(sorted(map(re.escape, ROLE_SUFFIXES + ROLE_SUFFIXES_MORE), key=len, reverse=True))
+    + ")(?:n|en|et)?$"
+)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_role_word(token: str) -> bool:
-    """ "kommunchef", "Rektorn", "förvaltningschefen": a title, in indefinite or definite form."""
+    """ "kommunchef", "Rektorn", "förvaltningschefen": a title, in indefinite or definite form.
+
+    One precompiled suffix pattern and a cache: called for every token of every mention, it must
+    stay cheap on long pages (issue 12).
+    """
     low = token.lower().strip(".,:;")
-    if low in ROLE_WORDS:
-        return True
-    return any(low.endswith((suffix, suffix + "n", suffix + "en", suffix + "et")) for suffix in ROLE_SUFFIXES)
+    if "-" in low.strip("-"):
+        low = low.rsplit("-", 1)[1]  # "Co-leader", "vice-ordförande"
+    return low in _ROLE_WORDS or _ROLE_SUFFIX.search(low) is not None
 
 
 def looks_like_name(tokens: list[str]) -> bool:
@@ -60,41 +82,30 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
         party = m[1]
         text = (text[: m.start()] + text[m.end() :]).strip().rstrip(",")
     head, _, after_comma = (part.strip() for part in text.partition(","))
-    tail: str | None = after_comma.rstrip(",").strip() or None
-    if tail:
-        # "Elsa, som går i klass 4B" / "Ann Lee, 52": a description or an age, not a role;
-        # "professor of X who directs Y": the role ends where the relative clause begins.
-        kept = []
-        for token in tail.split():
-            if token.lower() in _RELATIVE:
-                break
-            kept.append(token)
-        tail = " ".join(kept) if kept and not tail.replace(",", "").strip().isdigit() else None
+    tail = _role_tail(after_comma)
+    if tail and (bare := _BARE_PARTY.match(tail)) and not party:
+        party, tail = bare[1], tail[bare.end() :].strip() or None  # "Magnus Ek, KD, nämndens ordförande"
     tokens = head.split()
     place = _place_after_name(tokens)
-    if place:
-        tokens = tokens[: -len(place)]
+    tokens = tokens[: -len(place)] if place else _cut_after_name(tokens)
     # Trailing run of name-like tokens is the name; what comes before is the role.
     i = len(tokens)
     while i > 0 and NAME_TOKEN.match(tokens[i - 1]) and not is_role_word(tokens[i - 1]):
         i -= 1
-    name_tokens, role_tokens = tokens[i:], tokens[:i]
-    honorific = None
-    while name_tokens and name_tokens[0].lower() in _HONORIFICS:
-        honorific = name_tokens.pop(0)
-        role_tokens.append(honorific)
-    if honorific and honorific.lower().rstrip(".") not in _ROLE_HONORIFICS:
-        role_tokens.remove(honorific)
-        honorific = None  # "Mr", "Dr": dropped from the name, not a role
-    if not name_tokens and tail:
-        # "the council's leader, Jane Smith": the name comes after the comma.
-        tail_tokens = tail.split()
-        if looks_like_name(tail_tokens):
-            return with_party(" ".join(tail_tokens), head or None, party)
-        return None, None
+    while len(tokens) - i >= 3 and i > 0 and tokens[i - 1].lower() in _ORGANISATION_JOINERS:
+        i += 1  # "Rådmand for Kultur og Fritid Tove Ahl": "Fritid" ends the role's capitalised words
+    name_tokens, role_tokens, honorific = _split_honorific(tokens[i:], tokens[:i])
+    if tail and (not name_tokens or (len(name_tokens) == 1 and role_tokens)):
+        # "the council's leader, Jane Smith" / "Mayor of Northby, Councillor Jo Penn": the name comes
+        # after the comma; "leder for A, B og C, Kari Eng": after the role's own commas.
+        if found := _name_in_tail(head, tail, party):
+            return found
+        if not name_tokens:
+            return None, None
     if not looks_like_name(name_tokens):
         return None, None
     name = " ".join(name_tokens)
+    role_tokens = _without_participle(role_tokens)
     role_prefix = " ".join(t for t in role_tokens if t != honorific) or None
     if role_prefix and len(role_tokens) > 8:
         return None, None  # a clause, not a role: the attribution was misread
@@ -105,6 +116,103 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
     else:
         role = tail or role_prefix or (_expand_honorific(honorific) if honorific else None)
     return with_party(name, role, party)
+
+
+def _split_honorific(
+    name_tokens: list[str], role_tokens: list[str]
+) -> tuple[list[str], list[str], str | None]:
+    """The name starts after the last honorific of the capitalised run: "Cllr Jane Smith", "Mayor Cllr
+    Jo Penn", "Northby County Councillor Jo Penn" (a title written before it stays in the role).
+
+    Returns (name tokens, role tokens, the honorific standing for the role when nothing else does).
+    """
+    idx = max((k for k, t in enumerate(name_tokens[:-1]) if t.lower() in _HONORIFICS), default=-1)
+    if idx < 0:
+        return name_tokens, role_tokens, None
+    honorific = name_tokens[idx]
+    leading = all(t.lower() in _HONORIFICS for t in name_tokens[:idx])
+    role_tokens = role_tokens + name_tokens[: idx + 1]
+    if honorific.lower().rstrip(".") not in _ROLE_HONORIFICS:
+        role_tokens.remove(honorific)  # "Mr", "Dr": dropped from the name, not a role
+        return name_tokens[idx + 1 :], role_tokens, None
+    return name_tokens[idx + 1 :], role_tokens, honorific if leading else None
+
+
+def _name_in_tail(head: str, tail: str, party: str | None) -> tuple[str | None, str | None] | None:
+    parts = [part.strip() for part in tail.split(",")]
+    for k, part in enumerate(parts):
+        words = part.split()
+        honorific = None
+        while len(words) > 2 and words[0].lower() in _HONORIFICS:
+            honorific = words.pop(0)
+        if looks_like_name(words):
+            before_name = ", ".join([head, *parts[:k]]) if head else None
+            if not before_name and honorific and honorific.lower().rstrip(".") in _ROLE_HONORIFICS:
+                before_name = _expand_honorific(honorific)
+            return with_party(" ".join(words), before_name or None, party)
+    return None
+
+
+def _without_participle(role_tokens: list[str]) -> list[str]:
+    """ "Speaking at the event Mayor …": the participle phrase before the title is not the role."""
+    if (
+        len(role_tokens) > 1
+        and role_tokens[0].endswith("ing")
+        and role_tokens[0][:1].isupper()
+        and role_tokens[1].lower() in _PARTICIPLE_PREPOSITIONS
+    ):
+        caps = [k for k, t in enumerate(role_tokens) if k and t[:1].isupper()]
+        return role_tokens[caps[0] :] if caps else []
+    return role_tokens
+
+
+def _role_tail(after_comma: str) -> str | None:
+    """The role after the name's comma: "Elsa, som går i klass 4B" / "Ann Lee, 52" have none (a
+    description or an age); "professor of X who directs Y": the role ends at the relative clause."""
+    tail = after_comma.rstrip(",").strip()
+    parts = tail.split(",")
+    for k, part in enumerate(parts[1:], start=1):
+        if part.split()[:1] and part.split()[0].lower() in _STOP:
+            tail = ",".join(parts[:k]).strip()  # "verksamhetschef på biblioteket, och ler"
+            break
+    words = tail.split()
+    if len(words) > 2 and words[0].lower() in _RELATIVE and words[1].lower() in _COPULAS:
+        # "Hedda Lunde, som er kommunalsjef for kultur": a relative clause that gives the title
+        rest = " ".join(words[2:]).rstrip(".")
+        return rest if is_apposition_role(rest, 12) else None
+    kept = []
+    for token in words:
+        if token.lower() in _RELATIVE:
+            break
+        kept.append(token)
+    return " ".join(kept) if kept and not tail.replace(",", "").strip().isdigit() else None
+
+
+def _is_name_token(token: str) -> bool:
+    return bool(NAME_TOKEN.match(token)) and not is_role_word(token)
+
+
+def _cut_after_name(tokens: list[str]) -> list[str]:
+    """Drop what follows the name: "Anna Berg till eleverna" -> ["Anna", "Berg"], "Lena och skrattar" -> ["Lena"].
+
+    The cut is at the first stop word (addressee, medium, place, manner, relative clause) right after
+    a name that starts the attribution or follows a title, never inside a role ("ordförande i …").
+    """
+    for k in range(1, len(tokens)):
+        if tokens[k].lower() not in _STOP or not _is_name_token(tokens[k - 1]):
+            continue
+        start = k - 1
+        while start > 0 and _is_name_token(tokens[start - 1]):
+            start -= 1
+        if k - start == 1 and _has_full_name(tokens[k:]):
+            continue  # "Speaking at the event Mayor Jo Quill": the full name comes later
+        if start == 0 or is_role_word(tokens[start - 1]) or k - start >= 2:
+            return tokens[:k]
+    return tokens
+
+
+def _has_full_name(tokens: list[str]) -> bool:
+    return any(_is_name_token(a) and _is_name_token(b) for a, b in itertools.pairwise(tokens))
 
 
 def _place_after_name(tokens: list[str]) -> list[str]:
@@ -130,7 +238,7 @@ def _place_after_name(tokens: list[str]) -> list[str]:
 
 
 def _expand_honorific(honorific: str) -> str:
-    return "Councillor" if honorific.lower().rstrip(".") == "cllr" else honorific
+    return "Councillor" if honorific.lower().rstrip(".") in ("cllr", "coun") else honorific
 
 
 def with_party(name: str, role: str | None, party: str | None) -> tuple[str, str | None]:
@@ -139,10 +247,10 @@ def with_party(name: str, role: str | None, party: str | None) -> tuple[str, str
     return name, role
 
 
-def is_apposition_role(text: str) -> bool:
+def is_apposition_role(text: str, max_words: int = 8) -> bool:
     words = text.split()
     return (
-        0 < len(words) <= 8
+        0 < len(words) <= max_words
         and not any(ch.isdigit() for ch in text)
         and words[0].lower() not in _RELATIVE
         and any(is_role_word(w) for w in words)

@@ -1,6 +1,6 @@
 """Direct quotes from body paragraphs: what was said, by whom, in which role.
 
-Two house styles are handled:
+Two house styles are handled (the forms one paragraph can take are parsed by extract/quote_forms.py):
 
 * Nordic *talstreck*: a paragraph opening with a dash, attribution after a speech verb
   ("– Det ska bli intressant, säger kommunchef Kristofer Svensson.") or in the paragraph before
@@ -9,12 +9,17 @@ Two house styles are handled:
   (``"...," said Cllr Jane Smith, Leader of the Council.``) or before
   (``Councillor Tom Reed, cabinet member for housing, said: "..."``).
 
-Pronouns ("säger han") and surname-only attributions ("säger Svensson") resolve to the last
-full name seen. An unattributed dash or quoted paragraph takes the speaker of an *adjacent*
-quote; a dash paragraph that reads as a spoken sentence also takes the one person (with a role)
-that the narrative paragraph just before it introduces ("Räddningschef Stefan Nordin uppmanar
-boende ..." then "– Följ ..."); otherwise it is dropped. The rule throughout: never invent a quote — dash lists, scare
-quotes and titles have no attribution and no adjacent speaker, so they never become quotes.
+Paragraphs are first cut into units (extract/quote_units.py): a reply dash mid-paragraph or on a new
+line starts a unit of its own. Pronouns ("säger han") and surname-only attributions ("säger
+Svensson") are resolved by the article's table of people (extract/mentions.py): the nearest speaker,
+or the full name given earlier. An unattributed dash or quoted paragraph takes the speaker of an
+*adjacent* quote; one that reads as a spoken sentence also takes the one person that the narrative
+just before it introduces ("Räddningschef Stefan Nordin uppmanar boende ..." then "– Följ ..."), whose
+reported speech it follows ("Ebbe Strand berättar att …"), or the running speaker after an
+interview question. A paragraph with no dash or marks at all is a quote only when a lead-in announced
+it ("Hun siger:", "Rådmand Tove Lund glæder sig:") or reported speech introduced it, and it is in the
+first person. The rule throughout: never invent a quote — dash lists, scare quotes and titles have no
+attribution and no adjacent speaker, so they never become quotes.
 
 Role and party: "kommunstyrelsens ordförande Anna Lindqvist (S)" gives speaker "Anna Lindqvist"
 and role "kommunstyrelsens ordförande (S)" — the party is kept, but in the role, never in the
@@ -25,255 +30,218 @@ no other role is given.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from scraper.items import Quote
 
-from .names import UPPER, is_role_word, split_role_name
-from .speakers import SPEECH_VERB, VERBS, Context, Speaker
+from . import quote_forms as forms
+from .mentions import title_stem
+from .names import UPPER
+from .quote_forms import Candidate, tidy, words
+from .quote_units import (
+    has_first_person,
+    indirect_subject,
+    is_dash_list,
+    reads_as_unmarked_speech,
+    signature,
+    split_units,
+)
+from .speakers import SPEECH_VERB, Context, Speaker
 from .vocabulary import (
     CONTINUATION_MIN_WORDS,
     FIRST_PERSON,
+    INTERVIEW_QUESTION_MAX_WORDS,
     INTRODUCED_QUOTE_MIN_WORDS,
-    QUOTE_DASHES,
     QUOTE_MIN_WORDS,
-    RELATIVE_WORDS,
-    SPEECH_VERB_PARTICLES,
+    RUNNING_SPEAKER_WINDOW,
+    STATEMENT_CUES,
 )
 
-_DASH = "[" + "".join(re.escape(d) for d in QUOTE_DASHES) + "]"
-_OPEN = '[”“"»«„‘]'
-_CLOSE = '[”“"«»’]'
-
-# "– Text, säger X." — dash paragraph.
-_DASH_START = re.compile(rf"^\s*{_DASH}\s*(?=\S)")
-# Where an attribution may begin inside a dash paragraph: ", säger" / "? frågar" / "... menar".
-_ATTRIBUTION_START = re.compile(rf"(?P<sep>[,!?…]|\.\.\.)\s+(?P<verb>{VERBS})(?=\s)", re.IGNORECASE)
-# The end of a sentence (the quote resumes after it: "..., säger X. Nu kan vi ...") or a new reply
-# dash ("..., säger X. – Mer text.").
-_SENTENCE_BREAK = re.compile(rf"(?P<stop>[.!?])\s+(?={_DASH}?\s*[{UPPER}0-9\"”“»«„])|\s+{_DASH}\s+(?=\S)")
-_ABBREVIATIONS = frozenset(("dr", "mr", "mrs", "ms", "st", "prof", "bitr", "vik", "tf", "t.f", "resp", "ca"))
-# "”Text”, säger X." / "\"Text,\" said X." / "\"Text,\" X said."
-_QUOTED_THEN_ATTR = re.compile(
-    rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?){_CLOSE}\s*,?\s*(?:(?P<verb>{VERBS})\s+(?P<attr>.+?)|(?P<attr2>[^,\"”“]+?)\s+(?P<verb2>{VERBS}))\s*(?P<rest>[.,;:]\s*{_OPEN}[^”“\"»«„]+{_CLOSE}?)?[.]?\s*$",
-    re.IGNORECASE,
-)
-# Narrative before a quote in the same paragraph: "Margaret Doyle, 84, moved in. “Text,” she said."
-_NARRATIVE_THEN_QUOTE = re.compile(rf"^(?P<narrative>[^”“\"»«„]*[.!?])\s+(?={_OPEN})")
-# "X, role, said: \"Text\"" / "Anna Berg säger: ”Text”" / "Ward says ... company: “Text”" — the
-# lead-in is read by _lead_in_speaker; an unclosed quote at the paragraph end continues in the next.
-_LEAD_IN_THEN_QUOTED = re.compile(
-    rf"^\s*(?P<lead>[^\"”“»«„]{{2,300}}?)\s*(?P<colon>:)?\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE}\s*\.?)?\s*$"
-)
-# "Rektor Sanna Wallin berättar: – Läxhjälpen har ...": a lead-in and a dash reply in one paragraph.
-_LEAD_IN_THEN_DASH = re.compile(rf"^(?P<lead>[^\"”“»«„:]{{2,300}}?):\s*{_DASH}\s+(?P<rest>\S.*)$", re.DOTALL)
-# A paragraph entirely in quotation marks (continuation of an adjacent quote), or opened but not
-# closed (English multi-paragraph convention).
-_FULLY_QUOTED = re.compile(rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE})?\s*$")
-_RELATIVE = frozenset(RELATIVE_WORDS)
-_PARTICLES = dict(SPEECH_VERB_PARTICLES)
+# "Det sier Elisabeth Holm, som …" after a quote: the attribution in the next paragraph.
+_POSTPOSED = re.compile(rf"^(?:det|dette|så|that|this)\s+(?:{SPEECH_VERB.pattern})\s+(?P<who>[^.!?]+)", re.I)
 
 
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _is_list(paragraph: str) -> bool:
-    lines = paragraph.split("\n")
-    return len(lines) > 1 and sum(bool(_DASH_START.match(line)) for line in lines) >= 2
-
-
-def _tidy(text: str) -> str:
-    return text.strip().strip('”“"»«„‘’').strip().rstrip(",").strip()
-
-
-@dataclass
-class _Candidate:
-    index: int  # paragraph index
-    text: str
-    speaker: Speaker | None
-
-
-def _sentence_break(text: str) -> re.Match[str] | None:
-    """The first sentence end in ``text`` that is not an abbreviation ("Dr. Smith")."""
-    for m in _SENTENCE_BREAK.finditer(text):
-        if m["stop"] == ".":
-            word = text[: m.start()].split()[-1:] or [""]
-            if word[0].lower().strip("(") in _ABBREVIATIONS or len(word[0]) == 1:
-                continue
-        return m
-    return None
-
-
-def _split_attribution(verb: str, tail: str, mid_quote: bool = True) -> tuple[str, str]:
-    """Split what follows a speech verb into ``(attribution, quote text resuming after it)``.
-
-    "avfallschef Henrik Sjöberg. Nu kan vi ..." -> ("avfallschef Henrik Sjöberg", "Nu kan vi ...");
-    "han, är den största ..." -> ("han", "är den största ..."); "skoleleder Jens Holm, der har
-    siddet i byggeudvalget." -> ("skoleleder Jens Holm", "") — a relative clause describes the
-    speaker and goes with the attribution.
-    """
-    after = ""
-    if brk := _sentence_break(tail):
-        tail, after = tail[: brk.start()], tail[brk.end() :]
-    attribution = tail.strip()
-    head, comma, rest = attribution.partition(",")
-    rest = rest.strip()
-    if not comma:
-        head = attribution = attribution.rstrip(".")
-    particle = _PARTICLES.get(verb.lower())
-    if particle:
-        head = re.sub(rf"\s+{particle}$", "", head)
-        attribution = head if not comma else attribution
-    if comma and rest:
-        first = rest.split()[0].lower()
-        if first in _RELATIVE:
-            attribution = head
-        elif rest.rstrip(".").isdigit():
-            attribution = head  # an age: "Ann Lee, 52."
-        elif mid_quote and rest[:1].islower() and not any(is_role_word(t) for t in rest.split()[:3]):
-            # "– Det här, säger han, är viktigt." — the attribution sits inside the quote.
-            attribution, after = head, f"{rest} {after}".strip()
-    return attribution.strip().rstrip("."), after.strip()
-
-
-def _from_dash(rest: str, ctx: Context) -> tuple[str, Speaker | None]:
-    """Split a dash paragraph (dash removed) into quote text and speaker."""
-    for m in _ATTRIBUTION_START.finditer(rest):
-        attribution, after = _split_attribution(m["verb"], rest[m.end() :])
-        speaker = ctx.resolve(attribution) if attribution else None
-        if speaker is None:
-            continue
-        sep = m["sep"] if m["sep"] in "!?…" or m["sep"] == "..." else ""
-        text = _tidy(rest[: m.start()]) + sep
-        if after:
-            # The quote resumes; it may carry its own closing attribution ("..., fortsätter hon.").
-            after = _DASH_START.sub("", after)
-            after_text, _ = _from_dash(after, ctx)
-            text = f"{text} {after_text}"
-        return text, speaker
-    return _tidy(rest), None
-
-
-def _quoted_then_attr(paragraph: str, ctx: Context) -> _Candidate | None:
-    m = _QUOTED_THEN_ATTR.match(paragraph)
-    if not m:
-        return None
-    attribution = m["attr"] or m["attr2"]
-    verb = m["verb"] or m["verb2"]
-    if m["attr"]:
-        attribution, _ = _split_attribution(verb, attribution, mid_quote=False)
-    speaker = ctx.resolve(attribution)
-    text = _tidy(m["q"])
-    if m["rest"]:
-        # Keep the writer's punctuation at the seam ("share," ...), do not invent a full stop.
-        seam = m["q"].rstrip()[-1:] if m["q"].rstrip()[-1:] in ",.!?…" else ""
-        text = f"{text}{seam} {_tidy(m['rest'].lstrip('.,;: '))}"
-    if speaker and _words(text) >= QUOTE_MIN_WORDS:
-        return _Candidate(-1, text, speaker)
-    return None
-
-
-def _lead_in_speaker(lead: str, ctx: Context, colon: bool) -> Speaker | None:
-    """The speaker named by a lead-in before a quote or ending a paragraph with a colon.
-
-    Reads the last sentence ("Lena Ek, miljöchef, är glad. Hon säger:" -> "Hon säger"), earlier
-    sentences are mentions. The speaker is before the verb ("Anna Berg, rektor, berättar",
-    "Ward says the spaces are also about company", "Whitfield told volunteers at the launch") or
-    after it ("Så här säger rektor Anna Berg", "Det säger Anna Berg och tillägger").
-    """
-    sentences = re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", lead.strip())
-    if len(sentences) > 1:
-        ctx.mention(" ".join(sentences[:-1]))
-    sentence = sentences[-1].strip().rstrip(":").strip()
-    verb = SPEECH_VERB.search(sentence)
-    if verb is None:
-        return None
-    after_verb = sentence[verb.end() :].split()
-    if not colon and len(after_verb) > 2:
-        return None  # "X said the plan was “unfair”": a scare quote in reported speech
-    before = sentence[: verb.start()].strip().rstrip(",").strip()
-    if before and (speaker := ctx.resolve(before, first_name_ok=False)):
-        return speaker
-    if len(before.split()) > 1 and split_role_name(before)[0]:
-        return None  # "Mr Shapps said on Twitter:": an unknown name, do not look after the verb
-    after = sentence[verb.end() :].strip()
-    after = re.split(r",|\s+(?:och|og|and|som|der|who)\s+", after, maxsplit=1)[0]
-    particle = _PARTICLES.get(verb["verb"].lower())
-    if particle:
-        after = re.sub(rf"\s+{particle}$", "", after)
-    return ctx.resolve(after, first_name_ok=False) if after else None
+# "… uttalar nämndens ordförande X Y (S) följande: Vi har …": a lead-in and unmarked speech in one unit.
+_LEAD_IN_THEN_UNMARKED = re.compile(rf"^(?P<lead>[^:”“\"»«„]{{2,300}}?):\s+(?P<rest>[{UPPER}].+)$", re.S)
 
 
 def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
     """Quotes in body paragraphs, in order. ``language`` is accepted for future per-language rules."""
-    ctx = Context()
-    candidates: list[_Candidate] = []
-    pending: tuple[int, Speaker] | None = None  # speaker announced by the paragraph before
-    introduced: tuple[int, Speaker] | None = None  # the one person a narrative paragraph named
-    for i, raw in enumerate(paragraphs):
-        paragraph = raw.strip()
-        if not paragraph or _is_list(paragraph):
-            ctx.mention(paragraph)
-            continue
-        announced = pending[1] if pending and pending[0] == i - 1 else None
-        if dash := _DASH_START.match(paragraph):
-            text, speaker = _from_dash(paragraph[dash.end() :], ctx)
-            if speaker is None and announced is None and introduced and introduced[0] == i - 1:
-                speaker = introduced[1] if _reads_as_speech(text) else None
-            if _words(text) >= QUOTE_MIN_WORDS:
-                candidates.append(_Candidate(i, text, speaker or announced))
-            continue
-        if (m := _LEAD_IN_THEN_DASH.match(paragraph)) and (
-            lead_speaker := _lead_in_speaker(m["lead"], ctx, True)
-        ):
-            text, speaker = _from_dash(m["rest"], ctx)
-            if _words(text) >= QUOTE_MIN_WORDS:
-                candidates.append(_Candidate(i, text, speaker or lead_speaker))
-                continue
-        if cand := _quoted_then_attr(paragraph, ctx):
-            cand.index = i
-            candidates.append(cand)
-            continue
-        if (m := _NARRATIVE_THEN_QUOTE.match(paragraph)) and (
-            cand := _quoted_then_attr(paragraph[m.end() :], _mentioned(ctx, m["narrative"]))
-        ):
-            cand.index = i
-            candidates.append(cand)
-            continue
-        if m := _LEAD_IN_THEN_QUOTED.match(paragraph):
-            speaker = _lead_in_speaker(m["lead"], ctx, bool(m["colon"]))
-            text = _tidy(m["q"])
-            if speaker and _words(text) >= QUOTE_MIN_WORDS:
-                candidates.append(_Candidate(i, text, speaker))
-                continue
-        if m := _FULLY_QUOTED.match(paragraph):
-            text = _tidy(m["q"])
-            if _words(text) >= QUOTE_MIN_WORDS:
-                candidates.append(_Candidate(i, text, announced))
-                continue
-        if paragraph.endswith(":") and (speaker := _lead_in_speaker(paragraph, ctx, True)):
-            pending = (i, speaker)
-            continue
-        if (speaker := _introduced(ctx.mention(paragraph))) is not None:
-            introduced = (i, speaker)
-    return _resolve_adjacent(candidates)
+    reader = _Reader()
+    units = [unit for paragraph in paragraphs if paragraph.strip() for unit in split_units(paragraph.strip())]
+    for i, unit in enumerate(units):
+        reader.read(i, unit)
+    return _resolve_adjacent(reader.candidates)
 
 
-def _introduced(people: list[Speaker]) -> Speaker | None:
+class _Reader:
+    """Reads units in order, keeping who was announced, introduced or reported just before."""
+
+    def __init__(self) -> None:
+        self.ctx = Context()
+        self.candidates: list[Candidate] = []
+        self.pending: tuple[int, Speaker] | None = None  # speaker announced by a colon lead-in
+        # the one person a colon-ended narrative names, with no speech verb: announces only an
+        # unmarked first-person paragraph, never a dash or quoted one (a list may follow)
+        self.introducing: tuple[int, Speaker] | None = None
+        self.introduced: tuple[int, Speaker] | None = None  # the one person a narrative unit named
+        self.reported: tuple[int, Speaker] | None = None  # whose reported speech ended the unit
+        self.question = -1  # index of the last short question (an interview's)
+        self.unmarked = -1  # index of the last quote read without dash or marks
+
+    def _just_before(self, slot: tuple[int, Speaker] | None, i: int) -> Speaker | None:
+        return slot[1] if slot and slot[0] == i - 1 else None
+
+    def _add(self, i: int, text: str, speaker: Speaker | None) -> bool:
+        if words(text) < QUOTE_MIN_WORDS:
+            return False
+        self.candidates.append(Candidate(i, text, speaker))
+        return True
+
+    def _add_candidate(self, i: int, cand: Candidate) -> None:
+        cand.index = i
+        self.candidates.append(cand)
+        if cand.then:
+            self.candidates.append(Candidate(i, cand.then, cand.speaker))
+
+    def read(self, i: int, unit: str) -> None:
+        self.ctx.at(i)
+        if is_dash_list(unit):
+            self.ctx.mention(unit)
+            return
+        announced = self._just_before(self.pending, i)
+        introducing = announced or self._just_before(self.introducing, i)
+        if self._marked(i, unit, announced) or self._unmarked(i, unit, introducing):
+            return
+        self._narrative(i, unit)
+
+    def _unattributed(self, i: int, text: str) -> Speaker | None:
+        """The speaker of a dash or quoted unit without attribution, from the units before it."""
+        if not _reads_as_speech(text):
+            return None
+        if who := self._just_before(self.introduced, i) or self._just_before(self.reported, i):
+            return who
+        last = next((c for c in reversed(self.candidates) if c.speaker), None)
+        if self.question == i - 1 and last and last.speaker and last.index >= i - 4:
+            return last.speaker  # an interview: question, answer, question, answer
+        if has_first_person(text, None) and (running := self.ctx.running_speaker(RUNNING_SPEAKER_WINDOW)):
+            return running  # the one person speaking in this part of the article, nobody else named
+        return None
+
+    def _marked(self, i: int, unit: str, announced: Speaker | None) -> bool:
+        """A dash or quotation-mark unit; True when it was read as (or ruled out as) a quote."""
+        ctx = self.ctx
+        if dash := forms.DASH_START.match(unit):
+            text, speaker = forms.from_dash(unit[dash.end() :], ctx)
+            if speaker is None and announced is None:
+                speaker = _same_title(
+                    self._unattributed(i, text), forms.attribution_title(unit[dash.end() :])
+                )
+            if speaker is None and text.endswith("?") and words(text) <= INTERVIEW_QUESTION_MAX_WORDS:
+                self.question = i  # "– Var det lett?": an interviewer's question as a dash line
+            self._add(i, text, speaker or announced)
+            return True
+        if forms.UNCLOSED_QUOTED.match(unit):
+            text, speaker = forms.from_dash(forms.UNCLOSED_QUOTED.sub("", unit), ctx)
+            if speaker is not None and self._add(i, text, speaker):
+                return True  # "”Text …, siger X, og tilføjer:" — the mark is never closed
+        if (m := forms.LEAD_IN_THEN_DASH.match(unit)) and (
+            lead := forms.lead_in_speaker(m["lead"], ctx, True)
+        ):
+            text, speaker = forms.from_dash(m["rest"], ctx)
+            if self._add(i, text, speaker or lead):
+                return True
+        if cand := forms.quoted_then_attr(unit, ctx):
+            self._add_candidate(i, cand)
+            return True
+        if (m := forms.NARRATIVE_THEN_QUOTE.match(unit)) and (
+            cand := forms.quoted_then_attr(unit[m.end() :], _mentioned(ctx, m["narrative"]))
+        ):
+            self._add_candidate(i, cand)
+            return True
+        if (m := forms.LEAD_IN_THEN_QUOTED.match(unit)) and _complete(unit):
+            speaker = forms.lead_in_speaker(m["lead"], ctx, bool(m["colon"]))
+            if speaker and self._add(i, tidy(m["q"]), speaker):
+                return True
+        if m := forms.FULLY_QUOTED.match(unit):
+            text = tidy(m["q"])
+            return self._add(i, text, announced or self._unattributed(i, text))
+        return False
+
+    def _unmarked(self, i: int, unit: str, announced: Speaker | None) -> bool:
+        """A unit without dash or marks: a signature, or speech a lead-in announced."""
+        last = self.candidates[-1] if self.candidates else None
+        if last and last.index == i - 1 and signature(unit):
+            person = self.ctx.resolve(unit, first_name_ok=False)
+            if last.speaker is None or (person and person.name == last.speaker.name):
+                last.speaker = person or last.speaker
+            return True
+        if (
+            (m := _LEAD_IN_THEN_UNMARKED.match(unit))
+            and reads_as_unmarked_speech(m["rest"], announced=True)
+            and (lead := forms.lead_in_speaker(m["lead"], self.ctx, True))
+            and self._add(i, m["rest"], lead)
+        ):
+            self.unmarked = i
+            return True  # "… uttalar ordföranden X Y (S) följande: Vi har i dag …"
+        if not reads_as_unmarked_speech(unit, announced is not None):
+            return False
+        speaker = announced or self._just_before(self.reported, i)
+        if speaker is None and last and last.index == i - 1 and self.unmarked == i - 1:
+            speaker = last.speaker  # an unmarked quote over two paragraphs
+        if speaker is None or not self._add(i, unit, speaker):
+            return False
+        self.unmarked = i
+        return True
+
+    def _narrative(self, i: int, unit: str) -> None:
+        ctx = self.ctx
+        if unit.endswith(":") and (speaker := forms.lead_in_speaker(unit, ctx, True)):
+            self.pending = (i, speaker)
+            return
+        if (m := _POSTPOSED.match(unit)) and (who := ctx.resolve(m["who"])):
+            for cand in reversed(self.candidates):
+                if cand.index < i - 2:
+                    break
+                if cand.speaker is None:
+                    cand.speaker = who
+        people = ctx.mention(unit)
+        if unit.endswith(":") and len({p.name for p in people}) == 1:
+            self.introducing = (i, people[-1])  # "Overborgmester Ole Brask (S) ser frem til …:"
+        if (speaker := _introduced(people, unit)) is not None:
+            self.introduced = (i, speaker)
+        if (reporter := indirect_subject(unit)) and (speaker := ctx.resolve(reporter, first_name_ok=False)):
+            self.reported = (i, speaker)
+        if unit.endswith("?") and words(unit) <= INTERVIEW_QUESTION_MAX_WORDS:
+            self.question = i
+
+
+def _introduced(people: list[Speaker], unit: str = "") -> Speaker | None:
     """The one person a narrative paragraph introduces, with the role it gives them.
 
-    "Räddningschef Stefan Nordin uppmanar boende ..." -> Stefan Nordin. Two people, or a capitalised
-    name without a role (an organisation as often as a person: "Trafikverket Region Mitt"), give none.
+    "Räddningschef Stefan Nordin uppmanar boende ..." -> Stefan Nordin; "Statement from Cllr Hugh
+    Ward, ..., responding to Ian Fox" -> Owen Marsh (a statement cue names the speaker first). Two
+    people, or a capitalised name without a role (an organisation as often as a person: "Trafikverket
+    Region Mitt"), give none.
     """
+    if people and unit.lower().startswith(STATEMENT_CUES):
+        return people[0]
     if len({p.name for p in people}) != 1 or people[0].role is None:
         return None
     return people[0]
 
 
+def _same_title(speaker: Speaker | None, title: str | None) -> Speaker | None:
+    """A speaker from the units before, unless the paragraph's own attribution names another title
+    ("…, forklarer viceborgmesteren" is not the borgmester introduced before)."""
+    if speaker is None or title is None or not speaker.role:
+        return speaker
+    stem = title_stem(title)
+    return speaker if any(title_stem(w) == stem for w in speaker.role.lower().split()) else None
+
+
 def _reads_as_speech(text: str) -> bool:
     """A dash paragraph without attribution is speech if it is a full sentence, not a list item."""
-    return _words(text) >= INTRODUCED_QUOTE_MIN_WORDS and text.rstrip()[-1:] in ".!?…"
+    return words(text) >= INTRODUCED_QUOTE_MIN_WORDS and text.rstrip()[-1:] in ".!?…"
 
 
 def _mentioned(ctx: Context, narrative: str) -> Context:
@@ -281,14 +249,36 @@ def _mentioned(ctx: Context, narrative: str) -> Context:
     return ctx
 
 
+def _complete(text: str) -> bool:
+    """Speech ends a sentence (or its quotation mark closes it): text cut mid-sentence is not a quote."""
+    return text.rstrip()[-1:] in '.!?…:;”“"»«’'
+
+
 def _sounds_spoken(text: str) -> bool:
-    """An unattributed paragraph may continue a quote only if it reads like speech, not a list item."""
+    """An unattributed paragraph may continue a quote only if it reads like speech, not a list item,
+    and is a complete sentence."""
     words = text.lower().split()
-    return len(words) >= CONTINUATION_MIN_WORDS or any(w.strip(".,!?:;") in FIRST_PERSON for w in words)
+    spoken = len(words) >= CONTINUATION_MIN_WORDS or any(w.strip(".,!?:;") in FIRST_PERSON for w in words)
+    return spoken and _complete(text)
 
 
-def _resolve_adjacent(candidates: list[_Candidate]) -> list[Quote]:
-    """Give unattributed quotes the speaker of an adjacent quote; drop those still without one."""
+def _resolve_adjacent(candidates: list[Candidate]) -> list[Quote]:
+    """Give unattributed quotes the speaker of an adjacent quote; drop those still without one.
+
+    An unattributed question right before another quote is the interviewer's ("– Var det lett?" then
+    "– Både ja og nei …"), not the speaker's, unless it is in the first person: it is dropped first.
+    """
+    candidates = [
+        cand
+        for k, cand in enumerate(candidates)
+        if not (
+            cand.speaker is None
+            and cand.text.rstrip().endswith("?")
+            and not has_first_person(cand.text, None)  # "– Varför skulle vi vänta?" is the speaker's
+            and k + 1 < len(candidates)
+            and candidates[k + 1].index == cand.index + 1
+        )
+    ]
     for k, cand in enumerate(candidates):
         if cand.speaker is None and k > 0:
             prev = candidates[k - 1]

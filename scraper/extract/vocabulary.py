@@ -529,7 +529,7 @@ SPEECH_VERBS_NORDIC = (
 )
 # Particle verbs whose particle follows the subject: "– Text, lägger hon till." (sitevision gold page
 # "middle-attribution"). Verb -> particle; the particle is removed from the end of the attribution.
-SPEECH_VERB_PARTICLES = {"lägger": "till", "fyller": "i", "legger": "til", "lægger": "til"}
+SPEECH_VERB_PARTICLES = {"lägger": "till", "fyller": "i", "legger": "til", "lægger": "til", "legg": "til"}
 SPEECH_VERBS_EN = (
     "said",
     "says",
@@ -557,7 +557,27 @@ SPEECH_VERBS_EN = (
     "asked",
     "asks",
 )
-SPEECH_VERBS = SPEECH_VERBS_NORDIC + SPEECH_VERBS_EN
+# fmt: off
+# Speech verbs of real municipal pages the lists above missed (issue 10): Swedish, Norwegian bokmål
+# and nynorsk ("seier", "fortel"), Danish, English.
+SPEECH_VERBS_MORE = (
+    # Swedish
+    "utvecklar", "utvecklade", "uttalar", "uttalade", "beskriver", "beskrev", "förtydligar",
+    "intygar", "medger", "medgav", "tillstår",
+    "säjer", "fortsätter", "avrundar", "inflikar", "suckar", "ropar", "skriver",
+    # Norwegian (bokmål, nynorsk)
+    "seier", "fortel", "fortalde", "forklarte", "meinte", "meiner", "uttaler", "uttalte",
+    "avslutter", "avsluttet", "utdyper", "fortsetter", "fortsatte", "påpekte", "understreket",
+    "skriv", "skrev", "tilføyer", "konkluderer", "legg",
+    # Danish
+    "udtaler", "udtalte", "uddyber", "afslutter", "tilføjede", "fortsætter", "forklarede",
+    "understregede", "påpegede", "slutter", "konstaterer", "skriver", "lød", "mente",
+    # English
+    "insisted", "insists", "acknowledged", "reflected", "highlighted", "confirmed", "replied",
+    "explained", "adding", "saying", "wrote", "writes",
+)
+SPEECH_VERBS = SPEECH_VERBS_NORDIC + SPEECH_VERBS_EN + SPEECH_VERBS_MORE
+# fmt: on
 
 # Pronouns that stand for the last named speaker ("säger han", "said she").
 # Singular only: "säger de" / "they said" names nobody in particular.
@@ -1049,3 +1069,130 @@ REGISTRY_NUMBER_LABELS = (
 # Words of a heading that announces the press desk itself ("Media enquiries", "Presskontakt"): only
 # there is a number or address with no name a contact.
 CONTACT_PRESS_HEADING_WORDS = ("press", "media", "presse", "medie")
+
+# --- Speaker resolver (extract/mentions.py; issue 10) ----------------------------------------
+# fmt: off
+
+# Which person a singular pronoun can stand for: "f", "m", or None (any).
+PRONOUN_GENDER = {"han": "m", "he": "m", "hon": "f", "hun": "f", "she": "f", "hen": None}
+# Common first names whose gender the resolver may use when the text has not told it yet ("säger
+# hon" after two people were named). Short lists of frequent Nordic and English names; a name not
+# listed has no known gender until a pronoun resolves to it.
+FEMALE_FIRST_NAMES = (
+    "anna", "eva", "maria", "karin", "kristina", "lena", "sara", "kerstin", "emma", "ingrid",
+    "marie", "malin", "elisabeth", "birgitta", "ulla", "linda", "camilla", "johanna", "sofia",
+    "helena", "annika", "susanne", "monica", "jenny", "frida", "hanna", "elin", "ida", "julia",
+    "petra", "lotta", "åsa", "cecilia", "therese", "jessica", "matilda", "emelie", "anne", "inger",
+    "kari", "hilde", "silje", "ingeborg", "randi", "marit", "tone", "mette", "hanne", "lene", "pia",
+    "rikke", "lone", "tina", "gitte", "birgit", "jane", "sarah", "helen", "mary", "susan", "emily",
+    "claire", "louise", "rachel", "laura", "karen", "ann", "margaret", "elizabeth",
+    "mathilde", "sofie", "freja", "astrid", "ellen", "agnes", "alma", "ebba", "maja", "wilma", "elsa",
+    "signe", "nora", "ingela", "gunilla", "ylva", "ulrika", "katarina", "marianne",
+    "sophie", "christine", "lisa", "amanda", "josefin", "sanna", "tove", "sigrid", "hedda", "lovisa",
+    "tilde", "siri", "oda", "ronja", "alva", "greta", "ida", "liv", "mari", "åse", "grete",
+)
+MALE_FIRST_NAMES = (
+    "lars", "anders", "johan", "per", "erik", "karl", "peter", "jan", "thomas", "daniel", "fredrik",
+    "hans", "mikael", "michael", "stefan", "mattias", "magnus", "jonas", "andreas", "martin",
+    "niklas", "björn", "bo", "nils", "ola", "olof", "sven", "tomas", "henrik", "göran", "leif",
+    "mats", "ulf", "kjell", "bengt", "håkan", "gustav", "oskar", "jonathan", "tobias", "ole",
+    "knut", "arne", "geir", "bjørn", "jens", "søren", "morten", "rasmus", "mads", "kasper", "john",
+    "david", "james", "paul", "mark", "richard", "robert", "simon", "andrew", "tom", "chris",
+    "ian", "steve", "kristofer",
+)
+# A capitalised word ending in one of these names an organisation, a place or a building, never a
+# person ("Räddningstjänsten Norrmora", "Hemlunda Kommun", "Kvarnskolans"): not a mention, not a speaker.
+NOT_PERSON_SUFFIXES = (
+    "kommun", "kommune", "kommunes", "kommuns", "council", "region", "regionen", "skola", "skolan",
+    "skolans", "skole", "skolen", "school", "förbund", "förbundet", "tjänst", "tjänsten", "verket",
+    "nämnd", "nämnden", "styrelsen", "bibliotek", "biblioteket", "huset", "parken", "gatan",
+    "vägen", "torget", "kyrkan", "staden", "fylke", "ministry", "department", "borough",
+)
+# Media and channels written after an attribution ("skriver Anna Berg på Facebook", "sier ... til
+# lokalavisen"): never the speaker.
+MEDIA_WORDS = (
+    "facebook", "instagram", "twitter", "linkedin", "youtube", "tiktok", "lokalavisen", "avisen",
+    "tidningen", "nrk", "svt", "bbc",
+)
+# Words that end an attribution after the speaker's name: an addressee, a medium, a place, a manner
+# ("säger Anna Berg till eleverna", "sier Kari Nilsen til lokalavisen", "sa Lund under opninga",
+# "säger han och skrattar", "siger hun i retten"). A workplace after title and name ("Rektor Sanna
+# Wallin på Aspviksskolan") is kept as the role (names.split_role_name) before this applies.
+ATTRIBUTION_STOP_WORDS = frozenset((
+    "till", "til", "to", "för", "for", "i", "in", "on", "på", "och", "og", "and", "från", "fra",
+    "from", "med", "with", "under", "efter", "etter", "om", "about", "som", "who", "der", "när",
+    "da", "inför", "foran", "framför", "during", "at", "vid", "ved", "hos", "mens", "medan",
+    "while", "följande", "følgende", "fylgjande", "following",
+))
+
+# fmt: on
+
+# --- Quotes without their marks (extract/quote_units.py; issue 10) ---------------------------
+
+# "X berättar att …" / "X siger, at …" / "X said that …": reported speech; a first-person paragraph
+# after it is the speaker's own words whose dash was lost.
+REPORTED_SPEECH_CONJUNCTIONS = ("att", "at", "that")
+# A paragraph with no dash or quotation marks is a quote only if announced and this long (words).
+UNMARKED_QUOTE_MIN_WORDS = 8
+# A line signing the quote before it ("Overborgmester Ole Brask (S)") is at most this many words.
+SIGNATURE_MAX_WORDS = 14
+# An unattributed first-person reply takes the last speaker if they spoke at most this many units
+# before and nobody else was named since (an interview article with narrative between the replies).
+RUNNING_SPEAKER_WINDOW = 4
+# A question this short between two answers is an interviewer's: the answers have one speaker.
+INTERVIEW_QUESTION_MAX_WORDS = 25
+# A paragraph opening with one of these introduces the speaker of the quotes after it, even when it
+# names other people too ("Statement from Cllr Owen Marsh, …, responding to …").
+STATEMENT_CUES = (
+    "statement from",
+    "a statement from",
+    "uttalande från",
+    "uttalelse fra",
+    "udtalelse fra",
+    "kommentar från",
+    "kommentar fra",
+)
+
+# --- Roles of real pages the lists above missed (issue 10) -----------------------------------
+
+# Suffixes (see ROLE_SUFFIXES): Danish and Norwegian titles, and Swedish ones seen on real pages.
+ROLE_SUFFIXES_MORE = (
+    "rådmand",
+    "byråd",
+    "leiar",
+    "styrar",
+    "konsulent",
+    "rådgiver",
+    "rådgivar",
+    "forstander",
+    "sjukepleiar",
+    "sygeplejerske",
+    "overlæge",
+    "kommunaldirektør",
+    "fiskerikonsulent",
+    "kommunalsjef",
+    "etatsdirektør",
+)
+# Whole words (see ROLE_WORDS): English council titles.
+ROLE_WORDS_MORE = frozenset(
+    {"member", "minister", "commissioner", "chief", "deputy", "head", "mp", "mep", "msp"}
+)
+# "Coun Jo Penn" (English local papers): an honorific like Cllr, and a role when no other is given.
+HONORIFICS_MORE = ("coun", "coun.")
+# First-person words FIRST_PERSON lacks: Danish "os", "mit"; nynorsk "eg"; English contractions of "I".
+FIRST_PERSON_MORE = frozenset(
+    {"os", "mit", "mine", "vårt", "våre", "eg", "meg", "i'm", "i've", "i'd", "i'll"}
+)
+# Capitalised words that open a sentence and are never a first name ("Nu Hemlunda …", "Efter Lars
+# …"): with STOPWORDS and ATTRIBUTION_STOP_WORDS, what a person at a sentence start cannot begin with.
+# fmt: off
+SENTENCE_START_WORDS = (
+    "nu", "här", "där", "då", "sedan", "idag", "igår", "enligt", "samtidigt", "dessutom", "även",
+    "redan", "snart", "nå", "her", "der", "today", "now", "then", "also", "however", "meanwhile",
+    "these", "those", "the", "a", "an", "after", "before", "since", "when", "if", "as", "it", "we",
+    "they", "he", "she", "men", "but", "or", "alla", "alle", "all", "många", "mange", "flera",
+    "både", "begge", "inte", "ikke", "not", "varje", "hver", "every", "vår", "vores", "our",
+    "hela", "hele", "nya", "nye", "new", "stora", "store", "fler", "flere", "more", "mer", "mere",
+    "most", "mest", "ingen", "no", "den", "det", "de", "dei", "dette", "denna", "detta",
+)
+# fmt: on
