@@ -15,6 +15,7 @@ Snippets come from FTS5 ``snippet()`` for the page's rows only.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ import numpy as np
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from scraper.archive import inflection
 from scraper.web import limits
 from scraper.web.archive_db import DATABASE_NAME, archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES, FacetIndex
@@ -324,8 +326,9 @@ async def _run_search(datasette: Any, db: Any, req: SearchRequest) -> tuple[Sear
 
     The search runs under ``sql_time_limit_ms`` like Datasette's own queries. The facet arrays are
     built first, outside the limit: they depend on the archive's size, not on the visitor's query,
-    and are built once per change of the file (:mod:`.facets`).
+    and are built once per change of the file (:mod:`.facets`). So are the lemma dictionaries.
     """
+    await asyncio.get_running_loop().run_in_executor(None, inflection.warm)
     try:
         if req.kind == "quotes":
             search = limits.time_limited(datasette, lambda conn: search_quotes(conn, req))

@@ -96,3 +96,70 @@ if __name__ == "__main__":
         )
         print("\n".join(misses))
     sys.exit(0)
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        (
+            "skola",
+            {"a01", "a02", "a03", "a04", "a05", "a06"},
+        ),  # skolan, skolor, skolorna, förskolan, grundskolor
+        ("bibliotek", {"a07", "a08", "a09", "a10"}),
+        ("school", {"a36", "a37"}),
+        ("=skola", {"a04"}),
+        ('"skola"', {"a04"}),
+        ('"ny skola"', {"a04"}),
+    ],
+)
+def test_the_issue_examples(labelled: Path, q: str, expected: set[str]) -> None:
+    assert expected <= found(labelled, q)
+    if q.startswith(("=", '"')):
+        assert found(labelled, q) == expected
+
+
+def test_kommun_finds_kommunen_but_not_kommunala(labelled: Path) -> None:
+    got = found(labelled, "kommun")
+    assert {"a11", "a12", "a13"} <= got and "a14" not in got
+
+
+def test_quotes_are_searched_the_same_way(tmp_path: Path) -> None:
+    """Quotes are part of their article's text, so the article vocabulary has their words' forms."""
+    from scraper.items import Quote
+    from scraper.web.search import search_quotes
+
+    path = tmp_path / "archive.db"
+    with Archive(path) as arch:
+        arch.save_article(
+            Article(
+                url="https://www.norrby.se/nyheter/q1",
+                municipality_id="norrby",
+                title="Skolorna",
+                body="Rektorn: Skolan behöver fler lärare.",
+                language="sv",
+                published="2025-05-01",
+                fetched_at="2025-05-02T00:00:00Z",
+                quotes=[Quote(position=0, text="Skolan behöver fler lärare", speaker="Lo Berg")],
+            )
+        )
+        arch.refresh_terms()
+    conn = sqlite3.connect(path)
+    try:
+        assert search_quotes(conn, SearchRequest(q="skola", kind="quotes")).total == 1
+        assert search_quotes(conn, SearchRequest(q="=skola", kind="quotes")).total == 0
+    finally:
+        conn.close()
+
+
+def test_an_archive_from_before_is_backfilled_by_the_migration(tmp_path: Path) -> None:
+    path = tmp_path / "archive.db"
+    build(path)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TABLE articles_fts_stems")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    assert "a01" not in found(path, "skolorna")  # no lemma table: the exact word and compounds only
+    with Archive(path) as arch:
+        assert "schema version 5 -> 6" in arch.schema_changes
+    assert {"a01", "a02", "a03"} <= found(path, "skolorna")
