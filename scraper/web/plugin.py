@@ -18,7 +18,7 @@ from typing import Any, TypeVar, cast
 from datasette import hookimpl as datasette_hookimpl
 
 from scraper.archive import inflection
-from scraper.web import limits
+from scraper.web import limits, query
 from scraper.web.archive_db import DATABASE_NAME
 from scraper.web.article import article_page
 from scraper.web.capture import archive_link, capture_view, diff_view
@@ -112,8 +112,10 @@ def menu_links(datasette: Any) -> list[dict[str, str]]:
 
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection) -> None:
-    """Every connection Datasette opens: bounded value size, no file names (:mod:`.limits`)."""
+    """Every connection Datasette opens: bounded value size, no file names (:mod:`.limits`), and
+    ``muninews_match()``, the search page's parser for the canned queries (:mod:`.query`)."""
     limits.prepare(conn)
+    query.register(conn)
 
 
 @hookimpl

@@ -187,3 +187,21 @@ def query_too_long(q: str) -> str | None:
         f"it is too long ({len(q)} characters, {words} words); "
         f"a search may have at most {MAX_QUERY_CHARS} characters and {MAX_QUERY_WORDS} words"
     )
+
+
+#: What ``muninews_match()`` returns when there is nothing to look for: an empty phrase, which
+#: FTS5 accepts and which matches no row.
+NOTHING = '""'
+
+
+def match_expression(q: str | None, conn: sqlite3.Connection | None) -> str:
+    """The FTS5 expression of ``q`` for SQL: :func:`parse_query`'s, or :data:`NOTHING` (never raises)."""
+    if not q or query_too_long(q):
+        return NOTHING
+    return parse_query(q, conn).expression or NOTHING
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """``muninews_match(q)`` on ``conn``: the canned queries and the feed search with this module's
+    rules, so they find exactly what the search page finds (the one search contract)."""
+    conn.create_function("muninews_match", 1, lambda q: match_expression(q, conn), deterministic=True)

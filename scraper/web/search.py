@@ -20,15 +20,14 @@ import sqlite3
 import time
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
 
 import numpy as np
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from scraper.archive import inflection
-from scraper.web import limits
-from scraper.web.archive_db import DATABASE_NAME, archive_database, ensure_can_view
+from scraper.web import limits, links
+from scraper.web.archive_db import archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES, FacetIndex
 from scraper.web.query import ParsedQuery, parse_query, query_too_long
 
@@ -364,16 +363,6 @@ def _json_response(req: SearchRequest, result: SearchResult, error: str | None, 
     )  # fmt: skip
 
 
-def page_url(req: SearchRequest, **changes: Any) -> str:
-    """This search with ``changes`` applied; any change but the page's own goes back to page 1."""
-    params = {"q": req.q, "kind": req.kind, "sort": req.sort, "municipality": req.municipality,
-              "year": req.year, "language": req.language, "page": req.page}  # fmt: skip
-    params.update(changes)
-    if "page" not in changes:
-        params["page"] = 1
-    return "/-/search?" + urlencode({k: v for k, v in params.items() if v not in ("", None, 1)})
-
-
 async def search_view(datasette: Any, request: Any) -> Response:
     db = archive_database(datasette)
     await ensure_can_view(datasette, request)
@@ -386,8 +375,7 @@ async def search_view(datasette: Any, request: Any) -> Response:
         result, error = await _run_search(datasette, db, req)
     if request.args.get("_format") == "json":
         return _json_response(req, result, error, status)
-    feed_params = {k: v for k, v in (("q", req.q), ("municipality", req.municipality)) if v}
-    context = {
+    context = links.surface_urls(req) | {
         "metadata": datasette.metadata(),
         "req": req,
         "result": result,
@@ -395,9 +383,8 @@ async def search_view(datasette: Any, request: Any) -> Response:
         "sorts": SORTS,
         "page_size": PAGE_SIZE,
         "has_next": req.page * PAGE_SIZE < result.total,
-        "url": lambda **changes: page_url(req, **changes),
+        "url": lambda **changes: links.page_url(req, **changes),
         "municipality_options": await _municipality_options(db),
-        "feed_url": f"/{DATABASE_NAME}/feed.atom" + (f"?{urlencode(feed_params)}" if feed_params else ""),
     }
     html = await datasette.render_template("muninews_search.html", context, request=request)
     return Response.html(html, status=status)
