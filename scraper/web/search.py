@@ -16,6 +16,7 @@ Snippets come from FTS5 ``snippet()`` for the page's rows only.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from scraper.web import limits, links
 from scraper.web.archive_db import archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES, FacetIndex
 from scraper.web.query import ParsedQuery, parse_query, query_too_long
+from scraper.web.suggest import did_you_mean
 
 PAGE_SIZE = 20
 #: Above this many filtered matches, relevance order ranks all matches and skips the filtered-out
@@ -348,7 +350,9 @@ async def _run_search(datasette: Any, db: Any, req: SearchRequest) -> tuple[Sear
         return SearchResult(query=ParsedQuery(expression=None)), str(exc)
 
 
-def _json_response(req: SearchRequest, result: SearchResult, error: str | None, status: int) -> Response:
+def _json_response(
+    req: SearchRequest, result: SearchResult, error: str | None, status: int, suggestion: str | None
+) -> Response:
     return Response.json(
         {
             "q": req.q,
@@ -358,6 +362,7 @@ def _json_response(req: SearchRequest, result: SearchResult, error: str | None, 
             "hits": [{k: str(v) if k in ("snippet", "text", "speaker") else v for k, v in h.items()}
                      for h in result.hits],
             "error": error,
+            "did_you_mean": suggestion,
         },
         status=status,
     )  # fmt: skip
@@ -373,10 +378,15 @@ async def search_view(datasette: Any, request: Any) -> Response:
         result = SearchResult(query=ParsedQuery(expression=None))
     else:
         result, error = await _run_search(datasette, db, req)
+    suggestion = None
+    if not error and req.q and result.total == 0:
+        with contextlib.suppress(sqlite3.Error):  # out of time: no suggestion rather than no page
+            suggestion = await db.execute_fn(limits.time_limited(datasette, lambda c: did_you_mean(c, req.q)))
     if request.args.get("_format") == "json":
-        return _json_response(req, result, error, status)
+        return _json_response(req, result, error, status, suggestion)
     context = links.surface_urls(req) | {
         "metadata": datasette.metadata(),
+        "suggestion": suggestion,
         "req": req,
         "result": result,
         "error": error,

@@ -128,3 +128,22 @@ def test_the_search_page_links_its_exports(ds: Datasette) -> None:
     )
     quotes = get(ds, "/-/search?q=skola&kind=quotes").text
     assert "/archive/search_quotes.csv?q=skola" in quotes
+
+
+def test_zero_results_suggest_a_word_from_the_archive(ds: Datasette) -> None:
+    data = get(ds, "/-/search?q=f%C3%B6rskolla&_format=json").json()
+    assert data["total"] == 0 and data["did_you_mean"] == "förskola"
+    assert get(ds, f"/-/search?q={data['did_you_mean']}&_format=json").json()["total"] > 0
+    html = get(ds, "/-/search?q=f%C3%B6rskolla").text
+    assert "Did you mean" in html and 'href="/-/search?q=f%C3%B6rskola&amp;' in html
+    assert get(ds, "/-/search?q=zzzyxv&_format=json").json()["did_you_mean"] is None  # nothing close
+    assert get(ds, "/-/search?q=skola&_format=json").json()["did_you_mean"] is None  # found: no suggestion
+
+
+def test_edit_distance() -> None:
+    from scraper.web.suggest import edit_distance
+
+    assert edit_distance("förskolla", "förskola") == 1
+    assert edit_distance("kommmun", "kommun") == 1
+    assert edit_distance("skola", "skolorna") == 3  # over the limit of two: reported as 3
+    assert edit_distance("abc", "abc") == 0
