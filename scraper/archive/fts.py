@@ -14,6 +14,7 @@ import sqlite3
 
 import sqlite_utils
 
+from scraper.archive import inflection
 from scraper.archive.connection import transaction
 
 # Tokenizer for both full-text indexes. Swedish å, ä and ö are letters of their own, not accented
@@ -188,11 +189,28 @@ def refresh_terms(db: sqlite_utils.Database) -> bool:
                 for term, docs in db.conn.execute("SELECT term, doc FROM temp.articles_fts_vocab")
             ),
         )
+        fill_stems(db.conn)
         db.execute(
             "INSERT OR REPLACE INTO articles_fts_terms_state (key, value) VALUES ('structure_sha256', ?)",
             [signature],
         )
     return True
+
+
+def fill_stems(conn: sqlite3.Connection) -> None:
+    """Rebuild ``articles_fts_stems`` from ``articles_fts_terms`` (inside the caller's transaction).
+
+    Each word under its key in every language (:mod:`scraper.archive.inflection`). Words with a
+    digit are left out: numbers do not inflect.
+    """
+    conn.execute("DELETE FROM articles_fts_stems")
+    terms = [
+        t for (t,) in conn.execute("SELECT term FROM articles_fts_terms") if not any(c.isdigit() for c in t)
+    ]
+    conn.executemany(
+        "INSERT OR IGNORE INTO articles_fts_stems (key, term) VALUES (?, ?)",
+        ((k, term) for term in terms for k in inflection.keys(term)),
+    )
 
 
 def integrity_check(db: sqlite_utils.Database) -> None:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from scraper.archive.fts import fill_stems
+
 logger = logging.getLogger(__name__)
 
 V1_SQL = """
@@ -227,7 +229,19 @@ CREATE UNIQUE INDEX IF NOT EXISTS idx_articles_canonical_url ON articles(canonic
 
 
 #: The whole set of tables, as a fresh archive gets it.
-TABLES_SQL = V1_SQL + V2_SQL + V3_SQL + V4_SQL
+V6_SQL = """
+-- Inflection-aware search (scraper.archive.inflection): each word of articles_fts_terms under one
+-- key per language, the language code, ':' and the word's lemma spelt backwards (sv:aloks for skola,
+-- skolan, skolor): a search word finds its forms by key, and compounds whose lemma ends in it by a
+-- range scan. Derived from the vocabulary by refresh_terms(), like articles_fts_terms.
+CREATE TABLE IF NOT EXISTS articles_fts_stems (
+    key TEXT NOT NULL,
+    term TEXT NOT NULL,
+    PRIMARY KEY (key, term)
+) WITHOUT ROWID;
+"""
+
+TABLES_SQL = V1_SQL + V2_SQL + V3_SQL + V4_SQL + V6_SQL
 
 #: The whole schema (tables, then indexes), as a fresh archive gets it.
 SCHEMA_SQL = TABLES_SQL + INDEXES_SQL
@@ -289,6 +303,13 @@ def _articles_canonical_url(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE articles SET canonical_url = url WHERE canonical_url IS NULL")
 
 
+def _articles_fts_stems(db: sqlite_utils.Database) -> None:
+    """Create ``articles_fts_stems`` and fill it from the vocabulary the file already has."""
+    for statement in statements(V6_SQL):
+        db.execute(statement)
+    fill_stems(db.conn)
+
+
 #: The schema's history, oldest first; migration ``i`` (0-based) brings a file to version ``i + 1``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("articles, quotes, contacts, crawls", V1_SQL),
@@ -297,6 +318,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("pages: validators and links of the pages that are not articles", V4_SQL),
     Migration(
         "articles.canonical_url: the key, apart from the url that served the page", _articles_canonical_url
+    ),
+    Migration(
+        "articles_fts_stems: the vocabulary by lemma, for inflection-aware search", _articles_fts_stems
     ),
 )
 

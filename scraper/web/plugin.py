@@ -17,7 +17,8 @@ from typing import Any, TypeVar, cast
 
 from datasette import hookimpl as datasette_hookimpl
 
-from scraper.web import limits
+from scraper.archive import inflection
+from scraper.web import limits, query
 from scraper.web.archive_db import DATABASE_NAME
 from scraper.web.article import article_page
 from scraper.web.capture import archive_link, capture_view, diff_view
@@ -36,8 +37,9 @@ def hookimpl(function: _Hook) -> _Hook:
 
 @hookimpl
 def startup(datasette: Any) -> None:
-    """Build the search page's facet arrays in the background (~7 s per million articles), so the
-    first search after a restart does not pay for it. A search that comes earlier waits for it."""
+    """Build the search page's facet arrays (~7 s per million articles) and load the lemma
+    dictionaries in the background, so the first search after a restart does not pay for it.
+    A search that comes earlier waits for it."""
     try:
         db = datasette.get_database(DATABASE_NAME)
     except KeyError:
@@ -46,6 +48,7 @@ def startup(datasette: Any) -> None:
         return
 
     def build() -> None:
+        inflection.warm()
         mode = "ro&immutable=1" if not db.is_mutable else "ro"
         try:
             conn = sqlite3.connect(f"file:{db.path}?mode={mode}", uri=True)
@@ -109,8 +112,10 @@ def menu_links(datasette: Any) -> list[dict[str, str]]:
 
 @hookimpl
 def prepare_connection(conn: sqlite3.Connection) -> None:
-    """Every connection Datasette opens: bounded value size, no file names (:mod:`.limits`)."""
+    """Every connection Datasette opens: bounded value size, no file names (:mod:`.limits`), and
+    ``muninews_match()``, the search page's parser for the canned queries (:mod:`.query`)."""
     limits.prepare(conn)
+    query.register(conn)
 
 
 @hookimpl

@@ -8,6 +8,10 @@ Pure functions (plus one read of the compound vocabulary), so the rules are test
   *grundskola*, ``skatt`` finds *fastighetsskatt*. Swedish puts the head of a compound last, so these
   are kinds of the thing searched for. Shorter words do not (``kola`` does not find *förskola*).
   The compounds come from ``articles_fts_terms`` (the index's vocabulary, spelt backwards).
+* A word also finds its other forms, in Swedish, Norwegian, Danish and English: ``skola`` finds
+  *skolan*, *skolor*, *skolorna* (and so *förskolan*), ``säger`` finds *sade*, ``school`` *schools*.
+  The forms are the indexed words with the same lemma (``articles_fts_stems``,
+  :mod:`scraper.archive.inflection`). ``=skola`` (or ``"skola"``) is the exact word only.
 * ``skol*`` finds words beginning with *skol*; ``"ny förskola"`` a phrase; ``-budget`` excludes;
   ``OR`` between two words finds either.
 * Everything else is a word, never an operator: ``e-tjänst`` is the phrase *e tjänst* (as the index
@@ -19,6 +23,8 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass, field
+
+from scraper.archive import inflection
 
 #: Words at least this long also match as the last part of a compound (skola → förskola).
 COMPOUND_MIN_LENGTH = 5
@@ -66,6 +72,51 @@ def compounds_ending_in(conn: sqlite3.Connection | None, word: str) -> list[str]
     return sorted(r[0] for r in rows)
 
 
+def _same_lemma(conn: sqlite3.Connection, word: str, compounds: bool) -> set[str]:
+    """Indexed words with ``word``'s lemma in some language, and (``compounds``) those whose lemma ends in it.
+
+    A form shorter than the lemma by more than one letter is left out: Swedish *ska* (shall) has
+    the lemma *skola* too, and is not what a search for the school means.
+    """
+    found: set[str] = set()
+    try:
+        for k in inflection.keys(word):
+            size = len(k) - 3  # the lemma's length ("sv:" in front)
+            if compounds and size >= COMPOUND_MIN_LENGTH - 1:
+                rows = conn.execute(
+                    "SELECT term, length(key) FROM articles_fts_stems WHERE key >= ? AND key < ? LIMIT ?",
+                    [k, k + "\U0010ffff", COMPOUND_LIMIT],
+                ).fetchall()
+                found |= {t for t, n in rows if n == len(k) or n >= len(k) + COMPOUND_MIN_PREFIX}
+            else:
+                found |= {
+                    t for (t,) in conn.execute("SELECT term FROM articles_fts_stems WHERE key = ?", [k])
+                }
+            found -= {t for t in found if len(t) < size - 1}
+    except sqlite3.OperationalError:  # an archive from before the lemma table
+        pass
+    return found
+
+
+def word_forms(conn: sqlite3.Connection | None, word: str) -> list[str]:
+    """The other indexed words a search for ``word`` finds: its inflected forms and the compounds
+    ending in any of them (``skola``: *skolan*, *skolor*, *förskola*, *förskolan*, …).
+
+    Compounds of the other forms only when every lemma of the word is long enough for the compound
+    rule: *husen* (lemma *hus*) finds *huset* but not *badhuset*.
+    """
+    if conn is None:
+        return []
+    compounds = len(word) >= COMPOUND_MIN_LENGTH
+    forms = _same_lemma(conn, word, compounds) | {word}
+    shortest = min(len(k) - 3 for k in inflection.keys(word))
+    for form in sorted(forms) if compounds and shortest >= COMPOUND_MIN_LENGTH else [word]:
+        if len(form) >= COMPOUND_MIN_LENGTH:
+            forms |= set(compounds_ending_in(conn, form))
+    forms.discard(word)
+    return sorted(forms)[: COMPOUND_LIMIT * 2]
+
+
 def parse_query(q: str | None, conn: sqlite3.Connection | None = None) -> ParsedQuery:
     """Turn the search box's text into an FTS5 expression (see the module docstring for the rules)."""
     parsed = ParsedQuery(expression=None)
@@ -91,6 +142,7 @@ def parse_query(q: str | None, conn: sqlite3.Connection | None = None) -> Parsed
             toks = tokens(bare)
             if not toks:
                 continue
+            exact = bare.startswith("=")
             if prefix:
                 term = " + ".join(_quote(t) for t in toks) + "*"
                 parsed.words.append("-".join(toks) + "*")
@@ -99,11 +151,11 @@ def parse_query(q: str | None, conn: sqlite3.Connection | None = None) -> Parsed
                 parsed.words.append("-".join(toks))
             else:
                 word = toks[0]
-                extra = compounds_ending_in(conn, word)
+                extra = [] if exact else word_forms(conn, word)
                 if extra:
                     parsed.compounds[word] = extra
                 term = "(" + " OR ".join(_quote(t) for t in [word, *extra]) + ")" if extra else _quote(word)
-                parsed.words.append(word)
+                parsed.words.append("=" + word if exact else word)
         if negative:
             negatives.append(term)
         elif join_next:
@@ -135,3 +187,21 @@ def query_too_long(q: str) -> str | None:
         f"it is too long ({len(q)} characters, {words} words); "
         f"a search may have at most {MAX_QUERY_CHARS} characters and {MAX_QUERY_WORDS} words"
     )
+
+
+#: What ``muninews_match()`` returns when there is nothing to look for: an empty phrase, which
+#: FTS5 accepts and which matches no row.
+NOTHING = '""'
+
+
+def match_expression(q: str | None, conn: sqlite3.Connection | None) -> str:
+    """The FTS5 expression of ``q`` for SQL: :func:`parse_query`'s, or :data:`NOTHING` (never raises)."""
+    if not q or query_too_long(q):
+        return NOTHING
+    return parse_query(q, conn).expression or NOTHING
+
+
+def register(conn: sqlite3.Connection) -> None:
+    """``muninews_match(q)`` on ``conn``: the canned queries and the feed search with this module's
+    rules, so they find exactly what the search page finds (the one search contract)."""
+    conn.create_function("muninews_match", 1, lambda q: match_expression(q, conn), deterministic=True)

@@ -15,20 +15,23 @@ Snippets come from FTS5 ``snippet()`` for the page's rows only.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sqlite3
 import time
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlencode
 
 import numpy as np
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from scraper.web import limits
-from scraper.web.archive_db import DATABASE_NAME, archive_database, ensure_can_view
+from scraper.archive import inflection
+from scraper.web import limits, links
+from scraper.web.archive_db import archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES, FacetIndex
 from scraper.web.query import ParsedQuery, parse_query, query_too_long
+from scraper.web.suggest import did_you_mean
 
 PAGE_SIZE = 20
 #: Above this many filtered matches, relevance order ranks all matches and skips the filtered-out
@@ -324,8 +327,9 @@ async def _run_search(datasette: Any, db: Any, req: SearchRequest) -> tuple[Sear
 
     The search runs under ``sql_time_limit_ms`` like Datasette's own queries. The facet arrays are
     built first, outside the limit: they depend on the archive's size, not on the visitor's query,
-    and are built once per change of the file (:mod:`.facets`).
+    and are built once per change of the file (:mod:`.facets`). So are the lemma dictionaries.
     """
+    await asyncio.get_running_loop().run_in_executor(None, inflection.warm)
     try:
         if req.kind == "quotes":
             search = limits.time_limited(datasette, lambda conn: search_quotes(conn, req))
@@ -346,7 +350,9 @@ async def _run_search(datasette: Any, db: Any, req: SearchRequest) -> tuple[Sear
         return SearchResult(query=ParsedQuery(expression=None)), str(exc)
 
 
-def _json_response(req: SearchRequest, result: SearchResult, error: str | None, status: int) -> Response:
+def _json_response(
+    req: SearchRequest, result: SearchResult, error: str | None, status: int, suggestion: str | None
+) -> Response:
     return Response.json(
         {
             "q": req.q,
@@ -356,19 +362,10 @@ def _json_response(req: SearchRequest, result: SearchResult, error: str | None, 
             "hits": [{k: str(v) if k in ("snippet", "text", "speaker") else v for k, v in h.items()}
                      for h in result.hits],
             "error": error,
+            "did_you_mean": suggestion,
         },
         status=status,
     )  # fmt: skip
-
-
-def page_url(req: SearchRequest, **changes: Any) -> str:
-    """This search with ``changes`` applied; any change but the page's own goes back to page 1."""
-    params = {"q": req.q, "kind": req.kind, "sort": req.sort, "municipality": req.municipality,
-              "year": req.year, "language": req.language, "page": req.page}  # fmt: skip
-    params.update(changes)
-    if "page" not in changes:
-        params["page"] = 1
-    return "/-/search?" + urlencode({k: v for k, v in params.items() if v not in ("", None, 1)})
 
 
 async def search_view(datasette: Any, request: Any) -> Response:
@@ -381,20 +378,23 @@ async def search_view(datasette: Any, request: Any) -> Response:
         result = SearchResult(query=ParsedQuery(expression=None))
     else:
         result, error = await _run_search(datasette, db, req)
+    suggestion = None
+    if not error and req.q and result.total == 0:
+        with contextlib.suppress(sqlite3.Error):  # out of time: no suggestion rather than no page
+            suggestion = await db.execute_fn(limits.time_limited(datasette, lambda c: did_you_mean(c, req.q)))
     if request.args.get("_format") == "json":
-        return _json_response(req, result, error, status)
-    feed_params = {k: v for k, v in (("q", req.q), ("municipality", req.municipality)) if v}
-    context = {
+        return _json_response(req, result, error, status, suggestion)
+    context = links.surface_urls(req) | {
         "metadata": datasette.metadata(),
+        "suggestion": suggestion,
         "req": req,
         "result": result,
         "error": error,
         "sorts": SORTS,
         "page_size": PAGE_SIZE,
         "has_next": req.page * PAGE_SIZE < result.total,
-        "url": lambda **changes: page_url(req, **changes),
+        "url": lambda **changes: links.page_url(req, **changes),
         "municipality_options": await _municipality_options(db),
-        "feed_url": f"/{DATABASE_NAME}/feed.atom" + (f"?{urlencode(feed_params)}" if feed_params else ""),
     }
     html = await datasette.render_template("muninews_search.html", context, request=request)
     return Response.html(html, status=status)

@@ -65,7 +65,7 @@ def test_an_old_archive_is_pending_and_upgraded_once(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     notes = pending(conn)
     conn.close()
-    assert "schema version 3 -> 5" in notes and "table pages missing" in notes
+    assert "schema version 3 -> 6" in notes and "table pages missing" in notes
     assert "articles_fts missing" in notes
     with Archive(path) as archive:
         assert archive.schema_changes == notes

@@ -1,0 +1,38 @@
+"""The search page's links: its own pages, and the other surfaces of the same search.
+
+The Atom feed, the CSV and JSON exports (the canned ``search`` or ``search_quotes`` query) take the
+page's parameters as they are: they parse the search with the same function and apply the same
+filters (:func:`scraper.web.query.register`), so each link finds what the page finds.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from scraper.web.archive_db import DATABASE_NAME
+
+if TYPE_CHECKING:
+    from scraper.web.search import SearchRequest
+
+
+def page_url(req: SearchRequest, **changes: Any) -> str:
+    """This search with ``changes`` applied; any change but the page's own goes back to page 1."""
+    params = {"q": req.q, "kind": req.kind, "sort": req.sort, "municipality": req.municipality,
+              "year": req.year, "language": req.language, "page": req.page}  # fmt: skip
+    params.update(changes)
+    if "page" not in changes:
+        params["page"] = 1
+    return "/-/search?" + urlencode({k: v for k, v in params.items() if v not in ("", None, 1)})
+
+
+def surface_urls(req: SearchRequest) -> dict[str, str | None]:
+    """``feed_url``, and (when there is a search) ``csv_url`` and ``json_url``: all matches up to 1,000."""
+    filters = {"q": req.q, "municipality": req.municipality, "year": req.year, "language": req.language}
+    feed_params = {k: v for k, v in filters.items() if v}
+    export = f"/{DATABASE_NAME}/{'search_quotes' if req.kind == 'quotes' else 'search'}"
+    return {
+        "feed_url": f"/{DATABASE_NAME}/feed.atom" + (f"?{urlencode(feed_params)}" if feed_params else ""),
+        "csv_url": f"{export}.csv?{urlencode(filters)}" if req.q else None,
+        "json_url": f"{export}.json?{urlencode(filters | {'_shape': 'array'})}" if req.q else None,
+    }
