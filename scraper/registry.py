@@ -153,7 +153,7 @@ def _county_keys(m: Municipality) -> set[str]:
     keys = {m.county_code or "", (m.county_code or "").lstrip("0")}
     if m.county:
         bare = re.sub(r"\s+(län|county|fylke|region)$", "", m.county.strip(), flags=re.IGNORECASE)
-        keys |= {m.county, bare, slugify(bare)}
+        keys |= {m.county, slugify(m.county), bare, slugify(bare)}
         if bare.endswith("s"):
             keys |= {bare[:-1], slugify(bare[:-1])}
     return {k.casefold() for k in keys if k}
