@@ -28,6 +28,9 @@ MUNICIPALITY_COLUMNS = (
     "platform",
     "latitude",
     "longitude",
+    "code",
+    "county_code",
+    "county",
 )
 
 
@@ -46,7 +49,13 @@ def _upsert_municipality_sql(cols: list[str]) -> str:
     """INSERT ... ON CONFLICT that writes only ``cols`` (and never the crawl-status columns)."""
     names = ", ".join(["id", *cols])
     marks = ", ".join("?" * (len(cols) + 1))
-    sets = ", ".join(f"{c} = excluded.{c}" for c in cols)
+    # The registry's platform is a hint: once a crawl has seen the platform on the pages, that stays.
+    sets = ", ".join(
+        f"{c} = CASE WHEN municipalities.platform_seen IS NULL THEN excluded.{c} ELSE municipalities.{c} END"
+        if c == "platform"
+        else f"{c} = excluded.{c}"
+        for c in cols
+    )
     conflict = f"DO UPDATE SET {sets}" if cols else "DO NOTHING"
     return f"INSERT INTO municipalities ({names}) VALUES ({marks}) ON CONFLICT(id) {conflict}"
 
@@ -73,6 +82,25 @@ class CrawlLogMixin(ArchiveBase):
                 self.db.execute(_upsert_municipality_sql(cols), [mid, *(record[c] for c in cols)])
         for key in sorted(ignored):
             logger.info("archive: municipality key %r is not a column; ignored", key)
+
+    def record_platform(self, municipality_id: str, platform: str, seen: str) -> str | None:
+        """Store the platform a crawl saw on the site's pages (``platform``, ``platform_seen``).
+
+        Returns the platform seen before when it differs (a site that changed platform is when
+        spiders break), None otherwise; the registry's hint alone does not count as seen.
+        """
+        with self._transaction():
+            self.db.execute("INSERT OR IGNORE INTO municipalities (id) VALUES (?)", [municipality_id])
+            before = self.db.execute(
+                "SELECT platform FROM municipalities WHERE id = ? AND platform_seen IS NOT NULL",
+                [municipality_id],
+            ).fetchone()
+            self.db.execute(
+                "UPDATE municipalities SET platform = ?, platform_seen = ? WHERE id = ?",
+                [platform, seen, municipality_id],
+            )
+        previous = before[0] if before else None
+        return previous if previous and previous != platform else None
 
     def record_crawl(
         self,

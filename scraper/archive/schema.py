@@ -36,6 +36,10 @@ CREATE TABLE IF NOT EXISTS municipalities (
     platform TEXT,
     latitude REAL,
     longitude REAL,
+    code TEXT,
+    county_code TEXT,
+    county TEXT,
+    platform_seen TEXT,
     last_crawled TEXT,
     last_success TEXT,
     last_status TEXT,
@@ -289,6 +293,19 @@ def _articles_canonical_url(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE articles SET canonical_url = url WHERE canonical_url IS NULL")
 
 
+#: Columns migration 6 added to ``municipalities``: the official code and county from the registry,
+#: and when a crawl last saw the site's platform on its pages.
+_MUNICIPALITY_V6_COLUMNS = ("code", "county_code", "county", "platform_seen")
+
+
+def _municipalities_code_county_platform_seen(db: sqlite_utils.Database) -> None:
+    """``municipalities.code``, ``county_code``, ``county`` (the registry's) and ``platform_seen``."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(municipalities)")}
+    for column in _MUNICIPALITY_V6_COLUMNS:
+        if column not in have:
+            db.execute(f"ALTER TABLE municipalities ADD COLUMN {column} TEXT")
+
+
 #: The schema's history, oldest first; migration ``i`` (0-based) brings a file to version ``i + 1``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("articles, quotes, contacts, crawls", V1_SQL),
@@ -297,6 +314,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("pages: validators and links of the pages that are not articles", V4_SQL),
     Migration(
         "articles.canonical_url: the key, apart from the url that served the page", _articles_canonical_url
+    ),
+    Migration(
+        "municipalities.code, county_code, county; platform_seen: the platform its pages show",
+        _municipalities_code_county_platform_seen,
     ),
 )
 
