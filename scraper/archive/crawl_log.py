@@ -1,7 +1,9 @@
 """The crawl log: ``municipalities`` (the registry and each one's crawl status) and ``crawls``.
 
 The health policy — when a municipality's crawl is ``'failing'`` — is :func:`crawl_status`, a pure
-function; ``crawl_health`` in Datasette lists the failing ones first.
+function; a working crawl of a site silent for longer than its own rhythm allows is ``'quiet'``
+(:mod:`scraper.archive.rhythm`). ``crawl_health`` in Datasette lists the failing ones first, then
+the quiet ones.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from scraper.archive.connection import ArchiveBase
+from scraper.archive.rhythm import quiet_note
 
 logger = logging.getLogger(__name__)
 
 #: Crawl statuses written to ``crawls.status`` and ``municipalities.last_status``.
 STATUS_OK = "ok"
 STATUS_FAILING = "failing"
+STATUS_QUIET = "quiet"  # the crawl works, but the site has published nothing for unusually long
 
 #: Columns ``save_municipalities`` accepts; the crawl-status columns are owned by ``record_crawl``.
 MUNICIPALITY_COLUMNS = (
@@ -102,6 +106,13 @@ class CrawlLogMixin(ArchiveBase):
         previous = before[0] if before else None
         return previous if previous and previous != platform else None
 
+    def _quiet(self, municipality_id: str, finished: str, articles_new: int) -> str | None:
+        """Why a working crawl leaves the municipality quiet (its own rhythm), or None."""
+        published = self.db.execute(
+            "SELECT published FROM articles WHERE municipality_id = ? AND removed IS NULL", [municipality_id]
+        )
+        return quiet_note((row[0] for row in published), finished, articles_new)
+
     def record_crawl(
         self,
         municipality_id: str,
@@ -118,14 +129,18 @@ class CrawlLogMixin(ArchiveBase):
     ) -> str:
         """Log one municipality's crawl and update its status columns; returns the status.
 
-        The status is :func:`crawl_status`'s. ``last_success`` keeps the time of the last good
-        crawl, so "failing since" is visible.
+        The status is :func:`crawl_status`'s, or ``'quiet'`` for a working crawl that found nothing
+        new after a silence unusual for this municipality (the reason is added to the note).
+        ``last_success`` keeps the time of the last working crawl, so "failing since" is visible.
         """
         status = crawl_status(
             articles_new=articles_new,
             articles_updated=articles_updated,
             articles_unchanged=articles_unchanged,
         )
+        quiet = self._quiet(municipality_id, finished, articles_new) if status == STATUS_OK else None
+        if quiet:
+            status, note = STATUS_QUIET, "; ".join(n for n in (note, quiet) if n)
         with self._transaction():
             self.db.execute("INSERT OR IGNORE INTO municipalities (id) VALUES (?)", [municipality_id])
             self.db.execute(
@@ -148,7 +163,7 @@ class CrawlLogMixin(ArchiveBase):
             )
             self.db.execute(
                 "UPDATE municipalities SET last_crawled = :finished, last_status = :status, "
-                "last_success = CASE WHEN :status = 'ok' THEN :finished ELSE last_success END, "
+                "last_success = CASE WHEN :status IN ('ok', 'quiet') THEN :finished ELSE last_success END, "
                 "article_count = (SELECT count(*) FROM articles WHERE municipality_id = :id) "
                 "WHERE id = :id",
                 {"finished": finished, "status": status, "id": municipality_id},
