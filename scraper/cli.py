@@ -58,8 +58,11 @@ def _date(text: str) -> str:
 def cmd_crawl(args: argparse.Namespace) -> int:
     from scraper.runner import run_crawl, url_problem
 
-    if not (args.names or args.all or args.url):
-        print("muninews crawl: name municipalities, or --all, or --url URL --name NAME", file=sys.stderr)
+    if not (args.names or args.all or args.url or args.county or args.platform):
+        print(
+            "muninews crawl: name municipalities, or --all, --county, --platform, or --url URL --name NAME",
+            file=sys.stderr,
+        )
         return 2
     if args.url and not args.name:
         print("muninews crawl: --url needs --name (the municipality's display name)", file=sys.stderr)
@@ -74,6 +77,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         db=args.db,
         names=args.names,
         all_=args.all,
+        county=args.county,
+        platform=args.platform,
         url=args.url,
         name=args.name,
         country=args.country,
@@ -255,9 +260,34 @@ def cmd_export_wacz(args: argparse.Namespace) -> int:
 
 
 def cmd_municipalities(args: argparse.Namespace) -> int:
-    for m in registry.load_registry(args.registry):
-        print(f"{m.id:<16} {m.country}  {m.name:<28} {m.homepage}")
+    """One line per municipality (or a JSON list with --json), narrowed to a county and a platform."""
+    entries = registry.load_registry(args.registry)
+    try:
+        chosen = registry.choose(entries, args.names, county=args.county, platform=args.platform)
+    except registry.UnknownMunicipality as exc:
+        print(f"muninews municipalities: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps([m.to_dict() for m in chosen], ensure_ascii=False, indent=1))
+        return 0
+    for m in chosen:
+        where = (
+            f"{m.latitude:.4f},{m.longitude:.4f}"
+            if m.latitude is not None and m.longitude is not None
+            else "-"
+        )
+        print(
+            f"{m.id:<18} {m.code or '-':<4} {m.country}  {m.name:<28} {m.county or '-':<24} "
+            f"{m.platform or '-':<11} {m.homepage}  {where}"
+        )
     return 0
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--county", metavar="X", help="only this county: its name ('Västra Götaland') or code (14)"
+    )
+    parser.add_argument("--platform", metavar="Y", help="only municipalities on this platform (sitevision)")
 
 
 def _add_crawl(sub: Any) -> None:
@@ -267,8 +297,11 @@ def _add_crawl(sub: Any) -> None:
         epilog=CRAWL_EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    c.add_argument("names", nargs="*", metavar="NAME", help="municipality ids or names from the registry")
+    c.add_argument(
+        "names", nargs="*", metavar="NAME", help="municipality ids, names or codes (1493) from the registry"
+    )
     c.add_argument("--all", action="store_true", help="crawl every municipality in the registry")
+    _add_selection(c)
     c.add_argument("--url", help="crawl a site not in the registry, from its homepage URL")
     c.add_argument("--name", help="display name of the --url site, e.g. 'Aspviks kommun'")
     c.add_argument("--country", help="country of the --url site (ISO code; default from its domain, else SE)")
@@ -328,6 +361,9 @@ def _add_tools(sub: Any) -> None:
     e.set_defaults(func=cmd_extract)
 
     m = sub.add_parser("municipalities", help="list the municipality registry")
+    m.add_argument("names", nargs="*", metavar="NAME", help="only these (ids, names or codes)")
+    _add_selection(m)
+    m.add_argument("--json", action="store_true", help="the entries as a JSON list, every field")
     m.add_argument("--registry", help="another registry file")
     m.set_defaults(func=cmd_municipalities)
 

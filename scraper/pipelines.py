@@ -20,6 +20,7 @@ from scrapy.exceptions import DropItem
 
 from scraper.archive import STATUS_FAILING, Archive, crawl_status, reserve
 from scraper.clock import utc_now
+from scraper.cms.detect import label as platform_label
 from scraper.config import CrawlConfig
 from scraper.crawl import counters
 from scraper.crawl.counters import Counter
@@ -186,7 +187,19 @@ class ArchivePipeline(_StatsMixin):
             self._inc(Counter(f"article/{status}"), item.municipality_id)
             self._inc(Counter.ARTICLE_STORED)
 
-    def _note(self, mid: str, reason: str, failing: bool) -> str | None:
+    def _platform_notes(self, archive: Archive, mid: str, finished: str) -> list[str]:
+        """Store the platform the crawl saw on the site; a note when it is not the one seen before."""
+        site = getattr(self.crawler.spider, "sites", {}).get(mid)
+        if site is None or not site.platform:
+            return []
+        before = archive.record_platform(mid, site.platform, finished)
+        return (
+            [f"platform changed from {platform_label(before)} to {platform_label(site.platform)}"]
+            if before
+            else []
+        )
+
+    def _note(self, mid: str, reason: str, failing: bool, first: list[str] | None = None) -> str | None:
         """``crawls.note``: how the crawl ended if not normally, and every loss the spider saw."""
         spider = self.crawler.spider
         notes = ending_notes(reason, self.unwritable)
@@ -195,7 +208,7 @@ class ArchivePipeline(_StatsMixin):
             notes += loss_notes(site, set(spider.memory.known))
         if failing and not notes:
             notes += failure_notes(mid, self.crawler.stats.get_stats())
-        return "; ".join(notes) or None
+        return "; ".join((first or []) + notes) or None
 
     def close_spider(self) -> None:
         if self.archive is None:
@@ -230,6 +243,7 @@ class ArchivePipeline(_StatsMixin):
             new, updated = get(Counter.ARTICLE_NEW), get(Counter.ARTICLE_UPDATED)
             expected = crawl_status(articles_new=new, articles_updated=updated, articles_unchanged=unchanged)
             errors = get(Counter.PAGE_ERRORS) + get(Counter.EXTRACT_FAILED)
+            platform = self._platform_notes(archive, m.id, finished)
             status = archive.record_crawl(
                 m.id,
                 started=self.started,
@@ -240,7 +254,7 @@ class ArchivePipeline(_StatsMixin):
                 articles_updated=updated,
                 articles_unchanged=unchanged,
                 errors=errors,
-                note=self._note(m.id, reason, expected == STATUS_FAILING),
+                note=self._note(m.id, reason, expected == STATUS_FAILING, platform),
             )
             failing += status == STATUS_FAILING
             logger.info(

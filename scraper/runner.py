@@ -81,6 +81,8 @@ def spider_arguments(
     url: str | None,
     name: str | None,
     country: str | None,
+    county: str | None = None,
+    platform: str | None = None,
 ) -> dict[str, Any]:
     """The news spider's ``-a`` arguments.
 
@@ -92,7 +94,9 @@ def spider_arguments(
         arguments = {"url": url, "municipality": name or url, "country": country or ""}
     else:
         reg = registry.load_registry(project.get("MUNINEWS_REGISTRY") or None)
-        chosen = registry.select(reg, names, all_)
+        chosen = registry.choose(reg, names, all_, county=county, platform=platform)
+        if not chosen:
+            raise ValueError("no municipality in the registry matches --county/--platform")
         arguments = {"municipalities": ",".join(m.id for m in chosen)}
     for m in chosen:
         problem = url_problem(m.homepage)
@@ -124,8 +128,8 @@ def _fail(message: str, status: int) -> int:
 def run_crawl(*, db: str, settings: dict[str, str] | None = None, **choices: Any) -> int:
     """Run one crawl in this process (Scrapy's reactor runs once per process); the exit status.
 
-    ``choices``: ``names``, ``all_``, ``url``, ``name``, ``country`` (what to crawl) and
-    ``max_pages``, ``since``, ``revisit``, ``jobdir`` (how).
+    ``choices``: ``names``, ``all_``, ``county``, ``platform``, ``url``, ``name``, ``country`` (what to
+    crawl) and ``max_pages``, ``since``, ``revisit``, ``jobdir`` (how).
     """
     from scrapy.crawler import CrawlerProcess
 
@@ -133,9 +137,12 @@ def run_crawl(*, db: str, settings: dict[str, str] | None = None, **choices: Any
 
     how = {k: choices.pop(k, None) for k in ("max_pages", "since", "revisit", "jobdir")}
     project = crawl_settings(db, settings=settings, **how)
-    what = {"names": None, "all_": False, "url": None, "name": None, "country": None, **choices}
+    what: dict[str, Any] = {"names": None, "all_": False, "url": None, "name": None, "country": None}
+    what.update({"county": None, "platform": None, **choices})
     try:
         spider_args = spider_arguments(project, **what)
+    except registry.UnknownMunicipality as exc:
+        return _fail(str(exc), EXIT_USAGE)
     except KeyError as exc:
         known = ", ".join(m.id for m in registry.load_registry(project.get("MUNINEWS_REGISTRY") or None))
         return _fail(f"unknown municipality {exc.args[0]!r}; known: {known}", EXIT_USAGE)

@@ -150,6 +150,7 @@ VOLATILE_COLUMNS = {
     "last_changed",
     "last_crawled",
     "last_success",
+    "platform_seen",
     # A page's bytes hold the loopback port, so its validators and digest differ run to run.
     "etag",
     "payload_sha256",

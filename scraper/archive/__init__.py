@@ -46,6 +46,7 @@ from scraper.archive.crawl_log import (
     MUNICIPALITY_COLUMNS,
     STATUS_FAILING,
     STATUS_OK,
+    STATUS_QUIET,
     CrawlLogMixin,
     crawl_status,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "STATUS_FAILING",
     "STATUS_OK",
+    "STATUS_QUIET",
     "TABLES_SQL",
     "UNCHANGED",
     "UPDATED",

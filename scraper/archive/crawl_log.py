@@ -1,7 +1,9 @@
 """The crawl log: ``municipalities`` (the registry and each one's crawl status) and ``crawls``.
 
 The health policy — when a municipality's crawl is ``'failing'`` — is :func:`crawl_status`, a pure
-function; ``crawl_health`` in Datasette lists the failing ones first.
+function; a working crawl of a site silent for longer than its own rhythm allows is ``'quiet'``
+(:mod:`scraper.archive.rhythm`). ``crawl_health`` in Datasette lists the failing ones first, then
+the quiet ones.
 """
 
 from __future__ import annotations
@@ -11,12 +13,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from scraper.archive.connection import ArchiveBase
+from scraper.archive.rhythm import quiet_note
 
 logger = logging.getLogger(__name__)
 
 #: Crawl statuses written to ``crawls.status`` and ``municipalities.last_status``.
 STATUS_OK = "ok"
 STATUS_FAILING = "failing"
+STATUS_QUIET = "quiet"  # the crawl works, but the site has published nothing for unusually long
 
 #: Columns ``save_municipalities`` accepts; the crawl-status columns are owned by ``record_crawl``.
 MUNICIPALITY_COLUMNS = (
@@ -28,6 +32,9 @@ MUNICIPALITY_COLUMNS = (
     "platform",
     "latitude",
     "longitude",
+    "code",
+    "county_code",
+    "county",
 )
 
 
@@ -46,7 +53,13 @@ def _upsert_municipality_sql(cols: list[str]) -> str:
     """INSERT ... ON CONFLICT that writes only ``cols`` (and never the crawl-status columns)."""
     names = ", ".join(["id", *cols])
     marks = ", ".join("?" * (len(cols) + 1))
-    sets = ", ".join(f"{c} = excluded.{c}" for c in cols)
+    # The registry's platform is a hint: once a crawl has seen the platform on the pages, that stays.
+    sets = ", ".join(
+        f"{c} = CASE WHEN municipalities.platform_seen IS NULL THEN excluded.{c} ELSE municipalities.{c} END"
+        if c == "platform"
+        else f"{c} = excluded.{c}"
+        for c in cols
+    )
     conflict = f"DO UPDATE SET {sets}" if cols else "DO NOTHING"
     return f"INSERT INTO municipalities ({names}) VALUES ({marks}) ON CONFLICT(id) {conflict}"
 
@@ -74,6 +87,32 @@ class CrawlLogMixin(ArchiveBase):
         for key in sorted(ignored):
             logger.info("archive: municipality key %r is not a column; ignored", key)
 
+    def record_platform(self, municipality_id: str, platform: str, seen: str) -> str | None:
+        """Store the platform a crawl saw on the site's pages (``platform``, ``platform_seen``).
+
+        Returns the platform seen before when it differs (a site that changed platform is when
+        spiders break), None otherwise; the registry's hint alone does not count as seen.
+        """
+        with self._transaction():
+            self.db.execute("INSERT OR IGNORE INTO municipalities (id) VALUES (?)", [municipality_id])
+            before = self.db.execute(
+                "SELECT platform FROM municipalities WHERE id = ? AND platform_seen IS NOT NULL",
+                [municipality_id],
+            ).fetchone()
+            self.db.execute(
+                "UPDATE municipalities SET platform = ?, platform_seen = ? WHERE id = ?",
+                [platform, seen, municipality_id],
+            )
+        previous = before[0] if before else None
+        return previous if previous and previous != platform else None
+
+    def _quiet(self, municipality_id: str, finished: str, articles_new: int) -> str | None:
+        """Why a working crawl leaves the municipality quiet (its own rhythm), or None."""
+        published = self.db.execute(
+            "SELECT published FROM articles WHERE municipality_id = ? AND removed IS NULL", [municipality_id]
+        )
+        return quiet_note((row[0] for row in published), finished, articles_new)
+
     def record_crawl(
         self,
         municipality_id: str,
@@ -90,14 +129,18 @@ class CrawlLogMixin(ArchiveBase):
     ) -> str:
         """Log one municipality's crawl and update its status columns; returns the status.
 
-        The status is :func:`crawl_status`'s. ``last_success`` keeps the time of the last good
-        crawl, so "failing since" is visible.
+        The status is :func:`crawl_status`'s, or ``'quiet'`` for a working crawl that found nothing
+        new after a silence unusual for this municipality (the reason is added to the note).
+        ``last_success`` keeps the time of the last working crawl, so "failing since" is visible.
         """
         status = crawl_status(
             articles_new=articles_new,
             articles_updated=articles_updated,
             articles_unchanged=articles_unchanged,
         )
+        quiet = self._quiet(municipality_id, finished, articles_new) if status == STATUS_OK else None
+        if quiet:
+            status, note = STATUS_QUIET, "; ".join(n for n in (note, quiet) if n)
         with self._transaction():
             self.db.execute("INSERT OR IGNORE INTO municipalities (id) VALUES (?)", [municipality_id])
             self.db.execute(
@@ -120,7 +163,7 @@ class CrawlLogMixin(ArchiveBase):
             )
             self.db.execute(
                 "UPDATE municipalities SET last_crawled = :finished, last_status = :status, "
-                "last_success = CASE WHEN :status = 'ok' THEN :finished ELSE last_success END, "
+                "last_success = CASE WHEN :status IN ('ok', 'quiet') THEN :finished ELSE last_success END, "
                 "article_count = (SELECT count(*) FROM articles WHERE municipality_id = :id) "
                 "WHERE id = :id",
                 {"finished": finished, "status": status, "id": municipality_id},

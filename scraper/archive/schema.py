@@ -38,6 +38,10 @@ CREATE TABLE IF NOT EXISTS municipalities (
     platform TEXT,
     latitude REAL,
     longitude REAL,
+    code TEXT,
+    county_code TEXT,
+    county TEXT,
+    platform_seen TEXT,
     last_crawled TEXT,
     last_success TEXT,
     last_status TEXT,
@@ -310,6 +314,19 @@ def _articles_fts_stems(db: sqlite_utils.Database) -> None:
     fill_stems(db.conn)
 
 
+#: Columns migration 7 added to ``municipalities``: the official code and county from the registry,
+#: and when a crawl last saw the site's platform on its pages.
+_MUNICIPALITY_V7_COLUMNS = ("code", "county_code", "county", "platform_seen")
+
+
+def _municipalities_code_county_platform_seen(db: sqlite_utils.Database) -> None:
+    """``municipalities.code``, ``county_code``, ``county`` (the registry's) and ``platform_seen``."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(municipalities)")}
+    for column in _MUNICIPALITY_V7_COLUMNS:
+        if column not in have:
+            db.execute(f"ALTER TABLE municipalities ADD COLUMN {column} TEXT")
+
+
 #: The schema's history, oldest first; migration ``i`` (0-based) brings a file to version ``i + 1``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("articles, quotes, contacts, crawls", V1_SQL),
@@ -321,6 +338,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         "articles_fts_stems: the vocabulary by lemma, for inflection-aware search", _articles_fts_stems
+    ),
+    Migration(
+        "municipalities.code, county_code, county; platform_seen: the platform its pages show",
+        _municipalities_code_county_platform_seen,
     ),
 )
 

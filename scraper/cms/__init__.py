@@ -7,7 +7,12 @@ only it writes, and this module merges them into the names the crawl reads (``cm
 ``cms.EXCLUDED_SEGMENTS``, ...). They were written from the markup those CMSs produce, and are
 checked by the demo sites and the held-out sites in ``tests/sites``.
 
-A new platform: a module beside these with the lists it extends, added to ``PLATFORMS``.
+Each module also says how its pages show the platform (``LABEL``, ``GENERATOR``, ``ASSET_PATHS``,
+``MARKUP``), which :mod:`scraper.cms.detect` reads to name a site's platform from its pages;
+``municipio``, ``umbraco``, ``polopoly`` and ``joomla`` so far hold only that.
+
+A new platform: a module beside these with the lists it extends, added to ``PLATFORMS`` (and to
+``detect.DETECTABLE``).
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import ModuleType
 
-from . import drupal, episerver, generic, govuk, sitevision, wordpress
+from . import drupal, episerver, generic, govuk, joomla, municipio, polopoly, sitevision, umbraco, wordpress
 from .generic import (
     EXCLUDED_EXTENSIONS,
     JSONLD_ARTICLE_TYPES,
@@ -33,7 +38,18 @@ from .generic import (
 )
 from .wordpress import PAGINATION_PATH
 
-PLATFORMS: tuple[ModuleType, ...] = (generic, sitevision, wordpress, episerver, drupal, govuk)
+PLATFORMS: tuple[ModuleType, ...] = (
+    generic,
+    sitevision,
+    wordpress,
+    municipio,
+    episerver,
+    drupal,
+    govuk,
+    umbraco,
+    polopoly,
+    joomla,
+)
 
 
 def _merged(name: str) -> tuple[str, ...]:

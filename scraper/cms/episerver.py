@@ -6,3 +6,9 @@ writes here, with the page that shows it.
 """
 
 from __future__ import annotations
+
+# Platform detection (scraper.cms.detect): its asset folders and the data-epi-* editing attributes.
+LABEL = "Episerver/Optimizely"
+GENERATOR = ("episerver", "optimizely")
+ASSET_PATHS = ("/globalassets/", "/contentassets/", "/siteassets/", "/episerver/", "/epiui/")
+MARKUP = (r"data-epi-", r"\bepi-(?:contentfragment|editcontainer)", r"EPiServerForms")

@@ -16,3 +16,9 @@ LISTING_BODY_CLASSES = ("archive", "category", "blog", "tag", "author", "search"
 
 # Theme sidebars and their widgets ("widget widget_recent_entries").
 WIDGET_CLASS_WORDS = ("sidebar", "widget")
+
+# Platform detection (scraper.cms.detect): generator meta, wp-content/wp-includes, block classes.
+LABEL = "WordPress"
+GENERATOR = ("wordpress",)
+ASSET_PATHS = ("/wp-content/", "/wp-includes/", "/wp-json/")
+MARKUP = (r"\bwp-block-", r"\bwp-image-\d+", r"\bwp-embed")

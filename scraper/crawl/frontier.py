@@ -93,6 +93,8 @@ class SiteState:
     candidates_gone: int = 0  # candidates that answered 404 or 410
     robots_unavailable: str | None = None  # why this site is not crawled this run (RFC 9309 2.3.1.4)
     cut_short: dict[str, str] = field(default_factory=dict)  # URL -> why its response was cut short
+    platform: str | None = None  # the platform its pages show (scraper.cms.detect), once seen
+    platform_tries: int = 0  # pages read for it so far
 
     @property
     def mid(self) -> str:

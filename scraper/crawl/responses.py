@@ -16,6 +16,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gzip_magic_number
 
 from scraper.clock import utc_now
+from scraper.cms.detect import detect_platform
 from scraper.config import CrawlConfig
 from scraper.crawl import counters as stats
 from scraper.crawl import pages, sources
@@ -26,6 +27,9 @@ from scraper.crawl.urls import canonical_url, same_site
 from scraper.items import Capture, Link, Page, PageGone, PageSeen
 
 logger = logging.getLogger("scraper.crawl.spiders.news")
+
+#: Pages of a site read for its platform before giving up for this crawl (the homepage usually says).
+PLATFORM_TRIES = 5
 
 
 class ResponseChecks:
@@ -135,17 +139,29 @@ class ResponseChecks:
             return
         yield pages.article_page(response, key, site.municipality)
 
+    def _saw_platform(self, response: TextResponse, site: SiteState) -> None:
+        """Name the site's platform from the first pages that show it (the homepage, as a rule)."""
+        if site.platform is not None or site.platform_tries >= PLATFORM_TRIES:
+            return
+        site.platform_tries += 1
+        found = detect_platform(response.text, response.url)
+        if found is not None:
+            site.platform = found.platform
+            logger.info("%s: platform %s (%s)", site.mid, found.label, ", ".join(found.evidence))
+
     def _html(self, response: Response, site: SiteState) -> Selector | None:
         ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()
         if not isinstance(response, TextResponse) or not response.body.strip():
             ctype = ""
         elif not ctype or "html" in ctype or "xml" in ctype:
             try:
-                return response.selector
+                sel = response.selector
             except (ValueError, TypeError, AttributeError):
                 self._inc(Counter.PAGE_SKIPPED_UNPARSABLE, site.mid)
                 logger.warning("%s: could not parse %s", site.mid, response.url)
                 return None
+            self._saw_platform(response, site)
+            return sel
         self._inc(Counter.PAGE_SKIPPED_NOT_HTML, site.mid)
         logger.info("%s: not an HTML page%s: %s", site.mid, f" ({ctype})" if ctype else "", response.url)
         return None

@@ -134,7 +134,8 @@ def test_serve_upgrades_an_old_archive_and_says_so(
     db.close()
     prepare(path)
     assert (
-        "upgrading the archive's schema before serving it (schema version 4 -> 6" in capsys.readouterr().err
+        f"upgrading the archive's schema before serving it (schema version 4 -> {SCHEMA_VERSION}"
+        in capsys.readouterr().err
     )
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     prepare(path)
