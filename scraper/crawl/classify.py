@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from parsel import Selector
 
@@ -20,6 +20,7 @@ from scraper.crawl.urls import (
     has_date_in_path,
     in_news_section,
     is_excluded,
+    join_link,
     listing_base,
     pagination_number,
     path_segments,
@@ -53,14 +54,14 @@ def extract_links(sel: Selector, base_url: str) -> list[Link]:
 
 def _anchors(sel: Selector, base_url: str) -> list[tuple[Selector, Link]]:
     base = sel.xpath("//base/@href").get()
-    base_url = urljoin(base_url, base) if base else base_url
+    base_url = (join_link(base_url, base) or base_url) if base else base_url
     links = []
     for a in sel.xpath("//a[@href]"):
         href = a.attrib.get("href", "").strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
             continue
-        url = urljoin(base_url, href)
-        if urlsplit(url).scheme not in ("http", "https"):
+        url = join_link(base_url, href)
+        if url is None or urlsplit(url).scheme not in ("http", "https"):
             continue
         text = " ".join(" ".join(a.xpath(".//text()").getall()).split())
         if not text:
@@ -124,7 +125,9 @@ def feed_links(sel: Selector, base_url: str) -> list[str]:
     for link in sel.xpath("//link[@rel='alternate'][@href]"):
         kind = (link.attrib.get("type") or "").lower()
         title = (link.attrib.get("title") or "").lower()
-        href = urljoin(base_url, link.attrib["href"])
+        href = join_link(base_url, link.attrib["href"])
+        if href is None:
+            continue
         if ("rss" in kind or "atom" in kind) and "comment" not in title and "comments" not in href:
             urls.append(href)
     return urls
@@ -132,7 +135,7 @@ def feed_links(sel: Selector, base_url: str) -> list[str]:
 
 def canonical_link(sel: Selector, base_url: str) -> str | None:
     href = sel.xpath("//link[@rel='canonical']/@href").get()
-    return urljoin(base_url, href.strip()) if href and href.strip() else None
+    return join_link(base_url, href.strip()) if href and href.strip() else None
 
 
 def _jsonld_types(sel: Selector) -> set[str]:

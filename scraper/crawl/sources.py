@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from parsel import Selector
 from scrapy.utils.gz import gunzip
@@ -23,6 +23,7 @@ from scraper.crawl.urls import (
     canonical_url,
     clean_url,
     in_news_section,
+    join_link,
     looks_like_news_link_text,
     looks_like_sitemap_article,
     pagination_number,
@@ -95,9 +96,9 @@ def feed_links(body: bytes, url: str) -> list[Link]:
         for entry in sel.xpath("//entry")
     ]
     return [
-        Link(LinkKind.CANDIDATE, urljoin(url, link), date=feed_date(date), extras=("date",))
+        Link(LinkKind.CANDIDATE, absolute, date=feed_date(date), extras=("date",))
         for link, date in entries
-        if link
+        if link and (absolute := join_link(url, link))
     ]
 
 
@@ -194,11 +195,11 @@ def is_year_archive_link(a: classify.Link, listing_url: str) -> bool:
 
 def head_links(sel: Selector, url: str) -> list[classify.Link]:
     """``<link rel="next">`` in the head: the only pager of a listing whose "Visa fler" is a script."""
-    base = urljoin(url, sel.xpath("//base/@href").get() or "")
+    base = join_link(url, sel.xpath("//base/@href").get() or "") or url
     return [
-        classify.Link(urljoin(base, href.strip()), "", rel="next")
+        classify.Link(absolute, "", rel="next")
         for href in sel.xpath("//head/link[@rel='next']/@href").getall()
-        if href.strip()
+        if href.strip() and (absolute := join_link(base, href.strip()))
     ]
 
 
@@ -207,12 +208,15 @@ def form_links(sel: Selector, url: str) -> list[classify.Link]:
     (``<button name="page" value="2">``), no link at all. Hidden inputs are kept; an empty action is
     the page itself."""
     links = []
-    base = urljoin(url, sel.xpath("//base/@href").get() or "")
+    base = join_link(url, sel.xpath("//base/@href").get() or "") or url
     for form in sel.xpath("//form"):
         if (form.attrib.get("method") or "get").lower() != "get":
             continue
         action = form.attrib.get("action", "").strip()
-        target = urlsplit(urljoin(base, action) if action else url)
+        resolved = join_link(base, action) if action else url
+        if resolved is None:
+            continue
+        target = urlsplit(resolved)
         hidden = [
             (i.attrib["name"], i.attrib.get("value", ""))
             for i in form.xpath(".//input[@type='hidden'][@name]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, safe_url_string
 
@@ -103,6 +103,23 @@ def path_template(url: str) -> str:
     head, _, last = path.rpartition("/")
     path = f"{OPAQUE_TOKEN.sub('*', head)}/{last}" if head or last else path
     return f"{parts.netloc}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+def join_link(base: str, href: str) -> str | None:
+    """``href`` as found on a page, made absolute against ``base``; ``None`` when it is no URL at all.
+
+    Pages carry hrefs that :mod:`urllib.parse` refuses with ``ValueError``: a bracketed host that is
+    no IPv6 address (``https://[ccpa-preferences]/``), a port that is no number (``http://host:abc/``).
+    One such link must cost that link, not the page it is on (the callback would fail and the page
+    be lost), so every link read from a page is resolved here.
+    """
+    try:
+        url = urljoin(base, href)
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port that is no number)
+    except ValueError:
+        return None
+    return url
 
 
 def site_key(url: str) -> str:
