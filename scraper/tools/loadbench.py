@@ -24,7 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from scraper.tools.servebench import WORDS, build_archive, free_port, get, percentile, served
+from scraper.tools.servebench import (
+    WORDS,
+    build_archive,
+    free_port,
+    get,
+    percentile,
+    served,
+    synthetic_article,
+)
 
 #: What the clients ask for, by kind: (kind, path template); ``{id}`` and ``{word}`` are drawn per request.
 PAGES = (
@@ -65,25 +73,15 @@ def _client(port: int, ids: int, until: float, load: Load, seed: int) -> None:
 def _writer(db: Path, until: float, load: Load, start: int) -> None:
     """New articles into the served file through the archive writer, one transaction each."""
     from scraper.archive import Archive
-    from scraper.items import Article
 
     rng = random.Random(start)
     with Archive(db) as archive:
         n = start
         while time.monotonic() < until:
-            words = [rng.choice(WORDS) for _ in range(60)]
-            archive.save_article(
-                Article(
-                    url=f"https://kommun{n % 3}.example/nyheter/crawl-{n}",
-                    municipality_id=f"m{n % 3}",
-                    title=" ".join(words[:5]).capitalize(),
-                    lead=" ".join(words[5:15]),
-                    body=" ".join(words[15:]),
-                    published="2026-11-30",
-                    language="sv",
-                    fetched_at="2026-12-01T00:00:00Z",
-                )
+            article = synthetic_article(
+                rng, n, slug=f"crawl-{n}", published="2026-11-30", fetched_at="2026-12-01T00:00:00Z"
             )
+            archive.save_article(article)
             n += 1
             load.written += 1
             time.sleep(0.01)

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from scraper.items import Article
+
 #: A query that only the time limit ends: a recursive count with no useful stopping point.
 SLOW_SQL = "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
 WORDS = ("förskola", "budget", "väg", "skola", "bygglov", "vatten", "park", "nämnd", "taxa", "bibliotek")
@@ -52,7 +54,6 @@ def percentile(values: Sequence[float], p: float) -> float:
 def build_archive(path: Path, articles: int, seed: int = 7) -> Path:
     """A synthetic archive of fictional articles (three municipalities, words from :data:`WORDS`)."""
     from scraper.archive import Archive
-    from scraper.items import Article
 
     rng = random.Random(seed)
     with Archive(path) as archive:
@@ -60,20 +61,29 @@ def build_archive(path: Path, articles: int, seed: int = 7) -> Path:
             [{"id": f"m{i}", "name": f"Kommun {i}", "country": "SE"} for i in range(3)]
         )
         for n in range(articles):
-            words = [rng.choice(WORDS) for _ in range(60)]
             archive.save_article(
-                Article(
-                    url=f"https://kommun{n % 3}.example/nyheter/{n}",
-                    municipality_id=f"m{n % 3}",
-                    title=" ".join(words[:5]).capitalize(),
-                    lead=" ".join(words[5:15]),
-                    body=" ".join(words[15:]),
-                    published=f"20{20 + n % 6}-{1 + n % 12:02d}-{1 + n % 28:02d}",
-                    language="sv",
-                    fetched_at="2026-01-01T00:00:00Z",
+                synthetic_article(
+                    rng, n, slug=str(n), published=f"20{20 + n % 6}-{1 + n % 12:02d}-{1 + n % 28:02d}"
                 )
             )
     return path
+
+
+def synthetic_article(
+    rng: random.Random, n: int, *, slug: str, published: str, fetched_at: str = "2026-01-01T00:00:00Z"
+) -> Article:
+    """Fictional article ``n`` of municipality ``m{n % 3}``: 60 words drawn from :data:`WORDS`."""
+    words = [rng.choice(WORDS) for _ in range(60)]
+    return Article(
+        url=f"https://kommun{n % 3}.example/nyheter/{slug}",
+        municipality_id=f"m{n % 3}",
+        title=" ".join(words[:5]).capitalize(),
+        lead=" ".join(words[5:15]),
+        body=" ".join(words[15:]),
+        published=published,
+        language="sv",
+        fetched_at=fetched_at,
+    )
 
 
 def free_port() -> int:

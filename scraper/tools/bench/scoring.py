@@ -190,8 +190,28 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+class _PrecisionRecall:
+    """Precision, recall and F1 from the counts a score class keeps (one definition for both)."""
+
+    true_positives: int
+    false_positives: int
+    false_negatives: int
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.true_positives, self.true_positives + self.false_positives)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.true_positives, self.true_positives + self.false_negatives)
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+
 @dataclass
-class QuoteScore:
+class QuoteScore(_PrecisionRecall):
     """Counts for quotes on one page or summed over many; errors kept for ``--verbose``."""
 
     true_positives: int = 0
@@ -207,18 +227,6 @@ class QuoteScore:
     wrong_role: list[tuple[dict[str, Any], dict[str, Any]]] = field(default_factory=list)
 
     @property
-    def precision(self) -> float:
-        return _ratio(self.true_positives, self.true_positives + self.false_positives)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.true_positives, self.true_positives + self.false_negatives)
-
-    @property
-    def f1(self) -> float:
-        return _f1(self.precision, self.recall)
-
-    @property
     def speaker_accuracy(self) -> float:
         return _ratio(self.speaker_correct, self.true_positives)
 
@@ -231,7 +239,7 @@ class QuoteScore:
 
 
 @dataclass
-class ContactScore:
+class ContactScore(_PrecisionRecall):
     true_positives: int = 0
     false_positives: int = 0
     false_negatives: int = 0
@@ -247,18 +255,6 @@ class ContactScore:
         default_factory=list
     )  # (gold, pred, fields)
     bad_phones: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return _ratio(self.true_positives, self.true_positives + self.false_positives)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.true_positives, self.true_positives + self.false_negatives)
-
-    @property
-    def f1(self) -> float:
-        return _f1(self.precision, self.recall)
 
     @property
     def name_accuracy(self) -> float:
