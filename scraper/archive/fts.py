@@ -28,14 +28,27 @@ FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 
 # Weights for bm25() used by "ORDER BY rank" everywhere (canned queries included): a word in the
 # title says more about what an article is about than the same word deep in the body.
-ARTICLES_RANK = "bm25(3.0, 2.0, 1.0)"  # title, lead, body
-QUOTES_RANK = "bm25(1.0, 2.0)"  # text, speaker
+WEIGHTS: dict[str, tuple[float, ...]] = {
+    "articles": (3.0, 2.0, 1.0),  # title, lead, body
+    "quotes": (1.0, 2.0),  # text, speaker
+}
+ARTICLES_RANK = f"bm25({', '.join(map(str, WEIGHTS['articles']))})"
+QUOTES_RANK = f"bm25({', '.join(map(str, WEIGHTS['quotes']))})"
 
 FTS_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("title", "lead", "body"),
     "quotes": ("text", "speaker"),
 }
 FTS_RANK = {"articles": ARTICLES_RANK, "quotes": QUOTES_RANK}
+
+
+def score_sql(table: str) -> str:
+    """``rank`` as an expression on ``<table>_fts`` rows: ``bm25(<table>_fts, <the weights>)``.
+
+    FTS5 computes an ``ORDER BY rank`` for every match; this expression in a SELECT is computed only
+    for the rows the WHERE clause keeps.
+    """
+    return f"bm25({table}_fts, {', '.join(map(str, WEIGHTS[table]))})"
 
 
 def _update_trigger_sql(table: str, columns: tuple[str, ...]) -> str:

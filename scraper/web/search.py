@@ -9,7 +9,8 @@ municipality, year, language and rank in newest-first order. Counting a facet is
 ``bincount``, sorting by date one ``argpartition``. The arrays are read once from covering indexes
 (~2 s per million articles, ~10 MB) and rebuilt when the file changes, so results are exact.
 
-Relevance order uses FTS5's bm25 ``rank``, with the filters applied inside the index query.
+Relevance order uses FTS5's bm25 ``rank`` over the matches that pass the filters, at most the newest
+:data:`~scraper.web.relevance.RANK_CANDIDATES` of them (:mod:`.relevance` says why).
 Snippets come from FTS5 ``snippet()`` for the page's rows only.
 """
 
@@ -27,16 +28,13 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from scraper.archive import inflection
-from scraper.web import limits, links
+from scraper.web import limits, links, relevance
 from scraper.web.archive_db import archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES, FacetIndex
 from scraper.web.query import ParsedQuery, parse_query, query_too_long
 from scraper.web.suggest import did_you_mean
 
 PAGE_SIZE = 20
-#: Above this many filtered matches, relevance order ranks all matches and skips the filtered-out
-#: ones; below it, the filter goes into the index query as a rowid list.
-RANK_ROWID_LIST_MAX = 20_000
 SORTS = ("relevance", "newest", "oldest")
 
 _START, _END = "\x02", "\x03"  # snippet markers, turned into <mark> after escaping
@@ -73,6 +71,7 @@ class SearchResult:
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # value, label, count
     elapsed_ms: float = 0.0
     error: str | None = None
+    ranked: int | None = None  # how many matches relevance order ranked (all, or the newest N)
 
 
 def _ids_of(conn: sqlite3.Connection, table: str, expression: str) -> np.ndarray:
@@ -107,7 +106,10 @@ def search_articles(
     if req.sort in ("newest", "oldest") or parsed.expression is None:  # browsing is always by date
         page_ids = _dated_page(index, ids, req.sort, offset)
     else:
-        page_ids = _ranked_page(conn, parsed.expression, ids, bool(req.filters()), offset)
+        ranked = relevance.candidates(index.date_rank, ids)
+        result.ranked = len(ranked)
+        whole = len(ranked) == len(ids) and not req.filters()
+        page_ids = relevance.ranked_page(conn, parsed.expression, ranked, whole, offset, PAGE_SIZE)
     result.hits = _article_rows(conn, parsed.expression, page_ids)
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result
@@ -161,37 +163,6 @@ def _dated_page(index: FacetIndex, ids: np.ndarray, sort: str, offset: int) -> l
     part = np.argpartition(ranks, k - 1)[:k] if k < len(ids) else np.arange(len(ids))
     part = part[np.argsort(ranks[part], kind="stable")]
     return [int(i) for i in ids[part[offset:k]]]
-
-
-def _ranked_page(
-    conn: sqlite3.Connection, expression: str, ids: np.ndarray, filtered: bool, offset: int
-) -> list[int]:
-    """One page of matches in bm25 order (title 3, lead 2, body 1: the ``rank`` set by the archive)."""
-    if not filtered:
-        sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
-        return [r[0] for r in conn.execute(sql, [expression, PAGE_SIZE, offset])]
-    if len(ids) <= RANK_ROWID_LIST_MAX:
-        sql = (
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-            "AND rowid IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ? OFFSET ?"
-        )
-        return [
-            r[0]
-            for r in conn.execute(sql, [expression, "[" + ",".join(map(str, ids)) + "]", PAGE_SIZE, offset])
-        ]
-    wanted = set(ids.tolist())
-    page: list[int] = []
-    seen = 0
-    for (rowid,) in conn.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank", [expression]
-    ):
-        if rowid in wanted:
-            if seen >= offset:
-                page.append(rowid)
-                if len(page) == PAGE_SIZE:
-                    break
-            seen += 1
-    return page
 
 
 def _article_rows(
@@ -358,6 +329,7 @@ def _json_response(
             "q": req.q,
             "expression": result.query.expression,
             "total": result.total,
+            "ranked": result.ranked,
             "facets": result.facets,
             "hits": [{k: str(v) if k in ("snippet", "text", "speaker") else v for k, v in h.items()}
                      for h in result.hits],
