@@ -15,6 +15,7 @@
 from scraper.web.plugin import (  # noqa: F401  (the hooks, re-exported for pluggy)
     asgi_wrapper,
     extra_template_vars,
+    handle_exception,
     menu_links,
     prepare_connection,
     register_routes,

@@ -24,6 +24,9 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, TypeVar
 from urllib.parse import parse_qs
 
+from datasette.database import QueryInterrupted
+from datasette.utils.asgi import Response
+
 _T = TypeVar("_T")
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -104,6 +107,18 @@ def time_limited(
 
 
 # -- the ASGI wrapper ---------------------------------------------------------------------------
+
+
+def interrupted_response(datasette: Any, exception: Exception) -> Response | None:
+    """A plain-text 400 for a query the time limit stopped; None for any other exception."""
+    if not isinstance(exception, QueryInterrupted | TimeLimitExceeded):
+        return None
+    seconds = datasette.setting("sql_time_limit_ms") / 1000
+    return Response.text(
+        f"The query took longer than the time limit ({seconds:g} s) and was stopped. "
+        "Narrow it (more words, a filter) or try again when the server is less busy.\n",
+        status=400,
+    )
 
 
 class ResponseCut(Exception):

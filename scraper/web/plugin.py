@@ -122,3 +122,10 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 def asgi_wrapper() -> Callable[[limits.App], limits.App]:
     """Around the whole app: the hand-written-SQL budget, the response byte cap, hidden paths."""
     return limits.wrap
+
+
+@hookimpl
+def handle_exception(datasette: Any, exception: Exception) -> Any:
+    """A query stopped by the time limit outside Datasette's HTML/JSON views (a CSV export, say)
+    answers like those views do, 400 with the reason, instead of a 500 and a traceback in the log."""
+    return limits.interrupted_response(datasette, exception)

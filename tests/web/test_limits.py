@@ -65,6 +65,16 @@ def test_search_page_runs_under_the_sql_time_limit(db_path: Path) -> None:
     assert page.status_code == 200 and "longer than" in page.text
 
 
+@pytest.mark.parametrize("export", ["search.csv", "search.json"])
+def test_an_export_stopped_by_the_time_limit_says_so_and_is_no_500(db_path: Path, export: str) -> None:
+    """Datasette's CSV export let a timed-out query become a 500 with a traceback in the log."""
+    q = " OR ".join(f"{w}*" for w in WORDS)
+    hurried = make_datasette(db_path, settings={"sql_time_limit_ms": 1})
+    answer = get(hurried, f"/archive/{export}?q={quote(q)}")
+    assert answer.status_code == 400
+    assert "time limit" in answer.text.lower()
+
+
 def test_search_page_refuses_an_overlong_query(ds: Datasette) -> None:
     q = " ".join(["vatten"] * 500)
     response = get(ds, f"/-/search?q={quote(q)}&_format=json")
