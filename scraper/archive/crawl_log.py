@@ -22,6 +22,10 @@ STATUS_OK = "ok"
 STATUS_FAILING = "failing"
 STATUS_QUIET = "quiet"  # the crawl works, but the site has published nothing for unusually long
 
+#: ``articles_changed`` entries kept (pruned at each crawl record): a reader that last looked further
+#: back reads its per-article values anew, which is what it would cost without the log.
+CHANGES_KEPT = 50_000
+
 #: Columns ``save_municipalities`` accepts; the crawl-status columns are owned by ``record_crawl``.
 MUNICIPALITY_COLUMNS = (
     "name",
@@ -167,5 +171,9 @@ class CrawlLogMixin(ArchiveBase):
                 "article_count = (SELECT count(*) FROM articles WHERE municipality_id = :id) "
                 "WHERE id = :id",
                 {"finished": finished, "status": status, "id": municipality_id},
+            )
+            self.db.execute(
+                "DELETE FROM articles_changed WHERE seq <= (SELECT max(seq) FROM articles_changed) - ?",
+                [CHANGES_KEPT],
             )
         return status

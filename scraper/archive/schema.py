@@ -245,7 +245,29 @@ CREATE TABLE IF NOT EXISTS articles_fts_stems (
 ) WITHOUT ROWID;
 """
 
-TABLES_SQL = V1_SQL + V2_SQL + V3_SQL + V4_SQL + V6_SQL
+V8_SQL = """
+-- Which articles changed what readers keep per article (municipality, date, year, language) or were
+-- deleted, in order: the search page's facet arrays (scraper.web.facets) catch up by these ids and
+-- the ids past the largest they hold, instead of re-reading every article after each write. An
+-- insert needs no entry (its id is new). The writer keeps the newest CHANGES_KEPT entries
+-- (scraper.archive.crawl_log); a reader that fell further behind reads everything again.
+CREATE TABLE IF NOT EXISTS articles_changed (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id INTEGER NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS articles_changed_au
+AFTER UPDATE OF municipality_id, published, year, language ON articles
+WHEN old.municipality_id IS NOT new.municipality_id OR old.published IS NOT new.published
+  OR old.year IS NOT new.year OR old.language IS NOT new.language
+BEGIN
+  INSERT INTO articles_changed (article_id) VALUES (new.id);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_changed_ad AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_changed (article_id) VALUES (old.id);
+END;
+"""
+
+TABLES_SQL = V1_SQL + V2_SQL + V3_SQL + V4_SQL + V6_SQL + V8_SQL
 
 #: The whole schema (tables, then indexes), as a fresh archive gets it.
 SCHEMA_SQL = TABLES_SQL + INDEXES_SQL
@@ -342,6 +364,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "municipalities.code, county_code, county; platform_seen: the platform its pages show",
         _municipalities_code_county_platform_seen,
+    ),
+    Migration(
+        "articles_changed: the articles whose facet values changed, for readers that keep them",
+        V8_SQL,
     ),
 )
 
