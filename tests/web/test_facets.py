@@ -143,13 +143,13 @@ def test_an_archive_without_the_change_log_is_read_anew_after_each_write(tmp_pat
     assert index.change_seq is None and _catch_up(index, path) is None
 
 
+_CHANGE = st.tuples(st.integers(0, 40), st.sampled_from([*DATES, "2024-01-06"]))
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     built=st.lists(st.tuples(st.sampled_from(DATES), st.booleans()), min_size=0, max_size=25),
-    later=st.lists(
-        st.lists(st.tuples(st.integers(0, 40), st.sampled_from(DATES + ["2024-01-06"])), max_size=6),
-        max_size=4,
-    ),  # fmt: skip
+    later=st.lists(st.lists(_CHANGE, max_size=6), max_size=4),
 )
 def test_date_order_places_later_articles_exactly_where_a_full_sort_would(built, later) -> None:
     """Any build, then rounds of new or changed (id, date): the ranks order as a full sort does."""
