@@ -209,8 +209,11 @@ CREATE TABLE IF NOT EXISTS pages (
 # Indexes are created after ``add_missing_columns``: on an archive written by an older version the
 # indexed column (``quotes.person_id``) does not exist until then.
 INDEXES_SQL = """
-CREATE INDEX IF NOT EXISTS idx_articles_municipality_published ON articles(municipality_id, published);
-CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published);
+-- Newest first, and articles of one date in id order: Datasette's first page of a table sorted by
+-- a column has no tie-breaker (its later pages order ties by id), so the index order is the one
+-- that keeps pages and CSV streams from repeating and skipping articles of the same date.
+CREATE INDEX IF NOT EXISTS idx_articles_municipality_published_desc ON articles(municipality_id, published DESC);
+CREATE INDEX IF NOT EXISTS idx_articles_published_desc ON articles(published DESC);
 CREATE INDEX IF NOT EXISTS idx_articles_language ON articles(language);
 CREATE INDEX IF NOT EXISTS idx_articles_year ON articles(year);
 CREATE INDEX IF NOT EXISTS idx_quotes_article_id ON quotes(article_id);
@@ -228,6 +231,8 @@ CREATE INDEX IF NOT EXISTS idx_articles_revision_count ON articles(revision_coun
 CREATE INDEX IF NOT EXISTS idx_captures_url ON captures(url);
 CREATE INDEX IF NOT EXISTS idx_revisions_capture_id ON revisions(capture_id);
 CREATE INDEX IF NOT EXISTS idx_pages_municipality_kind ON pages(municipality_id, kind);
+-- The pages table's sort (last fetched first), ties in the order of its key (see the articles').
+CREATE INDEX IF NOT EXISTS idx_pages_last_fetched_desc ON pages(last_fetched DESC, url);
 CREATE UNIQUE INDEX IF NOT EXISTS idx_articles_canonical_url ON articles(canonical_url);
 """
 
@@ -368,6 +373,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "articles_changed: the articles whose facet values changed, for readers that keep them",
         V8_SQL,
+    ),
+    Migration(
+        "articles' date indexes newest first (the new ones are created with the other indexes)",
+        "DROP INDEX IF EXISTS idx_articles_municipality_published;\nDROP INDEX IF EXISTS idx_articles_published;\n",
     ),
 )
 

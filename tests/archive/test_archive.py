@@ -13,8 +13,8 @@ from tests.helpers import sample_article
 
 TABLES = {"municipalities", "articles", "quotes", "contacts", "crawls", "people", "person_roles"}
 INDEXES = {
-    "idx_articles_municipality_published": ("articles", ["municipality_id", "published"]),
-    "idx_articles_published": ("articles", ["published"]),
+    "idx_articles_municipality_published_desc": ("articles", ["municipality_id", "published"]),
+    "idx_articles_published_desc": ("articles", ["published"]),
     "idx_articles_language": ("articles", ["language"]),
     "idx_articles_year": ("articles", ["year"]),
     "idx_quotes_article_id": ("quotes", ["article_id"]),
