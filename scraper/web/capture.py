@@ -152,14 +152,17 @@ async def diff_view(datasette: Any, request: Any) -> Response:
     e = html.escape
     base = datasette.urls.path("")
     parts = [
-        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         f"<title>Edit of {e(article['title'] or '')}</title><style>{_STYLE}</style></head><body>",
-        f"<p><a href='{e(base)}/{DATABASE_NAME}/edited_articles'>Edited articles</a> · "
-        f"<a href='{e(base)}/{DATABASE_NAME}/articles/{rev['article_id']}'>article {rev['article_id']}</a></p>",
+        f"<nav aria-label='Breadcrumbs'><p><a href='{e(base)}/{DATABASE_NAME}/edited_articles'>Edited articles</a>"
+        f" · <a href='{e(base)}/{DATABASE_NAME}/articles/{rev['article_id']}'>article {rev['article_id']}</a>"
+        "</p></nav>",
+        "<main>",
         f"<h1>{e(article['title'] or '')}</h1>",
         f"<p class='meta'>{e(article['url'])}<br>Version {rev['version']} (captured {e(rev['captured_at'] or '?')})"
         f" → version {new['version']} (found {e(new_since or '?')}). Changed: {e(rev['changed_fields'] or '')};"
-        f" {rev['words_removed'] or 0} words removed, {rev['words_added'] or 0} added.</p>",
+        f" {words(rev['words_removed'])} removed, {rev['words_added'] or 0} added.</p>",
         f"<p>Archived copies: <a href='{e(base)}/-/capture/{rev['article_id']}/{rev['version']}'>"
         f"version {rev['version']}</a> · <a href='{e(base)}/-/capture/{rev['article_id']}/{new['version']}'>"
         f"version {new['version']}</a></p>",
@@ -168,14 +171,21 @@ async def diff_view(datasette: Any, request: Any) -> Response:
         parts.append(
             "<p class='trivial'>Trivial change: only whitespace, punctuation or a “last updated” line differ.</p>"
         )
+    lang = f" lang='{e(article['language'])}'" if article["language"] else ""
     for f in revisions.TEXT_FIELDS:
         old_text, new_text = rev[f], new[f]
         label = {"title": "Title", "lead": "Lead", "body": "Body"}[f]
         status = "changed" if (old_text or "") != (new_text or "") else "unchanged"
         parts.append(f"<h2>{label} <small class='meta'>({status})</small></h2>")
-        parts.append(f"<div class='text'>{revisions.diff_html(old_text, new_text)}</div>")
-    parts.append("</body></html>")
+        parts.append(f"<div class='text'{lang}>{revisions.diff_html(old_text, new_text)}</div>")
+    parts.append("</main></body></html>")
     return Response.html("".join(parts), headers={"Content-Security-Policy": PAGE_CSP})
+
+
+def words(count: int | None) -> str:
+    """``1 word``, ``2 words``, ``0 words``."""
+    count = count or 0
+    return f"{count:,} word" + ("" if count == 1 else "s")
 
 
 def archive_link(column: str, value: Any, datasette: Any) -> Markup | None:
