@@ -62,6 +62,21 @@ def _not_found(message: str) -> Response:
     return Response.text(message + "\n", status=404)
 
 
+def _capture_headers(cap: Any) -> dict[str, str]:
+    """What a served capture says about itself: the original URL, its digest, record id and capture time."""
+    headers = {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Link": f'<{cap["url"]}>; rel="original"',
+        "X-Archive-Payload-SHA256": cap["payload_sha256"],
+        "X-Archive-WARC-Record-ID": cap["warc_record_id"],
+    }
+    captured = parse_time(cap["fetched_at"])
+    if captured is not None:
+        headers["Memento-Datetime"] = format_datetime(captured, usegmt=True)
+    return headers
+
+
 async def capture_view(datasette: Any, request: Any) -> Response:
     article_id = int(request.url_vars["article_id"])
     version = request.url_vars.get("version")
@@ -103,26 +118,62 @@ async def capture_view(datasette: Any, request: Any) -> Response:
         record = read_capture(directory, cap["warc_file"], cap["warc_offset"])
     except (OSError, ValueError) as exc:
         return Response.text(f"capture {capture_id} cannot be read: {exc}\n", status=500)
-    headers = {
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-        "Link": f'<{cap["url"]}>; rel="original"',
-        "X-Archive-Payload-SHA256": cap["payload_sha256"],
-        "X-Archive-WARC-Record-ID": cap["warc_record_id"],
-    }
-    captured = parse_time(cap["fetched_at"])
-    if captured is not None:
-        headers["Memento-Datetime"] = format_datetime(captured, usegmt=True)
+    headers = _capture_headers(cap)
     ctype = record.header("Content-Type") or "application/octet-stream"
     if fmt == "text" or not ctype.lower().startswith(("text/html", "application/xhtml")):
         charset = re.search(r"charset=([\w.-]+)", ctype, re.IGNORECASE)
         ctype = "text/plain; charset=" + (charset.group(1) if charset else "utf-8")
     headers["Content-Security-Policy"] = CAPTURE_CSP
-    return Response(record.body, content_type=ctype, headers=headers)
+    body = record.body
+    if ctype.lower().startswith(("text/html", "application/xhtml")):
+        banner = capture_banner(
+            datasette.urls.path("").rstrip("/"), article_id, cap, version or article["version"]
+        )
+        body = with_banner(body, banner)
+    return Response(body, content_type=ctype, headers=headers)
+
+
+_BANNER_STYLE = (
+    "all:initial;display:block;box-sizing:border-box;margin:0;padding:8px 12px;background:#fff8dc;"
+    "color:#222;border-bottom:2px solid #8a6d00;font:14px/1.4 system-ui,sans-serif;overflow-wrap:anywhere"
+)
+_BANNER_LINK = "color:#0a3d7a;text-decoration:underline"
+
+
+def capture_banner(base: str, article_id: int, cap: Any, version: Any) -> str:
+    """The banner over an archived copy: what it is, when it was captured, from where, and the way back."""
+    e = html.escape
+    captured = e(cap["fetched_at"] or "?")
+    return (
+        f'<div role="note" aria-label="muninews archive" lang="en" style="{_BANNER_STYLE}">'
+        f"<strong>Archived copy</strong> (version {e(str(version))}) captured {captured} by muninews from "
+        f'<a style="{_BANNER_LINK}" href="{e(cap["url"])}" rel="nofollow noopener">{e(cap["url"])}</a>. '
+        f'<a style="{_BANNER_LINK}" href="{e(base)}/{DATABASE_NAME}/articles/{article_id}">The article in the '
+        f'archive</a> · <a style="{_BANNER_LINK}" href="?format=warc">WARC record</a> '
+        f"(SHA-256 {e(cap['payload_sha256'][:12])}…). Below, the page as it was: links lead to today's site.</div>"
+    )
+
+
+_BODY_TAG = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
+
+
+def with_banner(body: bytes, banner: str) -> bytes:
+    """``body`` with ``banner`` right after its ``<body>`` tag (or first, when it has none).
+
+    The banner is ASCII (other characters as character references), so it reads the same in
+    whatever ASCII-compatible charset the page is in; the WARC record keeps the exact bytes.
+    """
+    data = banner.encode("ascii", "xmlcharrefreplace")
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16: leave the page as it is
+        return body
+    found = _BODY_TAG.search(body, 0, 65536)
+    at = found.end() if found else 0
+    return body[:at] + data + body[at:]
 
 
 _STYLE = """
-body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;
+overflow-wrap:anywhere}
 .text{white-space:pre-wrap;border:1px solid #ccc;padding:1rem;border-radius:4px}
 del{background:#fdd;color:#900;text-decoration:line-through}
 ins{background:#dfd;color:#060;text-decoration:none}
@@ -150,7 +201,7 @@ async def diff_view(datasette: Any, request: Any) -> Response:
         new = {f: article[f] for f in ("version", *revisions.TEXT_FIELDS)}
         new_since = rev["replaced_at"]
     e = html.escape
-    base = datasette.urls.path("")
+    base = datasette.urls.path("").rstrip("/")  # "/" (or "/prefix/"): paths below add their own "/"
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",

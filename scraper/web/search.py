@@ -40,6 +40,13 @@ RANK_ROWID_LIST_MAX = 20_000
 SORTS = ("relevance", "newest", "oldest")
 
 _START, _END = "\x02", "\x03"  # snippet markers, turned into <mark> after escaping
+#: A hit's snippet is from its lead or body (the one with a match, else the lead, else the body's start):
+#: the title is already shown above it, so a match in the title alone must not repeat the headline.
+_LEAD, _BODY = (f"snippet(articles_fts, {c}, '{_START}', '{_END}', ' … ', 32)" for c in (1, 2))
+_TEXT_SNIPPET = (
+    f"CASE WHEN instr({_LEAD}, '{_START}') THEN {_LEAD} WHEN instr({_BODY}, '{_START}') THEN {_BODY} "
+    f"WHEN coalesce({_LEAD}, '') != '' THEN {_LEAD} ELSE {_BODY} END"
+)
 
 
 def highlight(text: str | None) -> Markup:
@@ -202,7 +209,8 @@ def _article_rows(
     marks = ",".join("?" * len(page_ids))
     conn_rows = conn.execute(
         "SELECT a.id, a.title, a.published, a.municipality_id, coalesce(m.name, a.municipality_id), "
-        f"a.language, a.url, a.quote_count FROM articles a LEFT JOIN municipalities m ON m.id = a.municipality_id "
+        f"a.language, a.url, a.quote_count, a.revision_count, a.removed FROM articles a "
+        "LEFT JOIN municipalities m ON m.id = a.municipality_id "
         f"WHERE a.id IN ({marks})",
         page_ids,
     ).fetchall()
@@ -216,8 +224,7 @@ def _article_rows(
     else:
         snippets = dict(
             conn.execute(
-                f"SELECT rowid, snippet(articles_fts, -1, '{_START}', '{_END}', ' … ', 32) FROM articles_fts "
-                f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+                f"SELECT rowid, {_TEXT_SNIPPET} FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
                 [expression, *page_ids],
             ).fetchall()
         )
@@ -231,6 +238,8 @@ def _article_rows(
             "language": r[5],
             "url": r[6],
             "quote_count": r[7],
+            "revision_count": r[8],
+            "removed": r[9],
             "snippet": highlight(snippets.get(r[0])),
         }
         for r in conn_rows

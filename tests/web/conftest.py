@@ -137,8 +137,10 @@ def server(browser_db: Path) -> Iterator[str]:
             proc.wait()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one test module: Playwright's sync API runs an event loop while it is open, and
+    tests elsewhere that call ``asyncio.run`` (Datasette's test client) need it closed."""
     if not CHROMIUM.exists():
         pytest.skip("needs Debian's Chromium: apt-get install chromium")
     sync_api = pytest.importorskip(
