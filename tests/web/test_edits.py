@@ -244,3 +244,25 @@ def test_municipality_page_links_its_feeds(ds: Datasette) -> None:
     for feed in ("/-/feeds/edited.atom?municipality=norrby", "/-/feeds/removed.atom?municipality=norrby"):
         assert f'href="{feed}">' in page
     assert '<a href="/archive/removed_articles?municipality=norrby">list</a>' in page
+
+
+def test_capture_banner_goes_after_the_body_tag_in_any_ascii_charset() -> None:
+    from scraper.web.capture import capture_banner, with_banner
+
+    cap = {
+        "url": "https://www.ekeby.se/nyheter/så",
+        "fetched_at": "2026-01-05T08:00:00Z",
+        "payload_sha256": "ab" * 32,
+    }
+    banner = capture_banner("", 7, cap, 1)
+    assert "2026-01-05T08:00:00Z" in banner and 'href="/archive/articles/7"' in banner
+    page = "<html><BODY class='x'><p>Välkommen</p></body></html>".encode("latin-1")
+    served = with_banner(page, banner)
+    assert served.startswith(b"<html><BODY class='x'><div role=\"note\"")
+    assert served.endswith(
+        "<p>Välkommen</p></body></html>".encode("latin-1")
+    )  # the page's own bytes untouched
+    assert b"s&#229;" in served  # the banner's own non-ASCII as character references
+    assert with_banner(b"<p>no body tag</p>", banner).startswith(b"<div role=")
+    utf16 = "<body>x</body>".encode("utf-16")
+    assert with_banner(utf16, banner) == utf16
