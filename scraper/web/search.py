@@ -24,13 +24,15 @@ from typing import Any
 
 import numpy as np
 from datasette.utils.asgi import Response
-from markupsafe import Markup, escape
 
 from scraper.archive import inflection
 from scraper.web import limits, links
 from scraper.web.archive_db import archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES, FacetIndex
 from scraper.web.query import ParsedQuery, parse_query, query_too_long
+from scraper.web.snippets import END as _END
+from scraper.web.snippets import START as _START
+from scraper.web.snippets import highlight, snippets_sql
 from scraper.web.suggest import did_you_mean
 
 PAGE_SIZE = 20
@@ -38,23 +40,6 @@ PAGE_SIZE = 20
 #: ones; below it, the filter goes into the index query as a rowid list.
 RANK_ROWID_LIST_MAX = 20_000
 SORTS = ("relevance", "newest", "oldest")
-
-_START, _END = "\x02", "\x03"  # snippet markers, turned into <mark> after escaping
-#: A hit's snippet is from its lead or body (the one with a match, else the lead, else the body's start):
-#: the title is already shown above it, so a match in the title alone must not repeat the headline.
-_LEAD, _BODY = (f"snippet(articles_fts, {c}, '{_START}', '{_END}', ' … ', 32)" for c in (1, 2))
-_TEXT_SNIPPET = (
-    f"CASE WHEN instr({_LEAD}, '{_START}') THEN {_LEAD} WHEN instr({_BODY}, '{_START}') THEN {_BODY} "
-    f"WHEN coalesce({_LEAD}, '') != '' THEN {_LEAD} ELSE {_BODY} END"
-)
-
-
-def highlight(text: str | None) -> Markup:
-    """Escape ``text`` and turn the snippet markers into ``<mark>``: scraped text is never HTML."""
-    if not text:
-        return Markup("")
-    escaped = str(escape(text))
-    return Markup(escaped.replace(_START, "<mark>").replace(_END, "</mark>"))
 
 
 @dataclass
@@ -224,7 +209,7 @@ def _article_rows(
     else:
         snippets = dict(
             conn.execute(
-                f"SELECT rowid, {_TEXT_SNIPPET} FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+                snippets_sql(marks),
                 [expression, *page_ids],
             ).fetchall()
         )
