@@ -287,3 +287,15 @@ def two_quotes(arch: Archive) -> None:
             quotes=[Quote(0, "Vi sparar", "Kristofer  Svensson", "kommunstyrelsens ordförande")],
         )
     )
+
+
+#: Where browser tests save their screenshots (``shot``).
+BROWSER_ARTIFACTS = ROOT / "test-artifacts" / "browser"
+
+
+def shot(page: Any, name: str) -> Path:
+    """A full-page screenshot of a Playwright ``page`` as ``test-artifacts/browser/<name>.png``."""
+    BROWSER_ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = BROWSER_ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -15,6 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from scraper.web.archive_db import dicts, table_columns
+from scraper.web.feeds import feed_url
 
 
 def mark_quotes(text: str | None, quotes: list[dict[str, Any]]) -> Markup:
@@ -90,7 +91,21 @@ def article_page(conn: sqlite3.Connection, article_id: int) -> dict[str, Any] | 
         page["capture"] = found[0] if found else None
     if "revisions" in tables:
         page["revisions"] = revision_history(conn, article)
+    page["latest_edit"] = latest_edit(page["revisions"])
+    page["feeds"] = {kind: feed_url(kind, article["municipality_id"]) for kind in ("edited", "removed")}
     return page
+
+
+def latest_edit(history: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The newest edit worth a banner (a trivial one only when there is no other), or None."""
+    real = [h for h in history if not h["revision"].get("trivial")]
+    chosen = (real or history)[:1]
+    if not chosen:
+        return None
+    revision = chosen[0]["revision"]
+    return {"id": revision["id"], "found": revision.get("replaced_at"), "version": revision.get("version"),
+            "replaced_by": chosen[0]["replaced_by"], "trivial": bool(revision.get("trivial")),
+            "count": len(history), "changed": revision.get("changed_fields")}  # fmt: skip
 
 
 def revision_history(conn: sqlite3.Connection, article: dict[str, Any]) -> list[dict[str, Any]]:

@@ -62,6 +62,21 @@ def _not_found(message: str) -> Response:
     return Response.text(message + "\n", status=404)
 
 
+def _capture_headers(cap: Any) -> dict[str, str]:
+    """What a served capture says about itself: the original URL, its digest, record id and capture time."""
+    headers = {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Link": f'<{cap["url"]}>; rel="original"',
+        "X-Archive-Payload-SHA256": cap["payload_sha256"],
+        "X-Archive-WARC-Record-ID": cap["warc_record_id"],
+    }
+    captured = parse_time(cap["fetched_at"])
+    if captured is not None:
+        headers["Memento-Datetime"] = format_datetime(captured, usegmt=True)
+    return headers
+
+
 async def capture_view(datasette: Any, request: Any) -> Response:
     article_id = int(request.url_vars["article_id"])
     version = request.url_vars.get("version")
@@ -103,26 +118,62 @@ async def capture_view(datasette: Any, request: Any) -> Response:
         record = read_capture(directory, cap["warc_file"], cap["warc_offset"])
     except (OSError, ValueError) as exc:
         return Response.text(f"capture {capture_id} cannot be read: {exc}\n", status=500)
-    headers = {
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-        "Link": f'<{cap["url"]}>; rel="original"',
-        "X-Archive-Payload-SHA256": cap["payload_sha256"],
-        "X-Archive-WARC-Record-ID": cap["warc_record_id"],
-    }
-    captured = parse_time(cap["fetched_at"])
-    if captured is not None:
-        headers["Memento-Datetime"] = format_datetime(captured, usegmt=True)
+    headers = _capture_headers(cap)
     ctype = record.header("Content-Type") or "application/octet-stream"
     if fmt == "text" or not ctype.lower().startswith(("text/html", "application/xhtml")):
         charset = re.search(r"charset=([\w.-]+)", ctype, re.IGNORECASE)
         ctype = "text/plain; charset=" + (charset.group(1) if charset else "utf-8")
     headers["Content-Security-Policy"] = CAPTURE_CSP
-    return Response(record.body, content_type=ctype, headers=headers)
+    body = record.body
+    if ctype.lower().startswith(("text/html", "application/xhtml")):
+        banner = capture_banner(
+            datasette.urls.path("").rstrip("/"), article_id, cap, version or article["version"]
+        )
+        body = with_banner(body, banner)
+    return Response(body, content_type=ctype, headers=headers)
+
+
+_BANNER_STYLE = (
+    "all:initial;display:block;box-sizing:border-box;margin:0;padding:8px 12px;background:#fff8dc;"
+    "color:#222;border-bottom:2px solid #8a6d00;font:14px/1.4 system-ui,sans-serif;overflow-wrap:anywhere"
+)
+_BANNER_LINK = "color:#0a3d7a;text-decoration:underline"
+
+
+def capture_banner(base: str, article_id: int, cap: Any, version: Any) -> str:
+    """The banner over an archived copy: what it is, when it was captured, from where, and the way back."""
+    e = html.escape
+    captured = e(cap["fetched_at"] or "?")
+    return (
+        f'<div role="note" aria-label="muninews archive" lang="en" style="{_BANNER_STYLE}">'
+        f"<strong>Archived copy</strong> (version {e(str(version))}) captured {captured} by muninews from "
+        f'<a style="{_BANNER_LINK}" href="{e(cap["url"])}" rel="nofollow noopener">{e(cap["url"])}</a>. '
+        f'<a style="{_BANNER_LINK}" href="{e(base)}/{DATABASE_NAME}/articles/{article_id}">The article in the '
+        f'archive</a> · <a style="{_BANNER_LINK}" href="?format=warc">WARC record</a> '
+        f"(SHA-256 {e(cap['payload_sha256'][:12])}…). Below, the page as it was: links lead to today's site.</div>"
+    )
+
+
+_BODY_TAG = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
+
+
+def with_banner(body: bytes, banner: str) -> bytes:
+    """``body`` with ``banner`` right after its ``<body>`` tag (or first, when it has none).
+
+    The banner is ASCII (other characters as character references), so it reads the same in
+    whatever ASCII-compatible charset the page is in; the WARC record keeps the exact bytes.
+    """
+    data = banner.encode("ascii", "xmlcharrefreplace")
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16: leave the page as it is
+        return body
+    found = _BODY_TAG.search(body, 0, 65536)
+    at = found.end() if found else 0
+    return body[:at] + data + body[at:]
 
 
 _STYLE = """
-body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5;
+overflow-wrap:anywhere}
 .text{white-space:pre-wrap;border:1px solid #ccc;padding:1rem;border-radius:4px}
 del{background:#fdd;color:#900;text-decoration:line-through}
 ins{background:#dfd;color:#060;text-decoration:none}
@@ -150,16 +201,19 @@ async def diff_view(datasette: Any, request: Any) -> Response:
         new = {f: article[f] for f in ("version", *revisions.TEXT_FIELDS)}
         new_since = rev["replaced_at"]
     e = html.escape
-    base = datasette.urls.path("")
+    base = datasette.urls.path("").rstrip("/")  # "/" (or "/prefix/"): paths below add their own "/"
     parts = [
-        "<!DOCTYPE html><html><head><meta charset='utf-8'>",
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         f"<title>Edit of {e(article['title'] or '')}</title><style>{_STYLE}</style></head><body>",
-        f"<p><a href='{e(base)}/{DATABASE_NAME}/edited_articles'>Edited articles</a> · "
-        f"<a href='{e(base)}/{DATABASE_NAME}/articles/{rev['article_id']}'>article {rev['article_id']}</a></p>",
+        f"<nav aria-label='Breadcrumbs'><p><a href='{e(base)}/{DATABASE_NAME}/edited_articles'>Edited articles</a>"
+        f" · <a href='{e(base)}/{DATABASE_NAME}/articles/{rev['article_id']}'>article {rev['article_id']}</a>"
+        "</p></nav>",
+        "<main>",
         f"<h1>{e(article['title'] or '')}</h1>",
         f"<p class='meta'>{e(article['url'])}<br>Version {rev['version']} (captured {e(rev['captured_at'] or '?')})"
         f" → version {new['version']} (found {e(new_since or '?')}). Changed: {e(rev['changed_fields'] or '')};"
-        f" {rev['words_removed'] or 0} words removed, {rev['words_added'] or 0} added.</p>",
+        f" {words(rev['words_removed'])} removed, {rev['words_added'] or 0} added.</p>",
         f"<p>Archived copies: <a href='{e(base)}/-/capture/{rev['article_id']}/{rev['version']}'>"
         f"version {rev['version']}</a> · <a href='{e(base)}/-/capture/{rev['article_id']}/{new['version']}'>"
         f"version {new['version']}</a></p>",
@@ -168,14 +222,21 @@ async def diff_view(datasette: Any, request: Any) -> Response:
         parts.append(
             "<p class='trivial'>Trivial change: only whitespace, punctuation or a “last updated” line differ.</p>"
         )
+    lang = f" lang='{e(article['language'])}'" if article["language"] else ""
     for f in revisions.TEXT_FIELDS:
         old_text, new_text = rev[f], new[f]
         label = {"title": "Title", "lead": "Lead", "body": "Body"}[f]
         status = "changed" if (old_text or "") != (new_text or "") else "unchanged"
         parts.append(f"<h2>{label} <small class='meta'>({status})</small></h2>")
-        parts.append(f"<div class='text'>{revisions.diff_html(old_text, new_text)}</div>")
-    parts.append("</body></html>")
+        parts.append(f"<div class='text'{lang}>{revisions.diff_html(old_text, new_text)}</div>")
+    parts.append("</main></body></html>")
     return Response.html("".join(parts), headers={"Content-Security-Policy": PAGE_CSP})
+
+
+def words(count: int | None) -> str:
+    """``1 word``, ``2 words``, ``0 words``."""
+    count = count or 0
+    return f"{count:,} word" + ("" if count == 1 else "s")
 
 
 def archive_link(column: str, value: Any, datasette: Any) -> Markup | None:

@@ -36,14 +36,33 @@ def _months_between(first: str, last: str) -> list[str]:
     return months
 
 
-def chart_svg(
-    rows: list[tuple[str, str, int]], names: dict[str, str], width: int = 960, height: int = 320
-) -> Markup:
-    """A stacked bar chart (one bar a month, one colour a municipality) as inline SVG: no JavaScript,
-    no CDN, readable without a network and by a screen reader (each bar has a <title>)."""
-    rows = [r for r in rows if r[0] and len(r[0]) == 7 and r[0][:4].isdigit()]
-    if not rows:
-        return Markup('<p class="empty">No dated articles yet.</p>')
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: At most this many month labels under the bars (every month up to 12 months, then every 2nd, 3rd, ...).
+MONTH_LABELS = 12
+
+
+def nice_ticks(peak: int, most: int = 6) -> list[int]:
+    """Whole-number ticks from 0 in steps of 1, 2 or 5 × 10^k, the last at or above ``peak``:
+    ``nice_ticks(3)`` is [0, 1, 2, 3], ``nice_ticks(7)`` [0, 2, 4, 6, 8], ``nice_ticks(48)`` [0, 10, ..., 50]."""
+    peak = max(peak, 1)
+    magnitude = 1
+    while True:
+        for step in (magnitude, 2 * magnitude, 5 * magnitude):
+            if -(-peak // step) <= most - 1:
+                return list(range(0, -(-peak // step) * step + 1, step))
+        magnitude *= 10
+
+
+def month_label(month: str, first: bool) -> tuple[str, str]:
+    """("Aug", "2026") for the first label and each January, ("Sep", "") otherwise."""
+    name = MONTH_NAMES[int(month[5:7]) - 1]
+    return name, month[:4] if first or month.endswith("-01") else ""
+
+
+def _grid(
+    rows: list[tuple[str, str, int]],
+) -> tuple[list[str], list[str], dict[str, int], dict[str, dict[str, int]]]:
+    """(months, series, totals per municipality, counts per month and series): the chart's numbers."""
     totals: dict[str, int] = {}
     for _month, mid, n in rows:
         totals[mid] = totals.get(mid, 0) + n
@@ -54,45 +73,96 @@ def chart_svg(
     for month, mid, n in rows:
         key = mid if mid in top else "other"
         grid[month][key] = grid[month].get(key, 0) + n
-    peak = max(sum(v.values()) for v in grid.values()) or 1
-    left, bottom, top_pad = 40, 30, 10
+    if "other" in series:
+        totals["other"] = sum(v for m, v in totals.items() if m not in top)
+    return months, series, totals, grid
+
+
+def _axes(months: list[str], ticks: list[int], box: tuple[int, int, int, int, int]) -> list[str]:
+    """Grid lines with their counts, and month labels (with the year at the first and each January)."""
+    left, top_pad, plot_w, plot_h, width = box
+    parts = ['<g class="chart-axis" aria-hidden="true">']
+    for tick in ticks:
+        y = top_pad + plot_h * (1 - tick / ticks[-1])
+        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ccc"/>')
+        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{tick:,}</text>')
+    every = -(-len(months) // MONTH_LABELS)
+    bar_w = plot_w / len(months)
+    for i, month in enumerate(months):
+        if i % every:
+            continue
+        name, year = month_label(month, first=i == 0)
+        x = left + (i + 0.5) * bar_w
+        base = top_pad + plot_h + 14
+        parts.append(f'<text x="{x:.1f}" y="{base}" text-anchor="middle">{name}</text>')
+        if year:
+            parts.append(f'<text x="{x:.1f}" y="{base + 13}" text-anchor="middle">{year}</text>')
+    parts.append("</g>")
+    return parts
+
+
+def chart_svg(
+    rows: list[tuple[str, str, int]], names: dict[str, str], width: int = 960, height: int = 320
+) -> Markup:
+    """A stacked bar chart (one bar a month, one colour a municipality) as inline SVG: no JavaScript,
+    no CDN. A screen reader reads it as a group of bars, each named by its month, municipality and
+    count (``role="img"`` on each bar, not on the whole chart, which would hide them), and the same
+    numbers follow as a table."""
+    rows = [r for r in rows if r[0] and len(r[0]) == 7 and r[0][:4].isdigit()]
+    if not rows:
+        return Markup('<p class="empty">No dated articles yet.</p>')
+    months, series, totals, grid = _grid(rows)
+    ticks = nice_ticks(max(sum(v.values()) for v in grid.values()))
+    left, bottom, top_pad = 44, 36, 10
     plot_w, plot_h = width - left - 10, height - bottom - top_pad
     bar_w = plot_w / len(months)
+    label = {key: "other municipalities" if key == "other" else names.get(key, key) for key in series}
     parts = [
-        f'<svg class="chart" role="img" aria-label="Articles per month per municipality" '
-        f'viewBox="0 0 {width} {height}" width="100%" xmlns="http://www.w3.org/2000/svg">'
+        f'<svg class="chart" role="group" aria-labelledby="chart-title" viewBox="0 0 {width} {height}" '
+        f'width="100%" xmlns="http://www.w3.org/2000/svg"><title id="chart-title">Articles per month per '
+        f"municipality, {months[0]} to {months[-1]}</title>",
+        *_axes(months, ticks, (left, top_pad, plot_w, plot_h, width)),
     ]
-    for tick in sorted({0, peak // 2, peak}):  # whole numbers, drawn where they belong
-        y = top_pad + plot_h * (1 - tick / peak)
-        parts.append(f'<line x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}" stroke="#ddd"/>')
-        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{tick}</text>')
     for i, month in enumerate(months):
-        x = left + i * bar_w
-        y = top_pad + plot_h
+        x, y = left + i * bar_w, float(top_pad + plot_h)
         for s, key in enumerate(series):
             n = grid[month].get(key, 0)
             if not n:
                 continue
-            h = plot_h * n / peak
+            h = plot_h * n / ticks[-1]
             y -= h
-            label = escape(names.get(key, key) if key != "other" else "other municipalities")
+            name = escape(f"{month} · {label[key]}: {n}")
             parts.append(
-                f'<rect x="{x + 0.5:.1f}" y="{y:.1f}" width="{max(bar_w - 1, 0.5):.1f}" height="{h:.1f}" '
-                f'fill="{PALETTE[s % len(PALETTE)]}"><title>{month} · {label}: {n}</title></rect>'
-            )
-        if len(months) <= 24 or month.endswith("-01"):
-            parts.append(
-                f'<text x="{x + bar_w / 2:.1f}" y="{height - 12}" text-anchor="middle" font-size="10">'
-                f"{month if len(months) <= 24 else month[:4]}</text>"
+                f'<rect role="img" aria-label="{name}" x="{x + 0.5:.1f}" y="{y:.1f}" '
+                f'width="{max(bar_w - 1, 0.5):.1f}" height="{h:.1f}" fill="{PALETTE[s % len(PALETTE)]}">'
+                f"<title>{name}</title></rect>"
             )
     parts.append("</svg>")
     legend = "".join(
         f'<li><span class="swatch" style="background:{PALETTE[s % len(PALETTE)]}"></span>'
-        f"{escape(names.get(key, key) if key != 'other' else 'other municipalities')} "
-        f"({totals[key] if key != 'other' else sum(v for m, v in totals.items() if m not in top):,})</li>"
+        f"{escape(label[key])} ({totals[key]:,})</li>"
         for s, key in enumerate(series)
     )
-    return Markup("".join(parts) + f'<ul class="legend">{legend}</ul>')
+    return Markup("".join(parts) + f'<ul class="legend">{legend}</ul>' + _table(months, series, label, grid))
+
+
+def _table(
+    months: list[str], series: list[str], label: dict[str, str], grid: dict[str, dict[str, int]]
+) -> str:
+    """The chart's numbers as a table (folded away): month, total, and the count per municipality."""
+    head = "".join(f'<th scope="col">{escape(label[k])}</th>' for k in series)
+    body = "".join(
+        f'<tr><th scope="row">{m}</th><td>{sum(grid[m].values()):,}</td>'
+        + "".join(f"<td>{grid[m].get(k, 0):,}</td>" for k in series)
+        + "</tr>"
+        for m in months
+    )
+    return (
+        '<details class="chart-numbers"><summary>The numbers as a table</summary><div class="table-wrapper" '
+        'tabindex="0" role="region" aria-label="Articles per month"><table class="rows-and-columns">'
+        f'<thead><tr><th scope="col">Month</th><th scope="col">All</th>{head}</tr></thead><tbody>{body}</tbody>'
+        "</table></div></details>"
+    )
 
 
 #: (file key, (rows, names)) per database file: the GROUP BY runs again only when the file changed.

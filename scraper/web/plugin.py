@@ -22,8 +22,10 @@ from scraper.web import limits, query
 from scraper.web.archive_db import DATABASE_NAME
 from scraper.web.article import article_page
 from scraper.web.capture import archive_link, capture_view, diff_view
+from scraper.web.cells import human_cell
 from scraper.web.chart import chart_view
 from scraper.web.facets import FACET_INDEXES
+from scraper.web.feeds import feed_view
 from scraper.web.person import person_page
 from scraper.web.search import search_view
 
@@ -69,6 +71,7 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/-/chart$", chart_view),
         (r"^/-/capture/(?P<article_id>\d+)(/(?P<version>\d+))?$", capture_view),
         (r"^/-/diff/(?P<revision_id>\d+)$", diff_view),
+        (r"^/-/feeds/(?P<kind>edited|removed)\.atom$", feed_view),
     ]
 
 
@@ -96,9 +99,12 @@ def extra_template_vars(template: str, database: str | None, table: str | None, 
 
 
 @hookimpl
-def render_cell(value: Any, column: str, datasette: Any) -> Any:
-    """Cells that hold a path to a capture or a diff become links; nothing else is rendered as HTML."""
-    return archive_link(column, value, datasette)
+def render_cell(
+    row: Any, value: Any, column: str, table: str | None, database: str | None, datasette: Any
+) -> Any:
+    """Cells that hold a path to a capture or a diff become links (:mod:`.capture`); on query pages,
+    titles, municipalities, e-mails, phones and URLs are links and long text is cut (:mod:`.cells`)."""
+    return archive_link(column, value, datasette) or human_cell(row, value, column, table, database)
 
 
 @hookimpl

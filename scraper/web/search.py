@@ -25,27 +25,19 @@ from typing import Any
 
 import numpy as np
 from datasette.utils.asgi import Response
-from markupsafe import Markup, escape
 
 from scraper.archive import inflection
 from scraper.web import limits, links, relevance
 from scraper.web.archive_db import archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES, FacetIndex
 from scraper.web.query import ParsedQuery, parse_query, query_too_long
+from scraper.web.snippets import END as _END
+from scraper.web.snippets import START as _START
+from scraper.web.snippets import highlight, snippets_sql
 from scraper.web.suggest import did_you_mean
 
 PAGE_SIZE = 20
 SORTS = ("relevance", "newest", "oldest")
-
-_START, _END = "\x02", "\x03"  # snippet markers, turned into <mark> after escaping
-
-
-def highlight(text: str | None) -> Markup:
-    """Escape ``text`` and turn the snippet markers into ``<mark>``: scraped text is never HTML."""
-    if not text:
-        return Markup("")
-    escaped = str(escape(text))
-    return Markup(escaped.replace(_START, "<mark>").replace(_END, "</mark>"))
 
 
 @dataclass
@@ -173,7 +165,8 @@ def _article_rows(
     marks = ",".join("?" * len(page_ids))
     conn_rows = conn.execute(
         "SELECT a.id, a.title, a.published, a.municipality_id, coalesce(m.name, a.municipality_id), "
-        f"a.language, a.url, a.quote_count FROM articles a LEFT JOIN municipalities m ON m.id = a.municipality_id "
+        f"a.language, a.url, a.quote_count, a.revision_count, a.removed FROM articles a "
+        "LEFT JOIN municipalities m ON m.id = a.municipality_id "
         f"WHERE a.id IN ({marks})",
         page_ids,
     ).fetchall()
@@ -187,8 +180,7 @@ def _article_rows(
     else:
         snippets = dict(
             conn.execute(
-                f"SELECT rowid, snippet(articles_fts, -1, '{_START}', '{_END}', ' … ', 32) FROM articles_fts "
-                f"WHERE articles_fts MATCH ? AND rowid IN ({marks})",
+                snippets_sql(marks),
                 [expression, *page_ids],
             ).fetchall()
         )
@@ -202,6 +194,8 @@ def _article_rows(
             "language": r[5],
             "url": r[6],
             "quote_count": r[7],
+            "revision_count": r[8],
+            "removed": r[9],
             "snippet": highlight(snippets.get(r[0])),
         }
         for r in conn_rows

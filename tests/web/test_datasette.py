@@ -706,7 +706,9 @@ def article_id(ds: Datasette, title: str) -> int:
 
 def test_article_page(ds: Datasette) -> None:
     page = get(ds, f"/archive/articles/{article_id(ds, 'Ny förskola öppnar i Gottsunda')}").text
-    assert '<h1 class="title">Ny förskola öppnar i Gottsunda</h1>' in page
+    assert (
+        '<h1 class="title" lang="sv">Ny förskola öppnar i Gottsunda</h1>' in page
+    )  # in the article's language
     assert "Uppsala kommun" in page and "2024-03-01" in page
     assert "Förskolan har sex avdelningar." in page
     assert "Vi är glada över lokalerna" in page and "förskolechef" in page  # the quote, speaker and role
