@@ -75,6 +75,8 @@ _PRESS_DESK = re.compile(
     + r")\b(?![-–])",
     re.IGNORECASE,
 )
+_DESK_IN_UNIT = re.compile(r"^(?P<desk>\S+(?:\s\S+)?)\s+(?:i|in|ved|hos|at)\s+(?P<unit>[A-ZÅÄÖÆØ].*)$")
+PRESS_DESK = _PRESS_DESK  # shared with contact_rules (a desk named in a sentence)
 _FILLERS = frozenset(CONTACT_FILLER_WORDS)
 _LABELS = re.compile(
     r"\b(?:"
@@ -152,6 +154,9 @@ def _name_press_desk(card: Contact) -> None:
         if desk:
             card.name = desk
             setattr(card, attr, ", ".join(p for p in parts if p != desk) or None)
+            if (m := _DESK_IN_UNIT.match(desk)) and _PRESS_DESK.fullmatch(m["desk"]):
+                # "Kommunikation i Center for Plan": the desk, then the unit it sits in
+                card.name, card.organisation = m["desk"], card.organisation or m["unit"]
             return
 
 

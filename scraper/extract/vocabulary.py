@@ -917,6 +917,13 @@ UNIT_WORDS = (
     "team",
     "directorate",
     "kommune",
+    # Danish and Norwegian forms (matched as a word or the head of a compound, names.has_unit_word)
+    "forvaltning",
+    "skole",
+    "afdeling",
+    "enhed",
+    "center",  # "Center for Teknik og Miljø", "Sundhedscentret"
+    "centre",
 )
 
 # --- Contacts: line breaks and the never-garble check (contacts.py, garbling.py) ---------------
@@ -1175,7 +1182,19 @@ ROLE_SUFFIXES_MORE = (
 )
 # Whole words (see ROLE_WORDS): English council titles.
 ROLE_WORDS_MORE = frozenset(
-    {"member", "minister", "commissioner", "chief", "deputy", "head", "mp", "mep", "msp"}
+    {
+        "member",
+        "minister",
+        "commissioner",
+        "chief",
+        "deputy",
+        "head",
+        "mp",
+        "mep",
+        "msp",
+        "councilman",
+        "councilwoman",
+    }
 )
 # "Coun Jo Penn" (English local papers): an honorific like Cllr, and a role when no other is given.
 HONORIFICS_MORE = ("coun", "coun.")

@@ -1,0 +1,79 @@
+"""Contacts on patterns seen on real Danish, Norwegian and English pages (issue 10, new evaluation
+set), each on a page written for the test: fictional kommuner, people and numbers.
+"""
+
+from __future__ import annotations
+
+from scraper.extract.contacts import extract_contacts
+
+TEXT_DA = (
+    "<p>Aavig Kommune åbner et nyt bibliotek i bymidten til foråret, og byrådet har i aftes vedtaget "
+    "planen for byggeriet med et stort flertal.</p>"
+)
+TEXT_NO = (
+    "<p>Fjellvik kommune bygger ny barnehage på Nordre Sletta, og kommunestyret vedtok planen for "
+    "bygget med stort flertall i møtet i går kveld.</p>"
+)
+TEXT_EN = (
+    "<p>Northby Borough Council has agreed plans for a new library in the town centre, and work is "
+    "expected to begin in the spring after the council meeting last night.</p>"
+)
+
+
+def _page(text: str, body: str) -> str:
+    return f"<html><body><article><h1>Nyt bibliotek</h1>{text}{body}</article></body></html>"
+
+
+def _cards(html: str, country: str) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    return [(c.name, c.role, c.email, c.phone) for c in extract_contacts(html, country=country)]
+
+
+def test_a_press_desk_named_after_the_contact_verb_in_a_sentence_is_the_contact() -> None:
+    html = _page(
+        TEXT_DA,
+        "<p>Har du spørgsmål til byggeriet, kan du kontakte Kommunikation i Center for Politik og Planlægning "
+        "på tlf. 20 12 34 70 eller KOMMUNIKATION@AAVIG.DK</p>",
+    )
+    assert _cards(html, "DK") == [("Kommunikation", None, "kommunikation@aavig.dk", "+4520123470")]
+
+
+def test_a_desk_in_a_contact_block_is_named_apart_from_the_unit_it_sits_in() -> None:
+    html = _page(
+        TEXT_DA,
+        "<p>Yderligere oplysninger:</p>"
+        "<p>Kommunikation i Center for Politik og Planlægning, tlf. 20 12 34 72</p>",
+    )
+    (card,) = extract_contacts(html, country="DK")
+    assert (card.name, card.organisation, card.phone) == (
+        "Kommunikation",
+        "Center for Politik og Planlægning",
+        "+4520123472",
+    )
+
+
+def test_a_lower_case_desk_word_in_a_sentence_names_no_desk() -> None:
+    html = _page(TEXT_DA, "<p>Du kan også kontakte pressen på tlf. 20 12 34 71 om sagen.</p>")
+    assert _cards(html, "DK") == []
+
+
+def test_a_title_before_the_name_with_no_separator_stays_out_of_the_name() -> None:
+    html = _page(
+        TEXT_EN,
+        "<p>Contact information:</p>"
+        "<p>Councilman Harald Voll<br>Phone +47 456 78 904</p>"
+        "<p>Head of Parks and Leisure Services Ingrid Haugen<br>Phone +47 456 78 905</p>",
+    )
+    assert _cards(html, "NO") == [
+        ("Harald Voll", "Councilman", None, "+4745678904"),
+        ("Ingrid Haugen", "Head of Parks and Leisure Services", None, "+4745678905"),
+    ]
+
+
+def test_a_contact_card_with_a_compound_title_holding_a_unit_word_keeps_its_name() -> None:
+    # "presskommunikatör" holds "kommun", "enhetschef" holds "enhet": titles, not units, so the
+    # name before them is a person's (names.has_unit_word is compound-aware)
+    html = _page(
+        TEXT_NO,
+        "<p>Kontakt:</p><p>Sigrid Nesvik, enhetschef<br>Telefon 456 78 906</p>",
+    )
+    assert _cards(html, "NO") == [("Sigrid Nesvik", "enhetschef", None, "+4745678906")]
