@@ -34,7 +34,7 @@ import re
 from scraper.items import Quote
 
 from . import quote_forms as forms
-from .mentions import title_stem
+from .mentions import People, title_stem
 from .names import UPPER
 from .quote_forms import Candidate, tidy, words
 from .quote_units import (
@@ -66,11 +66,17 @@ _LEAD_IN_THEN_UNMARKED = re.compile(rf"^(?P<lead>[^:”“\"»«„]{{2,300}}?):
 
 def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
     """Quotes in body paragraphs, in order. ``language`` is accepted for future per-language rules."""
+    return read_quotes(paragraphs, language)[0]
+
+
+def read_quotes(paragraphs: list[str], language: str | None = None) -> tuple[list[Quote], People]:
+    """The quotes and the article's table of people (the speaker resolver), which the contact
+    extractor uses too: a contact the article named with a title gets that title."""
     reader = _Reader()
     units = [unit for paragraph in paragraphs if paragraph.strip() for unit in split_units(paragraph.strip())]
     for i, unit in enumerate(units):
         reader.read(i, unit)
-    return _resolve_adjacent(reader.candidates)
+    return _resolve_adjacent(reader.candidates), reader.ctx.people
 
 
 class _Reader:

@@ -4,7 +4,10 @@ set), each on a page written for the test: fictional kommuner, people and number
 
 from __future__ import annotations
 
+from scraper.extract import extract_article
 from scraper.extract.contacts import extract_contacts
+
+FETCHED_AT = "2026-05-04T10:00:00Z"
 
 TEXT_DA = (
     "<p>Aavig Kommune åbner et nyt bibliotek i bymidten til foråret, og byrådet har i aftes vedtaget "
@@ -77,3 +80,33 @@ def test_a_contact_card_with_a_compound_title_holding_a_unit_word_keeps_its_name
         "<p>Kontakt:</p><p>Sigrid Nesvik, enhetschef<br>Telefon 456 78 906</p>",
     )
     assert _cards(html, "NO") == [("Sigrid Nesvik", "enhetschef", None, "+4745678906")]
+
+
+def test_a_contact_card_without_a_title_takes_the_one_the_article_gave_the_person() -> None:
+    # one speaker resolver for quotes and contacts: the role from the attribution follows the person
+    html = (
+        "<html><body><article><h1>Ny barnehage</h1>" + TEXT_NO + "<p>– Vi gleder oss til å ta imot de "
+        "første barna allerede til høsten, sier oppvekstsjef Randi Strømsvik.</p>"
+        "<p>Kontakt:</p><p>Randi Strømsvik<br>Telefon 456 78 907</p>"
+        "<p>Olav Brekke<br>Telefon 456 78 908</p></article></body></html>"
+    )
+    article = extract_article(
+        html.encode(), "https://www.fjellvik.example/nyheter/barnehage", FETCHED_AT, country="NO"
+    )
+    assert [(c.name, c.role, c.phone) for c in article.contacts] == [
+        ("Randi Strømsvik", "oppvekstsjef", "+4745678907"),
+        ("Olav Brekke", None, "+4745678908"),  # named nowhere else: no title to take
+    ]
+    assert [(q.speaker, q.role) for q in article.quotes] == [("Randi Strømsvik", "oppvekstsjef")]
+
+
+def test_a_card_title_is_kept_over_the_one_in_the_text() -> None:
+    html = (
+        "<html><body><article><h1>Ny barnehage</h1>" + TEXT_NO + "<p>– Bygget blir et løft for hele "
+        "bygda vår, og vi er klare for byggestart, sier oppvekstsjef Randi Strømsvik.</p>"
+        "<p>Kontakt:</p><p>Randi Strømsvik, prosjektleder<br>Telefon 456 78 907</p></article></body></html>"
+    )
+    article = extract_article(
+        html.encode(), "https://www.fjellvik.example/nyheter/bygg", FETCHED_AT, country="NO"
+    )
+    assert [(c.name, c.role) for c in article.contacts] == [("Randi Strømsvik", "prosjektleder")]
