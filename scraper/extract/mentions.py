@@ -89,6 +89,13 @@ def title_stem(word: str) -> str:
     return word
 
 
+def title_key(word: str) -> str:
+    """A title as compared between mentions: its stem, the part after a hyphen ("Fjellvik-ordførar"
+    is an "ordførar"), and nynorsk's -ar agent nouns as bokmål's -er ("ordførar" ~ "ordfører")."""
+    stem = title_stem(word.rsplit("-", 1)[-1])
+    return stem[:-2] + "er" if stem.endswith("ar") and len(stem) > 5 else stem
+
+
 def _adds_nothing(role: str, known: str) -> bool:
     """ "(S)" after "ordförande i fullmäktige (S)" is no better role: keep the one the text gave first."""
     bare = role.strip()
@@ -193,11 +200,11 @@ class People:
         words = attribution.lower().split()
         if not 1 <= len(words) <= 2 or (len(words) == 2 and words[0] not in ("the", "den", "det")):
             return None
-        stem = title_stem(words[-1])
+        stem = title_key(words[-1])
         if len(stem) < 4:
             return None
         titled = [
-            p for p in self.people if p.role and any(title_stem(w) == stem for w in p.role.lower().split())
+            p for p in self.people if p.role and any(title_key(w) == stem for w in p.role.lower().split())
         ]
         return max(titled, key=lambda p: (p.spoke, p.last)) if titled else None
 

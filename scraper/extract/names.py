@@ -162,12 +162,25 @@ def _name_in_tail(head: str, tail: str, party: str | None) -> tuple[str | None, 
         honorific = None
         while len(words) > 2 and words[0].lower() in _HONORIFICS:
             honorific = words.pop(0)
+        if len(words) == 2 and words[0].lower().rstrip(".") in _HONORIFICS - _ROLE_HONORIFICS:
+            words = words[1:]  # "…, Mr Cunningham": the surname, resolved to the full name by the caller
         if looks_like_name(words):
+            head = "" if _is_participle_phrase(head.split()) else head  # "Speaking after, Mr X"
             before_name = ", ".join([head, *parts[:k]]) if head else None
             if not before_name and honorific and honorific.lower().rstrip(".") in _ROLE_HONORIFICS:
                 before_name = _expand_honorific(honorific)
             return with_party(" ".join(words), before_name or None, party)
     return None
+
+
+def _is_participle_phrase(tokens: list[str]) -> bool:
+    """ "Speaking after", "Speaking at the launch": how the words were said, not a title."""
+    return (
+        1 <= len(tokens) <= 6
+        and tokens[0].endswith("ing")
+        and tokens[0][:1].isupper()
+        and (len(tokens) == 1 or tokens[1].lower() in _PARTICIPLE_PREPOSITIONS)
+    )
 
 
 def _without_participle(role_tokens: list[str]) -> list[str]:

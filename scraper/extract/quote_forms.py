@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .names import UPPER, is_role_word, split_role_name
 from .speakers import SPEECH_VERB, VERBS, Context, Speaker
 from .vocabulary import (
+    ATTRIBUTION_SUBORDINATORS,
     QUOTE_DASHES,
     QUOTE_MIN_WORDS,
     RELATIVE_WORDS,
@@ -54,6 +55,7 @@ _POSTPOSED_IN_DASH = re.compile(
 _RELATIVE = frozenset(RELATIVE_WORDS)
 _PARTICLES = dict(SPEECH_VERB_PARTICLES)
 _AND = frozenset(("och", "og", "and"))
+_SUBORDINATE = frozenset(ATTRIBUTION_SUBORDINATORS)
 _ADDS = re.compile(rf"\s(?:och|og|and)\s+(?:{VERBS})\s*:?\s*$", re.IGNORECASE)
 # "”Text … , siger X, og tilføjer:": a quotation mark opened and never closed before the attribution.
 UNCLOSED_QUOTED = re.compile(rf"^\s*{_OPEN}(?=[^”“\"»«„]+$)")
@@ -108,8 +110,10 @@ def _split_attribution(verb: str, tail: str, mid_quote: bool = True) -> tuple[st
         attribution = head if not comma else attribution
     if comma and rest:
         first = rest.split()[0].lower()
-        if first in _RELATIVE or first in _AND:
-            attribution = head  # "…, der har …" / "…, og tilføjer:" describe the speaker, no quote resumes
+        if first in _RELATIVE or first in _AND or first in _SUBORDINATE:
+            # "…, der har …" / "…, og tilføjer:" / "…, da det blev hans tur" describe the speaker or
+            # the moment: the narrative goes on, no quote resumes
+            attribution = head
         elif rest.rstrip(".").isdigit():
             attribution = head  # an age: "Ann Lee, 52."
         elif mid_quote and rest[:1].islower() and not any(is_role_word(t) for t in rest.split()[:3]):

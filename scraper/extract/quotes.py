@@ -53,8 +53,11 @@ from .vocabulary import (
     INTRODUCED_QUOTE_MIN_WORDS,
     QUOTE_MIN_WORDS,
     RUNNING_SPEAKER_WINDOW,
+    SECOND_PERSON,
     STATEMENT_CUES,
 )
+
+_SECOND_PERSON = frozenset(SECOND_PERSON)
 
 # "Det sier Elisabeth Holm, som …" after a quote: the attribution in the next paragraph.
 _POSTPOSED = re.compile(rf"^(?:det|dette|så|that|this)\s+(?:{SPEECH_VERB.pattern})\s+(?P<who>[^.!?]+)", re.I)
@@ -138,6 +141,9 @@ class _Reader:
         ctx = self.ctx
         if dash := forms.DASH_START.match(unit):
             text, speaker = forms.from_dash(unit[dash.end() :], ctx)
+            if speaker is None and announced is None and _asks_someone(text):
+                self.question = i  # "– Korleis trur du …?": the interviewer asks, nobody is quoted
+                return True
             if speaker is None and announced is None:
                 speaker = _same_title(
                     self._unattributed(i, text), forms.attribution_title(unit[dash.end() :])
@@ -243,6 +249,15 @@ def _same_title(speaker: Speaker | None, title: str | None) -> Speaker | None:
         return speaker
     stem = title_stem(title)
     return speaker if any(title_stem(w) == stem for w in speaker.role.lower().split()) else None
+
+
+def _asks_someone(text: str) -> bool:
+    """A short question put to "du"/"you": an interviewer's line, not speech of the running speaker."""
+    return (
+        text.rstrip().endswith("?")
+        and words(text) <= INTERVIEW_QUESTION_MAX_WORDS
+        and any(w in _SECOND_PERSON for w in re.findall(r"\w+", text.lower()))
+    )
 
 
 def _reads_as_speech(text: str) -> bool:

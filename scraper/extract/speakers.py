@@ -135,6 +135,9 @@ class Context:
         return _speaker(self.people.spoke(self.people.add(name, role, exact=True)))
 
 
+_POSSESSIVE = ("’s", "'s")
+
+
 def _speaker(person: Person) -> Speaker:
     return Speaker(person.name, person.role)
 
@@ -165,6 +168,8 @@ def _mentioned_person(paragraph: str, m: re.Match[str]) -> tuple[Speaker, bool, 
         before, tokens = f"{before}{tokens[0]} ", tokens[1:]  # "Rådmand for Kultur og Fritid Tove Ahl"
     if not 2 <= len(tokens) <= 3:
         return None
+    if tokens[-1].endswith(_POSSESSIVE):
+        tokens[-1] = tokens[-1][:-2]  # "landowner Sean Cunningham’s proposals": the person is Sean Cunningham
     name = " ".join(tokens)
     after = paragraph[m.end() :]
     if not is_person_name(name) or not is_person_name(f"{name} {' '.join(after.split()[:1])}"):

@@ -569,14 +569,22 @@ SPEECH_VERBS_MORE = (
     "seier", "fortel", "fortalde", "forklarte", "meinte", "meiner", "uttaler", "uttalte",
     "avslutter", "avsluttet", "utdyper", "fortsetter", "fortsatte", "påpekte", "understreket",
     "skriv", "skrev", "tilføyer", "konkluderer", "legg",
+    "seir", "konstaterte", "fastslår",  # "Det seir ordføraren …" (nynorsk, spoken form)
     # Danish
     "udtaler", "udtalte", "uddyber", "afslutter", "tilføjede", "fortsætter", "forklarede",
     "understregede", "påpegede", "slutter", "konstaterer", "skriver", "lød", "mente",
+    "konstaterede", "fastslog", "bemærkede", "bemærker",
     # English
     "insisted", "insists", "acknowledged", "reflected", "highlighted", "confirmed", "replied",
     "explained", "adding", "saying", "wrote", "writes",
 )
 SPEECH_VERBS = SPEECH_VERBS_NORDIC + SPEECH_VERBS_EN + SPEECH_VERBS_MORE
+# A clause after the attribution's comma that says when or while it was said ("…, sagde borgmester
+# X, da det blev hans tur") is narrative: the quote does not resume there.
+ATTRIBUTION_SUBORDINATORS = (
+    "da", "då", "när", "når", "mens", "medan", "mens", "idet", "inden", "innan", "før", "efter",
+    "etter", "efter", "when", "while", "as", "before", "after",
+)
 # fmt: on
 
 # Pronouns that stand for the last named speaker ("säger han", "said she").
@@ -1148,6 +1156,9 @@ SIGNATURE_MAX_WORDS = 14
 RUNNING_SPEAKER_WINDOW = 4
 # A question this short between two answers is an interviewer's: the answers have one speaker.
 INTERVIEW_QUESTION_MAX_WORDS = 25
+# Who an interviewer's question is put to ("– Korleis trur du …?", "– Hvad gør I nu?" is left out:
+# Danish plural "I" is English "I"); a dash question with one of these and no attribution is no quote.
+SECOND_PERSON = ("du", "dere", "deg", "dykk", "dig", "jer", "ni", "you", "your")
 # A paragraph opening with one of these introduces the speaker of the quotes after it, even when it
 # names other people too ("Statement from Cllr Owen Marsh, …, responding to …").
 STATEMENT_CUES = (
@@ -1164,6 +1175,7 @@ STATEMENT_CUES = (
 
 # Suffixes (see ROLE_SUFFIXES): Danish and Norwegian titles, and Swedish ones seen on real pages.
 ROLE_SUFFIXES_MORE = (
+    "ordførar",  # nynorsk: "Ordførar Kari Dal", "varaordføraren", "Fjellvik-ordførar"
     "rådmand",
     "byråd",
     "leiar",

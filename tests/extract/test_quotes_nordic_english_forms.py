@@ -1,0 +1,80 @@
+"""Quote and speaker forms seen on real Norwegian (nynorsk), Danish and English pages of the issue 10
+evaluation set, each on a page written for it: fictional people, places and sentences.
+"""
+
+from __future__ import annotations
+
+import html
+
+from scraper.extract import extract_article
+
+FETCHED_AT = "2026-05-04T09:00:00Z"
+
+
+def _quotes(paragraphs: list[str], lang: str) -> list[tuple[str, str | None, str | None]]:
+    body = "".join("<p>" + html.escape(p) + "</p>" for p in paragraphs)
+    page = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Nytt</title></head>'
+        f"<body><article><h1>Nytt frå kommunen</h1>{body}</article></body></html>"
+    ).encode()
+    country = {"nb": "NO", "nn": "NO", "da": "DK", "en": "GB"}[lang]
+    article = extract_article(page, "https://fjellvik.test/nytt/1", FETCHED_AT, country=country)
+    return [(q.text, q.speaker, q.role) for q in article.quotes]
+
+
+def test_nynorsk_attribution_in_the_next_paragraph_with_seir_and_svarar_ordføraren() -> None:
+    quotes = _quotes(
+        [
+            "– No er vi endeleg i gang med den nye brua over elva.",
+            "Det seir Fjellvik-ordførar Kari Dal etter at kommunestyret sa ja til planen torsdag.",
+            "– Korleis trur du folk i bygda tek imot dette?",
+            "– Eg trur dei fleste har venta lenge på ei løysing, og no får dei ho, svarar ordføraren.",
+        ],
+        "nn",
+    )
+    assert [(speaker, role) for _, speaker, role in quotes] == [
+        ("Kari Dal", "Fjellvik-ordførar"),
+        ("Kari Dal", "Fjellvik-ordførar"),
+    ]
+    assert quotes[0][0] == "No er vi endeleg i gang med den nye brua over elva."
+
+
+def test_role_only_attribution_in_nynorsk_finds_the_bokmål_title() -> None:
+    # "ordføraren" (nynorsk -ar) means the person the text called "ordfører" (bokmål -er)
+    quotes = _quotes(
+        [
+            "Ordfører Per Aune opna den nye gangbrua på laurdag saman med elevane frå skulen.",
+            "– Dette er ein dag vi har gleda oss til lenge, seier ordføraren.",
+        ],
+        "nn",
+    )
+    assert [speaker for _, speaker, _ in quotes] == ["Per Aune"]
+
+
+def test_a_clause_after_the_attribution_saying_when_is_not_quote_text() -> None:
+    quotes = _quotes(
+        [
+            "Aavig Kommune tog første spadestik til den nye svømmehal ved havnen i går.",
+            "- Det er det største byggeri i kommunens historie, konstaterede borgmester H. P. Lund (V), "
+            "da det blev hans tur til at tale.",
+            "- Hallen bliver et samlingspunkt for hele byen, tilføjede han.",
+        ],
+        "da",
+    )
+    assert quotes == [
+        ("Det er det største byggeri i kommunens historie", "H. P. Lund", "borgmester (V)"),
+        ("Hallen bliver et samlingspunkt for hele byen", "H. P. Lund", "borgmester (V)"),
+    ]
+
+
+def test_mr_and_a_surname_after_a_participle_phrase_resolve_to_the_full_name() -> None:
+    quotes = _quotes(
+        [
+            "Planners at Northby Borough Council approved resident Tom Hartley’s scheme for six "
+            "homes on the old dairy site.",
+            "Speaking after, Mr Hartley said: “We have waited a long time for this and the village "
+            "will be better for it.”",
+        ],
+        "en",
+    )
+    assert [(speaker, role) for _, speaker, role in quotes] == [("Tom Hartley", None)]
