@@ -13,6 +13,7 @@ from .names import UPPER, is_role_word, split_role_name
 from .speakers import SPEECH_VERB, VERBS, Context, Speaker
 from .vocabulary import (
     ATTRIBUTION_SUBORDINATORS,
+    QUOTE_ADDING_WORDS,
     QUOTE_DASHES,
     QUOTE_MIN_WORDS,
     RELATIVE_WORDS,
@@ -42,6 +43,13 @@ NARRATIVE_THEN_QUOTE = re.compile(rf"^(?P<narrative>[^”“\"»«„]*[.!?:])\s
 # lead-in is read by lead_in_speaker; an unclosed quote at the paragraph end continues in the next.
 LEAD_IN_THEN_QUOTED = re.compile(
     rf"^\s*(?P<lead>[^\"”“»«„]{{2,300}}?)\s*(?P<colon>:)?\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE}\s*\.?)?\s*$"
+)
+# "Coun Jo Penn said it was a “fair result”, adding: “Now the work starts.”" — reported speech (with
+# a scare quote) then a closing quote the speaker adds: the quote is the last one, its speaker the lead's.
+_ADDING = "|".join(re.escape(w) for w in QUOTE_ADDING_WORDS)
+ADDING_THEN_QUOTED = re.compile(
+    rf"^(?P<lead>.{{2,400}}?),?\s+(?:{_ADDING})\s*:\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE}\s*\.?)?\s*$",
+    re.IGNORECASE | re.DOTALL,
 )
 # "Rektor Sanna Wallin berättar: – Läxhjälpen har ...": a lead-in and a dash reply in one paragraph.
 LEAD_IN_THEN_DASH = re.compile(rf"^(?P<lead>[^\"”“»«„:]{{2,300}}?):\s*{_DASH}\s+(?P<rest>\S.*)$", re.DOTALL)

@@ -170,6 +170,10 @@ class _Reader:
         ):
             self._add_candidate(i, cand)
             return True
+        if (m := forms.ADDING_THEN_QUOTED.match(unit)) and (
+            speaker := forms.lead_in_speaker(m["lead"], ctx, True)
+        ):
+            return self._add(i, tidy(m["q"]), speaker)
         if (m := forms.LEAD_IN_THEN_QUOTED.match(unit)) and _complete(unit):
             speaker = forms.lead_in_speaker(m["lead"], ctx, bool(m["colon"]))
             if speaker and self._add(i, tidy(m["q"]), speaker):

@@ -579,6 +579,11 @@ SPEECH_VERBS_MORE = (
     "explained", "adding", "saying", "wrote", "writes",
 )
 SPEECH_VERBS = SPEECH_VERBS_NORDIC + SPEECH_VERBS_EN + SPEECH_VERBS_MORE
+# "…, adding: “…”" / "…, og tilføjede: »…«": the words that hand over to a closing quote.
+QUOTE_ADDING_WORDS = (
+    "adding", "and added", "before adding", "og tilføjede", "og tilføjer", "og la til",
+    "og legger til", "og legg til", "och tillade", "och tillägger",
+)
 # A clause after the attribution's comma that says when or while it was said ("…, sagde borgmester
 # X, da det blev hans tur") is narrative: the quote does not resume there.
 ATTRIBUTION_SUBORDINATORS = (

@@ -78,3 +78,18 @@ def test_mr_and_a_surname_after_a_participle_phrase_resolve_to_the_full_name() -
         "en",
     )
     assert [(speaker, role) for _, speaker, role in quotes] == [("Tom Hartley", None)]
+
+
+def test_reported_speech_with_a_scare_quote_then_adding_a_quote() -> None:
+    quotes = _quotes(
+        [
+            "Councillors on the planning panel agreed the library extension in Northby on Tuesday.",
+            "Coun Ruth Oakes said it was a “sensible scheme”, adding: “Families in the north of the town "
+            "have asked for this for years.”",
+        ],
+        "en",
+    )
+    # the scare quote is not a quote; the added one is, with the lead's speaker
+    assert quotes == [
+        ("Families in the north of the town have asked for this for years.", "Ruth Oakes", "Councillor")
+    ]
