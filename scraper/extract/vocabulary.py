@@ -819,6 +819,9 @@ PHONE_LABELS = (
 # kestrelford), "Email <mailto> or call 020 ..." (govuk gold page "says-two-contacts").
 CONTACT_FILLER_WORDS = frozenset(
     {
+        "direkte",  # "tlf. direkte: …": the number's kind, not a role
+        "direkt",
+        "direct",
         "on",
         "or",
         "at",
@@ -1020,6 +1023,13 @@ CONTACT_HEADINGS_MORE = (
     "frågor kan riktas till",
     "questions can be directed to",
     "enquiries to",
+    # The sender's sign-off closing a press release: the sender (a person or a desk) is the contact
+    "med venlig hilsen",
+    "venlig hilsen",
+    "med vennlig hilsen",
+    "vennlig hilsen",
+    "med vänliga hälsningar",
+    "vänliga hälsningar",
 )
 # A paragraph with this many words of running text (and no e-mail or phone) is the article's text:
 # a contact block before the first one sits between the headline and the article — a site sidebar

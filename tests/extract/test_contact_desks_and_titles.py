@@ -4,6 +4,8 @@ set), each on a page written for the test: fictional kommuner, people and number
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.extract import extract_article
 from scraper.extract.contacts import extract_contacts
 
@@ -110,3 +112,63 @@ def test_a_card_title_is_kept_over_the_one_in_the_text() -> None:
         html.encode(), "https://www.fjellvik.example/nyheter/bygg", FETCHED_AT, country="NO"
     )
     assert [(c.name, c.role) for c in article.contacts] == [("Randi Strømsvik", "prosjektleder")]
+
+
+def test_a_press_release_sign_off_with_a_desk_and_its_address_gives_the_desk() -> None:
+    html = _page(
+        TEXT_DA,
+        "<p>Med venlig hilsen</p><p>Kommunikation</p><p>Aavig Rådhus</p><p>Torvet 2</p>"
+        "<p>9990 Aavig</p><p>e-mail: kommunikation@aavig.dk</p><p>tlf. direkte: 20123473</p>",
+    )
+    # the address lines are neither a person nor a title; "direkte" says which number it is
+    assert _cards(html, "DK") == [("Kommunikation", None, "kommunikation@aavig.dk", "+4520123473")]
+
+
+def test_a_sign_off_with_a_person_and_a_title_on_the_next_line() -> None:
+    html = _page(TEXT_NO, "<p>Med vennlig hilsen<br>Kari Dal<br>enhetsleder<br>Mobil 456 78 915</p>")
+    assert _cards(html, "NO") == [("Kari Dal", "enhetsleder", None, "+4745678915")]
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        (
+            "<p>Yderligere oplysninger: Borgmester Jens Aavig, mobil 20 12 34 74</p>",
+            "DK",
+            [("Jens Aavig", "Borgmester", None, "+4520123474")],
+        ),
+        (
+            "<p>Yderligere oplysninger</p><p>Lise Holm<br>Pressechef<br>Tlf. 20 12 34 77</p>",
+            "DK",
+            [("Lise Holm", "Pressechef", None, "+4520123477")],
+        ),
+        (
+            "<p>Kontakt</p><p>Lise Holm, pressechef, +45 20 12 34 76</p>",
+            "DK",
+            [("Lise Holm", "pressechef", None, "+4520123476")],
+        ),
+        (
+            "<p>Spørgsmål kan rettes til centerchef Lise Holm på tlf. 20 12 34 78.</p>",
+            "DK",
+            [("Lise Holm", "centerchef", None, "+4520123478")],
+        ),
+        (
+            "<p>Kontakt</p><p>Kari Dal<br>Ordfører<br>E-post<br>Telefon 456 78 910<br>Mobil 456 78 911<br>"
+            "Per Aune<br>rådgiver<br>E-post<br>Telefon 456 78 912<br>Mobil 456 78 913</p>",
+            "NO",
+            [("Kari Dal", "Ordfører", None, "+4745678910"), ("Per Aune", "rådgiver", None, "+4745678912")],
+        ),
+        (
+            "<p>For mer informasjon, kontakt: Kari Dal, enhetsleder, mobil 456 78 909, "
+            "kari.dal@fjellvik.kommune.no</p>",
+            "NO",
+            [("Kari Dal", "enhetsleder", "kari.dal@fjellvik.kommune.no", "+4745678909")],
+        ),
+    ],
+)
+def test_danish_and_norwegian_contact_block_forms(
+    body: str, country: str, expected: list[tuple[str | None, str | None, str | None, str | None]]
+) -> None:
+    # "Yderligere oplysninger", "Kontakt", "tlf."/"mobil"/"Telefon", titles before and after the
+    # name, +45 and national numbers without a trunk prefix, "E-post" as a bare link label
+    assert _cards(_page(TEXT_DA if country == "DK" else TEXT_NO, body), country) == expected
