@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import UPPER, is_role_word, split_role_name
+from .names import UPPER, is_apposition_role, is_role_word, split_role_name
 from .speakers import SPEECH_VERB, VERBS, Context, Speaker
 from .vocabulary import (
     ATTRIBUTION_SUBORDINATORS,
@@ -64,6 +64,7 @@ _RELATIVE = frozenset(RELATIVE_WORDS)
 _PARTICLES = dict(SPEECH_VERB_PARTICLES)
 _AND = frozenset(("och", "og", "and"))
 _SUBORDINATE = frozenset(ATTRIBUTION_SUBORDINATORS)
+_COPULAS = frozenset(("er", "är", "is", "was", "var", "blev", "ble", "vart"))
 _ADDS = re.compile(rf"\s(?:och|og|and)\s+(?:{VERBS})\s*:?\s*$", re.IGNORECASE)
 # "”Text … , siger X, og tilføjer:": a quotation mark opened and never closed before the attribution.
 UNCLOSED_QUOTED = re.compile(rf"^\s*{_OPEN}(?=[^”“\"»«„]+$)")
@@ -118,7 +119,9 @@ def _split_attribution(verb: str, tail: str, mid_quote: bool = True) -> tuple[st
         attribution = head if not comma else attribution
     if comma and rest:
         first = rest.split()[0].lower()
-        if first in _RELATIVE or first in _AND or first in _SUBORDINATE:
+        if first in _RELATIVE and _relative_role(rest):
+            pass  # "Kari Dal, som er enhetsleder for X." — the clause gives the title: keep it
+        elif first in _RELATIVE or first in _AND or first in _SUBORDINATE:
             # "…, der har …" / "…, og tilføjer:" / "…, da det blev hans tur" describe the speaker or
             # the moment: the narrative goes on, no quote resumes
             attribution = head
@@ -128,6 +131,12 @@ def _split_attribution(verb: str, tail: str, mid_quote: bool = True) -> tuple[st
             # "– Det här, säger han, är viktigt." — the attribution sits inside the quote.
             attribution, after = head, f"{rest} {after}".strip()
     return attribution.strip().rstrip("."), after.strip()
+
+
+def _relative_role(clause: str) -> bool:
+    """ "som er enhetsleder for barnehagene", "who is cabinet member for housing": a title."""
+    tokens = clause.rstrip(".").split()
+    return len(tokens) > 2 and tokens[1].lower() in _COPULAS and is_apposition_role(" ".join(tokens[2:]), 12)
 
 
 def from_dash(rest: str, ctx: Context) -> tuple[str, Speaker | None]:

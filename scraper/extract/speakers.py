@@ -186,6 +186,8 @@ def _mentioned_person(paragraph: str, m: re.Match[str]) -> tuple[Speaker, bool, 
         and is_apposition_role(apposition["role"], _APPOSITION_MAX_WORDS)
     ):
         role = _NEXT_PERSON.sub("", apposition["role"]).strip()  # "…ordförande och Maaike Smit"
+        if verb := SPEECH_VERB.search(role):
+            role = role[: verb.start()].strip() or None  # "X, cabinet member for housing said:"
     if (fronted := _FRONTED_ROLE.search(before)) and is_apposition_role(fronted["role"]):
         # "Leder for utvalget, Kari Brenna (Sp), er fornøyd."; "Holm og leder for X, Kari Brenna"
         role = _PREVIOUS_PERSON.sub("", fronted["role"]).strip()

@@ -93,3 +93,44 @@ def test_reported_speech_with_a_scare_quote_then_adding_a_quote() -> None:
     assert quotes == [
         ("Families in the north of the town have asked for this for years.", "Ruth Oakes", "Councillor")
     ]
+
+
+def test_a_role_written_before_said_without_a_comma_ends_before_the_verb() -> None:
+    quotes = _quotes(
+        [
+            "Northby Borough Council has agreed plans for a new library in the town centre.",
+            "Councillor Jo Penn, cabinet member for housing at Northby Borough Council said: “This is a "
+            "big step for families in the town.”",
+        ],
+        "en",
+    )
+    assert [(speaker, role) for _, speaker, role in quotes] == [
+        ("Jo Penn", "cabinet member for housing at Northby Borough Council")
+    ]
+
+
+def test_said_cllr_name_comma_cabinet_member_for() -> None:
+    quotes = _quotes(
+        [
+            "Northby Borough Council has agreed plans for a new library in the town centre.",
+            "“This is a big step for families in the north of the town,” said Cllr Jo Penn, cabinet "
+            "member for housing.",
+        ],
+        "en",
+    )
+    assert [(speaker, role) for _, speaker, role in quotes] == [("Jo Penn", "cabinet member for housing")]
+
+
+def test_norwegian_relative_clause_after_the_name_gives_the_title() -> None:
+    quotes = _quotes(
+        [
+            "Fjellvik kommune bygger ny barnehage på Nordre Sletta etter vedtaket i går.",
+            "– Dette har vi jobbet for i mange år, forteller Kari Dal, som er enhetsleder for barnehagene.",
+            "«Vi gleder oss veldig til å åpne dørene for de første barna», uttaler ordfører Per Aune (Sp).",
+        ],
+        "nb",
+    )
+    assert [(speaker, role) for _, speaker, role in quotes] == [
+        ("Kari Dal", "enhetsleder for barnehagene"),
+        ("Per Aune", "ordfører (Sp)"),
+    ]
