@@ -130,8 +130,8 @@ def _first_name_start(tokens: list[str], i: int) -> int:
     """In a run of three or more capitalised words after a title ("Head of Social Care Liv-Mari
     Dahl", "Leder for Kultur Anne Holt"), the name starts at a known first name when the run's own
     first word is none: the words before it are the end of the role."""
-    if i == 0 or len(tokens) - i < 3 or _is_first_name(tokens[i]):
-        return i
+    if i == 0 or len(tokens) - i < 3 or _is_first_name(tokens[i]) or tokens[i].lower() in _HONORIFICS:
+        return i  # "… Professor Tom Lee": the honorific is read by _split_honorific
     return next((j for j in range(i + 1, len(tokens) - 1) if _is_first_name(tokens[j])), i)
 
 
@@ -200,6 +200,8 @@ def _role_tail(after_comma: str) -> str | None:
     """The role after the name's comma: "Elsa, som går i klass 4B" / "Ann Lee, 52" have none (a
     description or an age); "professor of X who directs Y": the role ends at the relative clause."""
     tail = after_comma.rstrip(",").strip()
+    if tail.startswith(("of ", "from ")):
+        return None  # "Tom Lee, of Mill Lane, Northby": where the person lives, not a title
     parts = tail.split(",")
     for k, part in enumerate(parts[1:], start=1):
         if part.split()[:1] and part.split()[0].lower() in _STOP:

@@ -139,3 +139,11 @@ def test_split_unit_puts_the_unit_parts_in_the_organisation() -> None:
     assert split_unit("vd, Norrsunds Energi") == ("vd", "Norrsunds Energi")
     assert split_unit("rektor") == ("rektor", None)
     assert split_unit(None) == (None, None)
+
+
+def test_an_english_residence_after_the_name_is_no_role_and_an_honorific_no_title() -> None:
+    assert split_role_name("Leading campaigner Professor Ada Quell, of Mill Lane, Northby") == (
+        "Ada Quell",
+        "Leading campaigner",
+    )
+    assert split_role_name("Ada Quell, of Mill Lane") == ("Ada Quell", None)
