@@ -32,12 +32,14 @@ from .vocabulary import (
     MALE_FIRST_NAMES,
     MEDIA_WORDS,
     NOT_PERSON_SUFFIXES,
+    PLACE_NOUNS_EN,
     PRONOUN_GENDER,
 )
 
 _FEMALE = frozenset(FEMALE_FIRST_NAMES)
 _MALE = frozenset(MALE_FIRST_NAMES)
 _MEDIA = frozenset(MEDIA_WORDS)
+_PLACE_NOUNS = frozenset(PLACE_NOUNS_EN)
 
 
 @dataclass
@@ -77,6 +79,10 @@ def is_person_name(name: str) -> bool:
     tokens = name.lower().split()
     if not tokens or any(t in _MEDIA for t in tokens):
         return False
+    if len(tokens) > 1 and tokens[-1] in _PLACE_NOUNS and tokens[0] not in _FEMALE | _MALE:
+        return (
+            False  # "Villiers Park", "Mill Road": a place; "Grace Park" with a known first name is a person
+        )
     return not any(t.endswith(NOT_PERSON_SUFFIXES) for t in tokens)
 
 

@@ -130,7 +130,17 @@ def _split_attribution(verb: str, tail: str, mid_quote: bool = True) -> tuple[st
         elif mid_quote and rest[:1].islower() and not any(is_role_word(t) for t in rest.split()[:3]):
             # "– Det här, säger han, är viktigt." — the attribution sits inside the quote.
             attribution, after = head, f"{rest} {after}".strip()
-    return attribution.strip().rstrip("."), after.strip()
+    return _before_subordinate(attribution.strip().rstrip(".")), after.strip()
+
+
+def _before_subordinate(attribution: str) -> str:
+    """ "Fjellvik-ordfører Kari Dal da hun tok imot prisen fra X (Y)": the attribution ends at the
+    clause that says when, right after the name (no comma before it)."""
+    tokens = attribution.split()
+    for k in range(2, len(tokens)):
+        if tokens[k].lower() in _SUBORDINATE and tokens[k - 1][:1].isupper():
+            return " ".join(tokens[:k])
+    return attribution
 
 
 def _relative_role(clause: str) -> bool:

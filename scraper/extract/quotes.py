@@ -156,11 +156,11 @@ class _Reader:
             text, speaker = forms.from_dash(forms.UNCLOSED_QUOTED.sub("", unit), ctx)
             if speaker is not None and self._add(i, text, speaker):
                 return True  # "”Text …, siger X, og tilføjer:" — the mark is never closed
-        if (m := forms.LEAD_IN_THEN_DASH.match(unit)) and (
-            lead := forms.lead_in_speaker(m["lead"], ctx, True)
-        ):
+        if m := forms.LEAD_IN_THEN_DASH.match(unit):
+            lead = forms.lead_in_speaker(m["lead"], ctx, True)
             text, speaker = forms.from_dash(m["rest"], ctx)
-            if self._add(i, text, speaker or lead):
+            # "Fjordingen: – …, seier X": a source label before a reply that names its own speaker
+            if (lead or (speaker and len(m["lead"].split()) <= 3)) and self._add(i, text, speaker or lead):
                 return True
         if cand := forms.quoted_then_attr(unit, ctx):
             self._add_candidate(i, cand)

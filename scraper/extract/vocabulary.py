@@ -576,7 +576,13 @@ SPEECH_VERBS_MORE = (
     "konstaterede", "fastslog", "bemærkede", "bemærker",
     # English
     "insisted", "insists", "acknowledged", "reflected", "highlighted", "confirmed", "replied",
-    "explained", "adding", "saying", "wrote", "writes",
+    "explained", "adding", "saying", "wrote", "writes", "argued", "argues", "admitted", "admits",
+)
+# English words that end a place's name ("Villiers Park", "Mill Road"): two capitalised words ending
+# in one are a place unless the first is a known first name (mentions.is_person_name).
+PLACE_NOUNS_EN = (
+    "park", "road", "street", "avenue", "square", "gardens", "station", "estate", "crescent", "terrace",
+    "close", "drive", "centre", "library", "bridge",
 )
 SPEECH_VERBS = SPEECH_VERBS_NORDIC + SPEECH_VERBS_EN + SPEECH_VERBS_MORE
 # "…, adding: “…”" / "…, og tilføjede: »…«": the words that hand over to a closing quote.

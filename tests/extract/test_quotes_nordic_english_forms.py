@@ -134,3 +134,51 @@ def test_norwegian_relative_clause_after_the_name_gives_the_title() -> None:
         ("Kari Dal", "enhetsleder for barnehagene"),
         ("Per Aune", "ordfører (Sp)"),
     ]
+
+
+def test_a_when_clause_right_after_the_name_is_not_part_of_the_attribution() -> None:
+    quotes = _quotes(
+        [
+            "Fjellvik kommune fikk prisen for årets beste lokale næringsarbeid i Oslo i går.",
+            "– Dette er en takk til alle som har stått på for bygda vår i mange år, sa Fjellvik-ordfører "
+            "Kari Dal da hun tok imot prisen fra Næringsforeningen i Sør (NIS).",
+        ],
+        "nb",
+    )
+    # the organisation's abbreviation in the clause is no party mark
+    assert [(speaker, role) for _, speaker, role in quotes] == [("Kari Dal", "Fjellvik-ordfører")]
+
+
+def test_a_source_label_before_a_dash_reply_that_names_its_own_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Fjellvikposten: – Avtalen var dyr, men alternativet ville kostet oss mer, seier ordførar Per Aune (Sp)."
+        ],
+        "nn",
+    )
+    assert [(speaker, role) for _, speaker, role in quotes] == [("Per Aune", "ordførar (Sp)")]
+
+
+def test_a_pronoun_never_stands_for_a_place_named_like_a_person() -> None:
+    quotes = _quotes(
+        [
+            "Wenna Greaves has been left waiting by the long closure of Marlow Park in Kiln Road, "
+            "Northby, despite its makeover.",
+            "She said: “My children have waited all year to use the new playground there.”",
+        ],
+        "en",
+    )
+    # "Marlow Park" / "Kiln Road" are places ("park", "road" end them); the weak sentence-opening
+    # name is not resolved either, so no speaker is better than a place
+    assert not {speaker for _, speaker, _ in quotes} & {"Marlow Park", "Kiln Road"}
+
+
+def test_argued_is_an_attribution_verb() -> None:
+    quotes = _quotes(
+        [
+            "Northby Borough Council voted for the new riverside park after a long debate last night.",
+            "“This is an investment in the health of every family in the town,” argued Councillor Jo Penn.",
+        ],
+        "en",
+    )
+    assert [speaker for _, speaker, _ in quotes] == ["Jo Penn"]
