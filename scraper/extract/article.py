@@ -24,7 +24,7 @@ from .encoding import decode_html
 from .garbling import drop_garbled
 from .metadata import extract_author, extract_language, extract_lead, extract_title
 from .prune import pruned_copy
-from .quotes import extract_quotes
+from .quotes import read_quotes
 from .tree import clean_text, parse_html, strip_invisible
 from .vocabulary import (
     BOILERPLATE_PARAGRAPHS,
@@ -200,7 +200,7 @@ def extract_article(
     )
     article.language = extract_language(tree, article.body or "")
     article.author = extract_author(tree, fallback=getattr(document, "author", None))
-    article.quotes = extract_quotes(paragraphs, article.language)
-    article.contacts = extract_contacts(tree, country=country)
+    article.quotes, people = read_quotes(paragraphs, article.language)
+    article.contacts = extract_contacts(tree, country=country, people=people)  # one resolver for both
     article.garbled = drop_garbled(article, tree)  # never store a value the page does not contain
     return article

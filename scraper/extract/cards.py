@@ -75,6 +75,14 @@ _PRESS_DESK = re.compile(
     + r")\b(?![-–])",
     re.IGNORECASE,
 )
+# A postal address line in a signature: street and number, postcode and town, a post box.
+_ADDRESS = re.compile(
+    r"^(?:[A-ZÅÄÖÆØÜ][\w.-]+(?:\s[\w.-]+)?\s\d{1,4}\s?[A-Za-z]?|(?:DK-|N-|S-)?\d{3}\s?\d{1,2}\s+[A-ZÅÄÖÆØÜ][\w -]+"
+    r"|(?:Postboks|Postbox|Box|P\.?O\.? Box)\s+\d+.*"
+    r"|[A-ZÅÄÖÆØÜ][\w-]+\s+(?:Rådhus|Rådhuset|Rådhuspladsen|Town Hall|Civic Centre))$"
+)
+_DESK_IN_UNIT = re.compile(r"^(?P<desk>\S+(?:\s\S+)?)\s+(?:i|in|ved|hos|at)\s+(?P<unit>[A-ZÅÄÖÆØ].*)$")
+PRESS_DESK = _PRESS_DESK  # shared with contact_rules (a desk named in a sentence)
 _FILLERS = frozenset(CONTACT_FILLER_WORDS)
 _LABELS = re.compile(
     r"\b(?:"
@@ -152,6 +160,9 @@ def _name_press_desk(card: Contact) -> None:
         if desk:
             card.name = desk
             setattr(card, attr, ", ".join(p for p in parts if p != desk) or None)
+            if (m := _DESK_IN_UNIT.match(desk)) and _PRESS_DESK.fullmatch(m["desk"]):
+                # "Kommunikation i Center for Plan": the desk, then the unit it sits in
+                card.name, card.organisation = m["desk"], card.organisation or m["unit"]
             return
 
 
@@ -231,6 +242,8 @@ class _CardBuilder:
         if not rest and self.in_switchboard:
             return  # "Kontaktcenter" then its number and mailbox on lines of their own
         self.in_switchboard = False
+        if rest and not has_data and _ADDRESS.match(rest):
+            return  # "Torvet 2" / "9990 Aavig" / "Postboks 12": the sender's address
         label = None
         if rest and (m := _LABEL_PREFIX.match(rest)):
             label, rest = m["label"].strip(), m["rest"]

@@ -22,7 +22,7 @@ from lxml.etree import _Element
 
 from scraper.items import Contact
 
-from .cards import EMAIL, PHONE, Line, extract_cards
+from .cards import EMAIL, PHONE, PRESS_DESK, Line, extract_cards
 from .tree import clean_text, is_in_chrome
 from .vocabulary import (
     ARTICLE_TEXT_MIN_WORDS,
@@ -50,6 +50,8 @@ _DATA_HINT = re.compile(r"\d\d|@")
 _NAME = r"[A-ZÅÄÖÆØÜÉ][\w'’-]+"
 # A full name within the first words after the verb ("gärna fiskekonsulenten Lars Ek").
 _PROSE_NAME = re.compile(rf"^(?:\S+\s+){{0,{CONTACT_PROSE_MAX_WORDS}}}?{_NAME}\s+{_NAME}\b")
+# The desk right after the contact verb, at most two lower-case words before it ("gerne", "os").
+_PROSE_DESK = re.compile(rf"^(?:[a-zåäöæø]+\s+){{0,2}}(?P<desk>(?:{PRESS_DESK.pattern}))\b", re.IGNORECASE)
 _NOT_ARTICLE_TEXT = re.compile("|".join(re.escape(w) for w in NOT_ARTICLE_TEXT_WORDS), re.IGNORECASE)
 
 
@@ -123,12 +125,30 @@ def prose_contacts(tree: _Element, taken: set[_Element], order: PageOrder, count
             data = next(
                 iter(sorted((m for m in (PHONE.search(window), EMAIL.search(window)) if m), key=_start)), None
             )
-            if data is None or not _PROSE_NAME.search(window[: data.start()]):
+            if data is None:
+                continue
+            if not _PROSE_NAME.search(window[: data.start()]):
+                contacts.extend(_prose_desk(window, data.end(), country))
                 continue
             cards = extract_cards([Line(text=window[: data.end()], starts_block=True)], country)
             # A person with a title ("byggledaren Lars Ek"): a name alone in prose is as often a firm.
             contacts.extend(c for c in cards if c.name and c.role and (c.email or c.phone or c.phone_raw))
     return contacts
+
+
+def _prose_desk(window: str, end: int, country: str) -> list[Contact]:
+    """A press desk a sentence gives as the contact, named right after the verb: "Du kan kontakte
+    Kommunikation i Centerforvaltningen på tlf. … eller …" — the desk, capitalised, is the name."""
+    m = _PROSE_DESK.match(window)
+    if m is None or not m["desk"][:1].isupper():
+        return []  # "kontakt pressen" is a sentence; "kontakte Kommunikation" names the desk
+    cards = extract_cards([Line(text=window[m.end() : end], starts_block=True)], country)
+    data = [c for c in cards if c.email or c.phone]
+    if not data:
+        return []
+    card = data[0]
+    card.name, card.role = m["desk"], None
+    return [card]
 
 
 def _verb_ends(page: str) -> Iterator[int]:

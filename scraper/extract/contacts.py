@@ -29,6 +29,7 @@ from .cards import EMAIL, PHONE, SWITCHBOARD, Line, extract_cards
 from .contact_leads import HEADING_FULL, HEADING_START, lead_length
 from .contact_rules import PageOrder, is_byline_element, is_byline_line, prose_contacts
 from .encoding import decode_html
+from .mentions import People
 from .tree import clean_text, is_in_chrome, parse_html
 from .vocabulary import (
     CONTACT_BLOCK_MAX_CHARS,
@@ -214,12 +215,40 @@ def _merge(contacts: list[Contact]) -> list[Contact]:
     return merged
 
 
-def extract_contacts(tree_or_html: _Element | str | bytes, country: str = "SE") -> list[Contact]:
+def extract_contacts(
+    tree_or_html: _Element | str | bytes, country: str = "SE", people: People | None = None
+) -> list[Contact]:
     """Contact people named by the article (not the site's switchboard or footer).
 
     ``country`` (ISO 3166-1 alpha-2) is the default region for numbers written without a country
     code; phones come out in E.164 with ``phone_raw`` as written, e-mails validated and lower-cased.
+    ``people`` is the article's table of people (``quotes.read_quotes``, the speaker resolver shared
+    by quotes and contacts): a contact card that gives no title takes the one the text gave that
+    person ("… säger miljöchef Lena Ek." then "Kontakt: Lena Ek, 070-…").
     """
+    contacts = _contacts(tree_or_html, country)
+    if people is not None:
+        for contact in contacts:
+            resolve_with(contact, people)
+    return contacts
+
+
+def resolve_with(contact: Contact, people: People) -> None:
+    """Complete a contact from the person the article names by that name: the title and the unit the
+    text gave them, when the card itself gives none. Only a full name is looked up (a card's name
+    is never a pronoun), and only a person known by the same full name counts."""
+    if not contact.name or len(contact.name.split()) < 2:
+        return
+    person = people.find(contact.name)
+    if person is None or person.name.lower() != contact.name.lower():
+        return
+    if not contact.role and person.role:
+        contact.role = person.role
+    if not contact.organisation and person.organisation:
+        contact.organisation = person.organisation
+
+
+def _contacts(tree_or_html: _Element | str | bytes, country: str) -> list[Contact]:
     tree = tree_or_html if isinstance(tree_or_html, _Element) else parse_html(decode_html(tree_or_html))
     if tree is None:
         return []

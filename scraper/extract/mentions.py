@@ -32,12 +32,14 @@ from .vocabulary import (
     MALE_FIRST_NAMES,
     MEDIA_WORDS,
     NOT_PERSON_SUFFIXES,
+    PLACE_NOUNS_EN,
     PRONOUN_GENDER,
 )
 
 _FEMALE = frozenset(FEMALE_FIRST_NAMES)
 _MALE = frozenset(MALE_FIRST_NAMES)
 _MEDIA = frozenset(MEDIA_WORDS)
+_PLACE_NOUNS = frozenset(PLACE_NOUNS_EN)
 
 
 @dataclass
@@ -77,6 +79,10 @@ def is_person_name(name: str) -> bool:
     tokens = name.lower().split()
     if not tokens or any(t in _MEDIA for t in tokens):
         return False
+    if len(tokens) > 1 and tokens[-1] in _PLACE_NOUNS and tokens[0] not in _FEMALE | _MALE:
+        return (
+            False  # "Villiers Park", "Mill Road": a place; "Grace Park" with a known first name is a person
+        )
     return not any(t.endswith(NOT_PERSON_SUFFIXES) for t in tokens)
 
 
@@ -87,6 +93,13 @@ def title_stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
+
+
+def title_key(word: str) -> str:
+    """A title as compared between mentions: its stem, the part after a hyphen ("Fjellvik-ordførar"
+    is an "ordførar"), and nynorsk's -ar agent nouns as bokmål's -er ("ordførar" ~ "ordfører")."""
+    stem = title_stem(word.rsplit("-", 1)[-1])
+    return stem[:-2] + "er" if stem.endswith("ar") and len(stem) > 5 else stem
 
 
 def _adds_nothing(role: str, known: str) -> bool:
@@ -193,11 +206,11 @@ class People:
         words = attribution.lower().split()
         if not 1 <= len(words) <= 2 or (len(words) == 2 and words[0] not in ("the", "den", "det")):
             return None
-        stem = title_stem(words[-1])
+        stem = title_key(words[-1])
         if len(stem) < 4:
             return None
         titled = [
-            p for p in self.people if p.role and any(title_stem(w) == stem for w in p.role.lower().split())
+            p for p in self.people if p.role and any(title_key(w) == stem for w in p.role.lower().split())
         ]
         return max(titled, key=lambda p: (p.spoke, p.last)) if titled else None
 

@@ -12,8 +12,10 @@ import re
 
 from .vocabulary import (
     ATTRIBUTION_STOP_WORDS,
+    FEMALE_FIRST_NAMES,
     HONORIFICS_EN,
     HONORIFICS_MORE,
+    MALE_FIRST_NAMES,
     PLACE_PREPOSITIONS,
     RELATIVE_WORDS,
     ROLE_HONORIFICS,
@@ -39,6 +41,7 @@ _PARTICIPLE_PREPOSITIONS = frozenset(("at", "on", "to", "during", "after", "befo
 # A party written bare between commas after the name: "KD, kultur- och fritidsnämndens ordförande".
 _BARE_PARTY = re.compile(r"^([A-ZÅÄÖ]{1,3}|MP|KD|SD|Ap|Sp|Frp|KrF|SV|EL|RV)\s*(?:,\s*|$)")
 _ROLE_WORDS = ROLE_WORDS | ROLE_WORDS_MORE
+_FIRST_NAMES = frozenset(FEMALE_FIRST_NAMES + MALE_FIRST_NAMES)
 _ROLE_SUFFIX = re.compile(
     "(?:"
     + "|".join(sorted(map(re.escape, ROLE_SUFFIXES + ROLE_SUFFIXES_MORE), key=len, reverse=True))
@@ -94,6 +97,7 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
         i -= 1
     while len(tokens) - i >= 3 and i > 0 and tokens[i - 1].lower() in _ORGANISATION_JOINERS:
         i += 1  # "Rådmand for Kultur og Fritid Tove Ahl": "Fritid" ends the role's capitalised words
+    i = _first_name_start(tokens, i)
     name_tokens, role_tokens, honorific = _split_honorific(tokens[i:], tokens[:i])
     if tail and (not name_tokens or (len(name_tokens) == 1 and role_tokens)):
         # "the council's leader, Jane Smith" / "Mayor of Northby, Councillor Jo Penn": the name comes
@@ -116,6 +120,19 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
     else:
         role = tail or role_prefix or (_expand_honorific(honorific) if honorific else None)
     return with_party(name, role, party)
+
+
+def _is_first_name(token: str) -> bool:
+    return token.lower().split("-")[0] in _FIRST_NAMES
+
+
+def _first_name_start(tokens: list[str], i: int) -> int:
+    """In a run of three or more capitalised words after a title ("Head of Social Care Liv-Mari
+    Dahl", "Leder for Kultur Anne Holt"), the name starts at a known first name when the run's own
+    first word is none: the words before it are the end of the role."""
+    if i == 0 or len(tokens) - i < 3 or _is_first_name(tokens[i]) or tokens[i].lower() in _HONORIFICS:
+        return i  # "… Professor Tom Lee": the honorific is read by _split_honorific
+    return next((j for j in range(i + 1, len(tokens) - 1) if _is_first_name(tokens[j])), i)
 
 
 def _split_honorific(
@@ -145,12 +162,25 @@ def _name_in_tail(head: str, tail: str, party: str | None) -> tuple[str | None, 
         honorific = None
         while len(words) > 2 and words[0].lower() in _HONORIFICS:
             honorific = words.pop(0)
+        if len(words) == 2 and words[0].lower().rstrip(".") in _HONORIFICS - _ROLE_HONORIFICS:
+            words = words[1:]  # "…, Mr Cunningham": the surname, resolved to the full name by the caller
         if looks_like_name(words):
+            head = "" if _is_participle_phrase(head.split()) else head  # "Speaking after, Mr X"
             before_name = ", ".join([head, *parts[:k]]) if head else None
             if not before_name and honorific and honorific.lower().rstrip(".") in _ROLE_HONORIFICS:
                 before_name = _expand_honorific(honorific)
             return with_party(" ".join(words), before_name or None, party)
     return None
+
+
+def _is_participle_phrase(tokens: list[str]) -> bool:
+    """ "Speaking after", "Speaking at the launch": how the words were said, not a title."""
+    return (
+        1 <= len(tokens) <= 6
+        and tokens[0].endswith("ing")
+        and tokens[0][:1].isupper()
+        and (len(tokens) == 1 or tokens[1].lower() in _PARTICIPLE_PREPOSITIONS)
+    )
 
 
 def _without_participle(role_tokens: list[str]) -> list[str]:
@@ -170,6 +200,8 @@ def _role_tail(after_comma: str) -> str | None:
     """The role after the name's comma: "Elsa, som går i klass 4B" / "Ann Lee, 52" have none (a
     description or an age); "professor of X who directs Y": the role ends at the relative clause."""
     tail = after_comma.rstrip(",").strip()
+    if tail.startswith(("of ", "from ")):
+        return None  # "Tom Lee, of Mill Lane, Northby": where the person lives, not a title
     parts = tail.split(",")
     for k, part in enumerate(parts[1:], start=1):
         if part.split()[:1] and part.split()[0].lower() in _STOP:
@@ -265,9 +297,42 @@ def is_role_line(text: str) -> bool:
     return all(t[:1].islower() or is_role_word(t) for t in head) and any(is_role_word(t) for t in head)
 
 
+_UNIT_WORDS = tuple(w.strip() for w in UNIT_WORDS)
+# Inflections a unit word takes at the end of a compound: "förvaltningen", "kommunens", "skolan",
+# "teamet", "services", "kommunernes".
+_UNIT_ENDINGS = (
+    "",
+    "s",
+    "n",
+    "ns",
+    "en",
+    "ens",
+    "et",
+    "ets",
+    "er",
+    "ar",
+    "erna",
+    "arna",
+    "ne",
+    "erne",
+    "ernes",
+)
+_WORD = re.compile(r"[\w&-]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_unit_token(token: str) -> bool:
+    """A word that names a unit: the unit word itself or a compound *ending* in it, inflected
+    ("Socialförvaltningen", "Björkbackaskolan", "kommunens"). Nordic compounds put the head last: a
+    word that only *starts* with a unit word is something else ("presskommunikatör", "enhetschef",
+    "Councillor", "kommunalråd")."""
+    return any(token.endswith(w + e) for w in _UNIT_WORDS for e in _UNIT_ENDINGS)
+
+
 def has_unit_word(text: str) -> bool:
-    low = f" {text.lower()} "
-    return any(word in low for word in UNIT_WORDS)
+    """The text names a unit (a kommun, förvaltning, skola, department, team …) in a word of its own
+    or as the head of a compound — never a unit word inside another word."""
+    return any(_is_unit_token(t) for t in _WORD.findall(text.lower()))
 
 
 def split_unit(role: str | None) -> tuple[str | None, str | None]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .names import UPPER, is_role_word, split_role_name
+from .names import UPPER, is_apposition_role, is_role_word, split_role_name
 from .speakers import SPEECH_VERB, VERBS, Context, Speaker
 from .vocabulary import (
+    ATTRIBUTION_SUBORDINATORS,
+    QUOTE_ADDING_WORDS,
     QUOTE_DASHES,
     QUOTE_MIN_WORDS,
     RELATIVE_WORDS,
@@ -42,6 +44,13 @@ NARRATIVE_THEN_QUOTE = re.compile(rf"^(?P<narrative>[^”“\"»«„]*[.!?:])\s
 LEAD_IN_THEN_QUOTED = re.compile(
     rf"^\s*(?P<lead>[^\"”“»«„]{{2,300}}?)\s*(?P<colon>:)?\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE}\s*\.?)?\s*$"
 )
+# "Coun Jo Penn said it was a “fair result”, adding: “Now the work starts.”" — reported speech (with
+# a scare quote) then a closing quote the speaker adds: the quote is the last one, its speaker the lead's.
+_ADDING = "|".join(re.escape(w) for w in QUOTE_ADDING_WORDS)
+ADDING_THEN_QUOTED = re.compile(
+    rf"^(?P<lead>.{{2,400}}?),?\s+(?:{_ADDING})\s*:\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE}\s*\.?)?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 # "Rektor Sanna Wallin berättar: – Läxhjälpen har ...": a lead-in and a dash reply in one paragraph.
 LEAD_IN_THEN_DASH = re.compile(rf"^(?P<lead>[^\"”“»«„:]{{2,300}}?):\s*{_DASH}\s+(?P<rest>\S.*)$", re.DOTALL)
 # A paragraph entirely in quotation marks (continuation of an adjacent quote), or opened but not
@@ -54,6 +63,8 @@ _POSTPOSED_IN_DASH = re.compile(
 _RELATIVE = frozenset(RELATIVE_WORDS)
 _PARTICLES = dict(SPEECH_VERB_PARTICLES)
 _AND = frozenset(("och", "og", "and"))
+_SUBORDINATE = frozenset(ATTRIBUTION_SUBORDINATORS)
+_COPULAS = frozenset(("er", "är", "is", "was", "var", "blev", "ble", "vart"))
 _ADDS = re.compile(rf"\s(?:och|og|and)\s+(?:{VERBS})\s*:?\s*$", re.IGNORECASE)
 # "”Text … , siger X, og tilføjer:": a quotation mark opened and never closed before the attribution.
 UNCLOSED_QUOTED = re.compile(rf"^\s*{_OPEN}(?=[^”“\"»«„]+$)")
@@ -108,14 +119,34 @@ def _split_attribution(verb: str, tail: str, mid_quote: bool = True) -> tuple[st
         attribution = head if not comma else attribution
     if comma and rest:
         first = rest.split()[0].lower()
-        if first in _RELATIVE or first in _AND:
-            attribution = head  # "…, der har …" / "…, og tilføjer:" describe the speaker, no quote resumes
+        if first in _RELATIVE and _relative_role(rest):
+            pass  # "Kari Dal, som er enhetsleder for X." — the clause gives the title: keep it
+        elif first in _RELATIVE or first in _AND or first in _SUBORDINATE:
+            # "…, der har …" / "…, og tilføjer:" / "…, da det blev hans tur" describe the speaker or
+            # the moment: the narrative goes on, no quote resumes
+            attribution = head
         elif rest.rstrip(".").isdigit():
             attribution = head  # an age: "Ann Lee, 52."
         elif mid_quote and rest[:1].islower() and not any(is_role_word(t) for t in rest.split()[:3]):
             # "– Det här, säger han, är viktigt." — the attribution sits inside the quote.
             attribution, after = head, f"{rest} {after}".strip()
-    return attribution.strip().rstrip("."), after.strip()
+    return _before_subordinate(attribution.strip().rstrip(".")), after.strip()
+
+
+def _before_subordinate(attribution: str) -> str:
+    """ "Fjellvik-ordfører Kari Dal da hun tok imot prisen fra X (Y)": the attribution ends at the
+    clause that says when, right after the name (no comma before it)."""
+    tokens = attribution.split()
+    for k in range(2, len(tokens)):
+        if tokens[k].lower() in _SUBORDINATE and tokens[k - 1][:1].isupper():
+            return " ".join(tokens[:k])
+    return attribution
+
+
+def _relative_role(clause: str) -> bool:
+    """ "som er enhetsleder for barnehagene", "who is cabinet member for housing": a title."""
+    tokens = clause.rstrip(".").split()
+    return len(tokens) > 2 and tokens[1].lower() in _COPULAS and is_apposition_role(" ".join(tokens[2:]), 12)
 
 
 def from_dash(rest: str, ctx: Context) -> tuple[str, Speaker | None]:

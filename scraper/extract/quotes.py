@@ -34,7 +34,7 @@ import re
 from scraper.items import Quote
 
 from . import quote_forms as forms
-from .mentions import title_stem
+from .mentions import People, title_stem
 from .names import UPPER
 from .quote_forms import Candidate, tidy, words
 from .quote_units import (
@@ -53,8 +53,11 @@ from .vocabulary import (
     INTRODUCED_QUOTE_MIN_WORDS,
     QUOTE_MIN_WORDS,
     RUNNING_SPEAKER_WINDOW,
+    SECOND_PERSON,
     STATEMENT_CUES,
 )
+
+_SECOND_PERSON = frozenset(SECOND_PERSON)
 
 # "Det sier Elisabeth Holm, som …" after a quote: the attribution in the next paragraph.
 _POSTPOSED = re.compile(rf"^(?:det|dette|så|that|this)\s+(?:{SPEECH_VERB.pattern})\s+(?P<who>[^.!?]+)", re.I)
@@ -66,11 +69,17 @@ _LEAD_IN_THEN_UNMARKED = re.compile(rf"^(?P<lead>[^:”“\"»«„]{{2,300}}?):
 
 def extract_quotes(paragraphs: list[str], language: str | None = None) -> list[Quote]:
     """Quotes in body paragraphs, in order. ``language`` is accepted for future per-language rules."""
+    return read_quotes(paragraphs, language)[0]
+
+
+def read_quotes(paragraphs: list[str], language: str | None = None) -> tuple[list[Quote], People]:
+    """The quotes and the article's table of people (the speaker resolver), which the contact
+    extractor uses too: a contact the article named with a title gets that title."""
     reader = _Reader()
     units = [unit for paragraph in paragraphs if paragraph.strip() for unit in split_units(paragraph.strip())]
     for i, unit in enumerate(units):
         reader.read(i, unit)
-    return _resolve_adjacent(reader.candidates)
+    return _resolve_adjacent(reader.candidates), reader.ctx.people
 
 
 class _Reader:
@@ -132,6 +141,9 @@ class _Reader:
         ctx = self.ctx
         if dash := forms.DASH_START.match(unit):
             text, speaker = forms.from_dash(unit[dash.end() :], ctx)
+            if speaker is None and announced is None and _asks_someone(text):
+                self.question = i  # "– Korleis trur du …?": the interviewer asks, nobody is quoted
+                return True
             if speaker is None and announced is None:
                 speaker = _same_title(
                     self._unattributed(i, text), forms.attribution_title(unit[dash.end() :])
@@ -144,11 +156,11 @@ class _Reader:
             text, speaker = forms.from_dash(forms.UNCLOSED_QUOTED.sub("", unit), ctx)
             if speaker is not None and self._add(i, text, speaker):
                 return True  # "”Text …, siger X, og tilføjer:" — the mark is never closed
-        if (m := forms.LEAD_IN_THEN_DASH.match(unit)) and (
-            lead := forms.lead_in_speaker(m["lead"], ctx, True)
-        ):
+        if m := forms.LEAD_IN_THEN_DASH.match(unit):
+            lead = forms.lead_in_speaker(m["lead"], ctx, True)
             text, speaker = forms.from_dash(m["rest"], ctx)
-            if self._add(i, text, speaker or lead):
+            # "Fjordingen: – …, seier X": a source label before a reply that names its own speaker
+            if (lead or (speaker and len(m["lead"].split()) <= 3)) and self._add(i, text, speaker or lead):
                 return True
         if cand := forms.quoted_then_attr(unit, ctx):
             self._add_candidate(i, cand)
@@ -158,6 +170,10 @@ class _Reader:
         ):
             self._add_candidate(i, cand)
             return True
+        if (m := forms.ADDING_THEN_QUOTED.match(unit)) and (
+            speaker := forms.lead_in_speaker(m["lead"], ctx, True)
+        ):
+            return self._add(i, tidy(m["q"]), speaker)
         if (m := forms.LEAD_IN_THEN_QUOTED.match(unit)) and _complete(unit):
             speaker = forms.lead_in_speaker(m["lead"], ctx, bool(m["colon"]))
             if speaker and self._add(i, tidy(m["q"]), speaker):
@@ -237,6 +253,15 @@ def _same_title(speaker: Speaker | None, title: str | None) -> Speaker | None:
         return speaker
     stem = title_stem(title)
     return speaker if any(title_stem(w) == stem for w in speaker.role.lower().split()) else None
+
+
+def _asks_someone(text: str) -> bool:
+    """A short question put to "du"/"you": an interviewer's line, not speech of the running speaker."""
+    return (
+        text.rstrip().endswith("?")
+        and words(text) <= INTERVIEW_QUESTION_MAX_WORDS
+        and any(w in _SECOND_PERSON for w in re.findall(r"\w+", text.lower()))
+    )
 
 
 def _reads_as_speech(text: str) -> bool:

@@ -135,6 +135,9 @@ class Context:
         return _speaker(self.people.spoke(self.people.add(name, role, exact=True)))
 
 
+_POSSESSIVE = ("’s", "'s")
+
+
 def _speaker(person: Person) -> Speaker:
     return Speaker(person.name, person.role)
 
@@ -165,6 +168,8 @@ def _mentioned_person(paragraph: str, m: re.Match[str]) -> tuple[Speaker, bool, 
         before, tokens = f"{before}{tokens[0]} ", tokens[1:]  # "Rådmand for Kultur og Fritid Tove Ahl"
     if not 2 <= len(tokens) <= 3:
         return None
+    if tokens[-1].endswith(_POSSESSIVE):
+        tokens[-1] = tokens[-1][:-2]  # "landowner Sean Cunningham’s proposals": the person is Sean Cunningham
     name = " ".join(tokens)
     after = paragraph[m.end() :]
     if not is_person_name(name) or not is_person_name(f"{name} {' '.join(after.split()[:1])}"):
@@ -181,6 +186,8 @@ def _mentioned_person(paragraph: str, m: re.Match[str]) -> tuple[Speaker, bool, 
         and is_apposition_role(apposition["role"], _APPOSITION_MAX_WORDS)
     ):
         role = _NEXT_PERSON.sub("", apposition["role"]).strip()  # "…ordförande och Maaike Smit"
+        if verb := SPEECH_VERB.search(role):
+            role = role[: verb.start()].strip() or None  # "X, cabinet member for housing said:"
     if (fronted := _FRONTED_ROLE.search(before)) and is_apposition_role(fronted["role"]):
         # "Leder for utvalget, Kari Brenna (Sp), er fornøyd."; "Holm og leder for X, Kari Brenna"
         role = _PREVIOUS_PERSON.sub("", fronted["role"]).strip()

@@ -569,14 +569,33 @@ SPEECH_VERBS_MORE = (
     "seier", "fortel", "fortalde", "forklarte", "meinte", "meiner", "uttaler", "uttalte",
     "avslutter", "avsluttet", "utdyper", "fortsetter", "fortsatte", "påpekte", "understreket",
     "skriv", "skrev", "tilføyer", "konkluderer", "legg",
+    "seir", "konstaterte", "fastslår",  # "Det seir ordføraren …" (nynorsk, spoken form)
     # Danish
     "udtaler", "udtalte", "uddyber", "afslutter", "tilføjede", "fortsætter", "forklarede",
     "understregede", "påpegede", "slutter", "konstaterer", "skriver", "lød", "mente",
+    "konstaterede", "fastslog", "bemærkede", "bemærker",
     # English
     "insisted", "insists", "acknowledged", "reflected", "highlighted", "confirmed", "replied",
-    "explained", "adding", "saying", "wrote", "writes",
+    "explained", "adding", "saying", "wrote", "writes", "argued", "argues", "admitted", "admits",
+)
+# English words that end a place's name ("Villiers Park", "Mill Road"): two capitalised words ending
+# in one are a place unless the first is a known first name (mentions.is_person_name).
+PLACE_NOUNS_EN = (
+    "park", "road", "street", "avenue", "square", "gardens", "station", "estate", "crescent", "terrace",
+    "close", "drive", "centre", "library", "bridge",
 )
 SPEECH_VERBS = SPEECH_VERBS_NORDIC + SPEECH_VERBS_EN + SPEECH_VERBS_MORE
+# "…, adding: “…”" / "…, og tilføjede: »…«": the words that hand over to a closing quote.
+QUOTE_ADDING_WORDS = (
+    "adding", "and added", "before adding", "og tilføjede", "og tilføjer", "og la til",
+    "og legger til", "og legg til", "och tillade", "och tillägger",
+)
+# A clause after the attribution's comma that says when or while it was said ("…, sagde borgmester
+# X, da det blev hans tur") is narrative: the quote does not resume there.
+ATTRIBUTION_SUBORDINATORS = (
+    "da", "då", "när", "når", "mens", "medan", "mens", "idet", "inden", "innan", "før", "efter",
+    "etter", "efter", "when", "while", "as", "before", "after",
+)
 # fmt: on
 
 # Pronouns that stand for the last named speaker ("säger han", "said she").
@@ -806,6 +825,9 @@ PHONE_LABELS = (
 # kestrelford), "Email <mailto> or call 020 ..." (govuk gold page "says-two-contacts").
 CONTACT_FILLER_WORDS = frozenset(
     {
+        "direkte",  # "tlf. direkte: …": the number's kind, not a role
+        "direkt",
+        "direct",
         "on",
         "or",
         "at",
@@ -917,6 +939,13 @@ UNIT_WORDS = (
     "team",
     "directorate",
     "kommune",
+    # Danish and Norwegian forms (matched as a word or the head of a compound, names.has_unit_word)
+    "forvaltning",
+    "skole",
+    "afdeling",
+    "enhed",
+    "center",  # "Center for Teknik og Miljø", "Sundhedscentret"
+    "centre",
 )
 
 # --- Contacts: line breaks and the never-garble check (contacts.py, garbling.py) ---------------
@@ -1000,6 +1029,13 @@ CONTACT_HEADINGS_MORE = (
     "frågor kan riktas till",
     "questions can be directed to",
     "enquiries to",
+    # The sender's sign-off closing a press release: the sender (a person or a desk) is the contact
+    "med venlig hilsen",
+    "venlig hilsen",
+    "med vennlig hilsen",
+    "vennlig hilsen",
+    "med vänliga hälsningar",
+    "vänliga hälsningar",
 )
 # A paragraph with this many words of running text (and no e-mail or phone) is the article's text:
 # a contact block before the first one sits between the headline and the article — a site sidebar
@@ -1141,6 +1177,9 @@ SIGNATURE_MAX_WORDS = 14
 RUNNING_SPEAKER_WINDOW = 4
 # A question this short between two answers is an interviewer's: the answers have one speaker.
 INTERVIEW_QUESTION_MAX_WORDS = 25
+# Who an interviewer's question is put to ("– Korleis trur du …?", "– Hvad gør I nu?" is left out:
+# Danish plural "I" is English "I"); a dash question with one of these and no attribution is no quote.
+SECOND_PERSON = ("du", "dere", "deg", "dykk", "dig", "jer", "ni", "you", "your")
 # A paragraph opening with one of these introduces the speaker of the quotes after it, even when it
 # names other people too ("Statement from Cllr Owen Marsh, …, responding to …").
 STATEMENT_CUES = (
@@ -1157,6 +1196,7 @@ STATEMENT_CUES = (
 
 # Suffixes (see ROLE_SUFFIXES): Danish and Norwegian titles, and Swedish ones seen on real pages.
 ROLE_SUFFIXES_MORE = (
+    "ordførar",  # nynorsk: "Ordførar Kari Dal", "varaordføraren", "Fjellvik-ordførar"
     "rådmand",
     "byråd",
     "leiar",
@@ -1175,7 +1215,19 @@ ROLE_SUFFIXES_MORE = (
 )
 # Whole words (see ROLE_WORDS): English council titles.
 ROLE_WORDS_MORE = frozenset(
-    {"member", "minister", "commissioner", "chief", "deputy", "head", "mp", "mep", "msp"}
+    {
+        "member",
+        "minister",
+        "commissioner",
+        "chief",
+        "deputy",
+        "head",
+        "mp",
+        "mep",
+        "msp",
+        "councilman",
+        "councilwoman",
+    }
 )
 # "Coun Jo Penn" (English local papers): an honorific like Cllr, and a role when no other is given.
 HONORIFICS_MORE = ("coun", "coun.")

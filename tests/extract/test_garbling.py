@@ -108,7 +108,7 @@ def test_e164_number_must_be_the_number_written(page: PageText) -> None:
 
 
 def test_extract_article_runs_the_check(monkeypatch: pytest.MonkeyPatch) -> None:
-    def glued(tree: object, country: str = "SE") -> list[Contact]:
+    def glued(tree: object, country: str = "SE", people: object = None) -> list[Contact]:
         return [Contact(name="Ebba Tolvsson", email="12ebba.tolvsson@tolvby.se")]
 
     monkeypatch.setattr(article_module, "extract_contacts", glued)

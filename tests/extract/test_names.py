@@ -94,6 +94,41 @@ def test_a_role_line_names_no_person() -> None:
 def test_unit_words_and_organisation_names() -> None:
     assert has_unit_word("Björkbacka skola")
     assert not has_unit_word("lärare")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Björkbackaskolan",
+        "Socialförvaltningen i Hemlunda",
+        "Hemlunda kommuns växel",
+        "Kulturenheten",
+        "Norrsunds Energi AB",
+        "Parks team",
+        "Customer Services",
+        "Teknik- og Miljøforvaltningen",
+    ],
+)
+def test_a_unit_word_counts_alone_or_as_the_head_of_a_compound(text: str) -> None:
+    assert has_unit_word(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "presskommunikatör",
+        "Kommunikationschef Vera Holm",
+        "enhetschef",
+        "Councillor Tamsin Greaves",
+        "kommunalråd",
+        "skolchef Arvid Nord",
+        "Regionråd Ebba Lunn",
+        "kontorschef",
+    ],
+)
+def test_a_unit_word_inside_another_word_is_no_unit(text: str) -> None:
+    # "kommun" inside "presskommunikatör", "council" inside "Councillor": a title, not a unit
+    assert not has_unit_word(text)
     assert is_organisation_name("Norrsunds Energi")
     assert is_organisation_name("Vatten & Avfall")
     assert not is_organisation_name("ringer om bygglov")
@@ -104,3 +139,11 @@ def test_split_unit_puts_the_unit_parts_in_the_organisation() -> None:
     assert split_unit("vd, Norrsunds Energi") == ("vd", "Norrsunds Energi")
     assert split_unit("rektor") == ("rektor", None)
     assert split_unit(None) == (None, None)
+
+
+def test_an_english_residence_after_the_name_is_no_role_and_an_honorific_no_title() -> None:
+    assert split_role_name("Leading campaigner Professor Ada Quell, of Mill Lane, Northby") == (
+        "Ada Quell",
+        "Leading campaigner",
+    )
+    assert split_role_name("Ada Quell, of Mill Lane") == ("Ada Quell", None)

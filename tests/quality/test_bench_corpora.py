@@ -83,6 +83,19 @@ def test_even_ids_are_dev_and_odd_ids_held_out(real_corpus: Path) -> None:
     ]
 
 
+def test_a_record_that_carries_its_own_split_keeps_it(tmp_path: Path) -> None:
+    # another corpus in the same format (bench real --corpus) fixes its split when it is made
+    texts = [
+        {**DEV_TEXT, "split": "held_out"},
+        {**HELD_OUT_TEXT, "split": "dev"},
+        {**DEV_TEXT, "id": "da-e4"},
+    ]
+    (tmp_path / "texts.jsonl").write_text(
+        "\n".join(json.dumps(t, ensure_ascii=False) for t in texts) + "\n", encoding="utf-8"
+    )
+    assert [t["split"] for t in load_real_texts(tmp_path)] == ["held_out", "dev", "dev"]
+
+
 def test_a_text_becomes_a_page_as_the_corpus_readme_says() -> None:
     record = {"title": "Ny <skola>", "language": "sv", "text": "Ny <skola>\n\nEtt & två\ntre\n\n\nFyra"}
     page = real_page(record).decode()

@@ -90,7 +90,7 @@ def _real(corpus: Path, held_out: bool, verbose: bool) -> int:
         print(f"bench real: no texts.jsonl in {corpus}, skipped")
         return 0
     report = score_real(corpus, SPLITS if held_out else ["dev"])
-    print(f"corpus: {corpus} (real texts; even ids dev, odd ids held_out)")
+    print(f"corpus: {corpus} (real texts; a record's own split, else even ids dev, odd ids held_out)")
     for split in [*SPLITS, "all"] if held_out else ["dev"]:
         print(format_table(report, [split]))
         print(format_by_language(report, split))

@@ -6,7 +6,9 @@ rules of ``tests/gold/README.md``. Each text becomes a page as the corpus README
 blocks are ``<p>``, single newlines ``<br>``, the title the ``<h1>`` and ``<title>``) and goes
 through ``extract_article`` as a crawled page would, with the text's country as the default region
 for phone numbers. Even ids are ``dev`` (tune on these), odd ids ``held_out`` (scored at the end,
-reported apart). Labels marked ``uncertain`` are optional: finding one neither earns nor costs.
+reported apart), unless a record carries its own ``split`` (``dev``/``held_out``): another corpus
+in the same format, given with ``--corpus``, keeps the split it was made with. Labels marked
+``uncertain`` are optional: finding one neither earns nor costs.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ def load_real_texts(corpus: Path | str = REAL_TEXTS_DIR) -> list[dict[str, Any]]
         json.loads(line) for line in data_file.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
     for i, record in enumerate(records):
+        if record.get("split") in SPLITS:  # a corpus that fixes its own split keeps it
+            continue
         number = int(re.sub(r"\D", "", record["id"]) or i)
         record["split"] = SPLITS[number % 2]
     return records
