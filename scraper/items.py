@@ -77,6 +77,7 @@ class Page:
     headers: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None  # charset declared in the Content-Type header, if any
     capture: Capture | None = None  # where the raw response is in the WARC files
+    source: str = "site"  # where it was published: "site", or a press room ("mynewsdesk", "cision", "via_tt")
 
 
 @dataclass
@@ -98,6 +99,7 @@ class Article:
     contacts: list[Contact] = field(default_factory=list)
     capture: Capture | None = None  # the raw capture this version was extracted from
     canonical_url: str | None = None  # the deduplication key (None: the same as ``url``)
+    source: str = "site"  # where this version was published: "site", "mynewsdesk", "cision", "via_tt"
     # Values extraction dropped because the page does not contain them (extract/garbling.py): counted
     # as ``extract/garbled`` and logged by the crawl, never stored.
     garbled: list[str] = field(default_factory=list)

@@ -13,6 +13,8 @@ the next crawl what it already knows (:mod:`scraper.archive.memory`).
   :func:`~scraper.archive.connection.inspect_file` (archive, foreign or not SQLite);
 * :mod:`~scraper.archive.fts` — the full-text indexes, their triggers and the reversed vocabulary;
 * :mod:`~scraper.archive.articles` — the article upsert with quotes, contacts and captures;
+* :mod:`~scraper.archive.article_urls` and :mod:`~scraper.archive.sameness` (pure) — one release
+  found on the site and in a press room is one article with its other URLs;
 * :mod:`~scraper.archive.revisions` (pure rule and diff) and :mod:`~scraper.archive.versions` (SQL);
 * :mod:`~scraper.archive.people` — the person-identity rule and the people aggregates;
 * :mod:`~scraper.archive.crawl_log` — municipalities, crawls and the health policy;
@@ -33,6 +35,7 @@ from pathlib import Path
 import sqlite_utils
 
 from scraper.archive import fts, revisions, upgrade
+from scraper.archive.article_urls import MERGED
 from scraper.archive.articles import (
     CAPTURE_COLUMNS,
     NEW,
@@ -66,6 +69,7 @@ __all__ = [
     "FTS_RANK",
     "FTS_TOKENIZE",
     "INDEXES_SQL",
+    "MERGED",
     "MUNICIPALITY_COLUMNS",
     "NAME_SIMILARITY",
     "NEW",

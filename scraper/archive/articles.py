@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from scraper.archive.article_urls import MERGED, ArticleUrlsMixin
 from scraper.archive.connection import inserted_id
 from scraper.archive.people import PeopleMixin
 from scraper.archive.schema import ARTICLE_FIELDS
@@ -22,7 +23,7 @@ from scraper.archive.versions import VersionsMixin
 from scraper.clock import utc_now
 from scraper.items import Article, Capture, Contact, Quote
 
-#: Return values of :meth:`ArticlesMixin.save_article`.
+#: Return values of :meth:`ArticlesMixin.save_article` (and ``MERGED``, from :mod:`.article_urls`).
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
 
 #: Columns of ``captures`` written from a :class:`~scraper.items.Capture`.
@@ -106,14 +107,16 @@ def capture_values(capture: Capture | Mapping[str, Any]) -> list[Any]:
     return [fields.get(c) for c in CAPTURE_COLUMNS]
 
 
-class ArticlesMixin(PeopleMixin, VersionsMixin):
+class ArticlesMixin(PeopleMixin, VersionsMixin, ArticleUrlsMixin):
     """Writes of ``articles`` (with quotes, contacts and captures) and of its presence marks."""
 
     def save_article(self, article: Article) -> str:
         """Store one article with its quotes and contacts, in one transaction.
 
         Returns ``'new'``, ``'updated'`` (something stored changed: text, dates, metadata, quotes or
-        contacts) or ``'unchanged'`` (only ``last_seen`` and ``fetched_at`` move). The article is
+        contacts), ``'unchanged'`` (only ``last_seen`` and ``fetched_at`` move) or ``'merged'`` (a URL
+        the archive did not know, publishing a stored article of another source: kept in
+        ``article_urls``, see :mod:`scraper.archive.article_urls`). The article is
         keyed by ``url``, so a re-crawl never duplicates it and ``first_seen`` is kept. A municipality
         not yet in ``municipalities`` gets a stub row so the foreign key holds.
         """
@@ -130,6 +133,8 @@ class ArticlesMixin(PeopleMixin, VersionsMixin):
             if row is None and article.canonical_url:
                 cursor = self.db.execute("SELECT * FROM articles WHERE url = ?", [article.url])
                 row = cursor.fetchone()
+            if row is None and self._merge_elsewhere(article, capture_id, seen):
+                return MERGED
             if row is None:
                 new = {
                     **values,

@@ -71,7 +71,8 @@ CREATE TABLE IF NOT EXISTS articles (
     revision_count INTEGER NOT NULL DEFAULT 0,
     removed TEXT,
     removed_reason TEXT,
-    canonical_url TEXT
+    canonical_url TEXT,
+    source TEXT NOT NULL DEFAULT 'site'
 );
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY,
@@ -229,6 +230,7 @@ CREATE INDEX IF NOT EXISTS idx_captures_url ON captures(url);
 CREATE INDEX IF NOT EXISTS idx_revisions_capture_id ON revisions(capture_id);
 CREATE INDEX IF NOT EXISTS idx_pages_municipality_kind ON pages(municipality_id, kind);
 CREATE UNIQUE INDEX IF NOT EXISTS idx_articles_canonical_url ON articles(canonical_url);
+CREATE INDEX IF NOT EXISTS idx_article_urls_article_id ON article_urls(article_id);
 """
 
 
@@ -245,7 +247,22 @@ CREATE TABLE IF NOT EXISTS articles_fts_stems (
 ) WITHOUT ROWID;
 """
 
-TABLES_SQL = V1_SQL + V2_SQL + V3_SQL + V4_SQL + V6_SQL
+V8_SQL = """
+-- The other URLs an article was published at: the same release on the municipality's site and in its
+-- press room (Mynewsdesk, Cision, via TT) is one article (articles.url, articles.source) with its
+-- other URLs here (scraper.archive.sameness decides "the same").
+CREATE TABLE IF NOT EXISTS article_urls (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    url TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    capture_id INTEGER REFERENCES captures(id)
+);
+"""
+
+TABLES_SQL = V1_SQL + V2_SQL + V3_SQL + V4_SQL + V6_SQL + V8_SQL
 
 #: The whole schema (tables, then indexes), as a fresh archive gets it.
 SCHEMA_SQL = TABLES_SQL + INDEXES_SQL
@@ -294,6 +311,7 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "language",
     "author",
     "extractor",
+    "source",
 )
 
 
@@ -327,6 +345,15 @@ def _municipalities_code_county_platform_seen(db: sqlite_utils.Database) -> None
             db.execute(f"ALTER TABLE municipalities ADD COLUMN {column} TEXT")
 
 
+def _articles_source_article_urls(db: sqlite_utils.Database) -> None:
+    """``articles.source`` (where the stored version was published: ``site``, ``mynewsdesk``, ...) and
+    ``article_urls`` (the other URLs of the same article). Old rows were all read from the site."""
+    if "source" not in {row[1] for row in db.execute("PRAGMA table_info(articles)")}:
+        db.execute("ALTER TABLE articles ADD COLUMN source TEXT NOT NULL DEFAULT 'site'")
+    for statement in statements(V8_SQL):
+        db.execute(statement)
+
+
 #: The schema's history, oldest first; migration ``i`` (0-based) brings a file to version ``i + 1``.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("articles, quotes, contacts, crawls", V1_SQL),
@@ -342,6 +369,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         "municipalities.code, county_code, county; platform_seen: the platform its pages show",
         _municipalities_code_county_platform_seen,
+    ),
+    Migration(
+        "articles.source and article_urls: one release published on the site and in a press room",
+        _articles_source_article_urls,
     ),
 )
 
