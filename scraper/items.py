@@ -103,6 +103,9 @@ class Article:
     # Values extraction dropped because the page does not contain them (extract/garbling.py): counted
     # as ``extract/garbled`` and logged by the crawl, never stored.
     garbled: list[str] = field(default_factory=list)
+    # Why the document is no article although it was fetched as one (a PDF agenda, form or minutes:
+    # extract/pdf.py): counted as ``extract/not_release`` and logged by the crawl, never stored.
+    not_article: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -162,6 +165,9 @@ class LinkKind(StrEnum):
     PAGE = "page"  # another page of the same listing (pagination)
     CANDIDATE = "candidate"
     REDIRECT = "redirect"
+    PRESS_ROOM = "press_room"  # a newsroom of a press service (Mynewsdesk, Cision, via TT)
+    PRESS_FEED = "press_feed"  # a press service's release feed
+    PDF = "pdf"  # a PDF a listing links: a press release, or an agenda or form (judged when read)
 
 
 # The optional keys a stored link may carry, in the order they are written to ``pages.links``.
