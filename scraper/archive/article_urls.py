@@ -48,13 +48,14 @@ class ArticleUrlsMixin:
     def _same_release_stored(self, article: Article) -> int | None:
         """The id of the municipality's article from another source that is this release, if any."""
         window = date_window(article.published)
-        if window is None:
-            return None
+        # Dated: the articles of those days, and undated ones of the same headline; undated: the
+        # same headline (sameness.py then asks for almost the whole text).
+        when = "(published >= ? AND published < ?) OR " if window else ""
         incoming = Version(article.title, article.published, article.body)
         for article_id, title, published, body in self.db.execute(
             "SELECT id, title, published, body FROM articles WHERE municipality_id = ? AND source != ? "
-            "AND published >= ? AND published < ? ORDER BY id",
-            [article.municipality_id, article.source, *window],
+            f"AND ({when}((published IS NULL OR ? IS NULL) AND title = ?)) ORDER BY id",
+            [article.municipality_id, article.source, *(window or ()), article.published, article.title],
         ):
             if same_release(incoming, Version(title, published, body)):
                 found: int = article_id

@@ -9,8 +9,9 @@ The three tests, all of which must pass:
   add a word ("Ekbacka kommun: ...") but a different release is a different headline. Two weekly
   notices share the headline, so the title alone never decides.
 * **Date.** Published at most :data:`MAX_DAYS` apart: a press room often sends the release the day
-  after the site has it (or the evening before). A missing date never matches: without it two
-  weekly "Vägarbeten i centrum" could not be told apart.
+  after the site has it (or the evening before). Where one version has no date (a site that shows
+  none on the article), the body must match almost whole (:data:`UNDATED_CONTAINMENT`) instead:
+  the date is what tells two weekly "Vägarbeten i centrum" apart when their texts are close.
 * **Body.** Word 3-grams ("shingles") of the shorter body found in the longer one
   (:data:`BODY_CONTAINMENT`): containment rather than Jaccard because the press room version
   usually adds what the site prints elsewhere (an "Om Ekbacka kommun" paragraph, the press
@@ -35,6 +36,8 @@ TITLE_SIMILARITY = 0.9
 MAX_DAYS = 1
 #: Share of the shorter body's word 3-grams that must be in the longer body.
 BODY_CONTAINMENT = 0.6
+#: Share needed instead when one of the two has no date.
+UNDATED_CONTAINMENT = 0.9
 #: Word n-gram length of the shingles.
 SHINGLE = 3
 #: A body with fewer shingles than this is too short to vouch for sameness on its own: then all of
@@ -108,11 +111,11 @@ def date_window(published: str | None) -> tuple[str, str] | None:
 def same_release(a: Version, b: Version) -> bool:
     """Whether ``a`` and ``b`` are one release (see the module's docstring for the three tests)."""
     apart = days_apart(a.published, b.published)
-    if apart is None or apart > MAX_DAYS:
+    if apart is not None and apart > MAX_DAYS:
         return False
     if title_similarity(a.title, b.title) < TITLE_SIMILARITY:
         return False
-    needed = BODY_CONTAINMENT
+    needed = BODY_CONTAINMENT if apart is not None else UNDATED_CONTAINMENT
     if min(len(shingles(a.body)), len(shingles(b.body))) < MIN_SHINGLES:
         needed = 1.0
     return body_containment(a.body, b.body) >= needed

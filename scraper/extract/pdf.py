@@ -41,11 +41,13 @@ logger = logging.getLogger(__name__)
 
 #: Words in the heading zone of a PDF that is not a press release, with what it is then.
 NOT_RELEASE = (
-    (re.compile(r"\b(?:dagordning|föredragningslista|kallelse)\b", re.I), "agenda"),
+    (re.compile(r"\b(?:dagordning|föredragningslista|kallelse|dagsorden|agenda)\b", re.I), "agenda"),
     (re.compile(r"\b(?:sammanträdes)?protokoll\b|\bjusterare\b", re.I), "minutes"),
     (re.compile(r"\b(?:blankett|ansökan|anmälan|formulär|ansökningsblankett)\b", re.I), "form"),
 )
-RELEASE_WORDS = re.compile(r"\b(?:pressmeddelande|press release|pressinformation|pressinfo)\b", re.I)
+RELEASE_WORDS = re.compile(
+    r"\b(?:pressmeddelande|press release|pressinformation|pressinfo|pressemelding|pressemeddelelse)\b", re.I
+)
 _AGENDA_ITEM = re.compile(r"^(?:§\s*\d+|\d{1,2}\.\s+\S)")
 _HEADING_ZONE = 3
 _MIN_BODY_WORDS = 12

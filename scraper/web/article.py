@@ -1,6 +1,6 @@
 """The article page: ``/archive/articles/<id>`` is Datasette's own row page, rendered by
 ``row-archive-articles.html`` with what :func:`article_page` reads (quotes marked in the text,
-contacts, the archived capture and the edit history).
+contacts, the archived capture, the edit history and the other URLs the same release was published at).
 
 Everything scraped is text: it is escaped here (``markupsafe.escape``) before any markup of ours is
 added around it, and the templates never use ``|safe`` on a raw column.
@@ -90,6 +90,16 @@ def article_page(conn: sqlite3.Connection, article_id: int) -> dict[str, Any] | 
         page["capture"] = found[0] if found else None
     if "revisions" in tables:
         page["revisions"] = revision_history(conn, article)
+    # The same release found in a press room (or on the site, if the press room's came first).
+    page["also_at"] = (
+        dicts(
+            conn.execute(
+                "SELECT url, source FROM article_urls WHERE article_id = ? ORDER BY id", [article_id]
+            )
+        )
+        if "article_urls" in tables
+        else []
+    )
     return page
 
 
