@@ -130,7 +130,7 @@ class ArticlesMixin(PeopleMixin, VersionsMixin, ArticleUrlsMixin):
             capture_id = self._save_capture(article.capture) if article.capture else None
             cursor = self._find_article(article.canonical_url or article.url)
             row = cursor.fetchone()
-            if row is None and article.canonical_url:
+            if row is None:  # an old row, or a key-less save (reextract) of a URL stored under another key
                 cursor = self.db.execute("SELECT * FROM articles WHERE url = ?", [article.url])
                 row = cursor.fetchone()
             if row is None and self._merge_elsewhere(article, capture_id, seen):

@@ -217,3 +217,11 @@ def test_the_pdf_release_is_stored_and_captured_and_the_agenda_is_not(crawl):
 def test_the_press_room_is_asked_only_for_what_it_serves(crawl):
     _result, _site, press = crawl
     assert [path for path, status in press.requests if status == 404] == ["/robots.txt"]
+
+
+def test_reextract_reads_the_pdf_capture_as_the_crawl_did(crawl):
+    from scraper.tools.reextract import reextract
+
+    result, _site, _press = crawl
+    report = reextract(result.db)
+    assert (report.articles, report.empty, report.failed, report.changed) == (5, 0, 0, 0)
