@@ -120,9 +120,11 @@ class SecondSources:
             return
         self._inc(Counter.PRESS_ROOM_READ, site.mid)
         hosts = dict(self.config.press_room_hosts)
-        service = BY_KIND[kind]
+        service, here = BY_KIND[kind], urlsplit(response.url).netloc
         for link in links:
-            if service_of(link.url, hosts) is service and service.release.search(urlsplit(link.url).path):
+            # A release on the feed's own host (a configured press room) or on the service's.
+            ours = urlsplit(link.url).netloc == here or service_of(link.url, hosts) is service
+            if ours and service.release.search(urlsplit(link.url).path):
                 yield from self._second_request(
                     link.url, site, K.CANDIDATE, self.parse_press_release, press=kind
                 )

@@ -225,3 +225,24 @@ def test_reextract_reads_the_pdf_capture_as_the_crawl_did(crawl):
     result, _site, _press = crawl
     report = reextract(result.db)
     assert (report.articles, report.empty, report.failed, report.changed) == (5, 0, 0, 0)
+
+
+def test_a_press_room_configured_in_the_registry_is_crawled_without_a_link_or_a_host_setting(tmp_path):
+    from scraper.registry import Municipality, save_registry
+
+    with StrictServer(press_pages(), host="127.0.0.2") as press:
+        pages = site_pages("http://unlinked.invalid")
+        pages["/"] = pages["/"].replace("Pressrum", "")  # no link: only the registry knows the room
+        with StrictServer(pages) as site:
+            registry = tmp_path / "registry.json"
+            room = {"kind": "mynewsdesk", "url": None, "feed_url": press.origin + FEED}
+            save_registry([Municipality("ekbacka", NAME, site.origin + "/", press_rooms=[room])], registry)
+            result = crawl_into(tmp_path / "a.db", "ekbacka", "-s", f"MUNINEWS_REGISTRY={registry}")
+    assert result.returncode == 0, result.log[-3000:]
+    # Five articles (which copy of the merged release came first is the crawl's order), one other URL.
+    assert result.rows("select count(*) from articles")[0][0] == 5
+    (merged,) = result.rows(
+        "select a.source, u.source other from article_urls u join articles a on a.id = u.article_id"
+    )
+    assert {merged["source"], merged["other"]} == {"site", "mynewsdesk"}
+    assert (NEWSROOM, 200) not in press.requests  # the feed was enough
