@@ -129,6 +129,48 @@ def run(
     return total, seconds, proc.returncode, proc.stdout + proc.stderr
 
 
+def containment_figures(seeds: list[int], batch: str = "dev") -> dict[str, list[float]]:
+    """Body containment (:func:`~scraper.archive.sameness.body_containment`) of the extracted bodies of
+    press copies and their site article, of press-only releases and site articles with the same
+    headline, and of two different site articles: what the sameness threshold must separate."""
+    from scraper.archive.sameness import TITLE_SIMILARITY, body_containment, title_similarity
+    from scraper.extract import extract_article
+
+    def read(body: str) -> tuple[str | None, str | None]:
+        a = extract_article(
+            body.replace("{{origin}}", "http://x").encode(), "http://x/", "2026-01-01T00:00:00Z"
+        )
+        return a.title, a.body
+
+    out: dict[str, list[float]] = {"copies": [], "same headline": [], "different": []}
+    for seed in seeds:
+        site = generate(seed, batch, press_room=True)
+        room = site.press_room
+        assert room is not None
+        own = {p: read(site.pages[p].body) for p, kind in site.articles.items() if kind != "pdf"}
+        press = {p: read(room.pages[p].body) for p in [*room.articles, *site.press_copies]}
+        out["copies"] += [body_containment(own[s][1], press[p][1]) for p, s in site.press_copies.items()]
+        for p in room.articles:
+            same = [s for s in own if title_similarity(own[s][0], press[p][0]) >= TITLE_SIMILARITY]
+            out["same headline"] += [body_containment(own[s][1], press[p][1]) for s in same]
+        keys = list(own)
+        out["different"] += [
+            body_containment(own[a][1], own[b][1]) for i, a in enumerate(keys) for b in keys[i + 1 :]
+        ]
+    return out
+
+
+def format_containment(figures: dict[str, list[float]]) -> str:
+    lines = []
+    for name, values in figures.items():
+        v = sorted(values)
+        lines.append(
+            f"  {name}: n={len(v)} min={v[0]:.2f} median={v[len(v) // 2]:.2f} "
+            f"p99={v[min(len(v) - 1, int(len(v) * 0.99))]:.2f} max={v[-1]:.2f}"
+        )
+    return "body containment on generated sites\n" + "\n".join(lines)
+
+
 def format_score(s: SecondScore, sites: int, seconds: float) -> str:
     return "\n".join(
         [
@@ -154,8 +196,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--all-on", action="store_true", help="a press room and two PDF releases on every site"
     )
     parser.add_argument("--log", action="store_true", help="print the crawl's log")
+    parser.add_argument("--containment", action="store_true", help="only the sameness figures, no crawl")
     args = parser.parse_args(argv)
     seeds = parse_seeds(args.seeds)
+    if args.containment:
+        print(format_containment(containment_figures(seeds, args.batch)))
+        return 0
     score, seconds, code, log = run(seeds, args.batch, all_on=args.all_on)
     if args.log:
         print(log)
