@@ -238,7 +238,11 @@ def test_a_press_room_configured_in_the_registry_is_crawled_without_a_link_or_a_
             room = {"kind": "mynewsdesk", "url": None, "feed_url": press.origin + FEED}
             save_registry([Municipality("ekbacka", NAME, site.origin + "/", press_rooms=[room])], registry)
             result = crawl_into(tmp_path / "a.db", "ekbacka", "-s", f"MUNINEWS_REGISTRY={registry}")
-    assert result.returncode == 0, result.log[-3000:]
+            assert result.returncode == 0, result.log[-3000:]
+            # A second crawl finds every release again: still one article each, nothing stored twice.
+            again = crawl_into(tmp_path / "a.db", "ekbacka", "-s", f"MUNINEWS_REGISTRY={registry}")
+    assert again.returncode == 0, again.log[-3000:]
+    assert again.rows("select count(*) from article_urls")[0][0] == 1
     # Five articles (which copy of the merged release came first is the crawl's order), one other URL.
     assert result.rows("select count(*) from articles")[0][0] == 5
     (merged,) = result.rows(
