@@ -248,9 +248,8 @@ CREATE TABLE IF NOT EXISTS articles_fts_stems (
 """
 
 V8_SQL = """
--- The other URLs an article was published at: the same release on the municipality's site and in its
--- press room (Mynewsdesk, Cision, via TT) is one article (articles.url, articles.source) with its
--- other URLs here (scraper.archive.sameness decides "the same").
+-- The other URLs of an article: one release on the site and in a press room (Mynewsdesk, Cision,
+-- via TT) is one article with its other URLs here (scraper.archive.sameness decides "the same").
 CREATE TABLE IF NOT EXISTS article_urls (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -346,8 +345,7 @@ def _municipalities_code_county_platform_seen(db: sqlite_utils.Database) -> None
 
 
 def _articles_source_article_urls(db: sqlite_utils.Database) -> None:
-    """``articles.source`` (where the stored version was published: ``site``, ``mynewsdesk``, ...) and
-    ``article_urls`` (the other URLs of the same article). Old rows were all read from the site."""
+    """``articles.source`` (old rows were all read from the site) and ``article_urls``."""
     if "source" not in {row[1] for row in db.execute("PRAGMA table_info(articles)")}:
         db.execute("ALTER TABLE articles ADD COLUMN source TEXT NOT NULL DEFAULT 'site'")
     for statement in statements(V8_SQL):
