@@ -22,8 +22,12 @@ class ArticleUrlsMixin:
 
     db: Any
 
-    def _merge_elsewhere(self, article: Article, capture_id: int | None, seen: str) -> bool:
-        """Record ``article`` as another URL of a stored article if it is one; True if it was."""
+    def _merge_elsewhere(
+        self, article: Article, capture_id: int | None, seen: str
+    ) -> tuple[int, bool] | None:
+        """Record ``article`` as another URL of a stored article if it is one: (that article's id,
+        whether ``article`` takes its place), or None. The municipality's own site wins: its copy of a
+        release first stored from a press room becomes the article, the press room's URL moves here."""
         row = self.db.execute(
             "SELECT id, article_id FROM article_urls WHERE url IN (?, ?)",
             [article.url, article.canonical_url or article.url],
@@ -34,32 +38,39 @@ class ArticleUrlsMixin:
                 "capture_id = coalesce(?, capture_id) WHERE id = ?",
                 [seen, capture_id, row[0]],
             )
-            return True
-        article_id = self._same_release_stored(article)
-        if article_id is None:
-            return False
+            return row[1], False
+        found = self._same_release_stored(article)
+        if found is None:
+            return None
+        article_id, stored_source = found
+        if article.source == "site" and stored_source != "site":
+            self.db.execute(
+                "INSERT INTO article_urls (article_id, url, source, first_seen, last_seen, capture_id) "
+                "SELECT id, url, source, first_seen, last_seen, capture_id FROM articles WHERE id = ?",
+                [article_id],
+            )
+            return article_id, True
         self.db.execute(
             "INSERT INTO article_urls (article_id, url, source, first_seen, last_seen, capture_id) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             [article_id, article.url, article.source, seen, seen, capture_id],
         )
-        return True
+        return article_id, False
 
-    def _same_release_stored(self, article: Article) -> int | None:
-        """The id of the municipality's article from another source that is this release, if any."""
+    def _same_release_stored(self, article: Article) -> tuple[int, str] | None:
+        """(id, source) of the municipality's article from another source that is this release, if any."""
         window = date_window(article.published)
         # Dated: the articles of those days, and undated ones of the same headline; undated: the
         # same headline (sameness.py then asks for almost the whole text).
         when = "(published >= ? AND published < ?) OR " if window else ""
         incoming = Version(article.title, article.published, article.body)
-        for article_id, title, published, body in self.db.execute(
-            "SELECT id, title, published, body FROM articles WHERE municipality_id = ? AND source != ? "
+        for article_id, source, title, published, body in self.db.execute(
+            "SELECT id, source, title, published, body FROM articles WHERE municipality_id = ? AND source != ? "
             f"AND ({when}((published IS NULL OR ? IS NULL) AND title = ?)) ORDER BY id",
             [article.municipality_id, article.source, *(window or ()), article.published, article.title],
         ):
             if same_release(incoming, Version(title, published, body)):
-                found: int = article_id
-                return found
+                return int(article_id), str(source)
         return None
 
     def article_urls(self, article_id: int) -> list[tuple[str, str]]:

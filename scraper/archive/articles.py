@@ -133,7 +133,10 @@ class ArticlesMixin(PeopleMixin, VersionsMixin, ArticleUrlsMixin):
             if row is None:  # an old row, or a key-less save (reextract) of a URL stored under another key
                 cursor = self.db.execute("SELECT * FROM articles WHERE url = ?", [article.url])
                 row = cursor.fetchone()
-            if row is None and self._merge_elsewhere(article, capture_id, seen):
+            merged = self._merge_elsewhere(article, capture_id, seen) if row is None else None
+            if merged is not None:
+                if merged[1]:
+                    self._take_place(merged[0], article, values, (quotes, contacts), capture_id, seen)
                 return MERGED
             if row is None:
                 new = {
@@ -152,6 +155,35 @@ class ArticlesMixin(PeopleMixin, VersionsMixin, ArticleUrlsMixin):
             existing = dict(zip([d[0] for d in cursor.description], row, strict=True))
             changed = self._update_article(existing, article, values, (quotes, contacts), capture_id, seen)
             return UPDATED if changed else UNCHANGED
+
+    def _take_place(
+        self,
+        article_id: int,
+        article: Article,
+        values: dict[str, Any],
+        children: tuple[Rows, Rows],
+        capture_id: int | None,
+        seen: str,
+    ) -> None:
+        """The site's copy of a release stored from a press room becomes the article: its URL, text,
+        quotes, contacts and capture (the press room's URL is already in ``article_urls``). Not an
+        edit of the article, so no revision: the same release, read from its own site."""
+        quotes, contacts = children
+        cols = {
+            **values,
+            "url": article.url,
+            "canonical_url": article.canonical_url or article.url,
+            "fetched_at": article.fetched_at,
+            "capture_id": capture_id,
+            "quote_count": len(quotes),
+            "contact_count": len(contacts),
+        }
+        sets = ", ".join(f"{c} = :{c}" for c in cols)
+        self.db.execute(
+            f"UPDATE articles SET {sets}, last_seen = max(last_seen, :seen) WHERE id = :id",
+            {**cols, "seen": seen, "id": article_id},
+        )
+        self._replace_children(article_id, article.municipality_id, quotes, contacts)
 
     def _find_article(self, key: str) -> Any:
         """The cursor on the article stored under ``key`` (its canonical URL, or an old row's url)."""

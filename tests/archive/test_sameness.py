@@ -148,3 +148,35 @@ def test_the_archive_keeps_two_weekly_notices_and_two_site_articles_apart(archiv
     assert [archive.save_article(a) for a in (site, press, again)] == [NEW, NEW, NEW]
     assert archive.db.execute("SELECT count(*) FROM article_urls").fetchone()[0] == 0
     assert {r[0] for r in archive.db.execute("SELECT source FROM articles")} == {"site", "mynewsdesk"}
+
+
+def test_the_site_copy_found_after_the_press_room_one_becomes_the_article(archive):
+    from scraper.archive import MERGED, NEW
+    from scraper.items import Quote
+
+    press = sample_article(
+        url="https://www.mynewsdesk.com/se/uppsala/pressreleases/ny-simhall-byggs-vid-strandvaegen-3311",
+        title="Ny simhall byggs vid Strandvägen",
+        body=PRESS_BODY,
+        published="2026-03-11",
+        source="mynewsdesk",
+        fetched_at="2026-03-11T10:00:00Z",
+    )
+    site = sample_article(
+        title="Ny simhall byggs vid Strandvägen",
+        body=SITE_BODY,
+        published="2026-03-10",
+        fetched_at="2026-03-12T10:00:00Z",
+        quotes=[Quote(position=0, text="Vi har väntat länge på det här beslutet", speaker="Lovisa Brandt")],
+    )
+    assert archive.save_article(press) == NEW
+    assert archive.save_article(site) == MERGED
+    rows = archive.db.execute(
+        "SELECT id, url, source, body, first_seen, revision_count FROM articles"
+    ).fetchall()
+    assert [(r[1], r[2], r[3], r[4], r[5]) for r in rows] == [
+        (site.url, "site", SITE_BODY, "2026-03-11T10:00:00Z", 0)
+    ]
+    assert archive.article_urls(rows[0][0]) == [(press.url, "mynewsdesk")]
+    assert archive.db.execute("SELECT speaker FROM quotes").fetchall() == [("Lovisa Brandt",)]
+    assert archive.save_article(press) == MERGED and archive.save_article(site) == "unchanged"
