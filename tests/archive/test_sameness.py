@@ -110,17 +110,23 @@ def test_normalised_title_drops_case_punctuation_and_a_label():
 # -- the archive: a merged release is one row with its other URL -------------------------------
 
 
+def press_copy(**overrides: object):
+    """The simhall release as the press room publishes it (a word added, contacts and "about us")."""
+    fields: dict = {
+        "url": "https://www.mynewsdesk.com/se/uppsala/pressreleases/ny-simhall-byggs-vid-strandvaegen-3311",
+        "title": "Ny simhall byggs vid Strandvägen",
+        "body": PRESS_BODY,
+        "published": "2026-03-11",
+        "source": "mynewsdesk",
+    }
+    return sample_article(**{**fields, **overrides})
+
+
 def test_the_archive_stores_the_press_room_copy_as_another_url(archive):
     from scraper.archive import MERGED, NEW
 
     site = sample_article(title="Ny simhall byggs vid Strandvägen", body=SITE_BODY, published="2026-03-10")
-    press = sample_article(
-        url="https://www.mynewsdesk.com/se/ekbacka/pressreleases/ny-simhall-byggs-vid-strandvaegen-3311",
-        title="Ny simhall byggs vid Strandvägen",
-        body=PRESS_BODY,
-        published="2026-03-11",
-        source="mynewsdesk",
-    )
+    press = press_copy()
     assert archive.save_article(site) == NEW
     assert archive.save_article(press) == MERGED
     assert archive.save_article(press) == MERGED  # found again next crawl: still the one article
@@ -154,14 +160,7 @@ def test_the_site_copy_found_after_the_press_room_one_becomes_the_article(archiv
     from scraper.archive import MERGED, NEW
     from scraper.items import Quote
 
-    press = sample_article(
-        url="https://www.mynewsdesk.com/se/uppsala/pressreleases/ny-simhall-byggs-vid-strandvaegen-3311",
-        title="Ny simhall byggs vid Strandvägen",
-        body=PRESS_BODY,
-        published="2026-03-11",
-        source="mynewsdesk",
-        fetched_at="2026-03-11T10:00:00Z",
-    )
+    press = press_copy(fetched_at="2026-03-11T10:00:00Z")
     site = sample_article(
         title="Ny simhall byggs vid Strandvägen",
         body=SITE_BODY,
