@@ -36,6 +36,14 @@ def _bool(settings: Any, name: str) -> bool:
     return bool(value)
 
 
+def _pairs(settings: Any, name: str) -> tuple[tuple[str, str], ...]:
+    """A mapping setting as sorted (key, value) pairs; ``-s NAME=a=x,b=y`` gives it as a string."""
+    value = _raw(settings, name) or {}
+    if isinstance(value, str):
+        value = dict(part.strip().rsplit("=", 1) for part in value.split(",") if "=" in part)
+    return tuple(sorted((str(k).lower(), str(v)) for k, v in dict(value).items()))
+
+
 def _str(settings: Any, name: str) -> str:
     return str(_raw(settings, name) or "")
 
@@ -90,6 +98,7 @@ class CrawlConfig:
     disk_reserve: int = defaults.MUNINEWS_DISK_RESERVE
     stop_grace: float = defaults.MUNINEWS_STOP_GRACE
     revisit: RevisitConfig = RevisitConfig()
+    press_room_hosts: tuple[tuple[str, str], ...] = ()  # (host[:port], kind) besides the services' own
 
     @classmethod
     def from_settings(
@@ -113,6 +122,7 @@ class CrawlConfig:
             disk_reserve=_int(settings, "MUNINEWS_DISK_RESERVE"),
             stop_grace=_float(settings, "MUNINEWS_STOP_GRACE"),
             revisit=RevisitConfig.from_settings(settings),
+            press_room_hosts=_pairs(settings, "MUNINEWS_PRESS_ROOM_HOSTS"),
         )
 
 

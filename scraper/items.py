@@ -77,6 +77,7 @@ class Page:
     headers: dict[str, str] = field(default_factory=dict)
     encoding: str | None = None  # charset declared in the Content-Type header, if any
     capture: Capture | None = None  # where the raw response is in the WARC files
+    source: str = "site"  # where it was published: "site", or a press room ("mynewsdesk", "cision", "via_tt")
 
 
 @dataclass
@@ -98,9 +99,13 @@ class Article:
     contacts: list[Contact] = field(default_factory=list)
     capture: Capture | None = None  # the raw capture this version was extracted from
     canonical_url: str | None = None  # the deduplication key (None: the same as ``url``)
+    source: str = "site"  # where this version was published: "site", "mynewsdesk", "cision", "via_tt"
     # Values extraction dropped because the page does not contain them (extract/garbling.py): counted
     # as ``extract/garbled`` and logged by the crawl, never stored.
     garbled: list[str] = field(default_factory=list)
+    # Why the document is no article although it was fetched as one (a PDF agenda, form or minutes:
+    # extract/pdf.py): counted as ``extract/not_release`` and logged by the crawl, never stored.
+    not_article: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -160,6 +165,9 @@ class LinkKind(StrEnum):
     PAGE = "page"  # another page of the same listing (pagination)
     CANDIDATE = "candidate"
     REDIRECT = "redirect"
+    PRESS_ROOM = "press_room"  # a newsroom of a press service (Mynewsdesk, Cision, via TT)
+    PRESS_FEED = "press_feed"  # a press service's release feed
+    PDF = "pdf"  # a PDF a listing links: a press release, or an agenda or form (judged when read)
 
 
 # The optional keys a stored link may carry, in the order they are written to ``pages.links``.

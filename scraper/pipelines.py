@@ -12,6 +12,7 @@ import asyncio
 import logging
 import multiprocessing
 import sqlite3
+from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import partial
 from typing import Any
@@ -26,7 +27,7 @@ from scraper.crawl import counters
 from scraper.crawl.counters import Counter
 from scraper.crawl.losses import FAILING, ending_notes, failure_notes, loss_notes
 from scraper.crawl.stopping import STOPPING, stop_for_storage, storage_failure
-from scraper.extract import extract_article
+from scraper.extract import extract_article, extract_pdf_article, is_pdf
 from scraper.items import Article, Page, PageGone, PageSeen, PageState
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,17 @@ class _StatsMixin:
 
     def _inc(self, counter: Counter, mid: str | None = None) -> None:
         counters.inc(self.crawler.stats, counter, mid)
+
+
+def _extractor(item: Page) -> partial[Article]:
+    """The pure extraction of one page, ready to run here or in a worker process."""
+    options: dict[str, Any] = {"municipality_id": item.municipality_id, "country": item.country}
+    extract: Callable[..., Article] = extract_article
+    if is_pdf(item.body):  # a PDF linked from a listing: a press release, or refused
+        extract = extract_pdf_article
+    else:
+        options["encoding"] = item.encoding
+    return partial(extract, item.body, item.fetched_url, item.fetched_at, **options)
 
 
 class ExtractPipeline(_StatsMixin):
@@ -73,15 +85,7 @@ class ExtractPipeline(_StatsMixin):
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, Page):
             return item
-        extract = partial(
-            extract_article,
-            item.body,
-            item.fetched_url,
-            item.fetched_at,
-            municipality_id=item.municipality_id,
-            country=item.country,
-            encoding=item.encoding,
-        )
+        extract = _extractor(item)
         try:
             if self.pool is not None:
                 article = await asyncio.get_running_loop().run_in_executor(self.pool, extract)
@@ -98,6 +102,13 @@ class ExtractPipeline(_StatsMixin):
             logger.warning(
                 "%s: dropped garbled values in %s: %s", item.municipality_id, item.url, article.garbled
             )
+        if article.not_article:
+            self._inc(Counter.EXTRACT_NOT_RELEASE, item.municipality_id)
+            logger.info(
+                "%s: not a press release (%s): %s", item.municipality_id, article.not_article, item.url
+            )
+            raise DropItem(f"not a press release ({article.not_article}): {item.url}")
+        article.source = item.source  # the site, or the press room it was published in
         article.capture = item.capture  # the raw response this version was read from
         # Stored under the URL that served it; found again by the canonical key.
         article.url, article.canonical_url = item.fetched_url, item.url
@@ -239,7 +250,10 @@ class ArchivePipeline(_StatsMixin):
 
             # Known articles listed again but not due a re-check count as unchanged: the site still
             # lists them, and the revisit schedule says they need no fetch yet.
-            unchanged = get(Counter.ARTICLE_UNCHANGED) + get(Counter.ARTICLE_NOT_DUE)
+            # A release merged into a stored article (another source's copy) is that article seen again.
+            unchanged = (
+                get(Counter.ARTICLE_UNCHANGED) + get(Counter.ARTICLE_NOT_DUE) + get(Counter.ARTICLE_MERGED)
+            )
             new, updated = get(Counter.ARTICLE_NEW), get(Counter.ARTICLE_UPDATED)
             expected = crawl_status(articles_new=new, articles_updated=updated, articles_unchanged=unchanged)
             errors = get(Counter.PAGE_ERRORS) + get(Counter.EXTRACT_FAILED)

@@ -114,6 +114,12 @@ MUNINEWS_RETRY_AFTER_TIMES = 5
 # without AutoThrottle; everything else keeps the polite defaults above.
 MUNINEWS_FAST_LOOPBACK = True
 
+# Hosts (``host`` or ``host:port``) that serve a press-release service's newsrooms besides the
+# service's own (mynewsdesk.com, news.cision.com, via.tt.se), mapped to its kind ("mynewsdesk",
+# "cision", "via_tt"): how tests and generated webs point at a press room on 127.0.0.x. Empty: only
+# the services' own hosts are press rooms. On the command line: -s MUNINEWS_PRESS_ROOM_HOSTS=h:p=mynewsdesk
+MUNINEWS_PRESS_ROOM_HOSTS: dict[str, str] = {}
+
 # Progress line interval in seconds (0 = off).
 MUNINEWS_PROGRESS_INTERVAL = 5.0
 

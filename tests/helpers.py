@@ -167,6 +167,7 @@ SNAPSHOT_TABLES = (
     "people",
     "person_roles",
     "pages",
+    "article_urls",
     "crawls",
 )
 

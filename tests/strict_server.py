@@ -39,8 +39,15 @@ HTML = {"Content-Type": "text/html; charset=utf-8"}
 
 
 class StrictServer:
-    def __init__(self, pages: dict[str, PageSpec], path_filter: Callable[[str], str] | None = None) -> None:
+    def __init__(
+        self,
+        pages: dict[str, PageSpec],
+        path_filter: Callable[[str], str] | None = None,
+        host: str = "127.0.0.1",
+    ) -> None:
+        """``host``: another loopback address (127.0.0.2, ...) is another host, as a press room is."""
         self.pages = pages
+        self.host = host
         self.path_filter = path_filter or (lambda p: p)
         self.requests: list[tuple[str, int]] = []
         self.asked: Counter[str] = Counter()
@@ -71,13 +78,13 @@ class StrictServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True  # a page that never answers must not hold the test's exit
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def origin(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return f"http://{self.host}:{self.httpd.server_address[1]}"
 
     def answer(self, raw_path: str) -> Answer:
         path = self.path_filter(raw_path)

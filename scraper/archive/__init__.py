@@ -6,6 +6,7 @@ the next crawl what it already knows (:mod:`scraper.archive.memory`).
 
 :class:`Archive` is a facade over one SQLite connection; each part is a module named for its job:
 
+* :mod:`~scraper.archive.tables` — the SQL of the tables, triggers and indexes;
 * :mod:`~scraper.archive.schema` — the tables as named, ordered migrations (``PRAGMA user_version``);
 * :mod:`~scraper.archive.upgrade` — what a file lacks (read-only) and the upgrade, only when needed,
   under one ``BEGIN IMMEDIATE`` lock;
@@ -13,6 +14,8 @@ the next crawl what it already knows (:mod:`scraper.archive.memory`).
   :func:`~scraper.archive.connection.inspect_file` (archive, foreign or not SQLite);
 * :mod:`~scraper.archive.fts` — the full-text indexes, their triggers and the reversed vocabulary;
 * :mod:`~scraper.archive.articles` — the article upsert with quotes, contacts and captures;
+* :mod:`~scraper.archive.article_urls` and :mod:`~scraper.archive.sameness` (pure) — one release
+  found on the site and in a press room is one article with its other URLs;
 * :mod:`~scraper.archive.revisions` (pure rule and diff) and :mod:`~scraper.archive.versions` (SQL);
 * :mod:`~scraper.archive.people` — the person-identity rule and the people aggregates;
 * :mod:`~scraper.archive.crawl_log` — municipalities, crawls and the health policy;
@@ -33,6 +36,7 @@ from pathlib import Path
 import sqlite_utils
 
 from scraper.archive import fts, revisions, upgrade
+from scraper.archive.article_urls import MERGED
 from scraper.archive.articles import (
     CAPTURE_COLUMNS,
     NEW,
@@ -54,7 +58,8 @@ from scraper.archive.fts import ARTICLES_RANK, FTS_COLUMNS, FTS_RANK, FTS_TOKENI
 from scraper.archive.memory import MemoryMixin
 from scraper.archive.people import NAME_SIMILARITY, name_key, similar_names
 from scraper.archive.reads import ReadsMixin
-from scraper.archive.schema import INDEXES_SQL, SCHEMA_SQL, SCHEMA_VERSION, TABLES_SQL
+from scraper.archive.schema import SCHEMA_VERSION
+from scraper.archive.tables import INDEXES_SQL, SCHEMA_SQL, TABLES_SQL
 from scraper.clock import utc_now as utcnow  # the archive's old name for the one clock
 
 logger = logging.getLogger(__name__)
@@ -66,6 +71,7 @@ __all__ = [
     "FTS_RANK",
     "FTS_TOKENIZE",
     "INDEXES_SQL",
+    "MERGED",
     "MUNICIPALITY_COLUMNS",
     "NAME_SIMILARITY",
     "NEW",

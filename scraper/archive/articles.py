@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from scraper.archive.article_urls import MERGED, ArticleUrlsMixin
 from scraper.archive.connection import inserted_id
 from scraper.archive.people import PeopleMixin
 from scraper.archive.schema import ARTICLE_FIELDS
@@ -22,7 +23,7 @@ from scraper.archive.versions import VersionsMixin
 from scraper.clock import utc_now
 from scraper.items import Article, Capture, Contact, Quote
 
-#: Return values of :meth:`ArticlesMixin.save_article`.
+#: Return values of :meth:`ArticlesMixin.save_article` (and ``MERGED``, from :mod:`.article_urls`).
 NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
 
 #: Columns of ``captures`` written from a :class:`~scraper.items.Capture`.
@@ -106,14 +107,16 @@ def capture_values(capture: Capture | Mapping[str, Any]) -> list[Any]:
     return [fields.get(c) for c in CAPTURE_COLUMNS]
 
 
-class ArticlesMixin(PeopleMixin, VersionsMixin):
+class ArticlesMixin(PeopleMixin, VersionsMixin, ArticleUrlsMixin):
     """Writes of ``articles`` (with quotes, contacts and captures) and of its presence marks."""
 
     def save_article(self, article: Article) -> str:
         """Store one article with its quotes and contacts, in one transaction.
 
         Returns ``'new'``, ``'updated'`` (something stored changed: text, dates, metadata, quotes or
-        contacts) or ``'unchanged'`` (only ``last_seen`` and ``fetched_at`` move). The article is
+        contacts), ``'unchanged'`` (only ``last_seen`` and ``fetched_at`` move) or ``'merged'`` (a URL
+        the archive did not know, publishing a stored article of another source: kept in
+        ``article_urls``, see :mod:`scraper.archive.article_urls`). The article is
         keyed by ``url``, so a re-crawl never duplicates it and ``first_seen`` is kept. A municipality
         not yet in ``municipalities`` gets a stub row so the foreign key holds.
         """
@@ -127,9 +130,14 @@ class ArticlesMixin(PeopleMixin, VersionsMixin):
             capture_id = self._save_capture(article.capture) if article.capture else None
             cursor = self._find_article(article.canonical_url or article.url)
             row = cursor.fetchone()
-            if row is None and article.canonical_url:
+            if row is None:  # an old row, or a key-less save (reextract) of a URL stored under another key
                 cursor = self.db.execute("SELECT * FROM articles WHERE url = ?", [article.url])
                 row = cursor.fetchone()
+            merged = self._merge_elsewhere(article, capture_id, seen) if row is None else None
+            if merged is not None:
+                if merged[1]:
+                    self._take_place(merged[0], article, values, (quotes, contacts), capture_id, seen)
+                return MERGED
             if row is None:
                 new = {
                     **values,
@@ -147,6 +155,35 @@ class ArticlesMixin(PeopleMixin, VersionsMixin):
             existing = dict(zip([d[0] for d in cursor.description], row, strict=True))
             changed = self._update_article(existing, article, values, (quotes, contacts), capture_id, seen)
             return UPDATED if changed else UNCHANGED
+
+    def _take_place(
+        self,
+        article_id: int,
+        article: Article,
+        values: dict[str, Any],
+        children: tuple[Rows, Rows],
+        capture_id: int | None,
+        seen: str,
+    ) -> None:
+        """The site's copy of a release stored from a press room becomes the article: its URL, text,
+        quotes, contacts and capture (the press room's URL is already in ``article_urls``). Not an
+        edit of the article, so no revision: the same release, read from its own site."""
+        quotes, contacts = children
+        cols = {
+            **values,
+            "url": article.url,
+            "canonical_url": article.canonical_url or article.url,
+            "fetched_at": article.fetched_at,
+            "capture_id": capture_id,
+            "quote_count": len(quotes),
+            "contact_count": len(contacts),
+        }
+        sets = ", ".join(f"{c} = :{c}" for c in cols)
+        self.db.execute(
+            f"UPDATE articles SET {sets}, last_seen = max(last_seen, :seen) WHERE id = :id",
+            {**cols, "seen": seen, "id": article_id},
+        )
+        self._replace_children(article_id, article.municipality_id, quotes, contacts)
 
     def _find_article(self, key: str) -> Any:
         """The cursor on the article stored under ``key`` (its canonical URL, or an old row's url)."""

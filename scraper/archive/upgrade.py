@@ -17,7 +17,8 @@ import sqlite_utils
 
 from scraper.archive import fts
 from scraper.archive.connection import transaction
-from scraper.archive.schema import INDEXES_SQL, SCHEMA_SQL, SCHEMA_VERSION, TABLES_SQL, migrate, statements
+from scraper.archive.schema import SCHEMA_VERSION, migrate, statements
+from scraper.archive.tables import INDEXES_SQL, SCHEMA_SQL, TABLES_SQL
 
 logger = logging.getLogger(__name__)
 

@@ -23,14 +23,17 @@ class Counter(StrEnum):
     ARTICLE_UNCHANGED = "article/unchanged"
     ARTICLE_NEW = "article/new"
     ARTICLE_UPDATED = "article/updated"
+    ARTICLE_MERGED = "article/merged"  # the same release as a stored article of another source
     ARTICLE_CUT_SHORT = "article/cut_short"  # cut inside the article's text: not stored this run
     EXTRACT_EMPTY = "extract/empty"
     EXTRACT_FAILED = "extract/failed"
     EXTRACT_GARBLED = "extract/garbled"  # values dropped because the page does not contain them
     EXTRACT_MISSING_PUBLISHED = "extract/missing_published"
+    EXTRACT_NOT_RELEASE = "extract/not_release"  # a PDF that is no press release (agenda, form, minutes)
     EXTRACT_SKIPPED_BEFORE_SINCE = "extract/skipped_before_since"
     FEED_INVALID = "feed/invalid"
     FEED_READ = "feed/read"
+    PRESS_ROOM_READ = "press_room/read"  # a press room's newsroom page or feed read
     LINK_EXCLUDED = "link/excluded"
     LINK_OFFSITE = "link/offsite"
     LINK_OVER_PAGE_BUDGET = "link/over_page_budget"

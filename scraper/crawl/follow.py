@@ -36,6 +36,8 @@ class LinkFollower(RequestMaker):
     parse_sitemap: Callable[..., Any]
     parse_feed: Callable[..., Any]
     parse_page: Callable[..., Any]
+    _second_links: Callable[[list[Link], SiteState], Iterator[Request]]  # press rooms, PDFs
+    _press_rooms_configured: Callable[[SiteState], Iterator[Request]]
 
     # --- robots.txt: the rules handed to the middleware ----------------------------------
 
@@ -82,6 +84,7 @@ class LinkFollower(RequestMaker):
         for link in links:
             if link.kind == LinkKind.CANDIDATE:
                 yield from self._candidate(link.url, site, listed=False)
+        yield from self._second_links(links, site)
 
     def _candidate(self, url: str, site: SiteState, *, listed: bool) -> Iterator[Request]:
         """Ask for a candidate article once; remember when a listing or feed vouches for it.
@@ -155,6 +158,7 @@ class LinkFollower(RequestMaker):
                 seen.add(canonical_url(link.url))
                 fresh += 1
             yield from self._candidate(link.url, site, listed=bool(link.listed))
+        yield from self._second_links(links, site)
         for link in links:
             if link.kind == LinkKind.LISTING:
                 yield from self._asked(link.url, site, K.LISTING, self.parse_listing)
@@ -232,6 +236,7 @@ class LinkFollower(RequestMaker):
             yield from self._asked(m.news_url, site, K.LISTING, self.parse_listing)
         if m.feed_url:
             yield from self._asked(m.feed_url, site, K.FEED, self.parse_feed)
+        yield from self._press_rooms_configured(site)
         if cached is not None:
             yield from self._follow_robots(list(cached.links), site)
         yield from self._hubs(site)

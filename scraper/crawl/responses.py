@@ -45,7 +45,10 @@ class ResponseChecks:
 
     def _read_home(self, response: Response, site: SiteState) -> list[Link] | None:
         sel = self._html(response, site)
-        return None if sel is None else sources.home_links(sel, response.url, site.municipality.homepage)
+        if sel is None:
+            return None
+        hosts = dict(self.config.press_room_hosts)
+        return sources.home_links(sel, response.url, site.municipality.homepage, hosts)
 
     def _read_listing(self, response: Response, site: SiteState) -> list[Link] | None:
         sel = self._html(response, site)

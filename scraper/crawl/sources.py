@@ -9,6 +9,7 @@ a 304 follows the very same links without the body. Unreadable sitemaps and feed
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -19,6 +20,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from scraper.clock import parse_time
 from scraper.cms.sitevision import rss_portlet_urls
 from scraper.crawl import classify
+from scraper.crawl.press_rooms import press_room_links
 from scraper.crawl.urls import (
     canonical_url,
     clean_url,
@@ -28,6 +30,7 @@ from scraper.crawl.urls import (
     looks_like_sitemap_article,
     pagination_number,
     path_segments,
+    same_site,
 )
 from scraper.items import Link, LinkKind
 
@@ -110,9 +113,19 @@ def page_feeds(sel: Selector, url: str) -> list[Link]:
     return [Link(LinkKind.FEED, u) for u in urls]
 
 
-def home_links(sel: Selector, url: str, homepage: str) -> list[Link]:
-    """What a homepage offers: feeds, news listings, navigation into a news section, news teasers."""
+def home_links(
+    sel: Selector, url: str, homepage: str, press_hosts: Mapping[str, str] | None = None
+) -> list[Link]:
+    """What a homepage offers: feeds, news listings, navigation into a news section, news teasers, and
+    the press rooms it links (``press_hosts``: extra hosts of press services, see
+    :mod:`scraper.crawl.press_rooms`)."""
     links = page_feeds(sel, url)
+    links += [
+        Link(LinkKind.PRESS_FEED, room.feed_url)
+        if room.feed_url
+        else Link(LinkKind.PRESS_ROOM, room.url or "")
+        for room in press_room_links(sel, url, homepage, press_hosts or {})
+    ]
     anchors = classify.extract_links(sel, url)
     links += [Link(LinkKind.LISTING, a.url) for a in anchors if looks_like_news_link_text(a.text)]
     # No link says "Nyheter": navigation links into a news section are the fallback.
@@ -138,7 +151,18 @@ def listing_links(sel: Selector, url: str, homepage: str) -> list[Link]:
         for e in listing_entries(classify.page_signals(sel, url, homepage))
         if canonical_url(e.url) not in listings
     ]
-    return links + entries + navigation
+    return links + entries + navigation + pdf_links(sel, url, homepage)
+
+
+def pdf_links(sel: Selector, url: str, homepage: str) -> list[Link]:
+    """The PDFs on the site a listing links outside its navigation: candidates for PDF releases (files
+    are never article candidates; these are judged by :mod:`scraper.extract.pdf`)."""
+    urls = [
+        a.url
+        for a in classify.extract_links(sel, url)
+        if not a.chrome and same_site(a.url, homepage) and urlsplit(a.url).path.lower().endswith(".pdf")
+    ]
+    return [Link(LinkKind.PDF, u) for u in dict.fromkeys(urls)]
 
 
 def listing_entries(signals: classify.PageSignals) -> list[Link]:

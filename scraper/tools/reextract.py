@@ -21,7 +21,7 @@ from scrapy.http import HtmlResponse
 
 from scraper.archive import UNCHANGED, Archive
 from scraper.archive.warc import CaptureRecord, captures_dir, read_capture
-from scraper.extract import extract_article
+from scraper.extract import extract_article, extract_pdf_article, is_pdf
 from scraper.items import Article
 
 logger = logging.getLogger(__name__)
@@ -56,6 +56,14 @@ def _encoding(record: CaptureRecord, url: str) -> str | None:
 
 def _extract(row: dict[str, Any], directory: Path) -> Article:
     record = read_capture(directory, row["warc_file"], row["warc_offset"])
+    if is_pdf(record.body):  # a PDF press release, read as the crawl read it
+        return extract_pdf_article(
+            record.body,
+            row["url"],
+            row["fetched_at"],
+            municipality_id=row["municipality_id"],
+            country=row["country"] or "SE",
+        )
     return extract_article(
         record.body,
         row["url"],

@@ -1,6 +1,6 @@
 """The article page: ``/archive/articles/<id>`` is Datasette's own row page, rendered by
 ``row-archive-articles.html`` with what :func:`article_page` reads (quotes marked in the text,
-contacts, the archived capture and the edit history).
+contacts, the archived capture, the edit history and the other URLs the same release was published at).
 
 Everything scraped is text: it is escaped here (``markupsafe.escape``) before any markup of ours is
 added around it, and the templates never use ``|safe`` on a raw column.
@@ -93,6 +93,16 @@ def article_page(conn: sqlite3.Connection, article_id: int) -> dict[str, Any] | 
         page["revisions"] = revision_history(conn, article)
     page["latest_edit"] = latest_edit(page["revisions"])
     page["feeds"] = {kind: feed_url(kind, article["municipality_id"]) for kind in ("edited", "removed")}
+    # The same release found in a press room (or on the site, if the press room's came first).
+    page["also_at"] = (
+        dicts(
+            conn.execute(
+                "SELECT url, source FROM article_urls WHERE article_id = ? ORDER BY id", [article_id]
+            )
+        )
+        if "article_urls" in tables
+        else []
+    )
     return page
 
 

@@ -260,3 +260,16 @@ def test_empty_quote_text_dropped(archive: Archive) -> None:
 def test_article_needs_url() -> None:
     with pytest.raises(ValueError):
         Archive(":memory:").save_article(sample_article(url=""))
+
+
+def test_a_save_without_its_key_finds_the_row_by_the_url_that_served_it(archive):
+    """reextract saves what it reads from a capture under the served URL only: an article stored under
+    another key (the canonical form without the trailing slash) is that row, not a second one."""
+    from tests.helpers import sample_article
+
+    served = "https://www.uppsala.se/nyheter/forskola-oppnar/"
+    first = sample_article(url=served, canonical_url=served.rstrip("/"))
+    assert archive.save_article(first) == "new"
+    again = sample_article(url=served, body="Förskolan har sju avdelningar.")
+    assert archive.save_article(again) == "updated"
+    assert archive.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1

@@ -107,3 +107,21 @@ def test_version_5_keys_old_rows_by_their_url_and_a_recrawl_finds_them(tmp_path:
         assert rows == [("https://www.ale.se/nyheter/1/", "https://www.ale.se/nyheter/1")]
         assert archive.touch_article("https://www.ale.se/nyheter/1", "2026-01-01T00:00:00Z")
         assert archive.mark_removed("https://www.ale.se/nyheter/1", "2026-01-02T00:00:00Z", "HTTP 404")
+
+
+def test_version_8_gives_old_rows_the_site_source_and_an_empty_article_urls(tmp_path: Path) -> None:
+    path = tmp_path / "v7.db"
+    db = sqlite_utils.Database(path)
+    migrate(db, target=7)
+    db.execute("ALTER TABLE articles DROP COLUMN source")  # as a file written by version 7 is
+    db.execute("INSERT INTO municipalities (id, name) VALUES ('ale', 'Ale kommun')")
+    db.execute(
+        "INSERT INTO articles (municipality_id, url, title, body, first_seen, last_seen, content_hash) "
+        "VALUES ('ale', 'https://www.ale.se/nyheter/1', 'Ny förskola', 'Text.', '2024-01-01', '2024-01-01', 'x')"
+    )
+    db.conn.commit()
+    db.close()
+    with Archive(path) as archive:
+        assert user_version(archive.db) == SCHEMA_VERSION >= 8
+        assert archive.db.execute("SELECT source FROM articles").fetchall() == [("site",)]
+        assert archive.db.execute("SELECT count(*) FROM article_urls").fetchone() == (0,)

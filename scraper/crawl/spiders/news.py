@@ -6,7 +6,8 @@ extraction happens in :mod:`scraper.pipelines`, storage in :mod:`scraper.archive
 From each homepage it looks for news in three places, the way a person would:
 sitemaps named in robots.txt (indexes and .xml.gz included), RSS/Atom feeds the pages
 announce, and news listings linked from the navigation ("Nyheter", "Aktuellt", "News",
-...) with their pagination. Every candidate is classified from its own markup
+...) with their pagination; and in its second sources (:mod:`scraper.crawl.second_sources`):
+its press rooms and the PDF releases its listings link. Every candidate is classified from its own markup
 (:func:`scraper.crawl.classify.classify_page`) before it is archived, so contact pages,
 service pages, calendars and search results are fetched at most once and never stored.
 
@@ -46,6 +47,7 @@ from scraper.crawl.frontier import Frontier, Outcome, RequestKind, SiteState
 from scraper.crawl.memory import CrawlMemory, load_memory
 from scraper.crawl.responses import ResponseChecks
 from scraper.crawl.robots import robots_unavailable
+from scraper.crawl.second_sources import SecondSources
 from scraper.crawl.urls import canonical_url, has_date_in_path, in_news_section
 from scraper.items import Link, PageGone
 from scraper.registry import Municipality
@@ -64,7 +66,7 @@ class Source:
     unreadable: bool  # remember an unreadable page (INVALID), or drop it silently
 
 
-class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
+class NewsSpider(ResponseChecks, LinkFollower, SecondSources, scrapy.Spider):
     name = "news"
     #: Builds the crawl memory from the archive; a class attribute so tests can load a fake one.
     load_memory = staticmethod(load_memory)

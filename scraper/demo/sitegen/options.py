@@ -9,7 +9,7 @@ figure is measured on site shapes the spider was not tuned on.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 FAMILIES = ("sitevision", "wordpress", "episerver", "drupal", "govuk", "umbraco", "plain")
 # Path shape of an article URL: /nyheter/slug/, /nyheter/slug.html, /nyheter/artikel?id=12,
@@ -95,6 +95,10 @@ class Options:
     visible_date: bool = True  # False: the article shows no date (only the listing and URL do)
     pager_js: bool = False  # "Visa fler" is a script button; only <link rel="next"> in <head> pages
     section_pages: bool = False  # undated "subscribe" and "press contact" pages inside the news section
+    # Second sources (sitegen/second.py), off unless ``choose(..., second_sources=True)`` draws them
+    # (from their own generator) or a caller sets them: every existing batch keeps its bytes.
+    press_room: bool = False  # a Mynewsdesk-like press room on another host, linked from the footer
+    pdf_releases: int = 0  # PDF press releases linked from the listing (and then one PDF agenda)
 
     @property
     def url_style(self) -> str:
@@ -185,8 +189,20 @@ def held_out2_only(o: Options) -> bool:
     return any(all(d[k] == v for k, v in combo) for combo in HELD_OUT2_ONLY)
 
 
-def choose(seed: int, batch: str = "dev") -> Options:
-    """The options of site ``seed`` in ``batch`` (deterministic)."""
+def _second(seed: int, batch: str) -> dict[str, object]:
+    """A press room for about a third of the sites, PDF releases for about a third (own generator)."""
+    rng = random.Random(f"{batch}:{seed}:second")
+    return {"press_room": rng.random() < 0.35, "pdf_releases": rng.choice((0, 0, 0, 1, 2, 3))}
+
+
+def choose(seed: int, batch: str = "dev", *, second_sources: bool = False) -> Options:
+    """The options of site ``seed`` in ``batch`` (deterministic); with ``second_sources``, the press
+    room and PDF releases drawn too (:func:`second_sources`; the other options are the same)."""
+    o = _choose(seed, batch)
+    return replace(o, **_second(seed, batch)) if second_sources else o  # type: ignore[arg-type]
+
+
+def _choose(seed: int, batch: str) -> Options:
     if batch not in BATCHES:
         raise ValueError(f"batch must be one of {BATCHES}, got {batch!r}")
     rng = random.Random(f"{batch}:{seed}")

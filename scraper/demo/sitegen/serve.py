@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from scraper.demo.sitegen.markup import ORIGIN
+from scraper.demo.sitegen.second import PRESS_ORIGIN
 from scraper.demo.sitegen.site import GeneratedSite
 
 logger = logging.getLogger(__name__)
@@ -41,9 +42,10 @@ class Answer:
 class StrictApp:
     """Request target in, :class:`Answer` out, for one generated site at ``origin``."""
 
-    def __init__(self, site: GeneratedSite, origin: str) -> None:
+    def __init__(self, site: GeneratedSite, origin: str, press_origin: str = "") -> None:
         self.site = site
         self.origin = origin
+        self.press_origin = press_origin  # where the site's press room is served (sitegen/second.py)
         self.requests: list[tuple[str, int]] = []
         self.lock = threading.Lock()
         self.folded: dict[str, str] = {}
@@ -78,7 +80,9 @@ class StrictApp:
 
     def _ok(self, key: str) -> Answer:
         page = self.site.pages[key]
-        body = page.body.replace(ORIGIN, self.origin).encode("utf-8")
+        if page.data is not None:
+            return Answer(200, {"Content-Type": page.ctype}, page.data)
+        body = page.body.replace(ORIGIN, self.origin).replace(PRESS_ORIGIN, self.press_origin).encode("utf-8")
         return Answer(200, {"Content-Type": page.ctype}, body)
 
     def _redirect(self, location: str) -> Answer:
@@ -128,13 +132,15 @@ class _Handler(BaseHTTPRequestHandler):
 class StrictServer:
     """One generated site on 127.0.0.1, in a thread."""
 
-    def __init__(self, site: GeneratedSite, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, site: GeneratedSite, host: str = "127.0.0.1", port: int = 0, press_origin: str = ""
+    ) -> None:
         self.site = site
         handler: Any = type("StrictHandler", (_Handler,), {})
         self._httpd = ThreadingHTTPServer((host, port), handler)
         self._httpd.daemon_threads = True
         self.origin = f"http://{host}:{self._httpd.server_address[1]}"
-        handler.app = self.app = StrictApp(site, self.origin)
+        handler.app = self.app = StrictApp(site, self.origin, press_origin)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, name=f"sitegen-{site.id}", daemon=True
         )
@@ -164,24 +170,36 @@ class StrictServer:
 
 
 class GeneratedWeb:
-    """Many generated sites, each on its own port."""
+    """Many generated sites, each on its own port; a site's press room on ``press_host`` (another host)."""
 
-    def __init__(self, sites: list[GeneratedSite]) -> None:
+    def __init__(self, sites: list[GeneratedSite], press_host: str = "127.0.0.2") -> None:
         self.servers: list[StrictServer] = []
+        self.press_servers: dict[str, StrictServer] = {}  # site id → its press room's server
         try:
             for site in sites:
-                self.servers.append(StrictServer(site))
+                press = ""
+                if site.press_room is not None:
+                    room = self.press_servers[site.id] = StrictServer(site.press_room, host=press_host)
+                    press = room.origin
+                self.servers.append(StrictServer(site, press_origin=press))
         except BaseException:
             self.stop()
             raise
 
+    def press_room_hosts(self) -> dict[str, str]:
+        """``MUNINEWS_PRESS_ROOM_HOSTS`` for a crawl of this web: each press room's host:port → kind."""
+        return {s.origin.removeprefix("http://"): "mynewsdesk" for s in self.press_servers.values()}
+
+    def _all(self) -> list[StrictServer]:
+        return [*self.press_servers.values(), *self.servers]
+
     def start(self) -> GeneratedWeb:
-        for s in self.servers:
+        for s in self._all():
             s.start()
         return self
 
     def stop(self) -> None:
-        for s in self.servers:
+        for s in self._all():
             s.stop()
 
     def __enter__(self) -> GeneratedWeb:

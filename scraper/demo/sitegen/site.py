@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import random
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from urllib.parse import quote
 
@@ -27,6 +27,7 @@ FOLD = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae"})  # slugify(
 class Page:
     body: str
     ctype: str = "text/html; charset=utf-8"
+    data: bytes | None = None  # served as is instead of ``body`` (a PDF)
 
 
 @dataclass
@@ -53,8 +54,14 @@ class GeneratedSite:
     pages: dict[str, Page] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)  # path → path it 301s to
     query_paths: set[str] = field(default_factory=set)  # paths whose query picks the page (else 404)
-    articles: dict[str, str] = field(default_factory=dict)  # path → "article" | "notice" (ground truth)
+    articles: dict[str, str] = field(
+        default_factory=dict
+    )  # path → "article" | "notice" | "pdf" (ground truth)
     non_news: list[str] = field(default_factory=list)
+    # Second sources (sitegen/second.py): the press room, served on another host, and which of its
+    # releases republish which site article (press room path → site path).
+    press_room: GeneratedSite | None = None
+    press_copies: dict[str, str] = field(default_factory=dict)
 
     def serve_dir(self, path: str, page: Page) -> None:
         """Store a page under a directory-shaped path, with the other slash form as the seed says."""
@@ -171,11 +178,29 @@ def page_url(o: Options, listing: str, i: int) -> str:
     return f"{listing}?page={i + 1}"
 
 
-def generate(seed: int, batch: str = "dev") -> GeneratedSite:
-    """The site of ``seed`` in ``batch``: same seed, same site, byte for byte."""
-    from scraper.demo.sitegen.pages import build_pages
+def generate(
+    seed: int,
+    batch: str = "dev",
+    *,
+    second_sources: bool = False,
+    press_room: bool | None = None,
+    pdf_releases: int | None = None,
+) -> GeneratedSite:
+    """The site of ``seed`` in ``batch``: same seed, same site, byte for byte.
 
-    o = choose(seed, batch)
+    ``second_sources`` draws a press room and PDF releases for some sites (:func:`choose`);
+    ``press_room`` and ``pdf_releases`` set them outright (see :mod:`scraper.demo.sitegen.second`).
+    """
+    from scraper.demo.sitegen.pages import build_pages
+    from scraper.demo.sitegen.second import add_second_sources
+
+    o = choose(seed, batch, second_sources=second_sources)
+    if press_room is not None or pdf_releases is not None:
+        o = replace(
+            o,
+            press_room=o.press_room if press_room is None else press_room,
+            pdf_releases=o.pdf_releases if pdf_releases is None else pdf_releases,
+        )
     rng = random.Random(f"site:{batch}:{seed}")
     lang = words.LANGUAGES[o.lang]
     place = words.place_name(rng, lang)
@@ -190,6 +215,7 @@ def generate(seed: int, batch: str = "dev") -> GeneratedSite:
     )
     entries = _entries(o, rng, lang)
     build_pages(site, entries, lang, rng, markup.FAMILIES[o.family])
+    add_second_sources(site, entries, lang)
     return site
 
 
