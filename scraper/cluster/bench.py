@@ -70,8 +70,10 @@ class Run:
 def crawl_once(workers: int, web: GeneratedWeb, logs: list[LatencyLog], registry: Path, work: Path) -> Run:
     for log in logs:
         log.arrivals.clear()
+    # MUNINEWS_FAST_LOOPBACK=0: the delay applies to these loopback sites as to real ones.
     settings = [f"MUNINEWS_REGISTRY={registry}", "MUNINEWS_PROGRESS_INTERVAL=0", f"DOWNLOAD_DELAY={DELAY}",
-                f"DOWNLOAD_DELAY_JITTER={JITTER}", "MUNINEWS_CAPTURE=0", "LOG_LEVEL=WARNING"]  # fmt: skip
+                f"DOWNLOAD_DELAY_JITTER={JITTER}", "MUNINEWS_FAST_LOOPBACK=0", "MUNINEWS_CAPTURE=0",
+                "LOG_LEVEL=WARNING"]  # fmt: skip
     with RedisServer() as redis:
         cluster = LocalCluster(redis.url, work / "bench.db", work, settings)
         try:
