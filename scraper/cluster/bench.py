@@ -30,7 +30,7 @@ from scraper.registry import Municipality, save_registry
 
 #: Floors from the issue: 2 workers at least 1.8×, 4 workers at least 3.2× one worker's throughput.
 FLOORS = {2: 1.8, 4: 3.2}
-DELAY, JITTER = 0.5, 0.5  # the bench's politeness: DOWNLOAD_DELAY and DOWNLOAD_DELAY_JITTER
+DELAY, JITTER = 1.0, 0.5  # the politeness of a real crawl (scraper/settings.py): DOWNLOAD_DELAY, its jitter
 
 
 class LatencyLog:
@@ -134,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m scraper.cluster.bench", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--sites", type=int, default=16)
+    parser.add_argument("--sites", type=int, default=12)
     parser.add_argument("--latency", type=float, default=0.2, help="seconds added to every answer")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--workers", default="1,2,4", help="worker counts, the first is the baseline")

@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +45,41 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child before e
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
+class SiteBusy(RuntimeError):
+    """Another job (yesterday's, still running) crawls this site: this one waits for a retry."""
+
+
+@contextlib.contextmanager
+def site_lock(conn: Redis, payload: dict[str, Any], job_id: str, seconds: int) -> Iterator[None]:
+    """One crawl per site at a time across days too: the lock is the job's (its retry takes it over)
+    and expires with the job timeout, so a dead worker's lock does not outlive its job."""
+    key = f"muninews:site:{payload['source']}:{payload['municipality']['id']}"
+    if not conn.set(key, job_id, nx=True, ex=seconds):
+        holder = _text(conn.get(key))
+        if holder and holder != job_id:
+            raise SiteBusy(f"{key} is being crawled by {holder}")
+        conn.set(key, job_id, ex=seconds)
+    try:
+        yield
+    finally:
+        if _text(conn.get(key)) == job_id:
+            conn.delete(key)
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value or "")
+
+
 def crawl_job(payload: dict[str, Any]) -> dict[str, Any]:
     """The RQ job: crawl one source of one municipality in a subprocess; raise if it failed."""
     job = get_current_job()
-    jid = result_tag(job) if job else "local"
+    if job is None:
+        return _crawl(payload, "local")
+    with site_lock(job.connection, payload, job.id, int(job.timeout or cluster.JOB_TIMEOUT)):
+        return _crawl(payload, result_tag(job))
+
+
+def _crawl(payload: dict[str, Any], jid: str) -> dict[str, Any]:
     spec = {"id": jid, "payload": {**payload, "memory": payload["memory"].hex()},
             "redis": os.environ[REDIS_ENV], "captures": os.environ.get(CAPTURES_ENV, "")}  # fmt: skip
     with tempfile.NamedTemporaryFile("w", suffix=".json", prefix="muninews-job-", delete=False) as f:

@@ -17,6 +17,7 @@ from scraper.cluster.jobs import CrawlOptions, enqueue, job_id
 from scraper.cluster.local import LocalCluster
 from scraper.cluster.results import ResultSender
 from scraper.cluster.status import format_status, read_status
+from scraper.cluster.worker import SiteBusy, site_lock
 from scraper.cluster.writer import Writer, ensure_group
 from scraper.registry import Municipality, save_registry
 from tests.helpers import ROOT, archive_snapshot, rows, sample_article
@@ -106,3 +107,17 @@ def test_the_writer_takes_over_what_a_dead_writer_left_pending(
     survivor.run(until_idle=True)
     assert len(rows(tmp_path / "archive.db", "SELECT * FROM articles")) == 1
     assert read_status(conn).writer_pending == 0
+
+
+def test_yesterdays_job_still_crawling_a_site_keeps_todays_off_it(fresh_redis: str) -> None:
+    conn = Redis.from_url(fresh_redis)
+    payload = {"source": "website", "municipality": {"id": "avik"}}
+    yesterday, today = job_id("avik", "2026-12-01"), job_id("avik", "2026-12-02")
+    with site_lock(conn, payload, yesterday, 60):
+        with pytest.raises(SiteBusy, match=yesterday), site_lock(conn, payload, today, 60):
+            pass
+        with site_lock(conn, payload, yesterday, 60):  # its own retry after a dead worker takes it over
+            pass
+    with site_lock(conn, payload, today, 60):  # released when yesterday's crawl ended
+        assert conn.get("muninews:site:website:avik") == today.encode()
+    assert conn.get("muninews:site:website:avik") is None
