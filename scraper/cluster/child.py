@@ -46,6 +46,7 @@ def _prepare(job: dict[str, Any], work: Path) -> dict[str, Any]:
 def run(job: dict[str, Any]) -> int:
     from scrapy.crawler import CrawlerProcess
 
+    from scraper.cluster.sink import UNSENDABLE
     from scraper.crawl.memory import CrawlMemory
     from scraper.crawl.spiders.news import NewsSpider
     from scraper.runner import crawl_settings
@@ -70,8 +71,10 @@ def run(job: dict[str, Any]) -> int:
         process.crawl(crawler, municipalities=mid).addErrback(lambda f: failures.append(f.getErrorMessage()))
         process.start()
         reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
-        if failures or reason != "finished":
-            print(f"muninews job {job['id']}: {'; '.join(failures) or reason}", file=sys.stderr)
+        unsent = crawler.stats.get_value(UNSENDABLE) if crawler.stats else None
+        if failures or unsent or reason != "finished":
+            why = "; ".join(failures) or (f"results not sent: {unsent}" if unsent else reason)
+            print(f"muninews job {job['id']}: {why}", file=sys.stderr)
             return 1
         return 0
 
