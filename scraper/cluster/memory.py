@@ -48,7 +48,7 @@ class ShippedMemory:
 def read_memory(db: str | Path, municipality_id: str) -> ShippedMemory:
     """The archive's memory of one municipality (an archive that does not exist knows nothing)."""
     path = Path(db)
-    if not path.exists():
+    if not path.exists() or not _has_articles(path):
         return ShippedMemory()
     memory = ShippedMemory(
         Archive.known_articles(path, [municipality_id]), Archive.known_pages(path, [municipality_id])
@@ -63,3 +63,13 @@ def read_memory(db: str | Path, municipality_id: str) -> ShippedMemory:
     finally:
         conn.close()
     return memory
+
+
+def _has_articles(path: Path) -> bool:
+    """False for a file the writer is creating right now (its first start): it knows nothing yet."""
+    conn = connect_read_only(path)
+    try:
+        found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'")
+        return found.fetchone() is not None
+    finally:
+        conn.close()

@@ -121,3 +121,14 @@ def test_yesterdays_job_still_crawling_a_site_keeps_todays_off_it(fresh_redis: s
     with site_lock(conn, payload, today, 60):  # released when yesterday's crawl ended
         assert conn.get("muninews:site:website:avik") == today.encode()
     assert conn.get("muninews:site:website:avik") is None
+
+
+def test_an_archive_the_writer_is_still_creating_ships_no_memory(tmp_path: Path) -> None:
+    from scraper.cluster.memory import read_memory
+
+    db = tmp_path / "archive.db"
+    sqlite3.connect(db).close()  # the file exists, its tables do not yet
+    assert read_memory(db, "avik").pack() == read_memory(tmp_path / "none.db", "avik").pack()
+    with Archive(db) as archive:
+        archive.save_article(sample_article(municipality_id="avik"))
+    assert len(read_memory(db, "avik").known) == 1
