@@ -386,6 +386,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_crawl(sub)
     _add_serve_and_demo(sub)
     _add_tools(sub)
+    from scraper.cluster.commands import add_commands  # enqueue, worker, writer, cluster status
+
+    add_commands(sub, _add_selection, DEFAULT_DB)
     return p
 
 

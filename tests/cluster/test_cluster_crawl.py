@@ -1,0 +1,132 @@
+"""Redis, three RQ workers and the one writer crawl a generated web of 33 sites: the archive equals a
+single-process crawl of the same web, also when workers (5 times) or the writer (3 times) are killed
+with -9 at random moments (fewer with CI=1, as tests/faults/test_kill.py does)."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from scraper.cluster.local import LocalCluster
+from scraper.cluster.status import read_status
+from tests.helpers import VOLATILE_COLUMNS, archive_snapshot, assert_consistent, crawl_into, rows
+
+CI = bool(os.environ.get("CI"))
+WORKER_KILLS = 3 if CI else 5
+WRITER_KILLS = 2 if CI else 3
+SEED = int(os.environ.get("MUNINEWS_FAULT_SEED") or 15)
+TIMEOUT = 900
+#: The crawl settings of every crawl here, single-process and cluster alike: short delays (the
+#: loopback servers are ours), no progress lines.
+CRAWL_SETTINGS = [
+    "MUNINEWS_PROGRESS_INTERVAL=0",
+    "DOWNLOAD_DELAY=0.05",
+    "AUTOTHROTTLE_ENABLED=0",
+    # One request at a time per site: which of two links to one page (a case variant on an IIS-like
+    # site, a redirecting form) is fetched first then does not depend on timing, in either crawl.
+    "CONCURRENT_REQUESTS_PER_DOMAIN=1",
+    "LOG_LEVEL=WARNING",
+]
+
+
+@pytest.fixture(scope="module")
+def single(web_registry: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same web crawled by ``muninews crawl --all`` in one process."""
+    db = tmp_path_factory.mktemp("single") / "single.db"
+    settings = [f"MUNINEWS_REGISTRY={web_registry}", *CRAWL_SETTINGS]
+    crawl = crawl_into(db, "--all", *[arg for s in settings for arg in ("-s", s)])
+    assert crawl.returncode in (0, 3), crawl.log[-3000:]
+    return db
+
+
+def crawl_cluster(
+    redis_url: str, registry: Path, work: Path, chaos: Callable[[LocalCluster], None] | None = None
+) -> Path:
+    db = work / "cluster.db"
+    cluster = LocalCluster(redis_url, db, work, [f"MUNINEWS_REGISTRY={registry}", *CRAWL_SETTINGS])
+    try:
+        cluster.start_writer()
+        for _ in range(3):
+            cluster.start_worker()
+        cluster.enqueue("--all")
+        if chaos:
+            chaos(cluster)
+        cluster.wait_idle(TIMEOUT)
+        status = read_status(cluster.redis)
+        assert not status.failed, status.failed
+    finally:
+        cluster.stop()
+    return db
+
+
+def comparable(db: Path) -> dict[str, list[list[object]]]:
+    """:func:`archive_snapshot` without what depends on the order responses arrive in, in one process
+    as in many: which spelling of an article's URL served it first (an IIS-like generated site answers
+    ``/News/Item?id=4`` and ``/news/item?id=4`` alike: ``articles.url``; the canonical URL stays) and
+    the redirect rows of spellings that were asked before their target was known."""
+    snapshot = archive_snapshot(db)
+    url = [r["name"] for r in rows(db, "PRAGMA table_info(articles)") if r["name"] not in VOLATILE_COLUMNS]
+    snapshot["articles"] = [
+        [c for n, c in zip(url, r, strict=True) if n != "url"] for r in snapshot["articles"]
+    ]
+    snapshot["pages"] = [r for r in snapshot["pages"] if r[2] != "redirect"]
+    return snapshot
+
+
+def assert_same_archive(db: Path, single: Path) -> None:
+    assert_consistent(db)
+    duplicates = rows(db, "SELECT canonical_url FROM articles GROUP BY canonical_url HAVING count(*) > 1")
+    assert duplicates == []
+    got, want = comparable(db), comparable(single)
+    assert len(want["articles"]) >= 150 and len(want["quotes"]) > 0 and len(want["contacts"]) > 0
+    for table in want:
+        assert got[table] == want[table], table
+
+
+def test_three_workers_and_the_writer_archive_what_one_process_does(
+    fresh_redis: str, web_registry: Path, single: Path, tmp_path: Path
+) -> None:
+    db = crawl_cluster(fresh_redis, web_registry, tmp_path)
+    assert_same_archive(db, single)
+    assert len(rows(db, "SELECT * FROM crawls")) == len(rows(single, "SELECT * FROM municipalities"))
+
+
+def _busy_worker(cluster: LocalCluster, rng: random.Random) -> str:
+    busy = {w.name for w in read_status(cluster.redis).workers if w.job}
+    names = sorted(n for n in cluster.workers if n in busy) or sorted(cluster.workers)
+    return rng.choice(names)
+
+
+def test_kill_9_of_workers_at_random_moments_loses_and_duplicates_nothing(
+    fresh_redis: str, web_registry: Path, single: Path, tmp_path: Path
+) -> None:
+    rng = random.Random(SEED)
+
+    def chaos(cluster: LocalCluster) -> None:
+        for _ in range(WORKER_KILLS):
+            time.sleep(rng.uniform(1.0, 8.0))
+            cluster.kill_worker(_busy_worker(cluster, rng))
+            cluster.start_worker()
+
+    assert_same_archive(crawl_cluster(fresh_redis, web_registry, tmp_path, chaos), single)
+
+
+def test_kill_9_of_the_writer_at_random_moments_loses_and_duplicates_nothing(
+    fresh_redis: str, web_registry: Path, single: Path, tmp_path: Path
+) -> None:
+    rng = random.Random(SEED + 1)
+
+    def chaos(cluster: LocalCluster) -> None:
+        for _ in range(WRITER_KILLS):
+            time.sleep(rng.uniform(1.0, 8.0))
+            assert cluster.writer is not None
+            cluster.kill(cluster.writer)
+            time.sleep(rng.uniform(0.0, 2.0))
+            cluster.start_writer()
+
+    assert_same_archive(crawl_cluster(fresh_redis, web_registry, tmp_path, chaos), single)
