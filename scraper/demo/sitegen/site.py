@@ -171,15 +171,20 @@ def page_url(o: Options, listing: str, i: int) -> str:
     return f"{listing}?page={i + 1}"
 
 
-def generate(seed: int, batch: str = "dev") -> GeneratedSite:
-    """The site of ``seed`` in ``batch``: same seed, same site, byte for byte."""
+def generate(
+    seed: int, batch: str = "dev", *, options: Options | None = None, name: str = ""
+) -> GeneratedSite:
+    """The site of ``seed`` in ``batch``: same seed, same site, byte for byte.
+
+    ``options`` replaces the drawn ones (a caller that needs a given family or size, e.g.
+    :mod:`scraper.tools.sweden_web`), ``name`` the generated place name."""
     from scraper.demo.sitegen.pages import build_pages
 
-    o = choose(seed, batch)
+    o = options or choose(seed, batch)
     rng = random.Random(f"site:{batch}:{seed}")
     lang = words.LANGUAGES[o.lang]
     place = words.place_name(rng, lang)
-    name = f"{place} {lang.suffix}"
+    name = name or f"{place} {lang.suffix}"
     site = GeneratedSite(
         options=o,
         id=f"gen-{batch.replace('_', '')}-{seed}",

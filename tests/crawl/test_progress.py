@@ -1,0 +1,74 @@
+"""The progress line of a many-site crawl: sites done / running / queued from Scrapy's request signals,
+and an ETA from the pace sites finish at."""
+
+from __future__ import annotations
+
+from scrapy import signals
+from scrapy.http import Request
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from scraper.crawl.progress import CrawlProgress, SiteProgress, duration
+
+
+def test_a_site_is_queued_running_then_done() -> None:
+    p = SiteProgress(["ekeby", "hemlunda", "aspvik"], now=0.0)
+    assert p.counts() == (0, 0, 3)
+    p.scheduled("ekeby")
+    p.scheduled("ekeby")
+    assert p.counts() == (0, 0, 3)  # asked, nothing answered yet: still queued
+    p.finished("ekeby")
+    assert p.counts() == (0, 1, 2)  # one answered, one still out
+    p.finished("ekeby")
+    assert p.counts() == (1, 0, 2)
+    p.scheduled("ekeby")  # a callback found more links: running again
+    assert p.counts() == (0, 1, 2)
+
+
+def test_a_dropped_request_does_not_count_as_an_answer() -> None:
+    p = SiteProgress(["ekeby"], now=0.0)
+    p.scheduled("ekeby")
+    p.finished("ekeby", answered=False)
+    assert p.counts() == (0, 0, 1)
+    p.finished("ekeby")  # more answers than requests (a request that skipped the scheduler): never below 0
+    assert p.outstanding["ekeby"] == 0 and p.counts() == (1, 0, 0)
+
+
+def test_eta_from_the_pace_sites_finish_at() -> None:
+    p = SiteProgress(["a", "b", "c", "d"], now=100.0)
+    assert p.eta(now=110.0) is None
+    for mid in ("a", "b", "c"):
+        p.scheduled(mid)
+    p.finished("a")
+    assert p.eta(now=130.0) == 90.0  # one site done in 30 s, three to go
+    p.scheduled("d")
+    for mid in ("b", "c", "d"):
+        p.finished(mid)
+    assert p.eta(now=140.0) == 0.0
+    assert p.line(now=140.0) == "sites 4 done, 0 running, 0 queued; ETA 0 s"
+
+
+def test_duration_words() -> None:
+    assert duration(None) == "unknown"
+    assert duration(42.4) == "42 s"
+    assert duration(75) == "1 min 15 s"
+    assert duration(3725) == "1 h 02 min"
+
+
+class _Spider:
+    name = "news"
+
+    def __init__(self) -> None:
+        self.sites = {"ekeby": object(), "hemlunda": object()}
+
+
+def test_the_extension_follows_the_request_signals() -> None:
+    crawler = get_crawler(settings_dict={"MUNINEWS_PROGRESS_INTERVAL": 0})
+    progress = build_from_crawler(CrawlProgress, crawler)
+    spider = _Spider()
+    crawler.signals.send_catch_log(signals.spider_opened, spider=spider)
+    request = Request("https://www.ekeby.se/", meta={"municipality_id": "ekeby"})
+    crawler.signals.send_catch_log(signals.request_scheduled, request=request, spider=spider)
+    assert progress.line().endswith("sites 0 done, 0 running, 2 queued; ETA unknown")
+    crawler.signals.send_catch_log(signals.request_left_downloader, request=request, spider=spider)
+    assert "sites 1 done, 0 running, 1 queued" in progress.line()
