@@ -43,6 +43,7 @@ class Crawl:
     pages: int
     peak_rss_mb: float
     cpu: float = 0.0  # CPU-seconds of the crawl process and its extraction workers
+    runnable: float = 0.0  # share of samples the crawl process was running or waiting for a core
     log: str = ""
 
 
@@ -85,14 +86,40 @@ class SwedenResult:
         return out
 
 
+def _state(pid: int) -> str:
+    """The scheduler state of a process (R running or runnable, S sleeping, ...); "?" off Linux."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "?"
+
+
+def _run(argv: list[str], log: Path, timeout: int) -> tuple[int, float]:
+    """Run ``argv`` with its output in ``log``; its exit status and the share of samples in which it
+    was runnable (1.0: it wanted the CPU all along, so it waited for cores, not for sites)."""
+    states: Counter[str] = Counter()
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while proc.poll() is None:
+            if time.monotonic() > deadline:
+                proc.kill()
+                proc.wait()
+                raise subprocess.TimeoutExpired(argv, timeout)
+            states[_state(proc.pid)] += 1
+            time.sleep(0.25)
+    return proc.returncode, states["R"] / max(1, sum(states.values()) - states["?"])
+
+
 def _crawl(registry: Path, db: Path, delay: float, workers: int, timeout: int, *extra: str) -> Crawl:
     argv = [sys.executable, "-m", "scraper", "crawl", "--all", "--db", str(db), *extra,
             "-s", f"MUNINEWS_REGISTRY={registry}", "-s", "MUNINEWS_PROGRESS_INTERVAL=10",
             "-s", "MUNINEWS_CAPTURE=0", "-s", "LOG_LEVEL=INFO", "-s", "MUNINEWS_FAST_LOOPBACK=0",
             "-s", f"DOWNLOAD_DELAY={delay}", "-s", f"AUTOTHROTTLE_START_DELAY={delay}",
             "-s", f"MUNINEWS_EXTRACT_WORKERS={workers}"]  # fmt: skip
+    log = db.with_name(f"crawl{len(list(db.parent.glob('crawl*.log'))) + 1}.log")
     before, start = resource.getrusage(resource.RUSAGE_CHILDREN), time.monotonic()
-    proc = subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
+    returncode, runnable = _run(argv, log, timeout)
     seconds = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     rss = after.ru_maxrss / 1024  # kB on Linux: the largest process of the crawl's
@@ -101,9 +128,10 @@ def _crawl(registry: Path, db: Path, delay: float, workers: int, timeout: int, *
     try:
         latest = "select max(id) from crawls c2 where c2.municipality_id = c.municipality_id"
         pages = conn.execute(f"select coalesce(sum(pages_fetched), 0) from crawls c where id = ({latest})")
-        return Crawl(seconds, proc.returncode, int(pages.fetchone()[0]), rss, cpu, proc.stdout + proc.stderr)
+        count = int(pages.fetchone()[0])
     finally:
         conn.close()
+    return Crawl(seconds, returncode, count, rss, cpu, runnable, log.read_text(encoding="utf-8"))
 
 
 def _score(web: SwedenWeb, db: Path, result: SwedenResult) -> None:
@@ -180,7 +208,7 @@ def run_sweden(
     workers = cores if workers is None else workers
     workdir.mkdir(parents=True, exist_ok=True)
     db, registry = workdir / "sweden.db", workdir / "registry.json"
-    for stale in workdir.glob("sweden.db*"):
+    for stale in [*workdir.glob("sweden.db*"), *workdir.glob("crawl*.log")]:
         stale.unlink()
     with SwedenWeb(plans) as web:
         save_registry(web.registry(), registry)
@@ -212,7 +240,9 @@ def format_sweden(r: SwedenResult) -> str:
         f"{len(r.working())} working sites; {len(broken)} broken, {len(quiet)} quiet",
         f" per-site delay D {r.delay} s, {r.cores} cores, {r.workers} extraction workers (the machine may be shared)",
         f" crawl 1 (all new): wall {c1.seconds:.1f} s, {c1.pages} pages, {c1.pages / c1.seconds:.1f} pages/s, "
-        f"peak RSS {c1.peak_rss_mb:.0f} MB, {c1.cpu:.1f} CPU-s (crawl process and workers), exit {c1.returncode}",
+        f"peak RSS {c1.peak_rss_mb:.0f} MB, exit {c1.returncode}",
+        f"  {c1.cpu:.1f} CPU-s (crawl process and workers); the crawl process was runnable (on a core or "
+        f"waiting for one) in {c1.runnable:.0%} of samples",
         f"  bound 1.5 × max(largest site {r.max_requests} requests × D = {r.max_requests * r.delay:.1f} s, "
         f"extraction {r.extract_cpu:.1f} CPU-s / {r.cores} cores = {r.extract_cpu / r.cores:.1f} s) + 30 s = "
         f"{r.bound:.1f} s: {'within' if c1.seconds <= r.bound else 'OVER'} ({c1.seconds / r.bound:.2f} of it)",
