@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     sweden.add_argument("--workers", type=int, default=None, help="extraction workers (default: cores)")
     sweden.add_argument("--workdir", type=Path, default=None, help="keep the archive, registry and logs here")
     sweden.add_argument("--log", action="store_true", help="print the first crawl's log")
+    sweden.add_argument("--first-only", action="store_true", help="only the first crawl (no health figures)")
+    sweden.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="a Scrapy setting for the crawls"
+    )
     return parser
 
 
@@ -62,7 +66,14 @@ def _sweden(args: argparse.Namespace) -> int:
     from .sweden import format_sweden, run_sweden
 
     with tempfile.TemporaryDirectory() as tmp:
-        r = run_sweden(args.sites, delay=args.delay, workers=args.workers, workdir=args.workdir or Path(tmp))
+        r = run_sweden(
+            args.sites,
+            delay=args.delay,
+            workers=args.workers,
+            workdir=args.workdir or Path(tmp),
+            second=not args.first_only,
+            settings=tuple(args.set),
+        )
     if args.log:
         print(r.first.log)
     print(format_sweden(r))

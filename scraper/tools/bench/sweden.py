@@ -79,7 +79,7 @@ class SwedenResult:
             mid, got = p.municipality.id, self.status.get(p.municipality.id)
             if p.broken and (got != "failing" or not self.notes.get(mid)):
                 out.append(f"{mid}: broken ({p.broken}) but {got} (note {self.notes.get(mid)!r})")
-            elif not p.broken and p.quiet != (got == "quiet"):
+            elif not p.broken and self.second is not None and p.quiet != (got == "quiet"):
                 out.append(f"{mid}: {'quiet' if p.quiet else 'active'} but {got} ({self.notes.get(mid)!r})")
             if not p.broken and self.platforms.get(mid) != p.platform:
                 out.append(f"{mid}: platform {p.platform} seen as {self.platforms.get(mid)}")
@@ -112,6 +112,7 @@ def _run(argv: list[str], log: Path, timeout: int) -> tuple[int, float]:
 
 
 def _crawl(registry: Path, db: Path, delay: float, workers: int, timeout: int, *extra: str) -> Crawl:
+    """One crawl of the CLI; ``extra``: more arguments (``--revisit all``, ``-s KEY=VALUE``)."""
     argv = [sys.executable, "-m", "scraper", "crawl", "--all", "--db", str(db), *extra,
             "-s", f"MUNINEWS_REGISTRY={registry}", "-s", "MUNINEWS_PROGRESS_INTERVAL=10",
             "-s", "MUNINEWS_CAPTURE=0", "-s", "LOG_LEVEL=INFO", "-s", "MUNINEWS_FAST_LOOPBACK=0",
@@ -201,8 +202,11 @@ def run_sweden(
     workdir: Path,
     timeout: int = 3600,
     second: bool = True,
+    settings: tuple[str, ...] = (),
 ) -> SwedenResult:
-    """Plan, serve, crawl (twice) and score the first ``count`` kommuner of the registry (all: None)."""
+    """Plan, serve, crawl (twice, or once without ``second``) and score the first ``count`` kommuner
+    of the registry (all: None); ``settings``: ``KEY=VALUE`` Scrapy settings for both crawls."""
+    extra = [arg for kv in settings for arg in ("-s", kv)]
     plans = plan_sweden(load_registry()[:count])
     cores = os.cpu_count() or 1
     workers = cores if workers is None else workers
@@ -212,7 +216,7 @@ def run_sweden(
         stale.unlink()
     with SwedenWeb(plans) as web:
         save_registry(web.registry(), registry)
-        first = _crawl(registry, db, delay, workers, timeout)
+        first = _crawl(registry, db, delay, workers, timeout, *extra)
         result = SwedenResult(plans, delay, cores, workers, first, None, Tally(),
                               max(web.requests(p.municipality.id) for p in plans), 0.0)  # fmt: skip
         _score(web, db, result)
@@ -220,7 +224,7 @@ def run_sweden(
         ports = web.ports
     if second:
         with SwedenWeb(plans, extra_articles=LATER_ARTICLES, ports=ports):
-            result.second = _crawl(registry, db, delay, workers, timeout, "--revisit", "all")
+            result.second = _crawl(registry, db, delay, workers, timeout, "--revisit", "all", *extra)
     _health(db, result)
     return result
 
