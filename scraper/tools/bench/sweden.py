@@ -262,7 +262,11 @@ def format_sweden(r: SwedenResult) -> str:
         f" broken sites failing with a reason: "
         f"{sum(1 for p in broken if r.status.get(p.municipality.id) == 'failing' and r.notes.get(p.municipality.id))}"
         f"/{len(broken)}; quiet sites quiet: "
-        f"{sum(1 for p in quiet if r.status.get(p.municipality.id) == 'quiet')}/{len(quiet)}",
+        + (
+            f"{sum(1 for p in quiet if r.status.get(p.municipality.id) == 'quiet')}/{len(quiet)}"
+            if r.second
+            else "(needs the second crawl)"
+        ),
         f" platform detected right: {seen_right}/{len(r.working())}",
         f" articles stored twice (same municipality, title and date): {r.duplicates}",
     ]
