@@ -33,8 +33,8 @@ class SiteProgress:
 
     def __init__(self, sites: list[str] | tuple[str, ...] = (), now: float | None = None) -> None:
         self.sites = list(sites)
-        self.outstanding: Tally[str] = Tally()
-        self.answered: set[str] = set()
+        self.outstanding: Tally[str] = Tally()  # requests scheduled, not yet out of the downloader
+        self.answered: Tally[str] = Tally()  # requests that came back from the downloader
         self.started = time.monotonic() if now is None else now
 
     def scheduled(self, mid: str | None) -> None:
@@ -46,21 +46,26 @@ class SiteProgress:
         if mid:
             self.outstanding[mid] = max(0, self.outstanding[mid] - 1)
             if answered:
-                self.answered.add(mid)
+                self.answered[mid] += 1
 
     def counts(self) -> tuple[int, int, int]:
         """(done, running, queued) over the crawl's sites."""
-        done = sum(1 for m in self.sites if m in self.answered and not self.outstanding[m])
-        queued = sum(1 for m in self.sites if m not in self.answered)
+        done = sum(1 for m in self.sites if self.answered[m] and not self.outstanding[m])
+        queued = sum(1 for m in self.sites if not self.answered[m])
         return done, len(self.sites) - done - queued, queued
 
     def eta(self, now: float | None = None) -> float | None:
-        """Seconds left, from the pace sites finish at so far; None before the first is done."""
-        done, running, queued = self.counts()
-        if not done or not (running or queued):
-            return None if not done else 0.0
+        """Seconds left: the requests still to come at the pace they are answered so far. A site still
+        running or queued is taken to need as many as the finished ones needed on average (at least
+        what it has asked for); None before the first site is done."""
+        done = [m for m in self.sites if self.answered[m] and not self.outstanding[m]]
+        if not done:
+            return None
+        typical = sum(self.answered[m] for m in done) / len(done)
+        left = sum(max(typical - self.answered[m], self.outstanding[m]) for m in self.sites if m not in done)
         elapsed = (time.monotonic() if now is None else now) - self.started
-        return elapsed / done * (running + queued)
+        answered = sum(self.answered.values())
+        return left * elapsed / answered if answered and elapsed > 0 else None
 
     def line(self, now: float | None = None) -> str:
         done, running, queued = self.counts()

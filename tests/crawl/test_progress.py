@@ -34,16 +34,29 @@ def test_a_dropped_request_does_not_count_as_an_answer() -> None:
     assert p.outstanding["ekeby"] == 0 and p.counts() == (1, 0, 0)
 
 
-def test_eta_from_the_pace_sites_finish_at() -> None:
+def test_eta_from_the_pace_requests_are_answered_and_the_size_of_finished_sites() -> None:
     p = SiteProgress(["a", "b", "c", "d"], now=100.0)
     assert p.eta(now=110.0) is None
-    for mid in ("a", "b", "c"):
-        p.scheduled(mid)
-    p.finished("a")
-    assert p.eta(now=130.0) == 90.0  # one site done in 30 s, three to go
-    p.scheduled("d")
+    for _ in range(10):  # site a: ten requests, all answered
+        p.scheduled("a")
+        p.finished("a")
+    p.scheduled("b")
+    p.finished("b")  # b: one answered, three still out
+    for _ in range(3):
+        p.scheduled("b")
+    assert p.eta(now=110.0) is not None
+    # 11 answers in 11 s: one a second; b needs 9 more (a's 10 minus its 1), c and d 10 each.
+    assert p.eta(now=111.0) == 29.0
+    for _ in range(12):  # b turns out bigger than a: at least what it asked for counts
+        p.scheduled("b")
+    assert p.eta(now=111.0) == 15 + 10 + 10
     for mid in ("b", "c", "d"):
-        p.finished(mid)
+        for _ in range(p.outstanding[mid]):
+            p.finished(mid)
+    p.scheduled("c")
+    p.finished("c")
+    p.scheduled("d")
+    p.finished("d")
     assert p.eta(now=140.0) == 0.0
     assert p.line(now=140.0) == "sites 4 done, 0 running, 0 queued; ETA 0 s"
 
