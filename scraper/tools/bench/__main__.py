@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     sweden.add_argument("--log", action="store_true", help="print the first crawl's log")
     sweden.add_argument("--first-only", action="store_true", help="only the first crawl (no health figures)")
     sweden.add_argument(
+        "--only", default="", help="comma-separated ids: just these sites, as Sweden plans them"
+    )
+    sweden.add_argument(
         "--set", action="append", default=[], metavar="KEY=VALUE", help="a Scrapy setting for the crawls"
     )
     return parser
@@ -73,6 +76,7 @@ def _sweden(args: argparse.Namespace) -> int:
             workdir=args.workdir or Path(tmp),
             second=not args.first_only,
             settings=tuple(args.set),
+            only=tuple(i for i in args.only.split(",") if i),
         )
     if args.log:
         print(r.first.log)

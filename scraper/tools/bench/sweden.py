@@ -203,11 +203,15 @@ def run_sweden(
     timeout: int = 3600,
     second: bool = True,
     settings: tuple[str, ...] = (),
+    only: tuple[str, ...] = (),
 ) -> SwedenResult:
     """Plan, serve, crawl (twice, or once without ``second``) and score the first ``count`` kommuner
-    of the registry (all: None); ``settings``: ``KEY=VALUE`` Scrapy settings for both crawls."""
+    of the registry (all: None), or only the ids in ``only``; ``settings``: ``KEY=VALUE`` Scrapy
+    settings for both crawls."""
     extra = [arg for kv in settings for arg in ("-s", kv)]
     plans = plan_sweden(load_registry()[:count])
+    if only:  # these sites as all of Sweden plans them (same seed, address, faults)
+        plans = [p for p in plans if p.municipality.id in only]
     cores = os.cpu_count() or 1
     workers = cores if workers is None else workers
     workdir.mkdir(parents=True, exist_ok=True)
