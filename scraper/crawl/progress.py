@@ -48,6 +48,12 @@ class SiteProgress:
             if answered:
                 self.answered[mid] += 1
 
+    def given_up(self, mid: str) -> None:
+        """The crawl stopped asking this site (robots.txt unreachable): its requests left in the
+        queue are dropped by a middleware, which no signal reports, so it is done now."""
+        self.outstanding[mid] = 0
+        self.answered[mid] = max(self.answered[mid], 1)
+
     def counts(self) -> tuple[int, int, int]:
         """(done, running, queued) over the crawl's sites."""
         done = sum(1 for m in self.sites if self.answered[m] and not self.outstanding[m])
@@ -89,6 +95,7 @@ class CrawlProgress:
         self.interval = interval
         self.loop: task.LoopingCall | None = None
         self.sites = SiteProgress()
+        self.spider: Any = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> CrawlProgress:
@@ -101,6 +108,10 @@ class CrawlProgress:
         return ext
 
     def line(self) -> str:
+        for mid, site in (getattr(self.spider, "sites", None) or {}).items():
+            if getattr(site, "robots_unavailable", None):
+                self.sites.given_up(mid)
+
         def get(counter: Counter) -> int:
             return counters.get(self.crawler.stats, counter)
 
@@ -126,6 +137,7 @@ class CrawlProgress:
         self.sites.finished(request.meta.get("municipality_id"))
 
     def spider_opened(self, spider: Any) -> None:
+        self.spider = spider
         self.sites = SiteProgress(list(getattr(spider, "sites", None) or ()))
         if self.interval > 0:
             self.loop = task.LoopingCall(self.log)

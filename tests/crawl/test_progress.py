@@ -68,11 +68,15 @@ def test_duration_words() -> None:
     assert duration(3725) == "1 h 02 min"
 
 
+class _Site:
+    robots_unavailable: str | None = None
+
+
 class _Spider:
     name = "news"
 
     def __init__(self) -> None:
-        self.sites = {"ekeby": object(), "hemlunda": object()}
+        self.sites = {"ekeby": _Site(), "hemlunda": _Site()}
 
 
 def test_the_extension_follows_the_request_signals() -> None:
@@ -85,3 +89,18 @@ def test_the_extension_follows_the_request_signals() -> None:
     assert progress.line().endswith("sites 0 done, 0 running, 2 queued; ETA unknown")
     crawler.signals.send_catch_log(signals.request_left_downloader, request=request, spider=spider)
     assert "sites 1 done, 0 running, 1 queued" in progress.line()
+
+
+def test_a_site_whose_robots_txt_is_unreachable_is_done_though_its_requests_never_left() -> None:
+    crawler = get_crawler(settings_dict={"MUNINEWS_PROGRESS_INTERVAL": 0})
+    progress = build_from_crawler(CrawlProgress, crawler)
+    spider = _Spider()
+    crawler.signals.send_catch_log(signals.spider_opened, spider=spider)
+    robots = Request("https://www.hemlunda.se/robots.txt", meta={"municipality_id": "hemlunda"})
+    home = Request("https://www.hemlunda.se/", meta={"municipality_id": "hemlunda"})
+    for request in (robots, home):
+        crawler.signals.send_catch_log(signals.request_scheduled, request=request, spider=spider)
+    crawler.signals.send_catch_log(signals.request_left_downloader, request=robots, spider=spider)
+    assert "sites 0 done, 1 running, 1 queued" in progress.line()  # the homepage waits for robots.txt
+    spider.sites["hemlunda"].robots_unavailable = "robots.txt answered HTTP 503"
+    assert "sites 1 done, 0 running, 1 queued" in progress.line()  # its homepage will be dropped
