@@ -3,6 +3,8 @@ and an ETA from the pace sites finish at."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from scrapy import signals
 from scrapy.http import Request
 from scrapy.utils.misc import build_from_crawler
@@ -79,11 +81,17 @@ class _Spider:
         self.sites = {"ekeby": _Site(), "hemlunda": _Site()}
 
 
-def test_the_extension_follows_the_request_signals() -> None:
+def _opened() -> tuple[Any, CrawlProgress, _Spider]:
+    """A crawler with the progress extension, its spider opened."""
     crawler = get_crawler(settings_dict={"MUNINEWS_PROGRESS_INTERVAL": 0})
     progress = build_from_crawler(CrawlProgress, crawler)
     spider = _Spider()
     crawler.signals.send_catch_log(signals.spider_opened, spider=spider)
+    return crawler, progress, spider
+
+
+def test_the_extension_follows_the_request_signals() -> None:
+    crawler, progress, spider = _opened()
     request = Request("https://www.ekeby.se/", meta={"municipality_id": "ekeby"})
     crawler.signals.send_catch_log(signals.request_scheduled, request=request, spider=spider)
     assert progress.line().endswith("sites 0 done, 0 running, 2 queued; ETA unknown")
@@ -92,10 +100,7 @@ def test_the_extension_follows_the_request_signals() -> None:
 
 
 def test_a_site_whose_robots_txt_is_unreachable_is_done_though_its_requests_never_left() -> None:
-    crawler = get_crawler(settings_dict={"MUNINEWS_PROGRESS_INTERVAL": 0})
-    progress = build_from_crawler(CrawlProgress, crawler)
-    spider = _Spider()
-    crawler.signals.send_catch_log(signals.spider_opened, spider=spider)
+    crawler, progress, spider = _opened()
     robots = Request("https://www.hemlunda.se/robots.txt", meta={"municipality_id": "hemlunda"})
     home = Request("https://www.hemlunda.se/", meta={"municipality_id": "hemlunda"})
     for request in (robots, home):
