@@ -44,3 +44,7 @@ def rss_portlet_urls(markup: str, base_url: str) -> list[str]:
         if url not in urls:
             urls.append(url)
     return urls
+
+
+#: The feeds a SiteVision page names in its own way (scraper.cms.choice reads this name).
+feed_urls = rss_portlet_urls

@@ -16,6 +16,7 @@ from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gzip_magic_number
 
 from scraper.clock import utc_now
+from scraper.cms.choice import cms_data
 from scraper.cms.detect import detect_platform
 from scraper.config import CrawlConfig
 from scraper.crawl import counters as stats
@@ -48,11 +49,15 @@ class ResponseChecks:
         if sel is None:
             return None
         hosts = dict(self.config.press_room_hosts)
-        return sources.home_links(sel, response.url, site.municipality.homepage, hosts)
+        home = site.municipality.homepage
+        return sources.home_links(sel, response.url, home, hosts, cms_data(site.platform))
 
     def _read_listing(self, response: Response, site: SiteState) -> list[Link] | None:
         sel = self._html(response, site)
-        return None if sel is None else sources.listing_links(sel, response.url, site.municipality.homepage)
+        home = site.municipality.homepage
+        return (
+            None if sel is None else sources.listing_links(sel, response.url, home, cms_data(site.platform))
+        )
 
     def _read_sitemap(self, response: Response, site: SiteState) -> list[Link] | None:
         gzipped = gzip_magic_number(response)

@@ -18,7 +18,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
 from scraper.clock import parse_time
-from scraper.cms.sitevision import rss_portlet_urls
+from scraper.cms.choice import ALL, CmsData
 from scraper.crawl import classify
 from scraper.crawl.press_rooms import press_room_links
 from scraper.crawl.urls import (
@@ -105,21 +105,27 @@ def feed_links(body: bytes, url: str) -> list[Link]:
     ]
 
 
-def page_feeds(sel: Selector, url: str) -> list[Link]:
-    """The feeds a page announces (``<link rel=alternate>``) and the SiteVision RSS portlets it names."""
+def page_feeds(sel: Selector, url: str, cms: CmsData = ALL) -> list[Link]:
+    """The feeds a page announces (``<link rel=alternate>``) and the ones its platform names in its
+    own way (SiteVision's RSS portlets), by the site's CMS data (:mod:`scraper.cms.choice`)."""
     urls = classify.feed_links(sel, url)
-    named = "\n".join(sel.xpath("//@href | //@data-href | //@data-url | //script/text()").getall())
-    urls += [u for u in rss_portlet_urls(named, url) if u not in urls]
+    if cms.feed_finders:
+        named = "\n".join(sel.xpath("//@href | //@data-href | //@data-url | //script/text()").getall())
+        urls += [u for u in cms.feed_urls(named, url) if u not in urls]
     return [Link(LinkKind.FEED, u) for u in urls]
 
 
 def home_links(
-    sel: Selector, url: str, homepage: str, press_hosts: Mapping[str, str] | None = None
+    sel: Selector,
+    url: str,
+    homepage: str,
+    press_hosts: Mapping[str, str] | None = None,
+    cms: CmsData = ALL,
 ) -> list[Link]:
     """What a homepage offers: feeds, news listings, navigation into a news section, news teasers, and
     the press rooms it links (``press_hosts``: extra hosts of press services, see
-    :mod:`scraper.crawl.press_rooms`)."""
-    links = page_feeds(sel, url)
+    :mod:`scraper.crawl.press_rooms`); ``cms`` is the data of the site's platform."""
+    links = page_feeds(sel, url, cms)
     links += [
         Link(LinkKind.PRESS_FEED, room.feed_url)
         if room.feed_url
@@ -139,11 +145,11 @@ def home_links(
     return links + [Link(LinkKind.CANDIDATE, a.url) for a in signals.news_links]
 
 
-def listing_links(sel: Selector, url: str, homepage: str) -> list[Link]:
+def listing_links(sel: Selector, url: str, homepage: str, cms: CmsData = ALL) -> list[Link]:
     """What a listing page lists: feeds, entries (with date, and whether they vouch for their page),
     linked listings and pagination. A link that is the listing's navigation (a year of its archive)
     is read as a listing, not asked as an article candidate."""
-    links = page_feeds(sel, url)
+    links = page_feeds(sel, url, cms)
     navigation = listing_navigation(sel, url)
     listings = {canonical_url(link.url) for link in navigation}
     entries = [

@@ -133,14 +133,19 @@ class StrictServer:
     """One generated site on 127.0.0.1, in a thread."""
 
     def __init__(
-        self, site: GeneratedSite, host: str = "127.0.0.1", port: int = 0, press_origin: str = ""
+        self,
+        site: GeneratedSite,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        press_origin: str = "",
+        app: type[StrictApp] = StrictApp,
     ) -> None:
         self.site = site
         handler: Any = type("StrictHandler", (_Handler,), {})
         self._httpd = ThreadingHTTPServer((host, port), handler)
         self._httpd.daemon_threads = True
         self.origin = f"http://{host}:{self._httpd.server_address[1]}"
-        handler.app = self.app = StrictApp(site, self.origin, press_origin)
+        handler.app = self.app = app(site, self.origin, press_origin)
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, name=f"sitegen-{site.id}", daemon=True
         )

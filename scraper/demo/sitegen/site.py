@@ -185,16 +185,20 @@ def generate(
     second_sources: bool = False,
     press_room: bool | None = None,
     pdf_releases: int | None = None,
+    options: Options | None = None,
+    name: str = "",
 ) -> GeneratedSite:
     """The site of ``seed`` in ``batch``: same seed, same site, byte for byte.
 
     ``second_sources`` draws a press room and PDF releases for some sites (:func:`choose`);
     ``press_room`` and ``pdf_releases`` set them outright (see :mod:`scraper.demo.sitegen.second`).
+    ``options`` replaces the drawn ones (a caller that needs a given family or size, e.g.
+    :mod:`scraper.tools.sweden_web`), ``name`` the generated place name.
     """
     from scraper.demo.sitegen.pages import build_pages
     from scraper.demo.sitegen.second import add_second_sources
 
-    o = choose(seed, batch, second_sources=second_sources)
+    o = options or choose(seed, batch, second_sources=second_sources)
     if press_room is not None or pdf_releases is not None:
         o = replace(
             o,
@@ -204,7 +208,7 @@ def generate(
     rng = random.Random(f"site:{batch}:{seed}")
     lang = words.LANGUAGES[o.lang]
     place = words.place_name(rng, lang)
-    name = f"{place} {lang.suffix}"
+    name = name or f"{place} {lang.suffix}"
     site = GeneratedSite(
         options=o,
         id=f"gen-{batch.replace('_', '')}-{seed}",

@@ -1,4 +1,4 @@
-"""``python -m scraper.tools.bench quotes|sites|real|body|speed|pool``."""
+"""``python -m scraper.tools.bench quotes|sites|real|body|speed|pool|sweden``."""
 
 from __future__ import annotations
 
@@ -47,11 +47,47 @@ def _parser() -> argparse.ArgumentParser:
     real.add_argument("--corpus", type=Path, default=REAL_TEXTS_DIR, help="folder with texts.jsonl")
     real.add_argument("--held-out", action="store_true", help="also score the held-out half (odd ids)")
     real.add_argument("--verbose", "-v", action="store_true", help="list the errors of the dev half")
+    sweden = sub.add_parser("sweden", help="crawl a generated Sweden: 290 kommun sites on loopback addresses")
+    sweden.add_argument("--sites", type=int, default=None, help="only the first N kommuner (default: all)")
+    sweden.add_argument("--delay", type=float, default=0.25, help="per-site download delay D in seconds")
+    sweden.add_argument("--workers", type=int, default=None, help="extraction workers (default: cores)")
+    sweden.add_argument("--workdir", type=Path, default=None, help="keep the archive, registry and logs here")
+    sweden.add_argument("--log", action="store_true", help="print the first crawl's log")
+    sweden.add_argument("--first-only", action="store_true", help="only the first crawl (no health figures)")
+    sweden.add_argument(
+        "--only", default="", help="comma-separated ids: just these sites, as Sweden plans them"
+    )
+    sweden.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="a Scrapy setting for the crawls"
+    )
     return parser
+
+
+def _sweden(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .sweden import format_sweden, run_sweden
+
+    with tempfile.TemporaryDirectory() as tmp:
+        r = run_sweden(
+            args.sites,
+            delay=args.delay,
+            workers=args.workers,
+            workdir=args.workdir or Path(tmp),
+            second=not args.first_only,
+            settings=tuple(args.set),
+            only=tuple(i for i in args.only.split(",") if i),
+        )
+    if args.log:
+        print(r.first.log)
+    print(format_sweden(r))
+    return 1 if r.problems() else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "sweden":
+        return _sweden(args)
     if args.command == "real":
         return _real(args.corpus, args.held_out, args.verbose)
     if args.command == "body":
