@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -15,6 +16,15 @@ _SPACE = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Class tokens that only describe a layout ("has-sidebar", "no-header"), not the element itself.
 _LAYOUT_PREFIXES = ("has-", "no-", "with-", "without-", "is-", "show-", "hide-")
+
+
+#: A fallback value, or a function that computes it when it is needed (an expensive guess).
+Fallback = str | None | Callable[[], str | None]
+
+
+def resolve(fallback: Fallback) -> str | None:
+    """The value of a :data:`Fallback`."""
+    return fallback() if callable(fallback) else fallback
 
 
 def parse_html(text: str) -> _Element | None:
