@@ -17,7 +17,7 @@ from trafilatura.xpaths import AUTHOR_XPATHS
 
 import scraper.extract.article as article_module
 from scraper.extract.dates import htmldate_params
-from scraper.extract.fallbacks import AUTHOR_HINT_WORDS, TrafilaturaGuesses
+from scraper.extract.fallbacks import AUTHOR_HINT_WORDS, TrafilaturaGuesses, may_name_an_author
 from scraper.extract.tree import parse_html
 
 FETCHED_AT = "2026-03-20T08:00:00Z"
@@ -118,3 +118,9 @@ def test_cascade_where_fast_extraction_keeps_little(monkeypatch: pytest.MonkeyPa
     calls = _count_bare_extractions(monkeypatch)
     article_module.extract_article(page.encode(), URL, FETCHED_AT)
     assert [c.get("fast") for c in calls] == [True, None]
+
+
+def test_author_search_skipped_only_without_hints() -> None:
+    with_hint, without = parse_html(BYLINE_PAGE), parse_html(NO_AUTHOR_PAGE)
+    assert with_hint is not None and without is not None
+    assert may_name_an_author(with_hint) and not may_name_an_author(without)
