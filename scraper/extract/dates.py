@@ -28,6 +28,7 @@ import re
 from datetime import date
 from typing import Any
 
+from lxml import etree
 from lxml.etree import _Element
 
 from .tree import Fallback, clean_text, is_in_chrome, resolve
@@ -156,6 +157,9 @@ def _structured(tree: _Element) -> tuple[str | None, str | None]:
     return published, updated
 
 
+_TEXTS = etree.XPath(
+    ".//text()[not(parent::script or parent::style or parent::noscript)]", smart_strings=False
+)
 Labelled = tuple[str | None, str | None, str | None]  # published, updated, a bare "Datum" date
 
 
@@ -163,7 +167,11 @@ def _labelled(tree: _Element) -> Labelled:
     """Dates next to a "Publicerad" / "Uppdaterad" / "Published" / "Datum" label, outside site chrome."""
     published = updated = dated = None
     body = tree.find("body")
-    for node in (body if body is not None else tree).iter():
+    root = body if body is not None else tree
+    # Most pages have no label word in any text: one pass over the text as strings tells.
+    if not any(_LABEL_HINT.search(text) for text in _TEXTS(root)):
+        return published, updated, dated
+    for node in root.iter():
         if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
             continue
         text = f"{node.text or ''} {node.tail or ''}"
