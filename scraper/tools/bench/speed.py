@@ -2,7 +2,8 @@
 
 The corpus is ``../shared/corpora/web-eval`` (or ``--corpus``); without one the command refuses to
 run (the 36 gold pages are short hand-made pages: their timing says nothing about real ones). Each
-page is extracted by trafilatura's default ``extract(with_metadata=True)``, by ``extract_article``
+page is extracted, with its URL from ``evaldata.json`` when there is one, by trafilatura's default
+``extract(with_metadata=True)``, by ``extract_article``
 (body, metadata, quotes, contacts) and by quote+contact extraction alone, interleaved page by page
 with the order rotated each round, after one warm-up round. The ratio is the median over rounds of
 the two totals' ratio (the machine may be shared: both are measured in the same seconds); p50, p95
@@ -67,7 +68,15 @@ class SpeedResult:
         return self.ratio(self.quotes_contacts)
 
 
-def _methods(bodies: list[bytes], country: str) -> list[Callable[[int], object]]:
+def page_urls(files: Sequence[Path]) -> list[str]:
+    """Each page's URL from its corpus's ``evaldata.json`` (as a crawl always knows it), else a placeholder."""
+    from .body import load_web_eval
+
+    known = {page.file: page.url for folder in {f.parent for f in files} for page in load_web_eval(folder)}
+    return [known.get(f.name, "https://example.invalid/") for f in files]
+
+
+def _methods(bodies: list[bytes], urls: list[str], country: str) -> list[Callable[[int], object]]:
     import trafilatura
 
     from scraper.extract import decode_html, extract_article, extract_contacts, extract_quotes
@@ -75,16 +84,16 @@ def _methods(bodies: list[bytes], country: str) -> list[Callable[[int], object]]
 
     # Inputs for quote+contact extraction alone: the body paragraphs and the parsed tree.
     prepared = []
-    for body in bodies:
-        article = extract_article(body, "https://example.invalid/", DEFAULT_FETCHED_AT, country=country)
+    for body, url in zip(bodies, urls, strict=True):
+        article = extract_article(body, url, DEFAULT_FETCHED_AT, country=country)
         paragraphs = article.body.split("\n\n") if article.body else []
         prepared.append((paragraphs, article.language, parse_html(decode_html(body))))
 
     def run_trafilatura(i: int) -> object:
-        return trafilatura.extract(bodies[i], with_metadata=True, deduplicate=False)
+        return trafilatura.extract(bodies[i], url=urls[i], with_metadata=True, deduplicate=False)
 
     def run_article(i: int) -> object:
-        return extract_article(bodies[i], "https://example.invalid/", DEFAULT_FETCHED_AT, country=country)
+        return extract_article(bodies[i], urls[i], DEFAULT_FETCHED_AT, country=country)
 
     def run_quotes_contacts(i: int) -> object:
         paragraphs, language, tree = prepared[i]
@@ -98,7 +107,7 @@ def _methods(bodies: list[bytes], country: str) -> list[Callable[[int], object]]
 def measure_speed(files: Sequence[Path], rounds: int = 5, country: str = "SE") -> SpeedResult:
     """Time trafilatura alone, ``extract_article`` and quote+contact extraction on the same pages."""
     bodies = [f.read_bytes() for f in files]
-    methods = _methods(bodies, country)
+    methods = _methods(bodies, page_urls(files), country)
     spent = [[[0.0] * rounds for _ in bodies] for _ in methods]  # method, page, round
     for r in range(rounds + 1):  # round 0 warms caches and imports up
         for i in range(len(bodies)):
