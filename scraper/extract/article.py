@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any
 
 import trafilatura
+from lxml import etree
 from lxml.etree import _Element
 
 from scraper.items import Article
@@ -21,6 +22,7 @@ from scraper.items import Article
 from .contacts import extract_contacts
 from .dates import extract_dates, htmldate_params
 from .encoding import decode_html
+from .fallbacks import TrafilaturaGuesses
 from .garbling import drop_garbled
 from .metadata import extract_author, extract_language, extract_lead, extract_title
 from .prune import pruned_copy
@@ -30,6 +32,7 @@ from .vocabulary import (
     BOILERPLATE_PARAGRAPHS,
     CONTACT_HEADINGS,
     EMAIL_LABELS,
+    FULL_CASCADE_TEXT_SHARE,
     PHONE_LABELS,
 )
 
@@ -140,9 +143,9 @@ def clean_paragraphs(paragraphs: list[str], title: str | None, lead: str | None)
     return kept
 
 
-def _paragraphs(postbody: _Element | None, title: str | None, lead: str | None) -> list[str]:
+def _paragraphs(found: list[str], title: str | None, lead: str | None) -> list[str]:
     """The body's paragraphs from trafilatura's output, without what repeats the title and the lead."""
-    paragraphs = clean_paragraphs(body_paragraphs(postbody), title, lead)
+    paragraphs = clean_paragraphs(found, title, lead)
     if lead and paragraphs and lead.startswith(paragraphs[0]):
         paragraphs = paragraphs[1:]
     return paragraphs
@@ -154,8 +157,37 @@ def _trafilatura_options(url: str, fetched_at: str) -> dict[str, Any]:
         "include_comments": False,
         "include_tables": True,
         "deduplicate": False,  # its cache is process-global: output would depend on earlier pages
+        "with_metadata": False,  # the fields the archive keeps come from TrafilaturaGuesses, on demand
         "date_extraction_params": htmldate_params(fetched_at),
     }
+
+
+_PAGE_TEXT = etree.XPath("//body//text()", smart_strings=False)
+_NOT_TEXT = etree.XPath(
+    "//body//script//text() | //body//style//text() | //body//noscript//text() | //body//template//text()",
+    smart_strings=False,
+)
+
+
+def _page_chars(tree: _Element) -> int:
+    """Characters of visible text on the page (white space at either end of a text node aside)."""
+    return sum(len(t.strip()) for t in _PAGE_TEXT(tree)) - sum(len(t.strip()) for t in _NOT_TEXT(tree))
+
+
+def main_text(pruned: _Element, options: dict[str, Any]) -> tuple[Any, list[str]]:
+    """trafilatura's main text of the (pruned) page and its paragraphs.
+
+    Its fast extraction first; its whole cascade (readability and jusText as fallbacks) only when
+    that kept less than :data:`FULL_CASCADE_TEXT_SHARE` of the page's visible text — the pages where
+    the cascade can find more (see vocabulary). trafilatura copies the tree it is given, so
+    ``pruned`` is read, never changed, and serves both runs.
+    """
+    document = trafilatura.bare_extraction(pruned, fast=True, **options)
+    paragraphs = body_paragraphs(getattr(document, "body", None))
+    if len("\n".join(paragraphs)) < FULL_CASCADE_TEXT_SHARE * _page_chars(pruned):
+        document = trafilatura.bare_extraction(pruned, **options)
+        paragraphs = body_paragraphs(getattr(document, "body", None))
+    return document, paragraphs
 
 
 def extract_article(
@@ -180,26 +212,23 @@ def extract_article(
     if tree is None:
         return article
 
+    options = _trafilatura_options(url, fetched_at)
     pruned, removed = pruned_copy(tree)
-    document = trafilatura.bare_extraction(
-        pruned, with_metadata=True, **_trafilatura_options(url, fetched_at)
-    )
-    article.title = extract_title(tree, fallback=getattr(document, "title", None))
+    guesses = TrafilaturaGuesses(pruned, url, options["date_extraction_params"])
+    _document, found = main_text(pruned, options)
+    article.title = extract_title(tree, fallback=lambda: guesses.title)
     article.lead = extract_lead(tree)
-    paragraphs = _paragraphs(getattr(document, "body", None), article.title, article.lead)
+    paragraphs = _paragraphs(found, article.title, article.lead)
     if removed and not paragraphs:
         # The guards did not see that share-like elements were the text: keep those with paragraphs.
-        pruned, _ = pruned_copy(tree, wrappers=False)
-        retry = trafilatura.bare_extraction(
-            pruned, with_metadata=False, **_trafilatura_options(url, fetched_at)
-        )
-        paragraphs = _paragraphs(getattr(retry, "body", None), article.title, article.lead)
+        _retry, found = main_text(pruned_copy(tree, wrappers=False)[0], options)
+        paragraphs = _paragraphs(found, article.title, article.lead)
     article.body = "\n\n".join(paragraphs) or None
     article.published, article.updated = extract_dates(
-        tree, fetched_at, fallback_published=getattr(document, "date", None)
+        tree, fetched_at, fallback_published=lambda: guesses.date
     )
     article.language = extract_language(tree, article.body or "")
-    article.author = extract_author(tree, fallback=getattr(document, "author", None))
+    article.author = extract_author(tree, fallback=lambda: guesses.author)
     article.quotes, people = read_quotes(paragraphs, article.language)
     article.contacts = extract_contacts(tree, country=country, people=people)  # one resolver for both
     article.garbled = drop_garbled(article, tree)  # never store a value the page does not contain

@@ -14,8 +14,8 @@ Sources in order of trust:
    "Sidan senast uppdaterad: 2018-05-30", "Published 12 March 2026", "Last updated: 14 March 2026",
    "Publiceret 14. marts 2023", "Oppdatert 15.03.2023"; a bare "Datum 14.03.2023" / "Dato:" label
    counts as published when no label says more;
-3. a fallback date from htmldate (passed in by the caller, which runs it once inside trafilatura
-   with :func:`htmldate_params`), used for ``published`` only.
+3. a fallback date from htmldate (passed in by the caller, which runs it with
+   :func:`htmldate_params` only when asked), used for ``published`` only.
 
 Every date is capped at the fetch date: a cookie expiry in a script or an event next month is
 never a publication date. ``updated`` earlier than or equal to ``published`` is dropped: an
@@ -28,9 +28,10 @@ import re
 from datetime import date
 from typing import Any
 
+from lxml import etree
 from lxml.etree import _Element
 
-from .tree import clean_text, is_in_chrome
+from .tree import Fallback, clean_text, is_in_chrome, resolve
 from .vocabulary import (
     DATE_LABELS,
     META_PUBLISHED,
@@ -156,6 +157,9 @@ def _structured(tree: _Element) -> tuple[str | None, str | None]:
     return published, updated
 
 
+_TEXTS = etree.XPath(
+    ".//text()[not(parent::script or parent::style or parent::noscript)]", smart_strings=False
+)
 Labelled = tuple[str | None, str | None, str | None]  # published, updated, a bare "Datum" date
 
 
@@ -163,7 +167,11 @@ def _labelled(tree: _Element) -> Labelled:
     """Dates next to a "Publicerad" / "Uppdaterad" / "Published" / "Datum" label, outside site chrome."""
     published = updated = dated = None
     body = tree.find("body")
-    for node in (body if body is not None else tree).iter():
+    root = body if body is not None else tree
+    # Most pages have no label word in any text: one pass over the text as strings tells.
+    if not any(_LABEL_HINT.search(text) for text in _TEXTS(root)):
+        return published, updated, dated
+    for node in root.iter():
         if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
             continue
         text = f"{node.text or ''} {node.tail or ''}"
@@ -201,12 +209,12 @@ def _dates_after_labels(snippet: str) -> Labelled:
 
 
 def extract_dates(
-    tree: _Element, fetched_at: str, fallback_published: str | None = None
+    tree: _Element, fetched_at: str, fallback_published: Fallback = None
 ) -> tuple[str | None, str | None]:
     """Return ``(published, updated)`` as ``YYYY-MM-DD``, each capped at the fetch date.
 
-    ``fallback_published`` is htmldate's guess (run inside trafilatura with
-    :func:`htmldate_params`); it is used only when the page states no published date itself.
+    ``fallback_published`` is htmldate's guess (run with :func:`htmldate_params`), or a function
+    that computes it: it is used, and computed, only when the page states no published date itself.
     """
     max_date = fetched_at[:10] if fetched_at else date.max.isoformat()
     published, updated = _structured(tree)
@@ -216,7 +224,7 @@ def extract_dates(
         published = published or _capped(labelled_published, max_date) or _capped(dated, max_date)
         updated = updated or _capped(labelled_updated, max_date)
     if not published:
-        fallback = _capped(parse_date(fallback_published), max_date)
+        fallback = _capped(parse_date(resolve(fallback_published)), max_date)
         # htmldate sometimes returns the "senast uppdaterad" date; that is not a publication date.
         if fallback and fallback != updated:
             published = fallback

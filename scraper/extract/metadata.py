@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from lxml.etree import _Element
 
-from .tree import clean_text, element_text, is_in_chrome
+from .tree import Fallback, clean_text, element_text, is_in_chrome, resolve
 from .vocabulary import (
     BYLINE_LABELS,
     HEADING_PART_TOKENS,
@@ -66,7 +66,7 @@ def strip_site_name(title: str, site_names: Iterable[str] = ()) -> str:
     return title
 
 
-def extract_title(tree: _Element, fallback: str | None = None) -> str | None:
+def extract_title(tree: _Element, fallback: Fallback = None) -> str | None:
     """The article's headline.
 
     An ``<h1>`` outside site chrome that is not a skip link, a landmark label, the site's logo or
@@ -89,7 +89,8 @@ def extract_title(tree: _Element, fallback: str | None = None) -> str | None:
         )
     if agreed or headings:
         return strip_site_name(agreed or headings[0], names)
-    for candidate in (documents[0] or documents[1], fallback, documents[2]):
+    for n in range(3):  # og:title (or twitter:title), trafilatura's guess (computed only here), <title>
+        candidate = resolve(fallback) if n == 1 else documents[0] or documents[1] if n == 0 else documents[2]
         if candidate and (candidate := _headline(candidate)):
             return strip_site_name(candidate, names)
     return None
@@ -230,7 +231,7 @@ def looks_like_organisation(name: str, site_name: str | None = None) -> bool:
     return any(word in low for word in ORGANISATION_WORDS)
 
 
-def extract_author(tree: _Element, fallback: str | None = None) -> str | None:
+def extract_author(tree: _Element, fallback: Fallback = None) -> str | None:
     """The person who wrote the article, never the site name.
 
     Order: WordPress ``.author .fn`` / ``rel=author`` / ``.byline``, then a "Text: ..." / "Av: ..."
@@ -253,7 +254,12 @@ def extract_author(tree: _Element, fallback: str | None = None) -> str | None:
         full = element_text(el)
         if len(full) < 80 and _BYLINE.match(full) and not is_in_chrome(el):
             candidates.append(_strip_byline(full))
-    candidates += [_meta(tree, "author", "article:author", "dc.creator") or "", fallback or ""]
+    candidates.append(_meta(tree, "author", "article:author", "dc.creator") or "")
+    # trafilatura's guess last, computed only when the page's own markup names no one.
+    return _first_person(candidates, site_name) or _first_person([resolve(fallback) or ""], site_name)
+
+
+def _first_person(candidates: list[str], site_name: str | None) -> str | None:
     for candidate in candidates:
         candidate = clean_text(candidate)
         if (

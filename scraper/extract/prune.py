@@ -13,6 +13,7 @@ prune only elements without paragraphs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from copy import deepcopy
 from functools import lru_cache
 
@@ -42,6 +43,26 @@ _WORD_SEPARATORS = re.compile(r"[^0-9a-z]+")
 _LAYOUT_PREFIXES = ("has-", "no-", "with-", "without-", "is-", "show-", "hide-")
 
 
+def rule_hints(patterns: list[str]) -> list[str] | None:
+    r"""For each alternative of each rule, a literal word every token it matches contains (lower-cased):
+    "cookies?" -> "cookie", r"\w*breadcrumbs?" -> "breadcrumb", "google translate" -> "translate".
+    None when an alternative is not a plain list of words (then every value is read in full)."""
+    hints: list[str] = []
+    for pattern in patterns:
+        for alternative in pattern.split("|"):
+            plain = re.sub(r"\\w[*+]|[a-z]\?", "", alternative)
+            if not plain.strip() or re.search(r"[^a-z0-9 ]", plain):
+                return None
+            hints.append(max(plain.split(), key=len))
+    return sorted({h for h in hints if not any(other != h and other in h for other in hints)})
+
+
+# A class or id value that contains no hint word (case aside) matches no rule: most values on a page
+# ("col-md-8", "nav-item") are dismissed by one search instead of being split into words.
+_HINTS = rule_hints(list(PRUNE_RULES.values()))
+_HINT = re.compile("|".join(_HINTS) if _HINTS is not None else "", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def token_words(token: str) -> str:
     """The words of one class or id token, space-separated: "td-post_sharingBar" → "td post sharing bar"."""
@@ -51,6 +72,8 @@ def token_words(token: str) -> str:
 @lru_cache(maxsize=4096)
 def prune_rule(value: str) -> str | None:
     """The name of the first rule one class/id attribute value matches, or None."""
+    if not _HINT.search(value):
+        return None
     for token in value.split():
         if token.lower().startswith(_LAYOUT_PREFIXES):
             continue
@@ -80,21 +103,24 @@ def prune_candidates(tree: _Element, *, wrappers: bool = True) -> list[tuple[_El
 
     The text an element holds is measured in paragraphs, or in all its visible text on a page
     whose text is not in ``<p>`` (lines separated by ``<br>``, bare ``<div>`` blocks)."""
-    measure = _paragraph_chars
-    if (total := measure(tree)) < PRUNE_MIN_PARAGRAPH_CHARS:
-        measure = _text_chars
-        total = measure(tree)
+    measure: Callable[[_Element], int] | None = None  # measured on the first wrapper rule's match
+    total = 0
     found: list[tuple[_Element, str]] = []
     for el in tree.xpath("//*[@class or @id]"):
         if el.tag in PRUNE_NEVER_TAGS or el.get("role") in PRUNE_NEVER_ROLES:
             continue
-        value = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not value.strip() or (rule := prune_rule(value)) is None:
+        # The first rule of the class's tokens, else of the id's (the two values cached apart).
+        rule = prune_rule(el.get("class") or "") or prune_rule(el.get("id") or "")
+        if rule is None:
             continue
-        if rule in PRUNE_WRAPPER_RULES and (
-            _holds_the_text(measure(el), total) if wrappers else _paragraph_chars(el) > 0
-        ):
-            continue
+        if rule in PRUNE_WRAPPER_RULES:
+            if measure is None:
+                measure = _paragraph_chars
+                if (total := measure(tree)) < PRUNE_MIN_PARAGRAPH_CHARS:
+                    measure = _text_chars
+                    total = measure(tree)
+            if _holds_the_text(measure(el), total) if wrappers else _paragraph_chars(el) > 0:
+                continue
         found.append((el, rule))
     chosen = {el for el, _ in found}
     return [(el, rule) for el, rule in found if not any(a in chosen for a in el.iterancestors())]

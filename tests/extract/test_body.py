@@ -13,8 +13,9 @@ from lxml import etree
 
 from scraper.extract import extract_article
 from scraper.extract.article import body_paragraphs
-from scraper.extract.prune import prune_candidates, prune_rule, pruned_copy, token_words
+from scraper.extract.prune import prune_candidates, prune_rule, pruned_copy, rule_hints, token_words
 from scraper.extract.tree import parse_html
+from scraper.extract.vocabulary import PRUNE_RULES
 
 FETCHED_AT = "2026-03-20T08:00:00Z"
 URL = "https://www.ekeby.example/nyheter/a"
@@ -219,3 +220,31 @@ def test_the_body_is_in_one_unicode_form() -> None:
     body = _body(page)
     assert "gång- och cykelvägen längs Ågatan" in body
     assert body == unicodedata.normalize("NFC", body)
+
+
+# --- the hint words that dismiss most class values without splitting them -------------------
+
+
+def test_rule_hints_are_words_every_match_contains() -> None:
+    assert rule_hints([r"cookies?|cookie\w+|consent", r"\w*breadcrumbs?"]) == [
+        "breadcrumb",
+        "consent",
+        "cookie",
+    ]
+    assert rule_hints(["google translate|goog te"]) == ["goog", "translate"]
+    assert rule_hints(["share|sharebar|sharing"]) == ["share", "sharing"]  # "sharebar" contains "share"
+
+
+def test_rule_hints_give_up_on_other_expressions() -> None:
+    assert rule_hints(["share|(?:soc|med)ial"]) is None
+
+
+def test_every_rule_has_hints() -> None:
+    assert rule_hints(list(PRUNE_RULES.values())) is not None
+
+
+@pytest.mark.parametrize(
+    "value", ["ShareBar", "td-post_sharingBar", "COOKIE-notice", "mod_breadcrumbs", "goog-te-gadget"]
+)
+def test_values_with_capitals_still_match(value: str) -> None:
+    assert prune_rule(value) is not None

@@ -9,7 +9,7 @@ skip in one line when not, scoring their even half (dev) unless ``--held-out`` i
     python -m scraper.tools.bench sites [--verbose]
     python -m scraper.tools.bench real [--corpus DIR] [--held-out] [--verbose]
     python -m scraper.tools.bench body [--corpus DIR] [--held-out] [--verbose]
-    python -m scraper.tools.bench speed [--corpus DIR] [--rounds N] [--limit N]
+    python -m scraper.tools.bench speed [--corpus DIR] [--rounds N] [--limit N]   # real pages only (exit 2 without)
     python -m scraper.tools.bench pool [--corpus DIR] [--workers N]
 
 The scoring functions are pure (predictions and labels in, counts out) so they can be unit-tested
