@@ -150,15 +150,7 @@ async def chart_view(datasette: Any, request: Any) -> Response:
         rows = await db.execute_fn(monthly_counts)
         names = dict((await db.execute("SELECT id, coalesce(name, id) FROM municipalities")).rows)
         _CHART_CACHE[db.path or ""] = (key, (rows, names))
-    context = {
-        "metadata": datasette.metadata(),
-        "chart": chart_svg(rows, names),
-        "articles": sum(r[2] for r in rows),
-        "req": req,
-        "matches": None,
-    }
-    html = await datasette.render_template("muninews_chart.html", context, request=request)
-    return Response.html(html)
+    return await _render(datasette, request, rows, names, {"req": req, "matches": None})
 
 
 async def _search_chart(datasette: Any, request: Any, db: Any, req: SearchRequest) -> Response:
@@ -172,13 +164,22 @@ async def _search_chart(datasette: Any, request: Any, db: Any, req: SearchReques
             )
         )
     names = dict((await db.execute("SELECT id, coalesce(name, id) FROM municipalities")).rows)
+    return await _render(
+        datasette, request, rows, names, {"req": req, "matches": matches, "search_url": links.page_url(req)}
+    )
+
+
+async def _render(
+    datasette: Any,
+    request: Any,
+    rows: list[tuple[str, str, int]],
+    names: dict[str, str],
+    extra: dict[str, Any],
+) -> Response:
     context = {
         "metadata": datasette.metadata(),
         "chart": chart_svg(rows, names),
         "articles": sum(r[2] for r in rows),
-        "req": req,
-        "matches": matches,
-        "search_url": links.page_url(req),
-    }
+    } | extra
     html = await datasette.render_template("muninews_chart.html", context, request=request)
     return Response.html(html)

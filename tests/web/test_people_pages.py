@@ -8,7 +8,6 @@ Every expectation is computed here from the archive with plain SQL, never copied
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -18,20 +17,17 @@ from urllib.parse import urlencode
 import pytest
 from datasette.app import Datasette
 
-from scraper.archive import Archive
 from scraper.web.cached import Refreshing
 from scraper.web.serve import make_datasette
 from tests.helpers import datasette_get as get
+from tests.helpers import searchable_copy
 
 PANEL_SIZE = 8
 
 
 @pytest.fixture(scope="module")
 def db(demo_crawl: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("people") / "archive.db"
-    shutil.copyfile(demo_crawl.db, path)
-    with Archive(path) as archive:
-        archive.refresh_terms()
+    path = searchable_copy(demo_crawl.db, tmp_path_factory.mktemp("people"))
     conn = sqlite3.connect(path)
     with conn:  # one failing and one quiet municipality, as a crawl would record them
         ids = [r[0] for r in conn.execute("SELECT id FROM municipalities ORDER BY id")]
