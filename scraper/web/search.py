@@ -49,9 +49,6 @@ from scraper.web.query import ParsedQuery, parse_query, query_too_long
 from scraper.web.suggest import did_you_mean
 
 PAGE_SIZE = 20
-#: Above this many filtered matches, relevance order ranks all matches and skips the filtered-out
-#: ones; below it, the filter goes into the index query as a rowid list.
-RANK_ROWID_LIST_MAX = 20_000
 
 _START, _END = "\x02", "\x03"  # snippet markers, turned into <mark> after escaping
 
@@ -162,15 +159,10 @@ def _ranked_page(
     if not filtered:
         sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
         return [r[0] for r in conn.execute(sql, [expression, PAGE_SIZE, offset])]
-    if len(ids) <= RANK_ROWID_LIST_MAX:
-        sql = (
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-            "AND rowid IN (SELECT value FROM json_each(?)) ORDER BY rank LIMIT ? OFFSET ?"
-        )
-        return [
-            r[0]
-            for r in conn.execute(sql, [expression, "[" + ",".join(map(str, ids)) + "]", PAGE_SIZE, offset])
-        ]
+    # A filtered search ranks all matches and skips the filtered-out ones: never dearer than the
+    # unfiltered ranking. Putting the filter into the index query as a rowid list (``rowid IN
+    # (SELECT value FROM json_each(?))``) looked cheaper and was not: at 100,000 articles a common
+    # word in one municipality took 7.7 s that way (the time limit stopped it) and 42 ms this way.
     wanted = set(ids.tolist())
     page: list[int] = []
     seen = 0
