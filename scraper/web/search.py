@@ -156,6 +156,8 @@ def _ranked_page(
     conn: sqlite3.Connection, expression: str, ids: np.ndarray, filtered: bool, offset: int
 ) -> list[int]:
     """One page of matches in bm25 order (title 3, lead 2, body 1: the ``rank`` set by the archive)."""
+    if offset >= len(ids):  # nothing passes the filters, or a page past the end: no ranking at all
+        return []
     if not filtered:
         sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?"
         return [r[0] for r in conn.execute(sql, [expression, PAGE_SIZE, offset])]
