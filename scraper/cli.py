@@ -200,7 +200,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 0
     from scraper.web.serve import serve
 
-    print(f"\nServing the archive at http://{args.host}:{args.port}/archive  (Ctrl-C to stop)")
+    print(f"\nServing the archive at http://{args.host}:{args.port}/  (Ctrl-C to stop)")
     return serve(Path(args.db), host=args.host, port=args.port)
 
 

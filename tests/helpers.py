@@ -65,6 +65,15 @@ def datasette_get(ds: Any, path: str) -> Any:
     return asyncio.run(ds.client.get(path))
 
 
+def searchable_copy(db: Path, directory: Path) -> Path:
+    """A copy of the archive ``db`` in ``directory`` with its search vocabulary refreshed."""
+    path = directory / "archive.db"
+    shutil.copyfile(db, path)
+    with Archive(path) as archive:
+        archive.refresh_terms()
+    return path
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -1,15 +1,25 @@
-"""``/-/chart``: articles per month per municipality, as inline SVG (no JavaScript, no CDN)."""
+"""``/-/chart``: articles per month per municipality, as inline SVG (no JavaScript, no CDN).
+
+With a search (``q`` and the search page's filters, as its "chart of these matches" link gives them)
+the chart counts the matching articles only, from the search's own arrays (:mod:`.filters`): the
+same set the search page, its exports and its feed find.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from typing import Any
 
+import numpy as np
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from scraper.web import limits, links
 from scraper.web.archive_db import archive_database, ensure_can_view
-from scraper.web.facets import file_key
+from scraper.web.facets import FACET_INDEXES, file_key
+from scraper.web.filters import DAY_INDEXES, SearchRequest, apply_filters, search_request
+from scraper.web.query import parse_query, query_too_long
+from scraper.web.search import matching_ids
 
 PALETTE = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
@@ -169,9 +179,39 @@ def _table(
 _CHART_CACHE: dict[str, tuple[tuple[Any, ...], Any]] = {}
 
 
+def matching_monthly_counts(
+    conn: sqlite3.Connection, path: str | None, immutable: bool, req: SearchRequest
+) -> tuple[list[tuple[str, str, int]], int]:
+    """(month, municipality id, matches) of the articles ``req`` finds, and how many there are."""
+    index = FACET_INDEXES.get(conn, path, immutable)
+    parsed = parse_query(req.q, conn)
+    if parsed.expression is None:
+        ids = (
+            np.flatnonzero(index.municipality >= 0).astype(np.int64)
+            if not req.q.strip()
+            else np.zeros(0, np.int64)
+        )
+    else:
+        ids = index.known(matching_ids(conn, "articles_fts", parsed.expression))
+    filtered = apply_filters(index, DAY_INDEXES.get(conn, path, immutable).of(conn, ids), ids, req)
+    days = filtered.all_days[filtered.passing()]
+    dated = days > 0
+    months = days[dated] // 100
+    codes = index.municipality[filtered.ids[dated]]
+    pairs, counts = np.unique(months.astype(np.int64) * 10_000 + codes, return_counts=True)
+    rows = [
+        (f"{p // 10_000 // 100:04d}-{p // 10_000 % 100:02d}", index.municipalities[p % 10_000], int(c))
+        for p, c in zip(pairs.tolist(), counts.tolist(), strict=True)
+    ]
+    return rows, len(filtered.ids)
+
+
 async def chart_view(datasette: Any, request: Any) -> Response:
     db = archive_database(datasette)
     await ensure_can_view(datasette, request)
+    req = search_request(request.args)
+    if req.q or req.filters():
+        return await _search_chart(datasette, request, db, req)
     key = ("immutable",) if not db.is_mutable else file_key(db.path)
     cached = _CHART_CACHE.get(db.path or "")
     if cached and cached[0] == key and key:
@@ -180,10 +220,36 @@ async def chart_view(datasette: Any, request: Any) -> Response:
         rows = await db.execute_fn(monthly_counts)
         names = dict((await db.execute("SELECT id, coalesce(name, id) FROM municipalities")).rows)
         _CHART_CACHE[db.path or ""] = (key, (rows, names))
+    return await _render(datasette, request, rows, names, {"req": req, "matches": None})
+
+
+async def _search_chart(datasette: Any, request: Any, db: Any, req: SearchRequest) -> Response:
+    immutable = not db.is_mutable
+    if query_too_long(req.q):
+        rows, matches = [], 0
+    else:
+        rows, matches = await db.execute_fn(
+            limits.time_limited(
+                datasette, lambda conn: matching_monthly_counts(conn, db.path, immutable, req)
+            )
+        )
+    names = dict((await db.execute("SELECT id, coalesce(name, id) FROM municipalities")).rows)
+    return await _render(
+        datasette, request, rows, names, {"req": req, "matches": matches, "search_url": links.page_url(req)}
+    )
+
+
+async def _render(
+    datasette: Any,
+    request: Any,
+    rows: list[tuple[str, str, int]],
+    names: dict[str, str],
+    extra: dict[str, Any],
+) -> Response:
     context = {
         "metadata": datasette.metadata(),
         "chart": chart_svg(rows, names),
         "articles": sum(r[2] for r in rows),
-    }
+    } | extra
     html = await datasette.render_template("muninews_chart.html", context, request=request)
     return Response.html(html)

@@ -13,25 +13,34 @@ from urllib.parse import urlencode
 from scraper.web.archive_db import DATABASE_NAME
 
 if TYPE_CHECKING:
-    from scraper.web.search import SearchRequest
+    from scraper.web.filters import SearchRequest
+
+
+#: The date filters' names in URLs (``from`` is a Python keyword, hence ``date_from`` in the code).
+URL_NAMES = {"date_from": "from", "date_to": "to"}
 
 
 def page_url(req: SearchRequest, **changes: Any) -> str:
     """This search with ``changes`` applied; any change but the page's own goes back to page 1."""
     params = {"q": req.q, "kind": req.kind, "sort": req.sort, "municipality": req.municipality,
-              "year": req.year, "language": req.language, "page": req.page}  # fmt: skip
-    params.update(changes)
+              "year": req.year, "language": req.language, "from": req.date_from, "to": req.date_to,
+              "page": req.page}  # fmt: skip
+    params.update({URL_NAMES.get(k, k): v for k, v in changes.items()})
     if "page" not in changes:
         params["page"] = 1
     return "/-/search?" + urlencode({k: v for k, v in params.items() if v not in ("", None, 1)})
 
 
 def surface_urls(req: SearchRequest) -> dict[str, str | None]:
-    """``feed_url``, and (when there is a search) ``csv_url`` and ``json_url``: all matches up to 1,000."""
-    filters = {"q": req.q, "municipality": req.municipality, "year": req.year, "language": req.language}
+    """``chart_url`` (the chart of these matches), ``feed_url``, and (when there is a search)
+    ``csv_url`` and ``json_url``: all matches up to 1,000."""
+    filters = {"q": req.q, "municipality": req.municipality, "year": req.year, "language": req.language,
+               "from": req.date_from, "to": req.date_to}  # fmt: skip
     feed_params = {k: v for k, v in filters.items() if v}
     export = f"/{DATABASE_NAME}/{'search_quotes' if req.kind == 'quotes' else 'search'}"
+    chart = urlencode({k: v for k, v in filters.items() if v})
     return {
+        "chart_url": "/-/chart" + (f"?{chart}" if chart else ""),
         "feed_url": f"/{DATABASE_NAME}/feed.atom" + (f"?{urlencode(feed_params)}" if feed_params else ""),
         "csv_url": f"{export}.csv?{urlencode(filters)}" if req.q else None,
         "json_url": f"{export}.json?{urlencode(filters | {'_shape': 'array'})}" if req.q else None,

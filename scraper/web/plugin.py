@@ -24,8 +24,12 @@ from scraper.web.article import article_page
 from scraper.web.capture import archive_link, capture_view, diff_view
 from scraper.web.cells import human_cell
 from scraper.web.chart import chart_view
+from scraper.web.contacts import contacts_view
 from scraper.web.facets import FACET_INDEXES
 from scraper.web.feeds import feed_view
+from scraper.web.filters import DAY_INDEXES
+from scraper.web.front import COUNTS, front_view
+from scraper.web.people_index import PEOPLE_INDEXES
 from scraper.web.person import person_page
 from scraper.web.search import search_view
 
@@ -39,8 +43,9 @@ def hookimpl(function: _Hook) -> _Hook:
 
 @hookimpl
 def startup(datasette: Any) -> None:
-    """Build the search page's facet arrays (~7 s per million articles) and load the lemma
-    dictionaries in the background, so the first search after a restart does not pay for it.
+    """Build the search page's facet, day and people arrays (~7 s per million articles), the front
+    page's counts and load the lemma dictionaries in the background, so the first search after a
+    restart does not pay for it.
     A search that comes earlier waits for it."""
     try:
         db = datasette.get_database(DATABASE_NAME)
@@ -55,7 +60,8 @@ def startup(datasette: Any) -> None:
         try:
             conn = sqlite3.connect(f"file:{db.path}?mode={mode}", uri=True)
             try:
-                FACET_INDEXES.get(conn, db.path, not db.is_mutable)
+                for cache in (FACET_INDEXES, DAY_INDEXES, PEOPLE_INDEXES, COUNTS):
+                    cache.get(conn, db.path, not db.is_mutable)
             finally:
                 conn.close()
         except sqlite3.Error:  # not an archive (no articles table): the search page will say so
@@ -67,7 +73,9 @@ def startup(datasette: Any) -> None:
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
     return [
+        (r"^/$", front_view),
         (r"^/-/search$", search_view),
+        (r"^/-/contacts$", contacts_view),
         (r"^/-/chart$", chart_view),
         (r"^/-/capture/(?P<article_id>\d+)(/(?P<version>\d+))?$", capture_view),
         (r"^/-/diff/(?P<revision_id>\d+)$", diff_view),
@@ -110,7 +118,9 @@ def render_cell(
 @hookimpl
 def menu_links(datasette: Any) -> list[dict[str, str]]:
     return [
+        {"href": "/", "label": "Front page"},
         {"href": "/-/search", "label": "Search the archive"},
+        {"href": "/-/contacts", "label": "Who to call: contacts"},
         {"href": "/-/chart", "label": "Articles per month"},
         {"href": f"/{DATABASE_NAME}/municipality_map", "label": "Map of municipalities"},
     ]

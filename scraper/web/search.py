@@ -30,6 +30,21 @@ from scraper.archive import inflection
 from scraper.web import limits, links, relevance
 from scraper.web.archive_db import archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES, FacetIndex
+from scraper.web.filters import (
+    DAY_INDEXES,
+    FILTER_LABELS,
+    SORTS,
+    SearchRequest,
+    apply_filters,
+    bad_dates,
+    month_counts,
+    month_strip,
+    search_request,
+    sql_conditions,
+    without_each_filter,
+)
+from scraper.web.people_index import PEOPLE_INDEXES
+from scraper.web.people_index import panel as people_panel
 from scraper.web.query import ParsedQuery, parse_query, query_too_long
 from scraper.web.snippets import END as _END
 from scraper.web.snippets import START as _START
@@ -37,22 +52,6 @@ from scraper.web.snippets import highlight, snippets_sql
 from scraper.web.suggest import did_you_mean
 
 PAGE_SIZE = 20
-SORTS = ("relevance", "newest", "oldest")
-
-
-@dataclass
-class SearchRequest:
-    q: str = ""
-    kind: str = "articles"  # or "quotes"
-    sort: str = "relevance"
-    municipality: str = ""
-    year: str = ""
-    language: str = ""
-    page: int = 1
-
-    def filters(self) -> dict[str, str]:
-        return {k: v for k, v in (("municipality", self.municipality), ("year", self.year),
-                                  ("language", self.language)) if v}  # fmt: skip
 
 
 @dataclass
@@ -61,12 +60,17 @@ class SearchResult:
     total: int = 0
     hits: list[dict[str, Any]] = field(default_factory=list)
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)  # value, label, count
+    months: list[tuple[str, int]] = field(default_factory=list)  # matches per month, date range aside
+    without: list[tuple[str, int]] = field(default_factory=list)  # zero results: (filter, total without it)
+    people: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # who is quoted / who to call, over all matches
     elapsed_ms: float = 0.0
     error: str | None = None
     ranked: int | None = None  # how many matches relevance order ranked (all, or the newest N)
 
 
-def _ids_of(conn: sqlite3.Connection, table: str, expression: str) -> np.ndarray:
+def matching_ids(conn: sqlite3.Connection, table: str, expression: str) -> np.ndarray:
     """Every rowid matching ``expression``, in one pass over the index (no row look-ups)."""
     text = conn.execute(
         f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?", [expression]
@@ -90,13 +94,19 @@ def search_articles(
         ids = np.flatnonzero(index.municipality >= 0).astype(np.int64)
         req.sort = "oldest" if req.sort == "oldest" else "newest"
     else:
-        ids = index.known(_ids_of(conn, "articles_fts", parsed.expression))
-    ids = ids[_filter_mask(index, ids, req)]
+        ids = index.known(matching_ids(conn, "articles_fts", parsed.expression))
+    filtered = apply_filters(index, DAY_INDEXES.get(conn, path, immutable).of(conn, ids), ids, req)
+    ids = filtered.ids
     result.total = len(ids)
     result.facets = _facet_counts(conn, index, ids)
+    result.months = month_counts(filtered.all_days[filtered.passing("date_from", "date_to")])
+    result.without = without_each_filter(filtered) if not result.total else []
+    result.people = people_panel(conn, path, immutable, ids)
     offset = (max(req.page, 1) - 1) * PAGE_SIZE
     if req.sort in ("newest", "oldest") or parsed.expression is None:  # browsing is always by date
         page_ids = _dated_page(index, ids, req.sort, offset)
+    elif offset >= len(ids):  # nothing passes the filters, or a page past the end: no ranking at all
+        page_ids = []
     else:
         ranked = relevance.candidates(index.date_rank, ids)
         result.ranked = len(ranked)
@@ -105,22 +115,6 @@ def search_articles(
     result.hits = _article_rows(conn, parsed.expression, page_ids)
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result
-
-
-def _filter_mask(index: FacetIndex, ids: np.ndarray, req: SearchRequest) -> np.ndarray:
-    """Which of ``ids`` pass the municipality, year and language filters (an unknown value: none)."""
-    mask = np.ones(len(ids), dtype=bool)
-    if req.municipality:
-        code = (
-            index.municipalities.index(req.municipality) if req.municipality in index.municipalities else -2
-        )
-        mask &= index.municipality[ids] == code
-    if req.year:
-        mask &= index.year[ids] == (int(req.year) if req.year.isdigit() else -1)
-    if req.language:
-        code = index.languages.index(req.language) if req.language in index.languages else -2
-        mask &= index.language[ids] == code
-    return mask
 
 
 def _facet_counts(
@@ -210,26 +204,27 @@ def search_quotes(conn: sqlite3.Connection, req: SearchRequest) -> SearchResult:
     result = SearchResult(query=parsed)
     if parsed.expression is None:
         return result
-    where = ["quotes_fts MATCH :q"]
-    params: dict[str, Any] = {"q": parsed.expression}
-    for name, column in (
-        ("municipality", "a.municipality_id"),
-        ("year", "a.year"),
-        ("language", "a.language"),
-    ):
-        value = getattr(req, name)
-        if value:
-            where.append(f"{column} = :{name}")
-            params[name] = int(value) if name == "year" and value.isdigit() else value
-    joins = (
-        "FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id "
-        "LEFT JOIN municipalities m ON m.id = a.municipality_id WHERE " + " AND ".join(where)
-    )
-    result.total = conn.execute(f"SELECT count(*) {joins}", params).fetchone()[0]
+
+    def joins(omit: tuple[str, ...] = ()) -> tuple[str, dict[str, Any]]:
+        where, params = sql_conditions(req, omit)
+        return (
+            "FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN municipalities m ON m.id = a.municipality_id WHERE "
+            + " AND ".join(["quotes_fts MATCH :q", *where]),
+            params | {"q": parsed.expression},
+        )
+
+    sql, params = joins()
+    result.total = conn.execute(f"SELECT count(*) {sql}", params).fetchone()[0]
+    if not result.total:
+        for name in req.filters():
+            without_sql, without_params = joins((name,))
+            if count := conn.execute(f"SELECT count(*) {without_sql}", without_params).fetchone()[0]:
+                result.without.append((name, count))
     result.facets["municipality"] = [
         (r[0], r[1], r[2])
         for r in conn.execute(
-            f"SELECT a.municipality_id, coalesce(m.name, a.municipality_id), count(*) {joins} "
+            f"SELECT a.municipality_id, coalesce(m.name, a.municipality_id), count(*) {sql} "
             "GROUP BY 1 ORDER BY 3 DESC, 2",
             params,
         )
@@ -239,7 +234,7 @@ def search_quotes(conn: sqlite3.Connection, req: SearchRequest) -> SearchResult:
     rows = conn.execute(
         f"SELECT q.id, q.article_id, highlight(quotes_fts, 0, '{_START}', '{_END}'), "
         f"highlight(quotes_fts, 1, '{_START}', '{_END}'), q.role, q.person_id, a.title, a.published, "
-        f"a.municipality_id, coalesce(m.name, a.municipality_id) {joins} ORDER BY {order} LIMIT :limit OFFSET :offset",
+        f"a.municipality_id, coalesce(m.name, a.municipality_id) {sql} ORDER BY {order} LIMIT :limit OFFSET :offset",
         {**params, "limit": PAGE_SIZE, "offset": offset},
     ).fetchall()
     result.hits = [
@@ -264,20 +259,6 @@ def search_quotes(conn: sqlite3.Connection, req: SearchRequest) -> SearchResult:
 # -- the page ---------------------------------------------------------------------------------
 
 
-def search_request(args: Any) -> SearchRequest:
-    """The request from the query string; anything unexpected falls back to the default."""
-    page = args.get("page", "1")
-    return SearchRequest(
-        q=args.get("q", "").strip(),
-        kind="quotes" if args.get("kind") == "quotes" else "articles",
-        sort=args.get("sort") if args.get("sort") in SORTS else "relevance",
-        municipality=args.get("municipality", ""),
-        year=args.get("year", ""),
-        language=args.get("language", ""),
-        page=int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1,
-    )
-
-
 async def _municipality_options(db: Any) -> list[tuple[str, str]]:
     # one index probe per municipality, not a DISTINCT over a million articles
     rows = await db.execute(
@@ -285,6 +266,13 @@ async def _municipality_options(db: Any) -> list[tuple[str, str]]:
         "(SELECT 1 FROM articles a WHERE a.municipality_id = m.id) ORDER BY coalesce(m.name, m.id)"
     )
     return [(r[0], r[1]) for r in rows.rows]
+
+
+def _warm_arrays(conn: sqlite3.Connection, path: str | None, immutable: bool) -> None:
+    """The facet, day and people arrays of the file, built (once per change) outside the time limit."""
+    FACET_INDEXES.get(conn, path, immutable)
+    DAY_INDEXES.get(conn, path, immutable)
+    PEOPLE_INDEXES.get(conn, path, immutable)
 
 
 async def _run_search(datasette: Any, db: Any, req: SearchRequest) -> tuple[SearchResult, str | None]:
@@ -300,7 +288,7 @@ async def _run_search(datasette: Any, db: Any, req: SearchRequest) -> tuple[Sear
             search = limits.time_limited(datasette, lambda conn: search_quotes(conn, req))
         else:
             immutable = not db.is_mutable
-            await db.execute_fn(lambda conn: FACET_INDEXES.get(conn, db.path, immutable))
+            await db.execute_fn(lambda conn: _warm_arrays(conn, db.path, immutable))
             search = limits.time_limited(
                 datasette, lambda conn: search_articles(conn, db.path, immutable, req)
             )
@@ -329,6 +317,10 @@ def _json_response(
                      for h in result.hits],
             "error": error,
             "did_you_mean": suggestion,
+            "months": result.months,
+            "without": dict(result.without),
+            "people": result.people,
+            "warnings": bad_dates(req),
         },
         status=status,
     )  # fmt: skip
@@ -359,6 +351,10 @@ async def search_view(datasette: Any, request: Any) -> Response:
         "sorts": SORTS,
         "page_size": PAGE_SIZE,
         "has_next": req.page * PAGE_SIZE < result.total,
+        "last_page": max(1, -(-result.total // PAGE_SIZE)),
+        "strip": month_strip(result.months, req),
+        "warnings": bad_dates(req),
+        "filter_labels": FILTER_LABELS,
         "url": lambda **changes: links.page_url(req, **changes),
         "municipality_options": await _municipality_options(db),
     }

@@ -203,6 +203,6 @@ def serve(db: Path, host: str, port: int, *, immutable: bool = False, init: bool
     except OSError as exc:
         _say(f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another port with --port")
         return 2
-    _say(f"serving {db.name} at http://{host}:{port}/{DATABASE_NAME} (Ctrl-C stops)")
+    _say(f"serving {db.name} at http://{host}:{port}/ (Ctrl-C stops)")
     with sock:
         return run(make_datasette(db, immutable=immutable), sock)

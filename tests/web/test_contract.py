@@ -47,7 +47,8 @@ def ds(contract_db: Path) -> Datasette:
 
 @pytest.fixture(scope="module")
 def filter_sets(contract_db: Path) -> list[dict[str, str]]:
-    """No filter, each municipality, a year, a language, and a combination of the three."""
+    """No filter, each municipality, a year, a language, date ranges (day, month and year bounds, one
+    that is no date), and combinations."""
     conn = sqlite3.connect(contract_db)
     try:
         munis = [r[0] for r in conn.execute("SELECT DISTINCT municipality_id FROM articles ORDER BY 1")]
@@ -57,12 +58,25 @@ def filter_sets(contract_db: Path) -> list[dict[str, str]]:
         languages = [
             r[0] for r in conn.execute("SELECT DISTINCT language FROM articles WHERE language IS NOT NULL")
         ]
+        dated = [
+            r[0]
+            for r in conn.execute("SELECT published FROM articles WHERE published IS NOT NULL ORDER BY 1")
+        ]
     finally:
         conn.close()
     sets: list[dict[str, str]] = [{}]
     sets += [{"municipality": m} for m in munis]
     sets += [{"year": str(year)}, {"year": "1999"}, {"language": languages[0]}]
     sets.append({"municipality": munis[0], "year": str(year), "language": languages[0]})
+    middle, later = dated[len(dated) // 3], dated[2 * len(dated) // 3]
+    sets += [
+        {"from": middle[:7]},  # a month: from its first day
+        {"to": middle[:4]},  # a year: up to its last day
+        {"from": middle[:10], "to": later[:10]},  # days, both ends included
+        {"from": later[:7], "to": later[:7]},  # one month, as a bar of the month strip asks
+        {"from": "2025-13-45x"},  # no date: matches nothing
+        {"municipality": munis[0], "from": middle[:4], "year": later[:4]},
+    ]
     return sets
 
 
@@ -81,7 +95,7 @@ def page_ids(ds: Datasette, kind: str, q: str, filters: dict[str, str]) -> set[i
 
 
 def canned(ds: Datasette, name: str, q: str, filters: dict[str, str], fmt: str) -> list[dict[str, Any]]:
-    params = {"q": q, "municipality": "", "year": "", "language": "", **filters}
+    params = {"q": q, "municipality": "", "year": "", "language": "", "from": "", "to": "", **filters}
     response = get(
         ds, f"/archive/{name}.{fmt}?{urlencode(params | ({'_shape': 'array'} if fmt == 'json' else {}))}"
     )
@@ -121,7 +135,16 @@ def test_some_queries_find_something(ds: Datasette) -> None:
 
 def test_the_search_page_links_its_exports(ds: Datasette) -> None:
     html = get(ds, "/-/search?q=skola&year=2024&language=sv").text
-    assert 'href="/archive/search.csv?q=skola&amp;municipality=&amp;year=2024&amp;language=sv"' in html
+    assert (
+        'href="/archive/search.csv?q=skola&amp;municipality=&amp;year=2024&amp;language=sv&amp;from=&amp;to="'
+        in html
+    )
+    dated = get(ds, "/-/search?q=skola&from=2025-03&to=2026").text
+    assert (
+        "/archive/search.csv?q=skola&amp;municipality=&amp;year=&amp;language=&amp;from=2025-03&amp;to=2026"
+        in dated
+    )
+    assert "/archive/feed.atom?q=skola&amp;from=2025-03&amp;to=2026" in dated
     assert (
         "/archive/search.json?q=skola" in html
         and "/archive/feed.atom?q=skola&amp;year=2024&amp;language=sv" in html
