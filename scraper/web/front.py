@@ -67,7 +67,7 @@ def latest_articles(conn: sqlite3.Connection, limit: int = LATEST) -> list[dict[
         conn.execute(
             "SELECT a.id, a.title, a.url, a.published, a.municipality_id, "
             "coalesce(m.name, a.municipality_id) AS municipality, a.quote_count, a.removed, a.revision_count "
-            "FROM articles a INDEXED BY idx_articles_published "
+            "FROM articles a INDEXED BY idx_articles_published_desc "
             "LEFT JOIN municipalities m ON m.id = a.municipality_id "
             "WHERE a.published IS NOT NULL ORDER BY a.published DESC LIMIT ?",
             [limit],
