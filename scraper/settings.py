@@ -72,6 +72,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "scraper.crawl.progress.CrawlProgress": 500,
     "scraper.crawl.stopping.CrawlStop": 510,
+    "scraper.crawl.resources.CrawlResources": 520,
 }
 
 LOG_LEVEL = "INFO"

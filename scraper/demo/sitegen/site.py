@@ -171,11 +171,13 @@ def page_url(o: Options, listing: str, i: int) -> str:
     return f"{listing}?page={i + 1}"
 
 
-def generate(seed: int, batch: str = "dev") -> GeneratedSite:
-    """The site of ``seed`` in ``batch``: same seed, same site, byte for byte."""
+def generate(seed: int, batch: str = "dev", options: Options | None = None) -> GeneratedSite:
+    """The site of ``seed`` in ``batch``: same seed, same site, byte for byte.
+
+    ``options`` replaces the drawn choices (the crawl bench asks for one large SiteVision site)."""
     from scraper.demo.sitegen.pages import build_pages
 
-    o = choose(seed, batch)
+    o = options or choose(seed, batch)
     rng = random.Random(f"site:{batch}:{seed}")
     lang = words.LANGUAGES[o.lang]
     place = words.place_name(rng, lang)
