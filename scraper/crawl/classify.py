@@ -204,7 +204,11 @@ def _jsonld_types(sel: Selector) -> set[str]:
                 stack.extend(node)
             elif isinstance(node, dict):
                 t = node.get("@type")
-                types.update([t] if isinstance(t, str) else t if isinstance(t, list) else [])
+                types.update(
+                    x
+                    for x in ([t] if isinstance(t, str) else t if isinstance(t, list) else [])
+                    if isinstance(x, str)
+                )
                 stack.extend(v for k, v in node.items() if k == "@graph")
     return types
 

@@ -52,6 +52,7 @@ class Counter(StrEnum):
     PAGE_ERRORS = "page/errors"
     PAGE_FETCHED = "page/fetched"
     PAGE_HUB_SCHEDULED = "page/hub_scheduled"
+    PAGE_CLASSIFY_FAILED = "page/classify_failed"  # classification raised: extracted as an article
     PAGE_NOT_DUE = "page/not_due"
     PAGE_NOT_MODIFIED = "page/not_modified"
     PAGE_REDIRECT_REMEMBERED = "page/redirect_remembered"
