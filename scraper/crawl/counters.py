@@ -26,6 +26,8 @@ class Counter(StrEnum):
     ARTICLE_CUT_SHORT = "article/cut_short"  # cut inside the article's text: not stored this run
     EXTRACT_EMPTY = "extract/empty"
     EXTRACT_FAILED = "extract/failed"
+    EXTRACT_PAUSED = "extract/paused"  # times the engine paused: MUNINEWS_EXTRACT_MAX_PENDING pages waited
+    EXTRACT_PENDING_MAX = "extract/pending_max"  # the most pages that waited for the workers at once
     EXTRACT_GARBLED = "extract/garbled"  # values dropped because the page does not contain them
     EXTRACT_MISSING_PUBLISHED = "extract/missing_published"
     EXTRACT_SKIPPED_BEFORE_SINCE = "extract/skipped_before_since"

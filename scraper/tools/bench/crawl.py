@@ -36,7 +36,7 @@ from .paths import DEFAULT_FETCHED_AT
 
 #: The crawl's resource line (scraper/crawl/resources.py), as the runner prints it.
 RESOURCES = re.compile(
-    r"resources: (?P<wall>[\d.]+) s wall, reactor thread busy (?P<busy>[\d.]+) %, "
+    r"resources: (?P<wall>[\d.]+) s wall, reactor thread busy (?P<busy>[\d.]+) %, (?P<cpu>[\d.]+) s CPU, "
     r"peak RSS (?P<rss>[\d.]+) MB \(crawl process\), (?P<worker_rss>[\d.]+) MB \(largest worker\)"
 )
 
@@ -91,7 +91,8 @@ class Run:
     seconds: float
     stored: int
     cpu: float  # seconds, the crawl process and its workers
-    busy: float  # percent of the crawl's wall time the reactor thread was on a CPU
+    busy: float  # percent of the crawl's wall time the reactor was not waiting for I/O
+    reactor_cpu: float  # seconds of CPU of the reactor thread
     rss_mb: float
     worker_rss_mb: float
 
@@ -122,8 +123,16 @@ def crawl_once(site: GeneratedSite, homepage: str, workers: int, work: Path) -> 
     with sqlite3.connect(db) as conn:
         stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    worker_rss = float(found["worker_rss"]) if workers else 0.0
     return Run(
-        workers, seconds, stored, cpu, float(found["busy"]), float(found["rss"]), float(found["worker_rss"])
+        workers,
+        seconds,
+        stored,
+        cpu,
+        float(found["busy"]),
+        float(found["cpu"]),
+        float(found["rss"]),
+        worker_rss,
     )
 
 
@@ -178,14 +187,15 @@ def format_crawl(b: CrawlBench, workers: Sequence[int]) -> str:
         f"load average {b.load[0]:.1f} {b.load[1]:.1f} {b.load[2]:.1f} at the end; "
         f"{len(b.of(workers[0]))} round(s), medians",
         f"extract_article alone: {b.extract_cpu * 1000:.1f} ms CPU per article",
-        f"{'workers':>7} {'stored':>6} {'seconds':>8} {'art/s':>7} {'ratio':>6} {'reactor busy':>12} "
+        f"{'workers':>7} {'stored':>6} {'seconds':>8} {'art/s':>7} {'ratio':>6} {'reactor busy':>12} {'its CPU':>7} "
         f"{'CPU/article':>11} {'vs extract':>10} {'peak RSS':>9} {'worker RSS':>10}",
     ]
     for w in workers:
         cpu = statistics.median(r.cpu / r.stored for r in b.of(w) if r.stored)
         lines.append(
             f"{w:>7} {b.median(w, 'stored'):>6.0f} {b.median(w, 'seconds'):>8.1f} {b.median(w, 'rate'):>7.1f} "
-            f"{b.median(w, 'rate') / base:>5.2f}× {b.median(w, 'busy'):>11.0f} % {cpu * 1000:>8.1f} ms "
+            f"{b.median(w, 'rate') / base:>5.2f}× {b.median(w, 'busy'):>11.0f} % "
+            f"{statistics.median(100 * r.reactor_cpu / r.seconds for r in b.of(w)):>5.0f} % {cpu * 1000:>8.1f} ms "
             f"{cpu / b.extract_cpu:>9.2f}× {b.median(w, 'rss_mb'):>6.0f} MB {b.median(w, 'worker_rss_mb'):>7.0f} MB"
         )
     return "\n".join(lines)
