@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import signal
 import sqlite3
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -38,6 +39,14 @@ class _StatsMixin:
 
     def _inc(self, counter: Counter, mid: str | None = None) -> None:
         counters.inc(self.crawler.stats, counter, mid)
+
+
+def _worker_started() -> None:
+    """In each extraction worker: leave Ctrl-C and SIGTERM to the crawl. A terminal's Ctrl-C reaches
+    the whole process group; the crawl stops cleanly and then shuts its pool down, while a worker
+    that took the signal itself would die with a traceback and fail the pages it held."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 class ExtractPipeline(_StatsMixin):
@@ -73,7 +82,9 @@ class ExtractPipeline(_StatsMixin):
         """The worker pool, started by the first page; None with 0 workers (extract here)."""
         if self.workers > 0 and self.pool is None:
             # spawn, not fork: the crawl process runs a reactor and threads a fork would copy.
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
+            )
             logger.info("extracting in %d worker processes", self.workers)
         return self.pool
 
