@@ -217,13 +217,7 @@ class NewsSpider(ResponseChecks, LinkFollower, scrapy.Spider):
         listed = bool(response.meta.get("from_listing")) or (
             canonical_url(response.request.url if response.request else response.url) in site.listed
         )
-        try:
-            signals = classify.page_signals(sel, response.url, m.homepage)
-            kind = classify.classify_page(signals, response.url, from_listing=listed)
-        except Exception:  # one odd page must not be lost: extraction decides whether it holds an article
-            self._inc(Counter.PAGE_CLASSIFY_FAILED, m.id)
-            logger.exception("%s: could not classify %s; extracting it as an article", m.id, response.url)
-            signals, kind = classify.PageSignals(), "article"
+        signals, kind = self._judged(response, sel, site, listed)
         if kind != "article" and known_url and canonical_url(response.url) != known_url:
             self._inc(Counter.REVISIT_GONE, m.id)
             yield PageGone(known_url, m.id, utc_now(), f"redirected to {response.url} (not an article)")
