@@ -11,8 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import signal
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import partial
@@ -47,6 +50,16 @@ def _worker_started() -> None:
     that took the signal itself would die with a traceback and fail the pages it held."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    # A crawl killed outright (kill -9) cannot shut its pool down, and a worker blocks for ever on its
+    # queue (it holds both ends of the pipe): it leaves as soon as its parent is gone.
+    parent = os.getppid()
+
+    def leave_with_the_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=leave_with_the_parent, name="parent-watch", daemon=True).start()
 
 
 class ExtractPipeline(_StatsMixin):
