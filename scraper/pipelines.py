@@ -45,11 +45,10 @@ class _StatsMixin:
 
 
 def _worker_started() -> None:
-    """In each extraction worker: leave Ctrl-C and SIGTERM to the crawl. A terminal's Ctrl-C reaches
+    """In each extraction worker: leave Ctrl-C to the crawl. A terminal's Ctrl-C reaches
     the whole process group; the crawl stops cleanly and then shuts its pool down, while a worker
     that took the signal itself would die with a traceback and fail the pages it held."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # SIGTERM stays: the pool ends a broken worker with it
     # A crawl killed outright (kill -9) cannot shut its pool down, and a worker blocks for ever on its
     # queue (it holds both ends of the pipe): it leaves as soon as its parent is gone.
     parent = os.getppid()
