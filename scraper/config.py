@@ -7,6 +7,7 @@ missing from the Scrapy settings object (a crawler built by a test with ``get_cr
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,22 @@ def _pairs(settings: Any, name: str) -> tuple[tuple[str, str], ...]:
     if isinstance(value, str):
         value = dict(part.strip().rsplit("=", 1) for part in value.split(",") if "=" in part)
     return tuple(sorted((str(k).lower(), str(v)) for k, v in dict(value).items()))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system says, else all)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+def extract_workers(value: Any, cores: int | None = None) -> int:
+    """``MUNINEWS_EXTRACT_WORKERS``: a number, or ``auto`` (cores - 1: 0 on one core)."""
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return max(0, (cores or usable_cores()) - 1)
+    workers = int(value or 0)
+    if workers < 0:
+        raise ValueError("MUNINEWS_EXTRACT_WORKERS must be auto or a number >= 0")
+    return workers
 
 
 def _str(settings: Any, name: str) -> str:
@@ -87,7 +104,8 @@ class CrawlConfig:
     max_pages: int = 0  # per municipality, 0 = no limit
     max_listing_pages: int = defaults.MUNINEWS_MAX_LISTING_PAGES
     registry: str | None = None  # an alternative registry file
-    extract_workers: int = 0
+    extract_workers: int = 0  # resolved: "auto" is a number here
+    extract_max_pending: int = defaults.MUNINEWS_EXTRACT_MAX_PENDING
     fast_loopback: bool = True
     progress_interval: float = defaults.MUNINEWS_PROGRESS_INTERVAL
     download_maxsize: int = defaults.DOWNLOAD_MAXSIZE
@@ -111,7 +129,8 @@ class CrawlConfig:
             max_pages=int(max_pages or _int(settings, "MUNINEWS_MAX_PAGES")),
             max_listing_pages=_int(settings, "MUNINEWS_MAX_LISTING_PAGES"),
             registry=_str(settings, "MUNINEWS_REGISTRY") or None,
-            extract_workers=_int(settings, "MUNINEWS_EXTRACT_WORKERS"),
+            extract_workers=extract_workers(_raw(settings, "MUNINEWS_EXTRACT_WORKERS")),
+            extract_max_pending=max(1, _int(settings, "MUNINEWS_EXTRACT_MAX_PENDING")),
             fast_loopback=_bool(settings, "MUNINEWS_FAST_LOOPBACK"),
             progress_interval=_float(settings, "MUNINEWS_PROGRESS_INTERVAL"),
             download_maxsize=_int(settings, "DOWNLOAD_MAXSIZE"),

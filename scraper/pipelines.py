@@ -11,7 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import signal
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import partial
@@ -51,12 +55,32 @@ def _extractor(item: Page) -> partial[Article]:
     return partial(extract, item.body, item.fetched_url, item.fetched_at, **options)
 
 
+def _worker_started() -> None:
+    """In each extraction worker: leave Ctrl-C to the crawl. A terminal's Ctrl-C reaches
+    the whole process group; the crawl stops cleanly and then shuts its pool down, while a worker
+    that took the signal itself would die with a traceback and fail the pages it held."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # SIGTERM stays: the pool ends a broken worker with it
+    # A crawl killed outright (kill -9) cannot shut its pool down, and a worker blocks for ever on its
+    # queue (it holds both ends of the pipe): it leaves as soon as its parent is gone.
+    parent = os.getppid()
+
+    def leave_with_the_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=leave_with_the_parent, name="parent-watch", daemon=True).start()
+
+
 class ExtractPipeline(_StatsMixin):
     """Page (bytes) → Article, or a counted drop when the page holds no article text.
 
     Extraction is CPU-bound (trafilatura takes tens of milliseconds on a real page) and
-    Scrapy runs in one thread, so with ``MUNINEWS_EXTRACT_WORKERS`` > 0 pages are extracted
-    in a pool of worker processes while the crawl goes on; the result is the same Article.
+    Scrapy runs in one thread, so with ``MUNINEWS_EXTRACT_WORKERS`` > 0 (``auto``: the spare
+    cores) pages are extracted in a pool of worker processes while the crawl goes on; the result
+    is the same Article. The pool starts with the first page (a crawl that stores nothing starts
+    none). At most ``MUNINEWS_EXTRACT_MAX_PENDING`` pages wait for the workers: beyond that the
+    engine pauses (no new requests) until half of them are done.
     """
 
     def __init__(self, crawler: Any) -> None:
@@ -64,7 +88,10 @@ class ExtractPipeline(_StatsMixin):
         config = CrawlConfig.from_settings(crawler.settings)
         self.since = config.since
         self.workers = config.extract_workers
+        self.max_pending = config.extract_max_pending
         self.pool: Executor | None = None
+        self.pending = 0
+        self.paused = False
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractPipeline:
@@ -73,24 +100,57 @@ class ExtractPipeline(_StatsMixin):
     def open_spider(self) -> None:
         spider = self.crawler.spider
         self.since = getattr(spider, "since", "") or self.since
-        if self.workers > 0:
+
+    def _pool(self) -> Executor | None:
+        """The worker pool, started by the first page; None with 0 workers (extract here)."""
+        if self.workers > 0 and self.pool is None:
             # spawn, not fork: the crawl process runs a reactor and threads a fork would copy.
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self.pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
+            )
             logger.info("extracting in %d worker processes", self.workers)
+        return self.pool
 
     def close_spider(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True)
+
+    def _waiting(self, change: int) -> None:
+        """Count the pages waiting for the workers; pause the engine at the bound, go on at half."""
+        self.pending += change
+        stats = self.crawler.stats
+        stats.max_value(counters.key(Counter.EXTRACT_PENDING_MAX), self.pending)
+        try:
+            engine = self.crawler.engine
+        except RuntimeError:  # a crawler that never started (a test's get_crawler)
+            return
+        if not self.paused and self.pending >= self.max_pending:
+            self.paused = True
+            self._inc(Counter.EXTRACT_PAUSED)
+            engine.pause()
+        elif self.paused and self.pending <= self.max_pending // 2:
+            self.paused = False
+            engine.unpause()
+            slot = getattr(engine, "_slot", None)
+            if slot is not None and getattr(slot, "nextcall", None) is not None:
+                slot.nextcall.schedule()  # pick up the scheduler's requests now, not at the next heartbeat
+
+    async def _extract(self, extract: Callable[[], Article]) -> Article:
+        pool = self._pool()
+        if pool is None:
+            return extract()
+        self._waiting(+1)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, extract)
+        finally:
+            self._waiting(-1)
 
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, Page):
             return item
         extract = _extractor(item)
         try:
-            if self.pool is not None:
-                article = await asyncio.get_running_loop().run_in_executor(self.pool, extract)
-            else:
-                article = extract()
+            article = await self._extract(extract)
         except Exception as exc:  # one bad page must not stop a crawl; count and go on
             self._inc(Counter.EXTRACT_FAILED, item.municipality_id)
             logger.exception("%s: extraction failed for %s", item.municipality_id, item.url)

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scraper import registry
+from scraper.crawl import resources
 from scraper.crawl.losses import FAILING
 from scraper.crawl.stopping import STOPPING, UNWRITABLE, storage_failure
 
@@ -167,7 +168,7 @@ def _outcome(crawler: Any, db: str, failures: list[str]) -> int:
     reason = stats.get_value("finish_reason") if stats else None
     unwritable = stats.get_value(UNWRITABLE) if stats else None
     if unwritable:
-        print_summary(db)
+        print_summary(db, stats.get_stats())
         return _fail(f"archive unwritable: {unwritable} ({db}); stopped fetching, committed articles kept", 4)
     if failures or reason is None:
         if stats and stats.get_value(STOPPING):
@@ -175,7 +176,7 @@ def _outcome(crawler: Any, db: str, failures: list[str]) -> int:
         # The crawl never ran (a component failed to load, a bad setting): say so and fail,
         # so a cron job or CI does not mistake it for a quiet night.
         return _fail(f"the crawl did not run: {'; '.join(failures) or 'see the log above'}", EXIT_FAILED)
-    print_summary(db)
+    print_summary(db, stats.get_stats())
     if reason != "finished":
         return _fail(f"interrupted ({reason}); the crawl record is in {db}", EXIT_FAILED)
     failing = int(stats.get_value(FAILING) or 0)
@@ -184,8 +185,8 @@ def _outcome(crawler: Any, db: str, failures: list[str]) -> int:
     return EXIT_OK
 
 
-def print_summary(db: str) -> None:
-    """One line per municipality from the crawls table: what the crawl just did."""
+def print_summary(db: str, stats: dict[str, Any] | None = None) -> None:
+    """One line per municipality from the crawls table: what the crawl just did, and what it cost."""
     if not Path(db).exists():
         print("no archive written", file=sys.stderr)
         return
@@ -208,3 +209,6 @@ def print_summary(db: str) -> None:
         if r.note:
             print(f"{'':<20} note: {r.note}")
     print(f"archive {db}: {total} articles")
+    line = resources.summary_line(stats or {})
+    if line:
+        print(line)

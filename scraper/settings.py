@@ -80,6 +80,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "scraper.crawl.progress.CrawlProgress": 500,
     "scraper.crawl.stopping.CrawlStop": 510,
+    "scraper.crawl.resources.CrawlResources": 520,
 }
 
 LOG_LEVEL = "INFO"
@@ -215,7 +216,13 @@ MUNINEWS_ROBOTS_MAX_AGE_HOURS = 24.0
 # --revisit all still pages through every listing. False = always page to the end.
 MUNINEWS_STOP_AT_KNOWN = True
 
-# Worker processes for extraction (0 = extract in the crawl process). Extraction is
-# CPU-bound and Scrapy runs in one thread: on a large crawl set this to the number of cores
-# left over. The demo and tests keep 0 (starting workers costs more than their pages).
-MUNINEWS_EXTRACT_WORKERS = 0
+# Worker processes for extraction: a number, or "auto" = the cores this process may use minus one
+# (0 on one core: a worker would only take turns with the crawl on that core). Extraction is
+# CPU-bound and Scrapy runs in one thread, so spare cores extract while the reactor fetches and
+# classifies. The pool starts with the first article (a crawl that stores nothing starts none).
+MUNINEWS_EXTRACT_WORKERS = "auto"
+
+# At most this many pages wait for the extraction workers; past it the engine stops scheduling
+# requests (Scrapy's pause) until half of them are done. At a few hundred KB a page that bounds
+# the crawl's memory, and 16 keep up to 8 workers fed.
+MUNINEWS_EXTRACT_MAX_PENDING = 16

@@ -80,8 +80,9 @@ CHROME_CLASS_WORDS = _merged("CHROME_CLASS_WORDS")
 CHROME_ID_WORDS = _merged("CHROME_ID_WORDS")
 CHROME_ROLES = _merged("CHROME_ROLES")
 # Elements whose links are site chrome rather than a listing's content.
+CHROME_LINK_CLASS_WORDS = _merged("CHROME_LINK_CLASS_WORDS")
 CHROME_XPATH = _ancestor_xpath(
-    CHROME_TAGS, CHROME_CLASS_WORDS + _merged("CHROME_LINK_CLASS_WORDS"), CHROME_ID_WORDS, CHROME_ROLES
+    CHROME_TAGS, CHROME_CLASS_WORDS + CHROME_LINK_CLASS_WORDS, CHROME_ID_WORDS, CHROME_ROLES
 )
 
 # Recent-news widgets repeated on every page: their links are news, but a page carrying one is not a listing.
@@ -98,6 +99,7 @@ __all__ = [
     "ARTICLE_META_XPATHS",
     "CHROME_CLASS_WORDS",
     "CHROME_ID_WORDS",
+    "CHROME_LINK_CLASS_WORDS",
     "CHROME_ROLES",
     "CHROME_TAGS",
     "CHROME_XPATH",

@@ -7,14 +7,19 @@ The vocabulary they use lives in :mod:`scraper.cms`.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from dataclasses import dataclass, field
+import weakref
+from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 from scraper import cms
+from scraper.crawl.marks import Marks
 from scraper.crawl.urls import (
     canonical_url,
     has_date_in_path,
@@ -49,36 +54,74 @@ class Link:
 
 def extract_links(sel: Selector, base_url: str) -> list[Link]:
     """Every http(s) link of a page, absolute, with where on the page it sits."""
-    return [link for _, link in _anchors(sel, base_url)]
+    return [replace(link) for _, link in _anchors(sel, base_url)]
 
 
-def _anchors(sel: Selector, base_url: str) -> list[tuple[Selector, Link]]:
+class _Page:
+    """What was read from one parsed page: where its elements sit, its links (per base URL), its
+    signals (per URL and homepage). The spider, the listing and the homepage readers ask the same
+    page two or three times; it is read once."""
+
+    def __init__(self) -> None:
+        self.marks = Marks()
+        self.anchors: dict[str, list[tuple[Any, Link]]] = {}
+        self.signals: dict[tuple[str, str], PageSignals] = {}
+
+
+_PAGES: weakref.WeakKeyDictionary[Selector, _Page] = weakref.WeakKeyDictionary()
+
+
+def _page(sel: Selector) -> _Page:
+    page = _PAGES.get(sel)
+    if page is None:
+        page = _PAGES[sel] = _Page()
+    return page
+
+
+def _anchors(sel: Selector, base_url: str) -> list[tuple[Any, Link]]:
+    """(lxml element, Link) of every http(s) link, read once per page and base URL: share, do not mutate."""
+    page = _page(sel)
+    marks, anchors = page.marks, page.anchors
+    if base_url in anchors:
+        return anchors[base_url]
     base = sel.xpath("//base/@href").get()
+    page_url = base_url
     base_url = (join_link(base_url, base) or base_url) if base else base_url
     links = []
-    for a in sel.xpath("//a[@href]"):
-        href = a.attrib.get("href", "").strip()
+    parts = urlsplit(base_url)
+    origin = f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else base_url
+    for a in sel.root.iter("a"):
+        href = a.get("href")
+        if href is None:
+            continue
+        href = href.strip()
         if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
             continue
-        url = join_link(base_url, href)
-        if url is None or urlsplit(url).scheme not in ("http", "https"):
+        # A root-relative link resolves the same from every page of the site.
+        url = _joined(origin if href[0] == "/" and href[:2] != "//" else base_url, href)
+        if url is None:
             continue
-        text = " ".join(" ".join(a.xpath(".//text()").getall()).split())
+        text = " ".join(" ".join(a.itertext()).split())
         if not text:
-            text = a.attrib.get("title", "") or a.attrib.get("aria-label", "")
-        links.append(
-            (
-                a,
-                Link(
-                    url=url,
-                    text=text,
-                    chrome=bool(a.xpath(cms.CHROME_XPATH)),
-                    widget=bool(a.xpath(cms.WIDGET_XPATH)),
-                    rel=(a.attrib.get("rel") or "").lower(),
-                ),
-            )
+            text = a.get("title", "") or a.get("aria-label", "")
+        link = Link(
+            url=url,
+            text=text,
+            chrome=marks.chrome(a),
+            widget=marks.widget(a),
+            rel=(a.get("rel") or "").lower(),
         )
+        links.append((a, link))
+    anchors[page_url] = links
     return links
+
+
+@functools.lru_cache(maxsize=65536)
+def _joined(base: str, href: str) -> str | None:
+    """:func:`join_link` of an http(s) link, remembered (a site's menus and footers link the same URLs
+    from every page); None for no URL or another scheme."""
+    url = join_link(base, href)
+    return url if url is not None and urlsplit(url).scheme in ("http", "https") else None
 
 
 DATE_TEXT = re.compile(
@@ -106,17 +149,26 @@ def item_date(a: Selector) -> str | None:
     Returns ``YYYY-MM-DD``, or ``""`` when the item shows a date this parser cannot read,
     or None when the link is not in a dated item.
     """
-    item = a.xpath(f"ancestor::*[{ITEM_XPATH}][1]")
-    if not item:
+    return _item_date(Marks().item(a.root), {})
+
+
+def _item_date(item: Any, seen: dict[Any, str | None]) -> str | None:
+    """:func:`item_date` of an item element (``seen``: the page's items already read)."""
+    if item is None:
         return None
-    stamp = item.xpath(".//time/@datetime").get()
+    if item in seen:
+        return seen[item]
+    stamp = next(
+        (t.get("datetime") for t in item.iterdescendants("time") if t.get("datetime") is not None), None
+    )
     if stamp:
-        return parse_date(stamp) or ""
-    text = " ".join(item.xpath(".//text()").getall())
-    if len(text) > 1500:
-        return None
-    match = DATE_TEXT.search(text)
-    return (parse_date(match.group(0)) or "") if match else None
+        found: str | None = parse_date(stamp) or ""
+    else:
+        text = " ".join(item.itertext())
+        match = DATE_TEXT.search(text) if len(text) <= 1500 else None
+        found = (parse_date(match.group(0)) or "") if match else None
+    seen[item] = found
+    return found
 
 
 def feed_links(sel: Selector, base_url: str) -> list[str]:
@@ -152,7 +204,11 @@ def _jsonld_types(sel: Selector) -> set[str]:
                 stack.extend(node)
             elif isinstance(node, dict):
                 t = node.get("@type")
-                types.update([t] if isinstance(t, str) else t if isinstance(t, list) else [])
+                types.update(
+                    x
+                    for x in ([t] if isinstance(t, str) else t if isinstance(t, list) else [])
+                    if isinstance(x, str)
+                )
                 stack.extend(v for k, v in node.items() if k == "@graph")
     return types
 
@@ -175,7 +231,25 @@ class PageSignals:
     news_links: list[Link] = field(default_factory=list)
 
 
+# Compiled once, run on the lxml tree (no Selector per text node). The ``not(*[...])`` tests are
+# on the element's children, as they always were.
+_PARAGRAPHS = etree.XPath(".//p[not(" + cms.CHROME_XPATH[len("ancestor-or-self::") :] + ")]")
+_TEXT = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
+_STAMPS = etree.XPath(
+    ".//time[not(" + cms.WIDGET_XPATH[len("ancestor-or-self::") :] + ")]/@datetime", smart_strings=False
+)
+
+
 def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
+    """What the page shows about itself (read once per page: the callers share the answer)."""
+    page = _page(sel)
+    signals = page.signals.get((url, homepage))
+    if signals is None:
+        signals = page.signals[(url, homepage)] = _page_signals(sel, url, homepage, page)
+    return signals
+
+
+def _page_signals(sel: Selector, url: str, homepage: str, page: _Page) -> PageSignals:
     s = PageSignals()
     s.title = bool(sel.xpath("normalize-space(//h1)").get()) or bool(
         sel.xpath("//meta[@property='og:title']/@content").get()
@@ -183,8 +257,7 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
     main = sel.xpath("//main | //*[@role='main'] | //article")
     scope = main[0] if main else sel
     s.article_element = len(sel.xpath("//article[not(ancestor::article)]")) == 1
-    paragraphs = scope.xpath(".//p[not(" + cms.CHROME_XPATH[len("ancestor-or-self::") :] + ")]")
-    s.words = sum(len(" ".join(p.xpath(".//text()").getall()).split()) for p in paragraphs)
+    s.words = sum(len(" ".join(p.itertext()).split()) for p in _PARAGRAPHS(scope.root))
     body_classes = set((sel.xpath("//body/@class").get() or "").split())
     s.article_meta = (
         any(sel.xpath(x).get() for x in cms.ARTICLE_META_XPATHS)
@@ -192,24 +265,18 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
         or bool(body_classes & set(cms.ARTICLE_BODY_CLASSES))
     )
     s.listing_body = bool(body_classes & set(cms.LISTING_BODY_CLASSES))
-    text = " ".join(scope.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]").getall())
+    text = " ".join(_TEXT(scope.root))
     # One or two <time> stamps date the page; many of them date the items of a list.
-    stamps = set(
-        scope.xpath(".//time[not(" + cms.WIDGET_XPATH[len("ancestor-or-self::") :] + ")]/@datetime").getall()
-    )
+    stamps = set(_STAMPS(scope.root))
     s.published_label = bool(cms.PUBLISHED_LABEL.search(" ".join(text.split()))) or 1 <= len(stamps) <= 2
-    own_text = scope.xpath(
-        ".//text()[not(ancestor::script) and not(ancestor::style) and not("
-        + cms.CHROME_XPATH[len("ancestor-or-self::") :]
-        + ") and not("
-        + cms.WIDGET_XPATH[len("ancestor-or-self::") :]
-        + ")]"
-    ).getall()
-    own = " ".join(" ".join(own_text).split())
+    # The main text's own dates. (Its text nodes were once filtered by the chrome and widget tests
+    # as children of the node: a text node has none, so the filter never held; the same text.)
+    own = " ".join(text.split())
     s.distinct_dates = len({m.group(0).lower() for m in DATE_TEXT.finditer(own)})
     s.dated_heading = _dated_heading(sel)
     s.any_date = s.published_label or s.distinct_dates > 0
     seen: set[str] = {canonical_url(url)}
+    marks, items = page.marks, dict[Any, str | None]()
     for a, link in _anchors(sel, url):
         if not same_site(link.url, homepage) or is_excluded(link.url):
             continue
@@ -224,10 +291,10 @@ def page_signals(sel: Selector, url: str, homepage: str) -> PageSignals:
         if link.chrome or key in seen:
             continue
         newsy = in_news_section(link.url) or has_date_in_path(link.url)
-        link.date = item_date(a)
-        if newsy or link.date is not None:
+        date = _item_date(marks.item(a), items)
+        if newsy or date is not None:
             seen.add(key)
-            s.news_links.append(link)
+            s.news_links.append(replace(link, date=date))  # the page's own copy: anchors are shared
             if not link.widget:
                 s.listing_links += 1
     s.pagination = s.pagination or bool(sel.xpath("//link[@rel='next']"))

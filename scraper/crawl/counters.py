@@ -27,6 +27,8 @@ class Counter(StrEnum):
     ARTICLE_CUT_SHORT = "article/cut_short"  # cut inside the article's text: not stored this run
     EXTRACT_EMPTY = "extract/empty"
     EXTRACT_FAILED = "extract/failed"
+    EXTRACT_PAUSED = "extract/paused"  # times the engine paused: MUNINEWS_EXTRACT_MAX_PENDING pages waited
+    EXTRACT_PENDING_MAX = "extract/pending_max"  # the most pages that waited for the workers at once
     EXTRACT_GARBLED = "extract/garbled"  # values dropped because the page does not contain them
     EXTRACT_MISSING_PUBLISHED = "extract/missing_published"
     EXTRACT_NOT_RELEASE = "extract/not_release"  # a PDF that is no press release (agenda, form, minutes)
@@ -55,6 +57,7 @@ class Counter(StrEnum):
     PAGE_ERRORS = "page/errors"
     PAGE_FETCHED = "page/fetched"
     PAGE_HUB_SCHEDULED = "page/hub_scheduled"
+    PAGE_CLASSIFY_FAILED = "page/classify_failed"  # classification raised: extracted as an article
     PAGE_NOT_DUE = "page/not_due"
     PAGE_NOT_MODIFIED = "page/not_modified"
     PAGE_REDIRECT_REMEMBERED = "page/redirect_remembered"

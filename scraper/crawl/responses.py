@@ -19,8 +19,8 @@ from scraper.clock import utc_now
 from scraper.cms.choice import cms_data
 from scraper.cms.detect import detect_platform
 from scraper.config import CrawlConfig
+from scraper.crawl import classify, pages, sources
 from scraper.crawl import counters as stats
-from scraper.crawl import pages, sources
 from scraper.crawl.counters import Counter
 from scraper.crawl.frontier import SiteState
 from scraper.crawl.memory import CrawlMemory
@@ -156,6 +156,19 @@ class ResponseChecks:
         if found is not None:
             site.platform = found.platform
             logger.info("%s: platform %s (%s)", site.mid, found.label, ", ".join(found.evidence))
+
+    def _judged(
+        self, response: Response, sel: Selector, site: SiteState, listed: bool
+    ) -> tuple[classify.PageSignals, str]:
+        """The page's signals and kind; a page whose classification raises is not lost: counted,
+        and sent to extraction as an article (which drops it, counted, if it holds none)."""
+        try:
+            signals = classify.page_signals(sel, response.url, site.municipality.homepage)
+            return signals, classify.classify_page(signals, response.url, from_listing=listed)
+        except Exception:
+            self._inc(Counter.PAGE_CLASSIFY_FAILED, site.mid)
+            logger.exception("%s: could not classify %s; extracting it as an article", site.mid, response.url)
+            return classify.PageSignals(), "article"
 
     def _html(self, response: Response, site: SiteState) -> Selector | None:
         ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1").lower()

@@ -4,6 +4,7 @@ look like news, listings, pagination or never-articles. Strings in, values out.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
@@ -11,6 +12,11 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
 from w3lib.url import canonicalize_url, safe_url_string
 
 from scraper import cms
+
+#: The pure functions a page's every link goes through are remembered (a site's menus, footers and
+#: widgets link the same URLs from every page): at most this many URLs each.
+CACHED_URLS = 50_000
+_cached = functools.lru_cache(maxsize=CACHED_URLS)
 
 DATE_IN_PATH = re.compile(r"/(19|20)\d{2}/(0?[1-9]|1[0-2])(/|$)|(19|20)\d{2}-\d{2}-\d{2}")
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -50,6 +56,7 @@ def clean_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
 
 
+@_cached
 def canonical_url(url: str) -> str:
     """The key an article is stored under: never requested, only compared.
 
@@ -122,6 +129,7 @@ def join_link(base: str, href: str) -> str | None:
     return url
 
 
+@_cached
 def site_key(url: str) -> str:
     """Host and port with a leading ``www.`` removed: what "the municipality's own site" means."""
     parts = urlsplit(url)
@@ -129,6 +137,7 @@ def site_key(url: str) -> str:
     return f"{host}:{parts.port}" if parts.port else host
 
 
+@_cached
 def same_site(url: str, homepage: str) -> bool:
     return urlsplit(url).scheme in ("http", "https") and site_key(url) == site_key(homepage)
 
@@ -140,28 +149,36 @@ def is_loopback(url: str) -> bool:
 
 def path_segments(url: str) -> list[str]:
     """Folded path segments without file extensions: ``/Nyheter/Skola.html`` → ["nyheter", "skola"]."""
+    return list(_segments(url))
+
+
+@_cached
+def _segments(url: str) -> tuple[str, ...]:
     path = urlsplit(url).path
-    return [re.sub(r"\.(html?|php|aspx?|jsp)$", "", fold(s)) for s in path.split("/") if s]
+    return tuple(re.sub(r"\.(html?|php|aspx?|jsp)$", "", fold(s)) for s in path.split("/") if s)
 
 
+@_cached
 def is_excluded(url: str) -> bool:
     """Calendars, searches, logins, feeds, files, taxonomy pages: never articles, never listings."""
     parts = urlsplit(url)
     path = parts.path.lower()
     if any(path.endswith(ext) for ext in cms.EXCLUDED_EXTENSIONS):
         return True
-    if any(seg in cms.EXCLUDED_SEGMENTS for seg in path_segments(url)):
+    if any(seg in cms.EXCLUDED_SEGMENTS for seg in _segments(url)):
         return True
     query_keys = {k.lower() for k, _ in parse_qsl(parts.query, keep_blank_values=True)}
     # WordPress search (?s=), SiteVision search (?query=), replies and print views.
     return bool(query_keys & {"s", "q", "query", "replytocom", "print", "share"})
 
 
+@_cached
 def in_news_section(url: str) -> bool:
     """The URL's path names a news section: /nyheter/..., /aktuellt/..., /news/..."""
-    return any(seg in cms.NEWS_SECTION_WORDS for seg in path_segments(url))
+    return any(seg in cms.NEWS_SECTION_WORDS for seg in _segments(url))
 
 
+@_cached
 def has_date_in_path(url: str) -> bool:
     """WordPress permalinks (/2026/02/03/slug/) and SiteVision slugs (2026-03-12-title.html)."""
     return bool(DATE_IN_PATH.search(urlsplit(url).path))
@@ -180,6 +197,7 @@ def looks_like_sitemap_article(url: str) -> bool:
     return (in_news_section(url) and len(path_segments(url)) >= 2) or has_date_in_path(url)
 
 
+@_cached
 def pagination_number(url: str) -> int | None:
     """The page number a listing URL asks for (``?page=3``, ``/page/3/``, ``sv.12.ab.page=3``), session
     ids aside (``/page/3;jsessionid=...``)."""
@@ -193,6 +211,7 @@ def pagination_number(url: str) -> int | None:
     return None
 
 
+@_cached
 def listing_base(url: str) -> str:
     """A listing URL without its page number: pages of one listing share this."""
     parts = urlsplit(canonical_url(url))

@@ -239,3 +239,13 @@ def test_page_of_dated_notices_is_not_an_article():
     kind, signals = _classify(html, "https://h.se/aktuellt/driftinformation", True)
     assert signals.distinct_dates == 5 and not signals.published_label
     assert kind == "other"
+
+
+def test_a_jsonld_type_that_is_no_name_is_ignored():
+    """``"@type": [{...}]`` (an object where a type name belongs) raised TypeError and lost the page."""
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": [{"name": "x"}, "NewsArticle"]}</script>'
+        "</head><body><h1>Nytt bibliotek i Tallvika</h1><p>" + "ord " * 80 + "</p></body></html>"
+    )
+    kind, signals = _classify(html, "https://h.se/nyheter/bibliotek", False)
+    assert signals.article_meta and kind == "article"

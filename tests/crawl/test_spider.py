@@ -123,3 +123,22 @@ def test_start_asks_robots_and_home_with_a_loaded_memory(spider) -> None:
     assert [r.meta["kind"] for r in requests] == ["robots", "home"]
     assert loaded and loaded[0][0] == spider.config.db_path
     assert "www.tallvika.se" in spider.robots_waiting
+
+
+def test_a_page_whose_classification_raises_is_extracted_not_lost(spider, monkeypatch) -> None:
+    """Issue 12: a page that makes classification raise goes to extraction as an article (which
+    drops it, counted, if it holds none) instead of failing the callback and losing the page."""
+    from scraper.crawl import classify
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("a rule that trips over this page's markup")
+
+    monkeypatch.setattr(classify, "classify_page", broken)
+    url = "https://www.ekeby.se/2026/02/03/slug/"
+    spider.sites["tallvika"].municipality.homepage = "https://www.ekeby.se/"
+    body = (PAGES / "wordpress-article.html").read_bytes()
+    out = list(spider.parse_page(_response(url, body, "candidate")))
+    pages = [o for o in out if isinstance(o, Page)]
+    assert [p.fetched_url for p in pages] == [url] and pages[0].body == body
+    assert _count(spider, Counter.PAGE_CLASSIFY_FAILED) == 1
+    assert _count(spider, Counter.ARTICLE_FOUND) == 1

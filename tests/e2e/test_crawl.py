@@ -347,6 +347,10 @@ def test_extraction_in_worker_processes_gives_the_same_archive(tmp_path, crawl_c
                 f"MUNINEWS_EXTRACT_WORKERS={workers}",
             )
             assert crawl.returncode == 0, crawl.log[-3000:]
+            # The summary says what the crawl cost: the reactor's busy share and the peak memory.
+            assert re.search(r"reactor thread busy [\d.]+ %.*peak RSS [1-9][\d.]* MB", crawl.log), crawl.log[
+                -800:
+            ]
         rows[workers] = [
             (
                 path_of(r["canonical_url"]),

@@ -216,11 +216,10 @@ class NewsSpider(ResponseChecks, LinkFollower, SecondSources, scrapy.Spider):
     ) -> Iterator[Any]:
         """A parsed candidate, classified from its own markup: an article, a listing or neither."""
         m = site.municipality
-        signals = classify.page_signals(sel, response.url, m.homepage)
         listed = bool(response.meta.get("from_listing")) or (
             canonical_url(response.request.url if response.request else response.url) in site.listed
         )
-        kind = classify.classify_page(signals, response.url, from_listing=listed)
+        signals, kind = self._judged(response, sel, site, listed)
         if kind != "article" and known_url and canonical_url(response.url) != known_url:
             self._inc(Counter.REVISIT_GONE, m.id)
             yield PageGone(known_url, m.id, utc_now(), f"redirected to {response.url} (not an article)")

@@ -1,4 +1,4 @@
-"""``python -m scraper.tools.bench quotes|sites|real|body|speed|pool|sweden``."""
+"""``python -m scraper.tools.bench quotes|sites|real|body|speed|pool|crawl|sweden``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 import scraper.tools.bench as bench
 
 from .body import format_body, format_lost, format_rules, load_web_eval, rule_effects, score_body
+from .crawl import format_crawl, measure_crawl
 from .paths import GOLD_DIR, REAL_TEXTS_DIR, SPLITS, WEB_EVAL_DIR
 from .pool import measure_pool
 from .quotes import format_errors, format_table, score_gold
@@ -30,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     pool = sub.add_parser("pool", help="pages per second with MUNINEWS_EXTRACT_WORKERS")
     pool.add_argument("--corpus", type=Path, default=None, help="folder of .html pages")
     pool.add_argument("--workers", type=int, default=2)
+    crawl = sub.add_parser("crawl", help="articles/s of a real crawl of a large local site, with workers")
+    crawl.add_argument("--articles", type=int, default=2000)
+    crawl.add_argument("--page-kb", type=int, default=100, help="size an article page is padded to")
+    crawl.add_argument("--workers", default="0,1,2", help="worker counts, the first is the baseline")
+    crawl.add_argument("--rounds", type=int, default=1, help="interleaved rounds (medians)")
     sites = sub.add_parser("sites", help="score quotes and contacts on the demo and held-out sites")
     sites.add_argument("--verbose", "-v", action="store_true", help="list the errors page by page")
     speed = sub.add_parser("speed", help="time extraction against trafilatura alone, on real pages")
@@ -108,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  extract in the crawl process      {inline_rate:6.1f} pages/s   1.00")
         ratio = pool_rate / inline_rate
         print(f"  extract in {args.workers} worker processes     {pool_rate:6.1f} pages/s   {ratio:.2f} ×")
+        return 0
+    if args.command == "crawl":
+        workers = [int(w) for w in args.workers.split(",")]
+        print(format_crawl(measure_crawl(args.articles, args.page_kb, workers, args.rounds), workers))
         return 0
     if args.command == "sites":
         report = score_sites()

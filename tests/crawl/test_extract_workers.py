@@ -1,0 +1,83 @@
+"""Extraction workers by default (issue 12 item 4): how many, and the bound on pages waiting for them."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from scrapy.utils.misc import build_from_crawler
+from scrapy.utils.test import get_crawler
+
+from scraper import settings as defaults
+from scraper.config import CrawlConfig, extract_workers
+from scraper.crawl import counters
+from scraper.crawl.counters import Counter
+from scraper.items import Article, Page
+from scraper.pipelines import ExtractPipeline
+from tests.helpers import PAGES
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(1, 0), (2, 1), (8, 7)])
+def test_auto_is_the_spare_cores(cores: int, workers: int) -> None:
+    assert extract_workers("auto", cores) == workers
+    assert extract_workers(" AUTO ", cores) == workers
+
+
+def test_workers_default_to_auto_and_a_number_wins() -> None:
+    assert defaults.MUNINEWS_EXTRACT_WORKERS == "auto"
+    assert CrawlConfig.from_settings(get_crawler().settings).extract_workers == extract_workers("auto")
+    settings = get_crawler(settings_dict={"MUNINEWS_EXTRACT_WORKERS": "3"}).settings
+    assert CrawlConfig.from_settings(settings).extract_workers == 3
+    with pytest.raises(ValueError, match="MUNINEWS_EXTRACT_WORKERS"):
+        extract_workers("-1")
+
+
+class _Engine:
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def pause(self) -> None:
+        self.calls.append("pause")
+
+    def unpause(self) -> None:
+        self.calls.append("unpause")
+
+
+def _page(n: int) -> Page:
+    return Page(
+        url=f"https://www.ekeby.se/2026/02/03/slug-{n}",
+        fetched_url=f"https://www.ekeby.se/2026/02/03/slug-{n}/",
+        body=(PAGES / "wordpress-article.html").read_bytes(),
+        fetched_at="2026-03-10T12:00:00+00:00",
+        municipality_id="ekeby",
+    )
+
+
+def test_pages_waiting_for_the_workers_pause_the_engine_until_half_are_done() -> None:
+    crawler = get_crawler(
+        settings_dict={"MUNINEWS_EXTRACT_WORKERS": "1", "MUNINEWS_EXTRACT_MAX_PENDING": "4"}
+    )
+    engine = _Engine()
+    crawler.engine = engine
+    pipeline = build_from_crawler(ExtractPipeline, crawler)
+    gate = threading.Event()
+    pool = ThreadPoolExecutor(1)  # stands in for the process pool: the bound is the pipeline's
+    pool.submit(gate.wait)  # the worker is busy until the test lets it go
+    pipeline.pool = pool
+
+    async def crawl() -> list[Article]:
+        tasks = [asyncio.ensure_future(pipeline.process_item(_page(n))) for n in range(6)]
+        while pipeline.pending < 6:
+            await asyncio.sleep(0.01)
+        assert engine.calls == ["pause"]  # four waited: no new requests until half are done
+        gate.set()
+        return list(await asyncio.gather(*tasks))
+
+    articles = asyncio.run(crawl())
+    pool.shutdown()
+    assert len(articles) == 6 and all(isinstance(a, Article) and a.body for a in articles)
+    assert engine.calls == ["pause", "unpause"] and pipeline.pending == 0
+    assert crawler.stats.get_value(counters.key(Counter.EXTRACT_PENDING_MAX)) == 6
+    assert counters.get(crawler.stats, Counter.EXTRACT_PAUSED) == 1
