@@ -5,12 +5,16 @@ Test modules import from here, never from each other; fixtures stay in ``conftes
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import socket
 import sqlite3
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -309,3 +313,33 @@ def shot(page: Any, name: str) -> Path:
     path = BROWSER_ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@contextlib.contextmanager
+def served_datasette(db: Path) -> Iterator[str]:
+    """``db`` served immutable by a real Datasette process on a free port; yields its base URL."""
+    from scraper.web.serve import datasette_argv
+
+    port = free_port()
+    argv = datasette_argv(db, port=port, immutable=True)
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).read()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    output = proc.stdout.read() if proc.stdout else ""
+                    raise RuntimeError(f"datasette did not start: {output[-3000:]}") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

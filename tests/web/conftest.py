@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,8 +20,8 @@ import pytest
 
 from scraper.archive import Archive
 from scraper.items import Article, Contact, Quote
-from scraper.web.serve import datasette_argv, prepare
-from tests.helpers import free_port
+from scraper.web.serve import prepare
+from tests.helpers import served_datasette
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -112,29 +109,8 @@ def browser_db(demo_crawl, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def server(browser_db: Path) -> Iterator[str]:
-    port = free_port()
-    argv = datasette_argv(browser_db, port=port, immutable=True)
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    output = proc.stdout.read() if proc.stdout else ""
-                    pytest.fail(f"datasette did not start: {output[-3000:]}")
-                time.sleep(0.2)
+    with served_datasette(browser_db) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="module")

@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from scraper.web.serve import datasette_argv, prepare
-from tests.helpers import ROOT, free_port, searchable_copy
+from scraper.web.serve import prepare
+from tests.helpers import ROOT, searchable_copy, served_datasette
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -50,30 +47,8 @@ def archive(demo_crawl: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(archive: Path) -> Iterator[str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        datasette_argv(archive, port=port, immutable=True),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(
-                        f"datasette did not start: {(proc.stdout.read() if proc.stdout else '')[-2000:]}"
-                    )
-                time.sleep(0.2)
+    with served_datasette(archive) as base:
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
