@@ -132,7 +132,7 @@ def test_the_crawl_counts_and_logs_garbled_values(monkeypatch: pytest.MonkeyPatc
         return article
 
     monkeypatch.setattr(pipelines, "extract_article", extract)
-    crawler = get_crawler()
+    crawler = get_crawler(settings_dict={"MUNINEWS_EXTRACT_WORKERS": 0})  # in process: the stand-in is local
     pipeline = build_from_crawler(ExtractPipeline, crawler)
     item = Page(
         url="https://www.tolvby.se/n",
