@@ -11,10 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from scraper.archive.sameness import Version, date_window, same_release
+from scraper.cms.press_rooms import BY_KIND
 from scraper.items import Article
 
 #: Return value of ``save_article`` when the article was the same release as a stored one.
 MERGED = "merged"
+
+
+#: Where an article can come from: the municipality's site or one of the press services.
+SOURCES = ("site", *BY_KIND)
 
 
 class ArticleUrlsMixin:
@@ -58,19 +63,29 @@ class ArticleUrlsMixin:
         return article_id, False
 
     def _same_release_stored(self, article: Article) -> tuple[int, str] | None:
-        """(id, source) of the municipality's article from another source that is this release, if any."""
+        """(id, source) of the municipality's article from another source that is this release, if any.
+
+        Two indexed look-ups (the days around its date, and its headline), never a scan of the
+        municipality's articles: every site article is checked against the press copies on save.
+        """
         window = date_window(article.published)
-        # Dated: the articles of those days, and undated ones of the same headline; undated: the
-        # same headline (sameness.py then asks for almost the whole text).
-        when = "(published >= ? AND published < ?) OR " if window else ""
+        others = [s for s in SOURCES if s != article.source]
+        marks = ",".join("?" * len(others))
         incoming = Version(article.title, article.published, article.body)
-        for article_id, source, title, published, body in self.db.execute(
-            "SELECT id, source, title, published, body FROM articles WHERE municipality_id = ? AND source != ? "
-            f"AND ({when}((published IS NULL OR ? IS NULL) AND title = ?)) ORDER BY id",
-            [article.municipality_id, article.source, *(window or ()), article.published, article.title],
-        ):
-            if same_release(incoming, Version(title, published, body)):
-                return int(article_id), str(source)
+        columns = "SELECT id, source, title, published, body FROM articles WHERE municipality_id = ? "
+        queries: list[tuple[str, list[Any]]] = []
+        if window:  # dated: the articles of those days
+            queries.append((f"{columns}AND source IN ({marks}) AND published >= ? AND published < ?",
+                            [article.municipality_id, *others, *window]))  # fmt: skip
+        # undated ones of the same headline (sameness.py then asks for almost the whole text)
+        queries.append((f"{columns}AND title = ? AND source IN ({marks}) AND (published IS NULL OR ? IS NULL)",
+                        [article.municipality_id, article.title, *others, article.published]))  # fmt: skip
+        seen: set[int] = set()
+        for sql, args in queries:
+            for article_id, source, title, published, body in self.db.execute(f"{sql} ORDER BY id", args):
+                if article_id not in seen and same_release(incoming, Version(title, published, body)):
+                    return int(article_id), str(source)
+                seen.add(article_id)
         return None
 
     def article_urls(self, article_id: int) -> list[tuple[str, str]]:

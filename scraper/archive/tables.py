@@ -214,6 +214,10 @@ CREATE INDEX IF NOT EXISTS idx_pages_municipality_kind ON pages(municipality_id,
 CREATE INDEX IF NOT EXISTS idx_pages_last_fetched_desc ON pages(last_fetched DESC, url);
 CREATE UNIQUE INDEX IF NOT EXISTS idx_articles_canonical_url ON articles(canonical_url);
 CREATE INDEX IF NOT EXISTS idx_article_urls_article_id ON article_urls(article_id);
+-- A saved article is checked against the municipality's copies from other sources (the same
+-- release in a press room): by the days around its date and by its headline, never by a scan.
+CREATE INDEX IF NOT EXISTS idx_articles_municipality_source_published ON articles(municipality_id, source, published);
+CREATE INDEX IF NOT EXISTS idx_articles_municipality_title ON articles(municipality_id, title);
 """
 
 
