@@ -14,9 +14,16 @@ REDIS_HELP = "Redis URL, e.g. redis://archive-host:6379/0"
 
 
 def _redis(url: str) -> Any:
+    """A connection to ``url``, tried at once: an unreachable Redis is one line, not a traceback."""
     from redis import Redis
+    from redis.exceptions import RedisError
 
-    return Redis.from_url(url)
+    connection = Redis.from_url(url)
+    try:
+        connection.ping()
+    except RedisError as exc:
+        raise ConnectionError(f"cannot reach Redis at {url}: {exc}") from None
+    return connection
 
 
 def _intervals(text: str) -> list[int]:
@@ -64,6 +71,7 @@ def cmd_enqueue(args: argparse.Namespace) -> int:
 def cmd_worker(args: argparse.Namespace) -> int:
     from scraper.cluster.worker import run_worker
 
+    _redis(args.redis).close()  # reachable at all: else one line, not RQ's traceback
     return run_worker(
         args.redis, args.captures, name=args.name, burst=args.burst,
         maintenance_interval=args.maintenance_interval, monitoring_interval=args.heartbeat_interval,

@@ -32,6 +32,21 @@ def test_serve_without_archive(capsys, tmp_path):
     assert cli.main(["serve", "--db", str(tmp_path / "missing.db")]) == 2
 
 
+@pytest.mark.parametrize(
+    "command",
+    [["cluster", "status"], ["worker"], ["enqueue", "--all"], ["writer", "--db", "{tmp}/a.db"]],
+)
+def test_cluster_commands_say_in_one_line_that_redis_is_unreachable(capsys, tmp_path, command):
+    from tests.helpers import free_port
+
+    url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    args = [a.replace("{tmp}", str(tmp_path)) for a in command]
+    assert cli.main([*args, "--redis", url]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot reach Redis at {url}" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_municipalities_lists_the_registry(capsys):
     assert cli.main(["municipalities"]) == 0
     assert "mariestad" in capsys.readouterr().out
