@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
@@ -40,6 +41,24 @@ def ensure_env() -> None:
     STAMP.write_text(wanted)
 
 
+def _call(cmd: list[str]) -> int:
+    """Run ``cmd`` and return its exit status. Ctrl-C is the child's to handle: a terminal sends it
+    to the whole process group, and the demo and the tests stop cleanly on it (a crawl writes its
+    record first). So this process waits on, instead of killing the child the way subprocess.call
+    does, and passes the signal on only if the child did not get it (a kill -INT of this process)."""
+    proc = subprocess.Popen(cmd)
+    while True:
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:
+            try:
+                return proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                proc.send_signal(signal.SIGINT)
+            except KeyboardInterrupt:
+                continue
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("demo", "test"):
         print(__doc__)
@@ -48,13 +67,13 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     os.chdir(ROOT)
     if command == "demo":
-        return subprocess.call([str(PY), "-m", "scraper", "demo", *rest])
+        return _call([str(PY), "-m", "scraper", "demo", *rest])
     checks = (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"])
     for check in checks:
-        code = subprocess.call([str(PY), "-m", *check])
+        code = _call([str(PY), "-m", *check])
         if code:
             return code
-    return subprocess.call([str(PY), "-m", "pytest", *rest])
+    return _call([str(PY), "-m", "pytest", *rest])
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ process writes the SQLite file.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -16,8 +17,9 @@ import signal
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import Any
 
@@ -70,6 +72,23 @@ def _worker_started() -> None:
         os._exit(0)
 
     threading.Thread(target=leave_with_the_parent, name="parent-watch", daemon=True).start()
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored in this process for a moment, on the main thread only (where signals go).
+
+    A worker spawned while a terminal's Ctrl-C arrives would die mid-import with a traceback, before
+    its initializer can ignore the signal; an ignored signal stays ignored across exec, so workers
+    started inside this block never see it (the crawl stops them itself)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class ExtractPipeline(_StatsMixin):
@@ -141,7 +160,16 @@ class ExtractPipeline(_StatsMixin):
             return extract()
         self._waiting(+1)
         try:
-            return await asyncio.get_running_loop().run_in_executor(pool, extract)
+            with _sigint_ignored():  # workers start on the first submit and inherit the disposition
+                future = asyncio.get_running_loop().run_in_executor(pool, extract)
+            return await future
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): the page is extracted here, never lost, and the
+            # next pages go to a new pool.
+            self._inc(Counter.EXTRACT_WORKER_LOST)
+            logger.warning("an extraction worker died; extracting this page in the crawl process")
+            self.pool = None
+            return extract()
         finally:
             self._waiting(-1)
 

@@ -29,6 +29,9 @@ class Counter(StrEnum):
     EXTRACT_FAILED = "extract/failed"
     EXTRACT_PAUSED = "extract/paused"  # times the engine paused: MUNINEWS_EXTRACT_MAX_PENDING pages waited
     EXTRACT_PENDING_MAX = "extract/pending_max"  # the most pages that waited for the workers at once
+    EXTRACT_WORKER_LOST = (
+        "extract/worker_lost"  # a worker died under a page: it was extracted in the crawl process
+    )
     EXTRACT_GARBLED = "extract/garbled"  # values dropped because the page does not contain them
     EXTRACT_MISSING_PUBLISHED = "extract/missing_published"
     EXTRACT_NOT_RELEASE = "extract/not_release"  # a PDF that is no press release (agenda, form, minutes)

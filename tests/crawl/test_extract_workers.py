@@ -81,3 +81,27 @@ def test_pages_waiting_for_the_workers_pause_the_engine_until_half_are_done() ->
     assert engine.calls == ["pause", "unpause"] and pipeline.pending == 0
     assert crawler.stats.get_value(counters.key(Counter.EXTRACT_PENDING_MAX)) == 6
     assert counters.get(crawler.stats, Counter.EXTRACT_PAUSED) == 1
+
+
+class _DiesInAWorker:
+    """An extraction that kills the worker process it runs in (as the OOM killer would)."""
+
+    def __call__(self) -> Article:
+        import multiprocessing
+        import os
+
+        if multiprocessing.parent_process() is not None:
+            os._exit(1)
+        return Article(url="https://www.ekeby.se/nyheter/a", municipality_id="ekeby", title="Kept")
+
+
+def test_a_page_whose_worker_dies_is_extracted_in_the_crawl_process() -> None:
+    crawler = get_crawler(settings_dict={"MUNINEWS_EXTRACT_WORKERS": 1})
+    pipeline = build_from_crawler(ExtractPipeline, crawler)
+    try:
+        article = asyncio.run(pipeline._extract(_DiesInAWorker()))
+    finally:
+        pipeline.close_spider()
+    assert article.title == "Kept"
+    assert counters.get(crawler.stats, Counter.EXTRACT_WORKER_LOST) == 1
+    assert pipeline.pool is None  # the next page starts a new pool
