@@ -109,6 +109,7 @@ class ExtractPipeline(_StatsMixin):
         self.workers = config.extract_workers
         self.max_pending = config.extract_max_pending
         self.pool: Executor | None = None
+        self.starting = 0  # submits left that may start a worker (SIGINT is ignored around them)
         self.pending = 0
         self.paused = False
 
@@ -128,6 +129,7 @@ class ExtractPipeline(_StatsMixin):
                 self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_started
             )
             logger.info("extracting in %d worker processes", self.workers)
+            self.starting = self.workers  # each of the first submits may spawn one worker
         return self.pool
 
     def close_spider(self) -> None:
@@ -160,7 +162,11 @@ class ExtractPipeline(_StatsMixin):
             return extract()
         self._waiting(+1)
         try:
-            with _sigint_ignored():  # workers start on the first submit and inherit the disposition
+            if self.starting:  # a submit may start a worker: it inherits the ignored SIGINT
+                self.starting -= 1
+                with _sigint_ignored():
+                    future = asyncio.get_running_loop().run_in_executor(pool, extract)
+            else:
                 future = asyncio.get_running_loop().run_in_executor(pool, extract)
             return await future
         except BrokenProcessPool:
