@@ -224,6 +224,7 @@ class KnownArticle:
     last_modified: str | None = None
     payload_sha256: str | None = None
     fetched_url: str | None = None  # the URL that served it last (``articles.url``); ``url`` is the key
+    also_at: bool = False  # another URL of an article (``article_urls``), stored by ``fetched_url``
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> KnownArticle:
@@ -239,6 +240,7 @@ class KnownArticle:
             last_modified=row.get("last_modified"),
             payload_sha256=row.get("payload_sha256"),
             fetched_url=row.get("fetched_url"),
+            also_at=bool(row.get("also_at")),
         )
 
 

@@ -316,13 +316,20 @@ class ArticlesMixin(PeopleMixin, VersionsMixin, ArticleUrlsMixin):
     def touch_article(self, url: str, seen: str) -> bool:
         """A known article (``url``: its key) answered again unchanged (304, the same bytes): move ``last_seen``.
 
-        Also clears ``removed`` (a page can come back). Returns False if no article has this url.
+        Also clears ``removed`` (a page can come back). ``url`` may be an article's other URL (a
+        press-room copy, ``article_urls``): its own ``last_seen`` moves. Returns False if no article
+        has this url.
         """
         with self._transaction():
             cur = self.db.execute(
                 "UPDATE articles SET last_seen = max(last_seen, ?), removed = NULL, removed_reason = NULL "
                 "WHERE canonical_url = ? OR (canonical_url IS NULL AND url = ?)",
                 [seen, url, url],
+            )
+            if cur.rowcount:
+                return True
+            cur = self.db.execute(
+                "UPDATE article_urls SET last_seen = max(last_seen, ?) WHERE url = ?", [seen, url]
             )
             return cur.rowcount > 0
 

@@ -30,6 +30,14 @@ _KNOWN_ARTICLES_OLD_SQL = (
     "NULL AS etag, NULL AS last_modified, NULL AS payload_sha256 FROM articles "
     "WHERE municipality_id IN ({marks})"
 )
+# The other URLs of articles (a release's press-room copy): known too, so a re-crawl asks for them only
+# when due and conditionally, with the validators of their own capture.
+_KNOWN_OTHER_URLS_SQL = (
+    "SELECT u.url, u.url AS fetched_url, a.municipality_id, a.published, u.first_seen, u.last_seen, "
+    "NULL AS removed, a.title, c.etag, c.last_modified, c.payload_sha256, 1 AS also_at "
+    "FROM article_urls u JOIN articles a ON a.id = u.article_id "
+    "LEFT JOIN captures c ON c.id = u.capture_id WHERE a.municipality_id IN ({marks})"
+)
 _KNOWN_PAGES_SQL = (
     "SELECT url, municipality_id, kind, outcome, etag, last_modified, payload_sha256, last_status, "
     "last_fetched, links, content FROM pages WHERE municipality_id IN ({marks})"
@@ -72,14 +80,23 @@ class MemoryMixin(ArchiveBase):
 
         Facts: ``municipality_id``, ``published``, ``first_seen``, ``last_seen``, ``removed``,
         ``title`` and, from the current capture, ``etag``, ``last_modified``, ``payload_sha256``.
-        An archive that does not exist yet knows nothing.
+        An article's other URLs (``article_urls``) are rows too, by the URL as fetched, with
+        ``also_at`` set and their own dates and capture. An archive that does not exist yet knows
+        nothing.
         """
         path = Path(path)
         ids = list(municipality_ids)
         if not path.exists() or not ids:
             return {}
         rows = _rows_by_url(path, ids, _KNOWN_ARTICLES_SQL, _KNOWN_ARTICLES_OLD_SQL)
-        return {r["url"]: r for r in rows}
+        known = {r["url"]: r for r in rows}
+        try:
+            others = _rows_by_url(path, ids, _KNOWN_OTHER_URLS_SQL)
+        except sqlite3.OperationalError:  # an archive from before article_urls
+            others = []
+        for row in others:
+            known.setdefault(row["url"], row)
+        return known
 
     @staticmethod
     def known_pages(path: str | Path, municipality_ids: Iterable[str]) -> dict[str, dict[str, Any]]:

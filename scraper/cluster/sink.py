@@ -39,6 +39,8 @@ class RemoteArchive:
         self.hashes = dict(memory.hashes)
         self.known = set(memory.known)
         self.removed = {url for url, row in memory.known.items() if row.get("removed")}
+        # An article's other URL (a press-room copy) gone does not remove the article.
+        self.also_at = {url for url, row in memory.known.items() if row.get("also_at")}
         self.platform = memory.platform
 
     def save_municipalities(self, municipalities: Iterable[dict[str, Any]]) -> None:
@@ -61,7 +63,7 @@ class RemoteArchive:
 
     def mark_removed(self, url: str, found_at: str, reason: str) -> bool:
         self.sender.send("mark_removed", {"url": url, "found_at": found_at, "reason": reason})
-        first = url in self.known and url not in self.removed
+        first = url in self.known and url not in self.removed and url not in self.also_at
         self.removed.add(url)
         return first
 

@@ -61,12 +61,13 @@ class CrawlMemory:
         """
         records = {url: PageRecord.from_row(row) for url, row in pages.items()}
         by_key = {canonical_url(url): page for url, page in records.items()}
-        return cls(
-            {url: KnownArticle.from_row(row) for url, row in known.items()},
-            {**by_key, **records},
-            policy,
-            clock,
-        )
+        articles: dict[str, KnownArticle] = {}
+        for url, row in known.items():
+            if row.get("also_at"):  # an article's other URL, by the URL as fetched: found by its key
+                url = canonical_url(url)
+                row = {**row, "url": url}
+            articles.setdefault(url, KnownArticle.from_row(row))
+        return cls(articles, {**by_key, **records}, policy, clock)
 
     @property
     def schedule(self) -> revisit.Schedule:
@@ -157,7 +158,7 @@ class CrawlMemory:
         if self.policy.mode == "none":
             return
         for url, known in self.known.items():
-            if known.municipality_id != mid:
+            if known.municipality_id != mid or known.also_at:  # its press room asks for that one
                 continue
             if since and known.published and known.published[:10] < since:
                 continue

@@ -97,7 +97,7 @@ class ResponseChecks:
         capture: Capture | None = response.meta.get("capture")
         digest = (capture.payload_sha256 if capture else None) or hashlib.sha256(response.body).hexdigest()
         same_bytes = response.status == 200 and response.meta.get("known_digest") == digest
-        if same_bytes and canonical_url(response.url) == known_url:
+        if same_bytes and canonical_url(response.url) == canonical_url(known_url):
             self._inc(Counter.PAGE_FETCHED, mid)
             self._inc(Counter.REVISIT_SAME_DIGEST, mid)
             return PageSeen(known_url, mid, utc_now(), 200)

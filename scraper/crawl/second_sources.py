@@ -24,10 +24,11 @@ from scraper.cms.press_rooms import BY_KIND
 from scraper.config import CrawlConfig
 from scraper.crawl import pages, sources
 from scraper.crawl.counters import Counter
-from scraper.crawl.frontier import PRIORITY, RequestKind, SiteState
+from scraper.crawl.frontier import PRIORITY, Frontier, RequestKind, SiteState
+from scraper.crawl.memory import CrawlMemory
 from scraper.crawl.press_rooms import PressRoom, newsroom_feeds, newsroom_releases, service_of
 from scraper.crawl.urls import canonical_url, clean_url
-from scraper.items import Link, LinkKind, Page
+from scraper.items import Link, LinkKind, Page, PageGone, PageSeen
 
 logger = logging.getLogger("scraper.crawl.spiders.news")
 K = RequestKind
@@ -38,28 +39,47 @@ class SecondSources:
 
     sites: dict[str, SiteState]
     config: CrawlConfig
+    frontier: Frontier
+    memory: CrawlMemory
     on_error: Callable[..., Any]
     _inc: Callable[..., None]
     _fetched: Callable[[Response], SiteState | None]
+    _known_answer: Callable[[Response], PageSeen | PageGone | None]
+    _ask_known_conditionally: Callable[..., None]
 
     def _second_request(
         self, url: str, site: SiteState, kind: RequestKind, callback: Any, **meta: Any
     ) -> Iterator[Request]:
-        """Ask for ``url`` once this run, within the site's page budget."""
+        """Ask for ``url`` once this run, within the site's page budget.
+
+        A release or PDF the archive already holds is asked as a known article of the site is: only
+        when the revisit schedule says it is due, and then conditionally (:mod:`scraper.crawl.requests`).
+        """
         key = canonical_url(url)
         if site.robots_unavailable or key in site.requested:
+            return
+        known = self.memory.known.get(key) if kind == K.CANDIDATE else None
+        if known is not None and not self.memory.wants(known):
+            self.frontier.skip_not_due(key, site, Counter.ARTICLE_NOT_DUE)
             return
         if self.config.max_pages and site.scheduled >= self.config.max_pages:
             self._inc(Counter.LINK_OVER_PAGE_BUDGET, site.mid)
             return
         site.requested.add(key)
         site.scheduled += 1
+        headers: dict[str, str] = {}
+        meta = {"municipality_id": site.mid, "kind": str(kind), "optional": kind != K.CANDIDATE, **meta}
+        if known is not None:
+            # By the URL the archive stores it under: an other URL is kept as fetched, not by its key.
+            stored = known.fetched_url if known.also_at and known.fetched_url else key
+            self._ask_known_conditionally(known, stored, site, meta, headers)
         yield Request(
             clean_url(url),
             callback=callback,
             errback=self.on_error,
             priority=PRIORITY[kind],
-            meta={"municipality_id": site.mid, "kind": str(kind), "optional": kind != K.CANDIDATE, **meta},
+            headers=headers or None,
+            meta=meta,
         )
 
     # --- press rooms -------------------------------------------------------------------
@@ -129,8 +149,11 @@ class SecondSources:
                     link.url, site, K.CANDIDATE, self.parse_press_release, press=kind
                 )
 
-    def parse_press_release(self, response: Response) -> Iterator[Page]:
+    def parse_press_release(self, response: Response) -> Iterator[Page | PageSeen | PageGone]:
         """One release: an article of the municipality, published in its press room."""
+        if response.meta.get("known_url") and (answer := self._known_answer(response)) is not None:
+            yield answer  # a known release unchanged (304, the same bytes) or gone (404, 410)
+            return
         site, kind = self._press_page(response)
         if not isinstance(response, TextResponse) or not response.body.strip():
             return
@@ -149,7 +172,10 @@ class SecondSources:
 
     # --- PDF releases ------------------------------------------------------------------
 
-    def parse_pdf(self, response: Response) -> Iterator[Page]:
+    def parse_pdf(self, response: Response) -> Iterator[Page | PageSeen | PageGone]:
+        if response.meta.get("known_url") and (answer := self._known_answer(response)) is not None:
+            yield answer
+            return
         site = self._fetched(response)
         if site is None:
             return

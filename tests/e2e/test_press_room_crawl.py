@@ -9,6 +9,9 @@ PDF agenda is not.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
 from scraper.demo.sitegen.pdf import write_pdf
@@ -143,23 +146,23 @@ def press_pages() -> dict:
     return pages
 
 
-@pytest.fixture(scope="module")
-def crawl(tmp_path_factory) -> tuple[Crawl, StrictServer, StrictServer]:
-    tmp = tmp_path_factory.mktemp("press")
+@contextmanager
+def press_web() -> Iterator[tuple[StrictServer, StrictServer, tuple[str, ...]]]:
+    """The kommun's site and its press room served, with the crawl arguments that point at them."""
     with (
         StrictServer(press_pages(), host="127.0.0.2") as press,
         StrictServer(site_pages(press.origin)) as site,
     ):
         host = press.origin.removeprefix("http://")
-        result = crawl_into(
-            tmp / "a.db",
-            "--url",
-            site.origin + "/",
-            "--name",
-            NAME,
-            "-s",
-            f"MUNINEWS_PRESS_ROOM_HOSTS={host}=mynewsdesk",
-        )
+        hosts = f"MUNINEWS_PRESS_ROOM_HOSTS={host}=mynewsdesk"
+        yield site, press, ("--url", site.origin + "/", "--name", NAME, "-s", hosts)
+
+
+@pytest.fixture(scope="module")
+def crawl(tmp_path_factory) -> tuple[Crawl, StrictServer, StrictServer]:
+    tmp = tmp_path_factory.mktemp("press")
+    with press_web() as (site, press, args):
+        result = crawl_into(tmp / "a.db", *args)
     assert result.returncode == 0, result.log[-3000:]
     return result, site, press
 
@@ -252,3 +255,34 @@ def test_a_press_room_configured_in_the_registry_is_crawled_without_a_link_or_a_
     )
     assert (merged["source"], merged["other"]) == ("site", "mynewsdesk")
     assert (NEWSROOM, 200) not in press.requests  # the feed was enough
+
+
+def test_a_recrawl_asks_for_known_releases_and_pdf_releases_only_when_due(tmp_path):
+    """Known releases (stored ones and a site article's press-room copy) and PDF releases follow the
+    revisit schedule like the site's articles: not asked again the next day, asked with ``--revisit
+    all``, and then their unchanged bytes only move ``last_seen``."""
+    with press_web() as (site, press, args):
+
+        def asked() -> dict[str, int]:
+            paths = [p for p, _ in press.requests if "/pressreleases/" in p]
+            paths += [p for p, _ in site.requests if p.endswith("biblioteket.pdf")]
+            return {path: paths.count(path) for path in paths}
+
+        first = crawl_into(tmp_path / "a.db", *args)
+        assert first.returncode == 0, first.log[-3000:]
+        assert asked() == dict.fromkeys([*RELEASES, "/nyheter/pressmeddelande-biblioteket.pdf"], 1)
+        (copy_seen,) = first.rows("select last_seen from article_urls")
+
+        again = crawl_into(tmp_path / "a.db", *args)
+        assert again.returncode == 0, again.log[-3000:]
+        assert set(asked().values()) == {1}  # none was due: the feed and the listing were read, that is all
+        assert "article/not_due" in again.log
+
+        every = crawl_into(tmp_path / "a.db", *args, "--revisit", "all")
+    assert every.returncode == 0, every.log[-3000:]
+    assert set(asked().values()) == {2}
+    assert every.rows("select count(*) from articles")[0][0] == 5
+    (copy,) = every.rows("select last_seen from article_urls")
+    assert copy["last_seen"] > copy_seen["last_seen"]  # the press-room copy answered: seen again
+    assert every.rows("select count(*) from revisions")[0][0] == 0  # nothing re-extracted as an edit
+    assert "article/unchanged" in every.log
