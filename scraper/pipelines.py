@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -31,6 +32,7 @@ from scraper.cms.detect import label as platform_label
 from scraper.config import CrawlConfig
 from scraper.crawl import counters
 from scraper.crawl.counters import Counter
+from scraper.crawl.frontier import Outcome, RequestKind
 from scraper.crawl.losses import FAILING, ending_notes, failure_notes, loss_notes
 from scraper.crawl.stopping import STOPPING, stop_for_storage, storage_failure
 from scraper.extract import extract_article, extract_pdf_article, is_pdf
@@ -201,7 +203,8 @@ class ExtractPipeline(_StatsMixin):
             logger.info(
                 "%s: not a press release (%s): %s", item.municipality_id, article.not_article, item.url
             )
-            raise DropItem(f"not a press release ({article.not_article}): {item.url}")
+            # Remembered as a page that is not news, so the next crawls leave it alone until a recheck.
+            return _not_news(item)
         article.source = item.source  # the site, or the press room it was published in
         article.capture = item.capture  # the raw response this version was read from
         # Stored under the URL that served it; found again by the canonical key.
@@ -216,6 +219,23 @@ class ExtractPipeline(_StatsMixin):
             self._inc(Counter.EXTRACT_SKIPPED_BEFORE_SINCE, item.municipality_id)
             raise DropItem(f"published {article.published} before {self.since}: {item.url}")
         return article
+
+
+def _not_news(page: Page) -> PageState:
+    """A fetched candidate the extraction turned down (a PDF agenda, say), as a ``pages`` row."""
+    capture = page.capture
+    return PageState(
+        url=page.fetched_url,
+        municipality_id=page.municipality_id,
+        kind=str(RequestKind.CANDIDATE),
+        fetched_at=page.fetched_at,
+        status=page.status,
+        outcome=str(Outcome.NOT_NEWS),
+        etag=capture.etag if capture else None,
+        last_modified=capture.last_modified if capture else None,
+        payload_sha256=capture.payload_sha256 if capture else hashlib.sha256(page.body).hexdigest(),
+        links=[],
+    )
 
 
 class ArchivePipeline(_StatsMixin):

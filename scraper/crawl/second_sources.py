@@ -53,7 +53,8 @@ class SecondSources:
         """Ask for ``url`` once this run, within the site's page budget.
 
         A release or PDF the archive already holds is asked as a known article of the site is: only
-        when the revisit schedule says it is due, and then conditionally (:mod:`scraper.crawl.requests`).
+        when the revisit schedule says it is due, and then conditionally (:mod:`scraper.crawl.requests`);
+        one it turned down (an agenda) as a page that is not news, after MUNINEWS_PAGE_RECHECK_DAYS.
         """
         key = canonical_url(url)
         if site.robots_unavailable or key in site.requested:
@@ -61,6 +62,11 @@ class SecondSources:
         known = self.memory.known.get(key) if kind == K.CANDIDATE else None
         if known is not None and not self.memory.wants(known):
             self.frontier.skip_not_due(key, site, Counter.ARTICLE_NOT_DUE)
+            return
+        page = self.memory.pages.get(key) if kind == K.CANDIDATE and known is None else None
+        if page is not None and not self.memory.page_due(page):
+            # Turned down last time (a PDF agenda): not again before MUNINEWS_PAGE_RECHECK_DAYS.
+            self.frontier.skip_not_due(key, site, Counter.PAGE_NOT_DUE)
             return
         if self.config.max_pages and site.scheduled >= self.config.max_pages:
             self._inc(Counter.LINK_OVER_PAGE_BUDGET, site.mid)

@@ -260,27 +260,31 @@ def test_a_press_room_configured_in_the_registry_is_crawled_without_a_link_or_a_
 def test_a_recrawl_asks_for_known_releases_and_pdf_releases_only_when_due(tmp_path):
     """Known releases (stored ones and a site article's press-room copy) and PDF releases follow the
     revisit schedule like the site's articles: not asked again the next day, asked with ``--revisit
-    all``, and then their unchanged bytes only move ``last_seen``."""
+    all``, and then their unchanged bytes only move ``last_seen``; a PDF turned down (an agenda) is a
+    page that is not news, not asked again before its recheck."""
     with press_web() as (site, press, args):
 
         def asked() -> dict[str, int]:
             paths = [p for p, _ in press.requests if "/pressreleases/" in p]
-            paths += [p for p, _ in site.requests if p.endswith("biblioteket.pdf")]
+            paths += [p for p, _ in site.requests if p.endswith(".pdf")]
             return {path: paths.count(path) for path in paths}
 
         first = crawl_into(tmp_path / "a.db", *args)
         assert first.returncode == 0, first.log[-3000:]
-        assert asked() == dict.fromkeys([*RELEASES, "/nyheter/pressmeddelande-biblioteket.pdf"], 1)
+        pdfs = ["/nyheter/pressmeddelande-biblioteket.pdf", "/nyheter/dagordning-kommunstyrelsen.pdf"]
+        assert asked() == dict.fromkeys([*RELEASES, *pdfs], 1)
         (copy_seen,) = first.rows("select last_seen from article_urls")
 
         again = crawl_into(tmp_path / "a.db", *args)
         assert again.returncode == 0, again.log[-3000:]
-        assert set(asked().values()) == {1}  # none was due: the feed and the listing were read, that is all
-        assert "article/not_due" in again.log
+        # None was due, and the agenda turned down last time waits for its recheck: the feed and the
+        # listing were read, that is all.
+        assert set(asked().values()) == {1}
+        assert "article/not_due" in again.log and "page/not_due" in again.log
 
         every = crawl_into(tmp_path / "a.db", *args, "--revisit", "all")
     assert every.returncode == 0, every.log[-3000:]
-    assert set(asked().values()) == {2}
+    assert asked() == {**dict.fromkeys([*RELEASES, pdfs[0]], 2), pdfs[1]: 1}
     assert every.rows("select count(*) from articles")[0][0] == 5
     (copy,) = every.rows("select last_seen from article_urls")
     assert copy["last_seen"] > copy_seen["last_seen"]  # the press-room copy answered: seen again
