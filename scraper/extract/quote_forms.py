@@ -28,6 +28,9 @@ _CLOSE = '[”“"«»’]'
 DASH_START = re.compile(rf"^\s*{_DASH}\s*(?=\S)")
 # Where an attribution may begin inside a dash paragraph: ", säger" / "? frågar" / "... menar".
 _ATTRIBUTION_START = re.compile(rf"(?P<sep>[,!?…]|\.\.\.)\s+(?P<verb>{VERBS})(?=\s)", re.IGNORECASE)
+# A writer who left out the comma: "– … enn om vi var kvar for oss seier Bjørlo." The verb follows a
+# word (no punctuation) and a name ends the paragraph; tried only when no comma attribution resolves.
+_ATTRIBUTION_NO_COMMA = re.compile(rf"(?<=[^\W\d_])\s+(?P<verb>{VERBS})\s+(?=\S)", re.IGNORECASE)
 # The end of a sentence (the quote resumes after it: "..., säger X. Nu kan vi ...") or a new reply
 # dash ("..., säger X. – Mer text.").
 _SENTENCE_BREAK = re.compile(rf"(?P<stop>[.!?])\s+(?={_DASH}?\s*[{UPPER}0-9\"”“»«„])|\s+{_DASH}\s+(?=\S)")
@@ -164,9 +167,24 @@ def from_dash(rest: str, ctx: Context) -> tuple[str, Speaker | None]:
             after_text, _ = from_dash(after, ctx)
             text = f"{text} {after_text}"
         return text, speaker
+    if found := _commaless_attribution(rest, ctx):
+        return found
     if (last := _POSTPOSED_IN_DASH.search(rest)) and (speaker := ctx.resolve(last["attr"])):
         return tidy(rest[: last.start()]), speaker  # "– Text. Mer text. Det sa rektor X, da …"
     return tidy(rest), None
+
+
+def _commaless_attribution(rest: str, ctx: Context) -> tuple[str, Speaker] | None:
+    """ "– Text … for oss seier Bjørlo." -> ("Text … for oss", Bjørlo): the last speech verb with no
+    comma before it, when what follows it is a name (a title may precede it) ending the paragraph."""
+    for m in reversed(list(_ATTRIBUTION_NO_COMMA.finditer(rest))):
+        attribution, after = _split_attribution(m["verb"], rest[m.end() :], mid_quote=False)
+        tokens = attribution.split()
+        if after or not tokens or not any(t[:1].isupper() for t in tokens[:2]):
+            continue
+        if speaker := ctx.resolve(attribution, first_name_ok=False):
+            return tidy(rest[: m.start()]), speaker
+    return None
 
 
 def attribution_title(rest: str) -> str | None:

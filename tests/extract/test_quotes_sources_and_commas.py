@@ -1,0 +1,83 @@
+"""Issue 10 (quotes10): attribution classes seen on a second set of real municipal texts, each on
+text written for it (fictional people and municipalities)."""
+
+from __future__ import annotations
+
+import html
+
+from scraper.extract import extract_article
+
+FETCHED_AT = "2026-05-04T09:00:00Z"
+
+
+def _quotes(paragraphs: list[str], lang: str = "sv") -> list[tuple[str, str | None, str | None]]:
+    country = {"nb": "NO", "da": "DK", "en": "GB"}.get(lang, "SE")
+    body = "".join("<p>" + html.escape(p) + "</p>" for p in paragraphs)
+    page = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>Nyhet</title></head>'
+        f"<body><article><h1>Nyhet från kommunen</h1>{body}</article></body></html>"
+    ).encode()
+    article = extract_article(page, "https://norrmora.test/nyheter/7", FETCHED_AT, country=country)
+    return [(q.text, q.speaker, q.role) for q in article.quotes]
+
+
+def test_a_source_after_a_first_name_is_not_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Fritidschefen Lena Ståhlberg börjar i Norrmora kommun i mars, skriver Norrmora Tidning.",
+            "– Jag vill gärna börja med att lyssna på personalen och föreningarna, som vet mest om hur"
+            " det fungerar, uppger Lena enligt Norrmora Tidning.",
+        ]
+    )
+    assert [speaker for _, speaker, _ in quotes] == ["Lena Ståhlberg"]
+
+
+def test_the_interviewer_named_before_said_is_not_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "The new leader of Wexmoor Council has promised to listen to tenants.",
+            "Cllr Priya Holt speaking to Wexmoor Post reporter Dan Ferris at the civic centre today said:"
+            " “We have listened to tenants for months and now we will act on what they told us.”",
+        ],
+        "en",
+    )
+    assert [speaker for _, speaker, _ in quotes] == ["Priya Holt"]
+
+
+def test_a_speech_verb_without_the_comma_before_it_ends_the_quote_nynorsk() -> None:
+    quotes = _quotes(
+        [
+            "Varaordførar Tone Vikdal (Sp) i Nordvåg kommune er nøgd med vedtaket i kommunestyret.",
+            "– Vi har fått til mykje saman dette året, og eg trur vi står sterkare som ein kommune enn"
+            " kvar for oss seier Vikdal.",
+        ],
+        "nb",
+    )
+    assert [(text, speaker) for text, speaker, _ in quotes] == [
+        (
+            "Vi har fått til mykje saman dette året, og eg trur vi står sterkare som ein kommune enn kvar for oss",
+            "Tone Vikdal",
+        )
+    ]
+
+
+def test_a_speech_verb_without_the_comma_mid_paragraph_with_role_after_the_name() -> None:
+    quotes = _quotes(
+        [
+            "Kommunen lägger ner nämnden. - Vi måste snabbt få kontroll över kostnaderna för att slippa"
+            " en ny kris säger Hanna Lindqvist, kommunstyrelsens ordförande i Norrmora.",
+        ]
+    )
+    assert [(speaker, role) for _, speaker, role in quotes] == [
+        ("Hanna Lindqvist", "kommunstyrelsens ordförande i Norrmora")
+    ]
+
+
+def test_a_speech_verb_inside_the_quote_with_no_name_after_it_is_not_an_attribution() -> None:
+    quotes = _quotes(
+        [
+            "Skolan i Norrmora får nya lokaler till hösten.",
+            "– Det är som min farmor säger om det mesta. Man ska inte ge upp, även när det är svårt.",
+        ]
+    )
+    assert quotes == []
