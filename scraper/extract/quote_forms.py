@@ -58,7 +58,7 @@ ADDING_THEN_QUOTED = re.compile(
 LEAD_IN_THEN_DASH = re.compile(rf"^(?P<lead>[^\"”“»«„:]{{2,300}}?):\s*{_DASH}\s+(?P<rest>\S.*)$", re.DOTALL)
 # A paragraph entirely in quotation marks (continuation of an adjacent quote), or opened but not
 # closed (English multi-paragraph convention).
-FULLY_QUOTED = re.compile(rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE})?\s*$")
+FULLY_QUOTED = re.compile(rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE}(?P<stop>[.])?)?\s*$")
 # "– Text. Det sa kommunalsjef X, da …": the attribution as the last sentence of the dash paragraph.
 _POSTPOSED_IN_DASH = re.compile(
     rf"(?<=[.!?])\s+(?:det|dette|så|that|this)\s+(?:{VERBS})\s+(?P<attr>[^.!?]+)[.!?]?\s*$", re.IGNORECASE

@@ -180,6 +180,8 @@ class _Reader:
                 return True
         if m := forms.FULLY_QUOTED.match(unit):
             text = tidy(m["q"])
+            if m["stop"] and text[-1:] not in ".!?…":
+                text += m["stop"]  # “… Skål”. — the full stop written outside the mark ends the sentence
             return self._add(i, text, announced or self._unattributed(i, text))
         return False
 

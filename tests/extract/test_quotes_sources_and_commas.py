@@ -81,3 +81,19 @@ def test_a_speech_verb_inside_the_quote_with_no_name_after_it_is_not_an_attribut
         ]
     )
     assert quotes == []
+
+
+def test_a_quoted_continuation_with_the_full_stop_outside_the_mark_keeps_the_running_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Ved middagen i Havnby blev Jens Kolding bedt om at byde velkommen til de mange gæster.",
+            "“Vi skal have en lang og god eftermiddag sammen, så husk nu at spise og drikke godt"
+            " undervejs”, sagde Jens Kolding.",
+            "Det kan blive en lang dag for mange.",
+            "“Og vi skal jo snart have cykelløbet til byen. Med masser af tilskuere på torvet. Skål med"
+            " jer alle”.",
+        ],
+        "da",
+    )
+    assert [speaker for _, speaker, _ in quotes] == ["Jens Kolding", "Jens Kolding"]
+    assert quotes[1][0].startswith("Og vi skal jo snart have cykelløbet")
