@@ -97,3 +97,17 @@ def test_a_quoted_continuation_with_the_full_stop_outside_the_mark_keeps_the_run
     )
     assert [speaker for _, speaker, _ in quotes] == ["Jens Kolding", "Jens Kolding"]
     assert quotes[1][0].startswith("Og vi skal jo snart have cykelløbet")
+
+
+def test_a_quote_then_said_ending_the_paragraph_with_a_comma_opens_a_multi_paragraph_statement() -> None:
+    quotes = _quotes(
+        [
+            "Councillor Rhona Beck was elected leader of Wexmoor County Council this week.",
+            "“Our first job will be to keep the libraries and the bus routes open for every village,” she said,",
+            "“But money will stay tight for years and some services will have to change the way they work.",
+            "“The council is ready for that and we will face it with the people we serve.”",
+        ],
+        "en",
+    )
+    assert [speaker for _, speaker, _ in quotes] == ["Rhona Beck"] * 3
+    assert quotes[0][0].startswith("Our first job will be")
