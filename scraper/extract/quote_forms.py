@@ -223,6 +223,24 @@ def quoted_then_attr(paragraph: str, ctx: Context) -> Candidate | None:
     return None
 
 
+# "Föreningens ordförande Tor Dal: – Jag är glad …": a title and a full name as the label of a reply.
+_NAME_LABEL_MAX_WORDS = 6
+
+
+def name_label_speaker(lead: str, ctx: Context) -> Speaker | None:
+    """The person a short "Title Full Name:" label before a dash reply names, or None.
+
+    Only the last sentence of the lead, at most a few words, and a full name (first and last) so a
+    source label ("Fjordingen:", "Kommunen:") or a heading is never taken for a speaker."""
+    label = re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", lead.strip())[-1].strip()
+    name, _ = split_role_name(label)
+    if len(label.split()) > _NAME_LABEL_MAX_WORDS or not name or len(name.split()) < 2:
+        return None
+    if sum(w[:1].isupper() for w in label.split()) > len(name.split()) + 1:
+        return None  # a capitalised heading, not "title Name Surname"
+    return ctx.resolve(label, first_name_ok=False)
+
+
 def lead_in_speaker(lead: str, ctx: Context, colon: bool) -> Speaker | None:
     """The speaker named by a lead-in before a quote or ending a paragraph with a colon.
 

@@ -111,3 +111,26 @@ def test_a_quote_then_said_ending_the_paragraph_with_a_comma_opens_a_multi_parag
     )
     assert [speaker for _, speaker, _ in quotes] == ["Rhona Beck"] * 3
     assert quotes[0][0].startswith("Our first job will be")
+
+
+def test_a_title_and_full_name_as_the_label_of_a_dash_reply_is_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Fullmäktige i Norrmora sa ja till den nya cykelbanan längs ån på måndagen.",
+            "Cykelföreningens ordförande Sara Holmqvist: – Jag är så glad över beslutet! Nu kan barnen"
+            " cykla säkert till skolan hela året.",
+        ]
+    )
+    assert [(speaker, role) for _, speaker, role in quotes] == [
+        ("Sara Holmqvist", "Cykelföreningens ordförande")
+    ]
+
+
+def test_a_label_that_names_no_person_before_a_dash_is_not_a_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Fullmäktige i Norrmora sa ja till den nya cykelbanan längs ån på måndagen.",
+            "Så här gick det till: – Först kom förslaget, sedan kom pengarna och nu kommer cykelbanan till byn.",
+        ]
+    )
+    assert quotes == []
