@@ -11,6 +11,7 @@ import itertools
 import re
 
 from .vocabulary import (
+    ATTRIBUTION_SOURCE_WORDS,
     ATTRIBUTION_STOP_WORDS,
     FEMALE_FIRST_NAMES,
     HONORIFICS_EN,
@@ -35,7 +36,8 @@ _ROLE_HONORIFICS = frozenset(ROLE_HONORIFICS + HONORIFICS_MORE)
 _PLACE_PREPOSITIONS = frozenset(PLACE_PREPOSITIONS)
 # Words that may join the words of an organisation's name: "Norrsunds Energi", "Vatten & Avfall".
 _ORGANISATION_JOINERS = frozenset(("och", "og", "and", "&", "of", "i", "för", "for", "AB"))
-_STOP = ATTRIBUTION_STOP_WORDS
+_STOP = ATTRIBUTION_STOP_WORDS | ATTRIBUTION_SOURCE_WORDS
+_SOURCE = ATTRIBUTION_SOURCE_WORDS
 _COPULAS = frozenset(("är", "er", "is", "var", "was", "blir"))
 _PARTICIPLE_PREPOSITIONS = frozenset(("at", "on", "to", "during", "after", "before", "in", "about", "from"))
 # A party written bare between commas after the name: "KD, kultur- och fritidsnämndens ordförande".
@@ -236,7 +238,7 @@ def _cut_after_name(tokens: list[str]) -> list[str]:
         start = k - 1
         while start > 0 and _is_name_token(tokens[start - 1]):
             start -= 1
-        if k - start == 1 and _has_full_name(tokens[k:]):
+        if k - start == 1 and tokens[k].lower() not in _SOURCE and _has_full_name(tokens[k:]):
             continue  # "Speaking at the event Mayor Jo Quill": the full name comes later
         if start == 0 or is_role_word(tokens[start - 1]) or k - start >= 2:
             return tokens[:k]

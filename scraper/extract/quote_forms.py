@@ -28,13 +28,16 @@ _CLOSE = '[”“"«»’]'
 DASH_START = re.compile(rf"^\s*{_DASH}\s*(?=\S)")
 # Where an attribution may begin inside a dash paragraph: ", säger" / "? frågar" / "... menar".
 _ATTRIBUTION_START = re.compile(rf"(?P<sep>[,!?…]|\.\.\.)\s+(?P<verb>{VERBS})(?=\s)", re.IGNORECASE)
+# A writer who left out the comma: "– … enn om vi var kvar for oss seier Bjørlo." The verb follows a
+# word (no punctuation) and a name ends the paragraph; tried only when no comma attribution resolves.
+_ATTRIBUTION_NO_COMMA = re.compile(rf"(?<=[^\W\d_])\s+(?P<verb>{VERBS})\s+(?=\S)", re.IGNORECASE)
 # The end of a sentence (the quote resumes after it: "..., säger X. Nu kan vi ...") or a new reply
 # dash ("..., säger X. – Mer text.").
 _SENTENCE_BREAK = re.compile(rf"(?P<stop>[.!?])\s+(?={_DASH}?\s*[{UPPER}0-9\"”“»«„])|\s+{_DASH}\s+(?=\S)")
 _ABBREVIATIONS = frozenset(("dr", "mr", "mrs", "ms", "st", "prof", "bitr", "vik", "tf", "t.f", "resp", "ca"))
 # "”Text”, säger X." / "\"Text,\" said X." / "\"Text,\" X said."
 _QUOTED_THEN_ATTR = re.compile(
-    rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?){_CLOSE}\s*,?\s*(?:(?P<verb>{VERBS})\s+(?P<attr>.+?)|(?P<attr2>[^,\"”“]+?)\s+(?P<verb2>{VERBS}))\s*(?P<rest>[.,;:]\s*{_OPEN}[^”“\"»«„]+{_CLOSE}?)?[.]?\s*$",
+    rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?){_CLOSE}\s*,?\s*(?:(?P<verb>{VERBS})\s+(?P<attr>.+?)|(?P<attr2>[^,\"”“]+?)\s+(?P<verb2>{VERBS}))\s*(?P<rest>[.,;:]\s*{_OPEN}[^”“\"»«„]+{_CLOSE}?)?[.,]?\s*$",
     re.IGNORECASE,
 )
 # Narrative before a quote in the same paragraph: "Margaret Doyle, 84, moved in. “Text,” she said."
@@ -55,7 +58,7 @@ ADDING_THEN_QUOTED = re.compile(
 LEAD_IN_THEN_DASH = re.compile(rf"^(?P<lead>[^\"”“»«„:]{{2,300}}?):\s*{_DASH}\s+(?P<rest>\S.*)$", re.DOTALL)
 # A paragraph entirely in quotation marks (continuation of an adjacent quote), or opened but not
 # closed (English multi-paragraph convention).
-FULLY_QUOTED = re.compile(rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE})?\s*$")
+FULLY_QUOTED = re.compile(rf"^\s*{_OPEN}(?P<q>[^”“\"»«„]+?)(?:{_CLOSE}(?P<stop>[.])?)?\s*$")
 # "– Text. Det sa kommunalsjef X, da …": the attribution as the last sentence of the dash paragraph.
 _POSTPOSED_IN_DASH = re.compile(
     rf"(?<=[.!?])\s+(?:det|dette|så|that|this)\s+(?:{VERBS})\s+(?P<attr>[^.!?]+)[.!?]?\s*$", re.IGNORECASE
@@ -164,9 +167,24 @@ def from_dash(rest: str, ctx: Context) -> tuple[str, Speaker | None]:
             after_text, _ = from_dash(after, ctx)
             text = f"{text} {after_text}"
         return text, speaker
+    if found := _commaless_attribution(rest, ctx):
+        return found
     if (last := _POSTPOSED_IN_DASH.search(rest)) and (speaker := ctx.resolve(last["attr"])):
         return tidy(rest[: last.start()]), speaker  # "– Text. Mer text. Det sa rektor X, da …"
     return tidy(rest), None
+
+
+def _commaless_attribution(rest: str, ctx: Context) -> tuple[str, Speaker] | None:
+    """ "– Text … for oss seier Bjørlo." -> ("Text … for oss", Bjørlo): the last speech verb with no
+    comma before it, when what follows it is a name (a title may precede it) ending the paragraph."""
+    for m in reversed(list(_ATTRIBUTION_NO_COMMA.finditer(rest))):
+        attribution, after = _split_attribution(m["verb"], rest[m.end() :], mid_quote=False)
+        tokens = attribution.split()
+        if after or not tokens or not any(t[:1].isupper() for t in tokens[:2]):
+            continue
+        if speaker := ctx.resolve(attribution, first_name_ok=False):
+            return tidy(rest[: m.start()]), speaker
+    return None
 
 
 def attribution_title(rest: str) -> str | None:
@@ -203,6 +221,24 @@ def quoted_then_attr(paragraph: str, ctx: Context) -> Candidate | None:
     if speaker and words(text) >= QUOTE_MIN_WORDS:
         return Candidate(-1, text, speaker)
     return None
+
+
+# "Föreningens ordförande Tor Dal: – Jag är glad …": a title and a full name as the label of a reply.
+_NAME_LABEL_MAX_WORDS = 6
+
+
+def name_label_speaker(lead: str, ctx: Context) -> Speaker | None:
+    """The person a short "Title Full Name:" label before a dash reply names, or None.
+
+    Only the last sentence of the lead, at most a few words, and a full name (first and last) so a
+    source label ("Fjordingen:", "Kommunen:") or a heading is never taken for a speaker."""
+    label = re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", lead.strip())[-1].strip()
+    name, _ = split_role_name(label)
+    if len(label.split()) > _NAME_LABEL_MAX_WORDS or not name or len(name.split()) < 2:
+        return None
+    if sum(w[:1].isupper() for w in label.split()) > len(name.split()) + 1:
+        return None  # a capitalised heading, not "title Name Surname"
+    return ctx.resolve(label, first_name_ok=False)
 
 
 def lead_in_speaker(lead: str, ctx: Context, colon: bool) -> Speaker | None:

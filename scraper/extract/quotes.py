@@ -159,6 +159,8 @@ class _Reader:
         if m := forms.LEAD_IN_THEN_DASH.match(unit):
             lead = forms.lead_in_speaker(m["lead"], ctx, True)
             text, speaker = forms.from_dash(m["rest"], ctx)
+            if lead is None and speaker is None:
+                lead = forms.name_label_speaker(m["lead"], ctx)
             # "Fjordingen: – …, seier X": a source label before a reply that names its own speaker
             if (lead or (speaker and len(m["lead"].split()) <= 3)) and self._add(i, text, speaker or lead):
                 return True
@@ -180,6 +182,8 @@ class _Reader:
                 return True
         if m := forms.FULLY_QUOTED.match(unit):
             text = tidy(m["q"])
+            if m["stop"] and text[-1:] not in ".!?…":
+                text += m["stop"]  # “… Skål”. — the full stop written outside the mark ends the sentence
             return self._add(i, text, announced or self._unattributed(i, text))
         return False
 

@@ -1162,12 +1162,17 @@ MEDIA_WORDS = (
 # ("säger Anna Berg till eleverna", "sier Kari Nilsen til lokalavisen", "sa Lund under opninga",
 # "säger han och skrattar", "siger hun i retten"). A workplace after title and name ("Rektor Sanna
 # Wallin på Aspviksskolan") is kept as the role (names.split_role_name) before this applies.
+# A source or an interview partner after the name ("uppger Lena enligt Dagens Nyheter", "Cllr Jo
+# Hart speaking to our reporter Sam Lee said:") ends it too: the name after it is not the speaker.
 ATTRIBUTION_STOP_WORDS = frozenset((
     "till", "til", "to", "för", "for", "i", "in", "on", "på", "och", "og", "and", "från", "fra",
     "from", "med", "with", "under", "efter", "etter", "om", "about", "som", "who", "der", "när",
     "da", "inför", "foran", "framför", "during", "at", "vid", "ved", "hos", "mens", "medan",
     "while", "följande", "følgende", "fylgjande", "following",
+    "speaking", "talking", "writing",
 ))
+# Of those, the words that name a source: what follows them is never the speaker, even a full name.
+ATTRIBUTION_SOURCE_WORDS = frozenset(("enligt", "ifølge", "ifølgje", "according"))
 
 # fmt: on
 
