@@ -14,13 +14,15 @@ from itertools import pairwise
 
 from scraper.items import Contact
 
-from .contact_leads import HEADING_FULL, HEADING_START, lead_length, verb_lead_length
+from .contact_leads import HEADING_FULL, HEADING_START, copula_lead_length, lead_length, verb_lead_length
 from .contact_values import is_possible_phone, norm_email, norm_phone, unprefixed_numbers
 from .names import has_unit_word, is_role_line, is_role_word, looks_like_name, split_role_name, split_unit
 from .tree import clean_text
 from .vocabulary import (
     CONTACT_ALTERNATIVES,
+    CONTACT_DESK_VERBS,
     CONTACT_FILLER_WORDS,
+    CONTACT_JOINERS,
     CONTACT_ROLE_SUFFIXES,
     CONTACT_UNIT_MAX_WORDS,
     DESK_MAX_WORDS,
@@ -46,6 +48,14 @@ _LABELLED_PHONE = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def has_contact_data(text: str) -> bool:
+    """The text holds an e-mail or a number: written with a 0 or +, or right after a phone label
+    ("telefon 45 67 89 11": Norwegian and Danish numbers have no leading 0)."""
+    return bool(EMAIL.search(text) or PHONE.search(text) or _LABELLED_PHONE.search(text))
+
+
 _NOTE = re.compile(r"\([^()]*\)")
 # Digits of a number run into the e-mail after it in the text itself ("Tlf: 2943 5234anna.berg@…",
 # where the page's markup had a line break): the digits end the number, the letters start the address.
@@ -66,8 +76,14 @@ _ALTERNATIVE = re.compile(
     + rf")\s+(?=(?:[a-zåäöæø][\w-]*\s+){{0,3}}{_NAME_WORD}\s+{_NAME_WORD})"
 )
 # Two people run together on one line: a number or address, then the next full name ("…
-# 070-174 06 50 Lars Ek, presschef, 070-…"). The name is followed by a comma or a number.
-_NEXT_PERSON = re.compile(rf"[,;]?\s+(?={_NAME_WORD}\s+{_NAME_WORD}(?:,|\s+\+?\(?\d|\s+{_NAME_WORD}))")
+# 070-174 06 50 Lars Ek, presschef, 070-…"), perhaps joined by "og"/"and" and with the title first
+# ("… 45 67 89 11 og rådgivar Per Øvrebø, telefon …"). The name is followed by a comma or a number.
+_NEXT_PERSON = re.compile(
+    r"[,;]?\s+(?:(?:"
+    + "|".join(CONTACT_JOINERS)
+    + rf")\s+(?=(?:[a-zåäöæø][\w-]*\s+){{0,2}}{_NAME_WORD}\s+{_NAME_WORD})|(?={_NAME_WORD}\s+{_NAME_WORD}"
+    + rf"(?:,|\s+\+?\(?\d|\s+{_NAME_WORD})))"
+)
 _PRESS_DESK = re.compile(
     "|".join(re.escape(w) for w in PRESS_DESK_WORDS)
     + r"|\b(?:"
@@ -81,8 +97,40 @@ _ADDRESS = re.compile(
     r"|(?:Postboks|Postbox|Box|P\.?O\.? Box)\s+\d+.*"
     r"|[A-ZÅÄÖÆØÜ][\w-]+\s+(?:Rådhus|Rådhuset|Rådhuspladsen|Town Hall|Civic Centre))$"
 )
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖÆØÜ]")
 _DESK_IN_UNIT = re.compile(r"^(?P<desk>\S+(?:\s\S+)?)\s+(?:i|in|ved|hos|at)\s+(?P<unit>[A-ZÅÄÖÆØ].*)$")
 PRESS_DESK = _PRESS_DESK  # shared with contact_rules (a desk named in a sentence)
+# A desk a sentence sends the reader to, right after a contact verb with at most two lower-case
+# words between ("Kontakta kommunikationsenheten på …", "contact the communications team on …",
+# "… kan rettes til kommunikationsafdelingen på …"): the desk word to its end, as written.
+_DESK_AFTER_VERB = rf"(?:[a-zåäöæø][\w'’]*\s+){{0,2}}?(?P<desk>(?i:{_PRESS_DESK.pattern})[\w-]*)"
+_DESK_START = re.compile("^" + _DESK_AFTER_VERB)
+_VERB_DESK = re.compile(
+    r"(?i:\b(?:" + "|".join(re.escape(v) for v in CONTACT_DESK_VERBS) + r"))\s+" + _DESK_AFTER_VERB
+)
+
+
+def _named_desk(m: re.Match[str] | None) -> re.Match[str] | None:
+    """A one-word desk ("Presse", "Kommunikation") names a desk only when capitalised: "kontakt
+    pressen" is a sentence, "kontakte Kommunikation" the desk; compounds count as written."""
+    if m is None or (m["desk"].lower() in PRESS_DESK_WHOLE_WORDS and not m["desk"][:1].isupper()):
+        return None
+    return m
+
+
+def desk_after_verb(window: str) -> re.Match[str] | None:
+    """The desk a window of text that follows a contact verb starts with (``desk`` group), or None."""
+    return _named_desk(_DESK_START.match(window))
+
+
+def desk_in_sentence(text: str) -> str | None:
+    """The desk a line of running text sends the reader to, after a contact verb, or None."""
+    for m in _VERB_DESK.finditer(text):
+        if m["desk"].lower() not in PRESS_DESK_WHOLE_WORDS:  # one-word desks: the card rules name them
+            return m["desk"]
+    return None
+
+
 _FILLERS = frozenset(CONTACT_FILLER_WORDS)
 _LABELS = re.compile(
     r"\b(?:"
@@ -139,7 +187,7 @@ def _split_alternatives(line: Line) -> list[Line]:
 def _run_together(text: str) -> list[str]:
     """Split a line where a full name follows right after a number or an address."""
     cuts = [0]
-    for data in (*PHONE.finditer(text), *EMAIL.finditer(text)):
+    for data in (*PHONE.finditer(text), *_LABELLED_PHONE.finditer(text), *EMAIL.finditer(text)):
         nxt = _NEXT_PERSON.match(text, data.end())
         if nxt and not has_unit_word(text[nxt.end() :].split(",")[0]):
             cuts.append(nxt.end())
@@ -186,7 +234,9 @@ def _unglue(text: str) -> str:
 
 def _parse_line(line: Line, country: str) -> _Parsed:
     text = clean_text(line.text)
-    if HEADING_FULL.match(text) and _PRESS_DESK.fullmatch(text.rstrip(" :")):
+    if copula := copula_lead_length(text):
+        text = text[copula:]  # "Pressekontakt er statssekretær Kari Lunde, …": the contact follows
+    elif HEADING_FULL.match(text) and _PRESS_DESK.fullmatch(text.rstrip(" :")):
         text = text.rstrip(" :")  # "Pressekontakt" above a number: the desk is the contact
     elif cut := lead_length(text) or verb_lead_length(text):
         lead = text[:cut].rstrip(" :")
@@ -200,7 +250,8 @@ def _parse_line(line: Line, country: str) -> _Parsed:
             phones.append((e164, written))
         elif is_possible_phone(target, country):
             unallocated.append(clean_text(written))
-    for written in PHONE.findall(text) + _LABELLED_PHONE.findall(text) + unprefixed_numbers(text, country):
+    found = PHONE.findall(text) + _LABELLED_PHONE.findall(text) + unprefixed_numbers(text, country)
+    for written in (part for w in found for part in _split_glued_numbers(w, country)):
         if (e164 := norm_phone(written, country)) and all(p[0] != e164 for p in phones):
             phones.append((e164, clean_text(written)))
         elif not e164 and is_possible_phone(written, country):
@@ -252,6 +303,13 @@ class _CardBuilder:
             self.desks.append(self._open(Contact(name=rest)))
             self.last_block_had_data = False
             return
+        if rest and has_data and (desk := desk_in_sentence(clean_text(line.text))):
+            # "Kontakta kommunikationsenheten på kommunikation@…": the desk the sentence names is the
+            # contact; it takes over a card that only a heading named ("Presskontakt").
+            current = self.current
+            if current is None or current.email or current.phone or not _is_placeholder(current.name):
+                current = self._open()
+            current.name, rest = desk, ""
         if rest and self.current is not None and _awaits_role(self.current) and is_role_line(rest):
             # "Tomas Berglund" then "vd, Norrsunds Energi": the role line of the card above.
             self.current.role, self.current.organisation = split_unit(rest)
@@ -267,9 +325,13 @@ class _CardBuilder:
 
     def _add_words(self, rest: str, label: str | None, line: Line) -> None:
         """The words of a line: a person (with a role), a unit, or the role of the card above."""
-        name, role = (
-            split if (split := _name_then_role(rest) or _name_between_commas(rest)) else split_role_name(rest)
-        )
+        unit: str | None = None
+        name: str | None
+        role: str | None
+        if named := _name_then_role(rest):
+            name, (role, unit) = named[0], _title_then_unit(named[1])
+        else:
+            name, role = both if (both := _name_between_commas(rest)) else split_role_name(rest)
         role = role.rstrip(" -–") or None if role else role  # "Head of Culture - Anne Holt"
         if name and label and not role:
             role = label  # "Community development officer: Tom Ellis"
@@ -280,7 +342,8 @@ class _CardBuilder:
             if current is None or current.name or current.email or current.phone:
                 current = self._open()
             current.name, current.role, current.organisation = name, *split_unit(role)
-        elif has_unit_word(rest) and len(rest.split()) <= CONTACT_UNIT_MAX_WORDS:
+            current.organisation = current.organisation or unit
+        elif has_unit_word(rest) and len(rest.split()) <= CONTACT_UNIT_MAX_WORDS and not _is_note(rest):
             if current is None or (line.starts_block and (current.email or current.phone_raw)):
                 # a unit on a line of its own after a complete card: a desk of its own
                 current = self._open()
@@ -329,6 +392,46 @@ def extract_cards(lines: list[Line], country: str) -> list[Contact]:
     for line in (part for whole in lines for part in _split_alternatives(whole)):
         builder.add(line, _parse_line(line, country))
     return builder.result()
+
+
+def _split_glued_numbers(written: str, country: str) -> list[str]:
+    """Two numbers written side by side with only a space between ("031-390 06 41 070-174 06 41", a
+    card whose line breaks were lost) read as one invalid number: split it where both halves are
+    valid numbers. A valid number, or one no split makes valid, stays as written."""
+    if norm_phone(written, country):
+        return [written]
+    for m in re.finditer(r"\s+(?=\+|0)", written):
+        left, right = written[: m.start()], written[m.end() :]
+        if norm_phone(left, country) and norm_phone(right, country):
+            return [left, right]
+    return [written]
+
+
+def _title_then_unit(role: str) -> tuple[str, str | None]:
+    """A title followed by its unit without a comma ("Pressinformatör Informationsenheten Tolvby
+    kommun"): the title, and the unit from the first capitalised word that starts a unit."""
+    tokens = role.split()
+    if "," in role:
+        return role, None
+    for k in range(1, len(tokens)):
+        if tokens[k][:1].isupper() and not _is_title(tokens[k]) and has_unit_word(" ".join(tokens[k:])):
+            return " ".join(tokens[:k]), " ".join(tokens[k:])
+    return role, None
+
+
+def _is_placeholder(name: str | None) -> bool:
+    """No name yet, or only the block's heading ("Presskontakt" above the desk's details)."""
+    return not name or bool(HEADING_FULL.match(name))
+
+
+def _is_note(text: str) -> bool:
+    """A remark, not a unit: a line in brackets ("(Fjellvik rådhus. Sendinga startar kl. 11.00)"), a
+    question, or more than one sentence ("Behöver du vägledning? Kontakta kommunikationsenheten …")."""
+    return (
+        (text.startswith("(") and text.endswith(")"))
+        or text.endswith("?")
+        or bool(_SENTENCE_BREAK.search(text))
+    )
 
 
 def _is_desk_line(text: str) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from .vocabulary import (
+    CONTACT_COPULA_SUBJECTS,
+    CONTACT_COPULAS,
     CONTACT_HEADINGS,
     CONTACT_HEADINGS_MORE,
     CONTACT_LEAD_MAX_WORDS,
@@ -33,11 +35,28 @@ _LEAD = re.compile(
 _LEAD_VERB_END = re.compile(
     r"\b(?:" + "|".join(re.escape(v) for v in CONTACT_LEAD_VERBS) + r")\b:?$|:$", re.IGNORECASE
 )
+# "Pressekontaktar for ordføraren er …": subject, an optional "for whom", the verb (vocabulary).
+_COPULA_LEAD = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(w) for w in CONTACT_COPULA_SUBJECTS)
+    + r")\w*(?:\s+(?:for|för|til|till|at)\s+[^,.:;@\d]{1,60}?)?\s+(?:"
+    + "|".join(CONTACT_COPULAS)
+    + r")\s+(?=\S)",
+    re.IGNORECASE,
+)
 _LEAD_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CONTACT_LEAD_WORDS) + ")", re.IGNORECASE)
+
+
+def copula_lead_length(text: str) -> int:
+    """Length of a "Pressekontakt er …" / "Press contacts are …" opening, or 0: the contact follows."""
+    m = _COPULA_LEAD.match(text)
+    return m.end() if m else 0
 
 
 def lead_length(text: str) -> int:
     """Length of the contact announcement a line starts with (a heading or a lead phrase), or 0."""
+    if copula := copula_lead_length(text):
+        return copula
     head = text[:200].lower()
     first = head.split(maxsplit=1)[0].rstrip(":,.;") if head.strip() else ""
     heading = m.end() if first in _HEADING_FIRST and (m := HEADING_START.match(text)) else 0

@@ -22,16 +22,19 @@ from lxml.etree import _Element
 
 from scraper.items import Contact
 
-from .cards import EMAIL, PHONE, PRESS_DESK, Line, extract_cards
+from .cards import EMAIL, PHONE, Line, desk_after_verb, extract_cards
 from .tree import clean_text, is_in_chrome
 from .vocabulary import (
     ARTICLE_TEXT_MIN_WORDS,
     BYLINE_CLASS_TOKENS,
     BYLINE_LABELS,
+    CONTACT_FILLER_WORDS,
     CONTACT_LEAD_VERBS,
     CONTACT_PROSE_MAX_WORDS,
     CONTACT_PROSE_WINDOW,
+    EMAIL_LABELS,
     NOT_ARTICLE_TEXT_WORDS,
+    PHONE_LABELS,
     TEXT_BLOCK_TAGS,
 )
 
@@ -44,14 +47,22 @@ _BYLINE_LINE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?…]")
 _SENTENCE_STOP = re.compile(r"[.!?…](?=\s+[A-ZÅÄÖÆØ])|[;()]")
 _PROSE_VERB = re.compile(
-    r"\b(?:" + "|".join(re.escape(v) for v in CONTACT_LEAD_VERBS) + r")\b\s+", re.IGNORECASE
-)
+    r"\b(?:" + "|".join(re.escape(v) for v in CONTACT_LEAD_VERBS) + r")\b:?\s+", re.IGNORECASE
+)  # "… För mer information kontakta: Jonas Bergman …": the colon is the lead's, the name follows
 _DATA_HINT = re.compile(r"\d\d|@")
+# Between two numbers or addresses of one contact: labels, joining words, punctuation ("or email").
+_DATA_GAP = re.compile(
+    r"(?:[\s,;:/.()–-]|\b(?:"
+    + "|".join(
+        re.escape(w.rstrip("."))
+        for w in sorted({*EMAIL_LABELS, *PHONE_LABELS, *CONTACT_FILLER_WORDS}, key=len, reverse=True)
+    )
+    + r")\b)*",
+    re.IGNORECASE,
+)
 _NAME = r"[A-ZÅÄÖÆØÜÉ][\w'’-]+"
 # A full name within the first words after the verb ("gärna fiskekonsulenten Lars Ek").
 _PROSE_NAME = re.compile(rf"^(?:\S+\s+){{0,{CONTACT_PROSE_MAX_WORDS}}}?{_NAME}\s+{_NAME}\b")
-# The desk right after the contact verb, at most two lower-case words before it ("gerne", "os").
-_PROSE_DESK = re.compile(rf"^(?:[a-zåäöæø]+\s+){{0,2}}(?P<desk>(?:{PRESS_DESK.pattern}))\b", re.IGNORECASE)
 _NOT_ARTICLE_TEXT = re.compile("|".join(re.escape(w) for w in NOT_ARTICLE_TEXT_WORDS), re.IGNORECASE)
 
 
@@ -127,10 +138,11 @@ def prose_contacts(tree: _Element, taken: set[_Element], order: PageOrder, count
             )
             if data is None:
                 continue
+            end = _data_run_end(window, data.end())
             if not _PROSE_NAME.search(window[: data.start()]):
-                contacts.extend(_prose_desk(window, data.end(), country))
+                contacts.extend(_prose_desk(window, end, country))
                 continue
-            cards = extract_cards([Line(text=window[: data.end()], starts_block=True)], country)
+            cards = extract_cards([Line(text=window[:end], starts_block=True)], country)
             # A person with a title ("byggledaren Lars Ek"): a name alone in prose is as often a firm.
             contacts.extend(c for c in cards if c.name and c.role and (c.email or c.phone or c.phone_raw))
     return contacts
@@ -139,8 +151,8 @@ def prose_contacts(tree: _Element, taken: set[_Element], order: PageOrder, count
 def _prose_desk(window: str, end: int, country: str) -> list[Contact]:
     """A press desk a sentence gives as the contact, named right after the verb: "Du kan kontakte
     Kommunikation i Centerforvaltningen på tlf. … eller …" — the desk, capitalised, is the name."""
-    m = _PROSE_DESK.match(window)
-    if m is None or not m["desk"][:1].isupper():
+    m = desk_after_verb(window)  # the desk right after the verb, at most two lower-case words before it
+    if m is None:
         return []  # "kontakt pressen" is a sentence; "kontakte Kommunikation" names the desk
     cards = extract_cards([Line(text=window[m.end() : end], starts_block=True)], country)
     data = [c for c in cards if c.email or c.phone]
@@ -149,6 +161,21 @@ def _prose_desk(window: str, end: int, country: str) -> list[Contact]:
     card = data[0]
     card.name, card.role = m["desk"], None
     return [card]
+
+
+def _data_run_end(window: str, end: int) -> int:
+    """Where the run of numbers and addresses that starts at the first one ends: "… on 020 7946 0123
+    or email press@…", "… 031-390 06 41 070-174 06 41 jonas.bergman@…" — only labels and joining
+    words between them."""
+    while True:
+        nxt = min(
+            (m for m in (PHONE.search(window, end), EMAIL.search(window, end)) if m),
+            key=_start,
+            default=None,
+        )
+        if nxt is None or not _DATA_GAP.fullmatch(window[end : nxt.start()]):
+            return end
+        end = nxt.end()
 
 
 def _verb_ends(page: str) -> Iterator[int]:

@@ -25,7 +25,7 @@ from lxml.etree import _Element
 
 from scraper.items import Contact
 
-from .cards import EMAIL, PHONE, SWITCHBOARD, Line, extract_cards
+from .cards import EMAIL, PHONE, SWITCHBOARD, Line, extract_cards, has_contact_data
 from .contact_leads import HEADING_FULL, HEADING_START, lead_length
 from .contact_rules import PageOrder, is_byline_element, is_byline_line, prose_contacts
 from .encoding import decode_html
@@ -122,7 +122,7 @@ def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
     blocks: list[_Block] = []
     seen: set[_Element] = set()
     for start, own, marker in _labels(tree):
-        if len(own) > 120 and not (EMAIL.search(own) or PHONE.search(own)):
+        if len(own) > 120 and not has_contact_data(own):
             continue  # running text that happens to start with "Kontakt..."; a prose contact has data
         full = clean_text(start.text_content())
         if marker:
@@ -150,7 +150,7 @@ def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
                 so_far += " " + text
                 if size > CONTACT_BLOCK_MAX_CHARS and not _dense(so_far):
                     break  # a long list of cards goes on; anything else this far down is not the block
-                if len(text.split()) > 40 and not EMAIL.search(text) and not PHONE.search(text):
+                if len(text.split()) > 40 and not has_contact_data(text):
                     break  # running text: the block is over
                 block.append(sibling)
         seen.update(block)

@@ -847,6 +847,8 @@ CONTACT_FILLER_WORDS = frozenset(
         "eller",
         "på",
         "och",
+        "og",  # "… 45 67 89 11 og rådgivar Per Øvrebø": the joiner before a second person
+        "samt",
         "tlf",
         "tel",
         "contact",
@@ -881,6 +883,10 @@ PRESS_DESK_WORDS = (
     "presseavdeling",
     "pressekontakt",
     "presseafdeling",
+    "kommunikationsafdeling",  # Danish and Norwegian units (issue 10, contacts10)
+    "kommunikasjonsavdeling",
+    "kommunikasjonsenhet",
+    "kommunikationsenhed",
     "pressetelefon",
     "presstelefon",
     "media line",
@@ -1014,6 +1020,22 @@ CONTACT_LEAD_WORDS = (
 # The verbs such a line may end in instead of a colon.
 CONTACT_LEAD_VERBS = ("kontakta", "kontakt", "kontakte", "kontaktes", "contact", "ring", "call")
 CONTACT_LEAD_MAX_WORDS = 12
+# A sentence that says who the press contact is: "Pressekontakt er statssekretær Kari Lunde, telefon
+# …", "Pressekontaktar for ordføraren er …", "Presskontakt är …", "Press contacts are …". The subject
+# (a word start, so plurals count), an optional "for/til whom", then the verb; what follows is the
+# contact line.
+CONTACT_COPULA_SUBJECTS = ("pressekontakt", "presskontakt", "press contact", "media contact", "kontaktperson")
+CONTACT_COPULAS = ("er", "är", "is", "are")
+# Joining words before a second person in one contact sentence, right after the first one's number
+# or address: "… telefon 45 67 89 11 og rådgivar Per Øvrebø, telefon …".
+CONTACT_JOINERS = ("og", "och", "and", "samt")
+# Verbs and phrases a desk follows in a sentence: "Kontakta kommunikationsenheten på …",
+# "Henvendelser fra pressen kan rettes til kommunikationsafdelingen på …", "contact the
+# communications team on …". The desk (lower-case as written) is then the contact's name.
+CONTACT_DESK_VERBS = (
+    *("kontakta", "kontakte", "kontakt", "contact", "ring", "call"),
+    *("rettes til", "riktas till", "ställas till", "skickas till", "sendes til", "directed to"),
+)
 # Headings a contact block is announced by, beyond CONTACT_HEADINGS (plurals and press desks).
 CONTACT_HEADINGS_MORE = (
     "kontakter",
