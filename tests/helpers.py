@@ -8,12 +8,9 @@ from __future__ import annotations
 import contextlib
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +20,8 @@ from scraper.archive import Archive, name_key
 from scraper.archive.warc import captures_dir, read_capture
 from scraper.demo.server import SITES_ROOT
 from scraper.items import Article, Contact, Quote
+from scraper.tools import server
+from scraper.tools.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
@@ -76,12 +75,6 @@ def searchable_copy(db: Path, directory: Path) -> Path:
     with Archive(path) as archive:
         archive.refresh_terms()
     return path
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def copy_site(tmp: Path, site: str = SITE) -> Path:
@@ -321,25 +314,5 @@ def served_datasette(db: Path) -> Iterator[str]:
     from scraper.web.serve import datasette_argv
 
     port = free_port()
-    argv = datasette_argv(db, port=port, immutable=True)
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json", timeout=2).read()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    output = proc.stdout.read() if proc.stdout else ""
-                    raise RuntimeError(f"datasette did not start: {output[-3000:]}") from None
-                time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with server.served(datasette_argv(db, port=port, immutable=True), port, timeout=60):
+        yield f"http://127.0.0.1:{port}"

@@ -27,12 +27,12 @@ from urllib.parse import quote
 from scraper.tools.servebench import (
     WORDS,
     build_archive,
-    free_port,
     get,
     percentile,
     served,
     synthetic_article,
 )
+from scraper.tools.server import free_port
 
 #: What the clients ask for, by kind: (kind, path template); ``{id}`` and ``{word}`` are drawn per request.
 PAGES = (

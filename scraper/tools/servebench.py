@@ -14,7 +14,6 @@ import argparse
 import http.client
 import json
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +26,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from scraper.items import Article
+from scraper.tools import server
+from scraper.tools.server import free_port
 
 #: A query that only the time limit ends: a recursive count with no useful stopping point.
 SLOW_SQL = "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
@@ -86,32 +87,16 @@ def synthetic_article(
     )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+def serve_argv(db: Path, port: int) -> list[str]:
+    """``muninews serve --db DB --port PORT``, the real command."""
+    return [sys.executable, "-m", "scraper", "serve", "--db", str(db), "--port", str(port)]
 
 
 @contextmanager
 def served(db: Path, port: int) -> Iterator[subprocess.Popen[bytes]]:
-    """``muninews serve --db DB --port PORT`` until the block ends (SIGTERM, then kill)."""
-    argv = [sys.executable, "-m", "scraper", "serve", "--db", str(db), "--port", str(port)]
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 120
-        while get(port, "/-/versions.json")[0] != 200:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"muninews serve did not start (exit {proc.poll()})")
-            time.sleep(0.2)
+    """``muninews serve --db DB --port PORT`` until the block ends (:func:`scraper.tools.server.served`)."""
+    with server.served(serve_argv(db, port), port) as proc:
         yield proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def get(port: int, path: str, timeout: float = 60) -> tuple[int, float]:

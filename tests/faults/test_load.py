@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from scraper.tools import loadbench
-from scraper.tools.servebench import build_archive, free_port, served
+from scraper.tools.servebench import build_archive, served
+from scraper.tools.server import free_port
 
 
 def test_readers_get_no_errors_while_a_writer_adds_articles(tmp_path: Path) -> None:

@@ -216,3 +216,54 @@ def test_zero_results_and_past_the_end(page: Any) -> None:
     page.click(".mn-past-end a")
     page.wait_for_load_state()
     assert page.locator(".mn-hits li").count() >= 1
+
+
+def _people_cells_are_links(page: Any, where: str) -> int:
+    """Every name/speaker cell of the table on the page links to a person, every e-mail is mailto:,
+    every phone tel: in E.164; returns how many name links there are."""
+    names = page.locator("td.col-name, td.col-speaker")
+    links = 0
+    for i in range(names.count()):
+        cell = names.nth(i)
+        if not cell.inner_text().strip():
+            continue
+        href = cell.locator("a").first.get_attribute("href") or ""
+        assert re.fullmatch(r"/archive/people/\d+", href), (where, cell.inner_text(), href)
+        links += 1
+    for selector, pattern in (("td.col-email", r"mailto:[^@\s]+@\S+"), ("td.col-phone", r"tel:\+\d{7,15}")):
+        cells = page.locator(selector)
+        for i in range(cells.count()):
+            if cells.nth(i).inner_text().strip():
+                href = cells.nth(i).locator("a").first.get_attribute("href") or ""
+                assert re.fullmatch(pattern, href), (where, selector, href)
+    return links
+
+
+def test_people_are_links_wherever_they_are_listed(page: Any, archive: Path) -> None:
+    conn = sqlite3.connect(archive)
+    quoted, word = conn.execute(
+        "select p.name, (select q.text from quotes q where q.person_id = p.id limit 1) from people p "
+        "where p.quote_count > 0 order by p.quote_count desc, p.id limit 1"
+    ).fetchone()
+    conn.close()
+    word = max(re.findall(r"\w{5,}", word), key=len)
+    pages = [
+        ("contact-directory", "/archive/contact_directory"),
+        ("contacts-table", "/archive/contacts"),
+        ("people-table", "/archive/people"),
+        ("quotes-table", "/archive/quotes"),
+        ("quotes-by-person", f"/archive/quotes_by_person?speaker={quoted}"),
+        ("person-query", f"/archive/person?name={quoted}"),
+        ("search-quotes-query", f"/archive/search_quotes?q={word}"),
+    ]
+    for name, path in pages:
+        page.goto(path)
+        assert _people_cells_are_links(page, path) >= 1, path
+        shot(page, f"06-people-links-{name}")
+    page.goto("/archive/contact_directory")
+    first = page.locator("td.col-name a").first
+    name = first.inner_text()
+    first.click()
+    page.wait_for_url("**/archive/people/*")
+    assert page.locator("h1").inner_text() == name
+    assert page.locator("a[href^='mailto:'], a[href^='tel:']").count() >= 1

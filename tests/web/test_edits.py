@@ -221,6 +221,31 @@ def test_cells_link_municipalities_mail_and_phones() -> None:
     assert human_cell({}, "kort text", "note", None, "archive") is None
 
 
+def test_people_cells_link_to_the_person_with_e164_phones() -> None:
+    contact = {"name": "Eva Ek", "person_id": 12, "email": "eva@ekeby.se", "phone": "+46701234567"}
+    assert 'href="/archive/people/12"' in str(human_cell(contact, "Eva Ek", "name", None, "archive"))
+    quote = {"speaker": "Eva Ek", "person_id": 12}
+    assert 'href="/archive/people/12"' in str(human_cell(quote, "Eva Ek", "speaker", None, "archive"))
+    assert human_cell({"speaker": "Eva Ek", "person_id": None}, "Eva Ek", "speaker", None, "archive") is None
+    phone = str(human_cell(contact, "+46701234567", "phone", None, "archive"))
+    assert 'href="tel:+46701234567"' in phone and ">+46 70 123 45 67</a>" in phone  # grouped to read
+    # Written with spaces or a dash: the link is still E.164. Without a country code it is no link.
+    assert 'href="tel:+4687654321"' in str(human_cell({}, "+46 8-765 43 21", "phone", None, "archive"))
+    assert human_cell({}, "070-123 45 67", "phone", None, "archive") is None
+    # Table pages that list people: names, e-mails and phones link there too; other tables do not change.
+    people_row = {"id": 12, "name": "Eva Ek", "email": "eva@ekeby.se"}
+    assert 'href="/archive/people/12"' in str(human_cell(people_row, "Eva Ek", "name", "people", "archive"))
+    assert 'href="/archive/people/12"' in str(human_cell(contact, "Eva Ek", "name", "contacts", "archive"))
+    expanded = {"name": "Eva Ek", "person_id": {"value": 12, "label": "Eva Ek"}}  # Datasette's FK labels
+    assert 'href="/archive/people/12"' in str(human_cell(expanded, "Eva Ek", "name", "contacts", "archive"))
+    assert 'href="mailto:eva@ekeby.se"' in str(
+        human_cell(contact, "eva@ekeby.se", "email", "contacts", "archive")
+    )
+    assert 'href="tel:+46701234567"' in str(human_cell(contact, "+46701234567", "phone", "people", "archive"))
+    assert human_cell(contact, "Eva Ek", "name", "municipalities", "archive") is None
+    assert human_cell({"article_id": 3}, "En rubrik", "title", "quotes", "archive") is None  # Datasette's own
+
+
 def test_crawl_health_names_link_to_the_municipality(ds: Datasette) -> None:
     page = get(ds, "/archive/crawl_health").text
     assert '<td class="col-name"><a href="/archive/municipalities/ekeby">Ekeby kommun</a></td>' in page

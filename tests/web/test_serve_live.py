@@ -7,10 +7,7 @@ import csv
 import io
 import re
 import sqlite3
-import subprocess
-import sys
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +16,7 @@ from urllib.parse import urlencode
 import httpx
 import pytest
 
+from scraper.tools import servebench, server
 from scraper.web.serve import load_metadata
 from tests.helpers import ROOT, crawl_into, free_port
 
@@ -124,57 +122,39 @@ def test_serve_answers_completely_while_three_crawls_write(
 ) -> None:
     db = first_crawl
     port = free_port()
-    argv = [sys.executable, "-m", "scraper", "serve", "--db", str(db), "--port", str(port)]
-    log = (tmp_path / "serve.log").open("w")  # a file, not a pipe: nobody reads the access log meanwhile
-    proc = subprocess.Popen(argv, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
-            deadline = time.monotonic() + 90
-            while True:
-                try:
-                    if client.get("/-/versions.json").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                assert proc.poll() is None and time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.2)
-            checks = probes(choose_params(db))
-            baseline = answers(client, checks)
-            assert all(isinstance(v, int) for v in baseline.values()), baseline
-            assert baseline["search.json"] and baseline["articles.json"] and baseline["feed.atom"]
-            articles = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
-            assert baseline["articles.json"] == baseline["articles.csv"] == articles
-            assert baseline["/-/search"] >= 1 and baseline["search.json"] == baseline["search.csv"]
-            problems: list[tuple[int, str, object, object]] = []
-            rounds = [0]
-            stop = threading.Event()
+    argv = servebench.serve_argv(db, port)
+    with (
+        server.served(argv, port, timeout=90, log=tmp_path / "serve.log", cwd=ROOT),
+        httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client,
+    ):
+        checks = probes(choose_params(db))
+        baseline = answers(client, checks)
+        assert all(isinstance(v, int) for v in baseline.values()), baseline
+        assert baseline["search.json"] and baseline["articles.json"] and baseline["feed.atom"]
+        articles = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+        assert baseline["articles.json"] == baseline["articles.csv"] == articles
+        assert baseline["/-/search"] >= 1 and baseline["search.json"] == baseline["search.csv"]
+        problems: list[tuple[int, str, object, object]] = []
+        rounds = [0]
+        stop = threading.Event()
 
-            def watch() -> None:
-                while not stop.is_set():
-                    rounds[0] += 1
-                    for name, got in answers(client, checks).items():
-                        if got != baseline[name]:
-                            problems.append((rounds[0], name, got, baseline[name]))
-
-            watcher = threading.Thread(target=watch, daemon=True)
-            watcher.start()
-            for revisit in ("due", "all", "none"):
-                crawl = crawl_into(
-                    db, "--all", "--revisit", revisit, "-s", f"MUNINEWS_REGISTRY={demo_registry}"
-                )
-                assert crawl.returncode == 0, crawl.log[-3000:]
-            stop.set()
-            watcher.join(timeout=120)
-            for _ in range(2):  # after the last crawl: every SQL thread's connection asked again
+        def watch() -> None:
+            while not stop.is_set():
+                rounds[0] += 1
                 for name, got in answers(client, checks).items():
                     if got != baseline[name]:
-                        problems.append((-1, name, got, baseline[name]))
-        assert rounds[0] >= 3
-        assert problems == [], problems[:10]
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+                        problems.append((rounds[0], name, got, baseline[name]))
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        for revisit in ("due", "all", "none"):
+            crawl = crawl_into(db, "--all", "--revisit", revisit, "-s", f"MUNINEWS_REGISTRY={demo_registry}")
+            assert crawl.returncode == 0, crawl.log[-3000:]
+        stop.set()
+        watcher.join(timeout=120)
+        for _ in range(2):  # after the last crawl: every SQL thread's connection asked again
+            for name, got in answers(client, checks).items():
+                if got != baseline[name]:
+                    problems.append((-1, name, got, baseline[name]))
+    assert rounds[0] >= 3
+    assert problems == [], problems[:10]

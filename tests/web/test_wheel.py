@@ -14,13 +14,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from scraper.tools import server
 from tests.helpers import ROOT, free_port
 
 pytestmark = pytest.mark.e2e
@@ -64,18 +64,6 @@ def run(argv: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: 
     return proc.stdout
 
 
-def get_json(url: str, deadline: float) -> dict:
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                assert response.status == 200
-                return json.loads(response.read())
-        except (urllib.error.URLError, ConnectionError):
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
-
-
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv holding the wheel built from this checkout (and its dependencies)."""
@@ -110,16 +98,12 @@ def test_installed_wheel_runs_demo_and_serves(installed: Path, tmp_path: Path) -
     assert db.is_file()
 
     port = free_port()
-    server = subprocess.Popen(
-        [muninews, "serve", "--db", str(db), "--port", str(port)],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        data = get_json(f"http://127.0.0.1:{port}/-/search?q=&_format=json", time.monotonic() + 60)
+    argv = [muninews, "serve", "--db", str(db), "--port", str(port)]
+    with server.served(argv, port, timeout=60, cwd=tmp_path, env=env):
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/-/search?q=&_format=json", timeout=10
+        ) as response:
+            data = json.loads(response.read())
         assert data["error"] is None
         assert data["total"] > 0 and data["hits"]
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/search?q=", timeout=10) as response:
@@ -134,10 +118,3 @@ def test_installed_wheel_runs_demo_and_serves(installed: Path, tmp_path: Path) -
             assert response.status == 200  # the archived copy, from the captures beside the db
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/-/metadata.json", timeout=10) as response:
             assert json.loads(response.read())["title"] == "muninews — municipal news archive"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()

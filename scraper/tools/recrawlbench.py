@@ -1,6 +1,6 @@
 """Benchmark: how much a re-crawl of the unchanged demo web costs compared with the first crawl.
 
-    .venv/bin/python scripts/bench_recrawl.py [--runs 5] [--latency-ms 0 50]
+    .venv/bin/python -m scraper.tools.recrawlbench [--runs 5] [--latency-ms 0 50]
 
 Serves the bundled demo web on loopback, crawls it into a fresh archive with the real CLI, then
 crawls it again twice: with the default ``--revisit due`` (the everyday re-crawl: nothing is due
@@ -36,11 +36,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from scraper import registry
+from scraper.demo.server import DemoWeb
 
-from scraper import registry  # noqa: E402
-from scraper.demo.server import DemoWeb  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 CRAWLS = (
     ("first", "first crawl (fresh archive)", ()),
@@ -63,7 +62,7 @@ def tune_servers(web: DemoWeb, seconds: float) -> None:
         httpd.socket.listen(128)
         if seconds <= 0:
             continue
-        base = httpd.RequestHandlerClass
+        base: Any = httpd.RequestHandlerClass
 
         def _answer(self: Any, with_body: bool, _base: Any = base) -> None:
             time.sleep(seconds)
@@ -171,7 +170,9 @@ def report(latency_ms: float, runs: list[dict[str, dict[str, float]]]) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scraper.tools.recrawlbench", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--runs", type=int, default=5, help="runs per latency; medians are reported")
     parser.add_argument(
         "--latency-ms",

@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Generate a synthetic muninews archive of N articles, for the Datasette benchmark.
 
-    python scripts/synthetic_archive.py /data/bench/archive.db --articles 1000000
+    python -m scraper.tools.synthetic_archive /data/bench/archive.db --articles 1000000
 
 The file has the real schema (``Archive`` creates it, so FTS triggers, indexes and the compound
 vocabulary are the production ones) and articles shaped like the real ones: ~3 KB bodies of
@@ -10,9 +9,14 @@ dates over twelve years, 10 % English, a quote and a contact in every fourth art
 
 Two words are planted so the benchmark knows their answer exactly: ``upphandling`` in every third
 article (the "common word" a journalist searches) and ``kvarnstensbrott`` in one article in 10,000
-(the rare word). ``förskola``, ``grundskola`` and ``skola`` appear so compound search has work.
+(the rare word). Other forms of the common word (*upphandlingen*, *upphandlingar*, the compound
+*direktupphandlingen*) are planted only in articles that already have it, so the inflection-aware
+search ORs several doclists, as it does on real text, and still has the same exact answer.
+``skola``, its forms (*skolan*, *skolor*, *skolorna*) and compounds (*förskola*, *förskolorna*, …)
+appear so compound and inflection search have work. Quotes and contacts are linked to people by the
+archive's own linking (:meth:`Archive.link_people`), so the search page's people panel has work too.
 
-One million articles take about 5 GB and 15–25 minutes on two cores (most of it FTS5 indexing).
+One million articles take about 7 GB and 15–25 minutes on two cores (most of it FTS5 indexing).
 """
 
 from __future__ import annotations
@@ -24,16 +28,17 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scraper.archive import Archive
 
 COMMON_WORD = "upphandling"
 RARE_WORD = "kvarnstensbrott"
 COMMON_EVERY = 3
+#: Other forms of the common word, each in every n-th article that has it (and only there).
+COMMON_FORMS = {"upphandlingen": 2, "upphandlingar": 5, "direktupphandlingen": 11}
 RARE_EVERY = 10_000
 MUNICIPALITIES = 290
 #: Words per body: ~470 words of ~6.5 characters is ~3 KB.
@@ -47,7 +52,12 @@ REAL_WORDS = [
     "gymnasieskola",
     "skolskjuts",
     "förskolan",
+    "förskolor",
+    "förskolorna",
     "skolan",
+    "skolor",
+    "skolorna",
+    "skolans",
     "barn",
     "elever",
     "budget",
@@ -203,18 +213,21 @@ SYLLABLES = [
     "ö",
 ]
 
+#: Rows for ``executemany``.
+Rows = list[tuple[Any, ...]]
 
 DAY0 = np.datetime64("2014-07-01")
 LAST_DAY = np.datetime64("2026-06-30")
 
 
 def make_vocabulary(size: int, rng: random.Random) -> list[str]:
-    words = set(REAL_WORDS) - {COMMON_WORD, RARE_WORD}
+    planted = {COMMON_WORD, RARE_WORD, *COMMON_FORMS}
+    words = set(REAL_WORDS) - planted
     while len(words) < size:
         words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.choice((2, 2, 3, 3, 3, 4)))))
     vocab = sorted(words)
     rng.shuffle(vocab)
-    return [w for w in vocab if w not in (COMMON_WORD, RARE_WORD)]
+    return [w for w in vocab if w not in planted]
 
 
 @dataclass
@@ -262,10 +275,13 @@ def insert_municipalities(conn: sqlite3.Connection, corpus: Corpus) -> None:
     conn.commit()
 
 
-def article_row(article_id: int, w: list[str], published: str, mid: str, english: bool) -> tuple:
+def article_row(article_id: int, w: list[str], published: str, mid: str, english: bool) -> tuple[Any, ...]:
     """One ``articles`` row from its words: 7 for the title, 33 for the lead, the rest the body."""
     if article_id % COMMON_EVERY == 0:
         w[40 + (article_id % 400)] = COMMON_WORD
+        for k, (form, every) in enumerate(COMMON_FORMS.items()):
+            if (article_id // COMMON_EVERY) % every == 0:
+                w[450 + 5 * k] = form  # past the common word's positions (40-439)
     if article_id % RARE_EVERY == 7:
         w[45] = RARE_WORD
     body_words = w[40:]
@@ -293,7 +309,7 @@ def article_row(article_id: int, w: list[str], published: str, mid: str, english
     )
 
 
-def people_rows(article_id: int, body_words: list[str], mid: str) -> tuple[list[tuple], list[tuple]]:
+def people_rows(article_id: int, body_words: list[str], mid: str) -> tuple[Rows, Rows]:
     """Every fourth article quotes a councillor twice and lists them as the contact."""
     if article_id % 4:
         return [], []
@@ -306,7 +322,7 @@ def people_rows(article_id: int, body_words: list[str], mid: str) -> tuple[list[
     return quotes, [contact]
 
 
-def make_batch(corpus: Corpus, ids: range) -> tuple[list[tuple], list[tuple], list[tuple]]:
+def make_batch(corpus: Corpus, ids: range) -> tuple[Rows, Rows, Rows]:
     n = len(ids)
     word_idx = np.searchsorted(corpus.cumulative, corpus.nprng.random((n, BODY_WORDS + 40)))
     words = corpus.vocab[np.minimum(word_idx, len(corpus.vocab) - 1)]
@@ -323,9 +339,7 @@ def make_batch(corpus: Corpus, ids: range) -> tuple[list[tuple], list[tuple], li
     return rows, quotes, contacts
 
 
-def insert_batch(
-    conn: sqlite3.Connection, rows: list[tuple], quotes: list[tuple], contacts: list[tuple]
-) -> None:
+def insert_batch(conn: sqlite3.Connection, rows: Rows, quotes: Rows, contacts: Rows) -> None:
     conn.execute("BEGIN")
     conn.executemany(
         "INSERT INTO articles (id, municipality_id, url, title, lead, body, published, year, language, "
@@ -344,13 +358,18 @@ def insert_batch(
 
 
 def finish(conn: sqlite3.Connection, path: Path) -> None:
-    """Counts and status per municipality, then what a real archive has: optimised FTS, statistics."""
+    """Counts and status per municipality, people, then what a real archive has: optimised FTS, statistics."""
     conn.execute(
         "UPDATE municipalities SET article_count = "
         "(SELECT count(*) FROM articles WHERE municipality_id = municipalities.id), "
         "last_status = 'ok', last_crawled = '2026-07-01T00:00:00Z', last_success = '2026-07-01T00:00:00Z'"
     )
     conn.commit()
+    conn.close()
+    with Archive(path) as archive:
+        print("  linking people ...", file=sys.stderr, flush=True)
+        archive.link_people(batch_size=5000)
+    conn = sqlite3.connect(path)
     print("  optimize + analyze ...", file=sys.stderr, flush=True)
     conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
     conn.execute("ANALYZE")
