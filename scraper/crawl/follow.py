@@ -153,9 +153,11 @@ class LinkFollower(RequestMaker):
                 self._inc(Counter.LISTING_SKIPPED_BEFORE_SINCE, mid)
                 continue
             candidates.append(link.url)
-            if link.listed and canonical_url(link.url) not in seen:
-                # New to this listing, even if a feed, facet or widget asked for it first.
-                seen.add(canonical_url(link.url))
+            key = canonical_url(link.url)
+            if (link.listed or key in site.revisited) and key not in seen:
+                # New to this listing, even if a feed, facet or widget asked for it first, or the
+                # re-visits of known articles did (those would otherwise hide every page's links).
+                seen.add(key)
                 fresh += 1
             yield from self._candidate(link.url, site, listed=bool(link.listed))
         yield from self._second_links(links, site)
@@ -264,5 +266,6 @@ class LinkFollower(RequestMaker):
         for url in self.memory.due_articles(site.mid, self.config.since):
             req = self._request(url, site, K.CANDIDATE, self.parse_page, from_listing=True, revisit=True)
             if req is not None:
+                site.revisited.add(canonical_url(url))
                 self._inc(Counter.REVISIT_SCHEDULED, site.mid)
                 yield req

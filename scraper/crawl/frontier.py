@@ -84,6 +84,9 @@ class SiteState:
     # listing was read) that a listing's vouching would make articles: asked again if one does.
     unvouched: set[str] = field(default_factory=set)
     replayed: set[str] = field(default_factory=set)  # sitemaps followed from the archive without a fetch
+    # Known articles asked at the start (re-visits): not links any source found, so the first listing
+    # page to list one this run still counts it as new (paging goes on past pages of re-visits).
+    revisited: set[str] = field(default_factory=set)
     templates: defaultdict[str, set[str]] = field(
         default_factory=lambda: defaultdict(set)
     )  # keys per template
