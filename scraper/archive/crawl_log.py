@@ -110,6 +110,19 @@ class CrawlLogMixin(ArchiveBase):
         previous = before[0] if before else None
         return previous if previous and previous != platform else None
 
+    def count_articles(self, municipality_id: str) -> int:
+        """Set ``article_count`` again without a crawl record: the articles of one of the
+        municipality's sources arrived after its crawl was recorded (a press room's own job)."""
+        with self._transaction():
+            self.db.execute(
+                "UPDATE municipalities SET article_count = "
+                "(SELECT count(*) FROM articles WHERE municipality_id = :id) WHERE id = :id",
+                {"id": municipality_id},
+            )
+            row = self.db.execute("SELECT article_count FROM municipalities WHERE id = ?", [municipality_id])
+            found = row.fetchone()
+        return int(found[0]) if found else 0
+
     def _quiet(self, municipality_id: str, finished: str, articles_new: int) -> str | None:
         """Why a working crawl leaves the municipality quiet (its own rhythm), or None."""
         published = self.db.execute(

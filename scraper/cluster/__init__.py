@@ -45,5 +45,11 @@ RESULT_TTL = 24 * 3600
 FAILURE_TTL = 7 * 24 * 3600
 #: The writer claims pending entries of a dead writer after they were idle this long (ms).
 CLAIM_IDLE_MS = 30_000
+#: How long a press-room job waits for its host while another municipality's press room on it is
+#: crawled (all Mynewsdesk newsrooms share one host): a press room is a feed and a few releases, a
+#: minute or two at the politeness delay, so ten minutes is several turns; then it fails and retries.
+PRESS_HOST_WAIT = 600
+#: Seconds between two tries of a busy lock.
+LOCK_POLL = 1.0
 #: Entries the writer reads (and commits) per batch; each entry is its own transaction.
 READ_COUNT = 100

@@ -42,6 +42,8 @@ class Applier:
             a.record_platform(data["municipality_id"], data["platform"], data["seen"])
         elif op == "record_crawl":
             self._record_crawl(job, data)
+        elif op == "count_articles":
+            a.count_articles(data["municipality_id"])
         else:  # results.decode lets only the known calls through
             raise ValueError(f"unknown call {op}")
 

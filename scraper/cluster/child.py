@@ -2,7 +2,8 @@
 
 The worker writes the job (registry entry, options, shipped memory) to ``JOB.json`` and runs this
 module in a subprocess, because Scrapy's Twisted reactor runs once per process. It runs the normal
-news spider on that one municipality with the shipped memory instead of the archive's, its captures
+news spider on that one municipality (its website, or one of its press rooms) with the shipped
+memory instead of the archive's, its captures
 going to the shared captures directory and its archive calls to the stream
 (:class:`~scraper.cluster.sink.ResultPipeline`). Exit status 0: the crawl finished and every result
 was sent; anything else makes the worker fail the job (RQ retries it).
@@ -36,11 +37,21 @@ def _prepare(job: dict[str, Any], work: Path) -> dict[str, Any]:
         "MUNINEWS_CLUSTER_MEMORY": str(work / "memory.json"),
         "MUNINEWS_CLUSTER_REDIS": job["redis"],
         "MUNINEWS_CLUSTER_JOB": job["id"],
+        "MUNINEWS_CLUSTER_PRESS_ROOM": "1" if job["payload"].get("press_room") else "0",
         "ITEM_PIPELINES": PIPELINES,
     }
     if job.get("captures"):
         settings["MUNINEWS_CAPTURES_DIR"] = job["captures"]
     return {"settings": settings, **{k: options.get(k) for k in ("max_pages", "since", "revisit")}}
+
+
+def spider_arguments(payload: dict[str, Any]) -> dict[str, str]:
+    """A press-room job crawls that press room alone; a website job leaves the configured press rooms
+    to their own jobs (:mod:`scraper.crawl.second_sources`)."""
+    room = payload.get("press_room")
+    if room:
+        return {"press_room": room.get("url") or room.get("feed_url") or ""}
+    return {"press_rooms": "apart"}
 
 
 def run(job: dict[str, Any]) -> int:
@@ -68,7 +79,8 @@ def run(job: dict[str, Any]) -> int:
         crawler = process.create_crawler(JobSpider)
         failures: list[str] = []
         mid = job["payload"]["municipality"]["id"]
-        process.crawl(crawler, municipalities=mid).addErrback(lambda f: failures.append(f.getErrorMessage()))
+        crawl = process.crawl(crawler, municipalities=mid, **spider_arguments(job["payload"]))
+        crawl.addErrback(lambda f: failures.append(f.getErrorMessage()))
         process.start()
         reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
         unsent = crawler.stats.get_value(UNSENDABLE) if crawler.stats else None

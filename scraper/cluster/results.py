@@ -16,7 +16,8 @@ from redis import Redis
 from scraper import cluster
 from scraper.items import Article, Capture, Contact, PageState, Quote
 
-#: The archive calls a result can carry (what ArchivePipeline calls, and a failed job's record).
+#: The archive calls a result can carry (what ArchivePipeline calls, a failed job's record, and the
+#: article count a press-room job leaves instead of a crawl record).
 OPS = (
     "save_municipalities",
     "save_article",
@@ -25,6 +26,7 @@ OPS = (
     "save_page",
     "record_platform",
     "record_crawl",
+    "count_articles",
 )
 
 

@@ -77,6 +77,9 @@ class RemoteArchive:
         before, self.platform = self.platform, platform
         return before if before and before != platform else None
 
+    def count_articles(self, municipality_id: str) -> None:
+        self.sender.send("count_articles", {"municipality_id": municipality_id})
+
     def record_crawl(self, municipality_id: str, **facts: Any) -> str:
         self.sender.send("record_crawl", {"municipality_id": municipality_id, **facts})
         return crawl_status(
@@ -94,7 +97,15 @@ class RemoteArchive:
 
 class ResultPipeline(ArchivePipeline):
     """ArchivePipeline for a cluster job: settings ``MUNINEWS_CLUSTER_REDIS``, ``MUNINEWS_CLUSTER_JOB``
-    and ``MUNINEWS_CLUSTER_MEMORY`` (the file the shipped memory was unpacked to) say where to."""
+    and ``MUNINEWS_CLUSTER_MEMORY`` (the file the shipped memory was unpacked to) say where to.
+
+    A press-room job (``MUNINEWS_CLUSTER_PRESS_ROOM``) writes no crawl record: the municipality's
+    crawl record is its website job's, as one ``muninews crawl`` writes one per municipality (a
+    press room that answers nothing must not make the kommun ``failing``, a failed press-room job
+    does, with its reason: :func:`scraper.cluster.worker.job_failed`). It leaves the municipality's
+    ``article_count`` counted again instead, which its releases changed after the website job's
+    record may already have counted.
+    """
 
     def __init__(self, crawler: Any) -> None:
         super().__init__(crawler)
@@ -107,10 +118,12 @@ class ResultPipeline(ArchivePipeline):
             ShippedMemory(**json.loads(Path(memory_file).read_text())) if memory_file else ShippedMemory()
         )
         self.unsent: str | None = None
+        self.press_room = crawler.settings.getbool("MUNINEWS_CLUSTER_PRESS_ROOM")
+        self.remote: RemoteArchive | None = None
 
     def open_spider(self) -> None:
         self.started = utc_now()
-        remote = RemoteArchive(self.sender, self.memory)
+        remote = self.remote = RemoteArchive(self.sender, self.memory)
         self.archive = remote  # type: ignore[assignment]  # the Archive calls ArchivePipeline makes
         self._sending(
             lambda: remote.save_municipalities(m.to_dict() for m in self.crawler.spider.municipalities)
@@ -132,11 +145,18 @@ class ResultPipeline(ArchivePipeline):
             self._sending(lambda: self._store(archive, item))
         return item
 
+    def _count_articles(self, remote: RemoteArchive) -> None:
+        for m in self.crawler.spider.municipalities:
+            remote.count_articles(m.id)
+
     def close_spider(self) -> None:
         if self.archive is None:
             return
-        archive = self.archive
-        self._sending(lambda: self._record_crawls(archive))
+        archive, remote = self.archive, self.remote
+        if self.press_room and remote is not None:
+            self._sending(lambda: self._count_articles(remote))
+        else:
+            self._sending(lambda: self._record_crawls(archive))
         self.sender.close()
         if self.unsent:
             self.crawler.stats.set_value(UNSENDABLE, self.unsent)

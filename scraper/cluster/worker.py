@@ -3,7 +3,10 @@
 Each job runs the news spider in a subprocess (:mod:`scraper.cluster.child`); the subprocess is
 killed with its worker's job process (``PR_SET_PDEATHSIG``), so a job never crawls on after its
 worker died and its retry started. Politeness per site holds with any number of workers because a
-job is one site and RQ runs a job on one worker at a time (the job id is per municipality and day).
+job is one host and RQ runs a job on one worker at a time (the job id is per municipality, source
+and day), and a lock per site or press-room host (:func:`site_lock`) keeps a second job off it:
+yesterday's crawl of a site still running, or another municipality's press room on the same host
+(all Mynewsdesk newsrooms are on one), which waits its turn.
 
 A dead worker's job is found by RQ's maintenance in the other workers: its heartbeat lapses after
 ``JOB_MONITORING_INTERVAL + HEARTBEAT_GRACE`` seconds, and maintenance (every
@@ -21,6 +24,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +36,7 @@ from rq.job import Job
 from scraper import cluster
 from scraper.clock import utc_now
 from scraper.cluster.results import ResultSender
+from scraper.crawl.press_rooms import PressRoom
 
 logger = logging.getLogger(__name__)
 #: Set by ``muninews worker`` for its jobs: where results go and where captures are written.
@@ -49,16 +54,32 @@ class SiteBusy(RuntimeError):
     """Another job (yesterday's, still running) crawls this site: this one waits for a retry."""
 
 
+def lock_key(payload: dict[str, Any]) -> str:
+    """What a job holds while it crawls: its site (``website:<municipality>``), or its press room's
+    host (``press:<host[:port]>``): press rooms of several municipalities may share one host."""
+    room = payload.get("press_room")
+    if room:
+        return f"muninews:site:press:{PressRoom(**room).host}"
+    return f"muninews:site:{payload['source']}:{payload['municipality']['id']}"
+
+
 @contextlib.contextmanager
-def site_lock(conn: Redis, payload: dict[str, Any], job_id: str, seconds: int) -> Iterator[None]:
-    """One crawl per site at a time across days too: the lock is the job's (its retry takes it over)
-    and expires with the job timeout, so a dead worker's lock does not outlive its job."""
-    key = f"muninews:site:{payload['source']}:{payload['municipality']['id']}"
-    if not conn.set(key, job_id, nx=True, ex=seconds):
+def site_lock(
+    conn: Redis, payload: dict[str, Any], job_id: str, seconds: int, wait: float = 0.0
+) -> Iterator[None]:
+    """One crawl per site (or press-room host) at a time, across days too: the lock is the job's (its
+    retry takes it over) and expires with the job timeout, so a dead worker's lock does not outlive
+    its job. A job whose lock another holds waits up to ``wait`` seconds, then fails (SiteBusy)."""
+    key = lock_key(payload)
+    deadline = time.monotonic() + wait
+    while not conn.set(key, job_id, nx=True, ex=seconds):
         holder = _text(conn.get(key))
-        if holder and holder != job_id:
+        if not holder or holder == job_id:
+            conn.set(key, job_id, ex=seconds)
+            break
+        if time.monotonic() >= deadline:
             raise SiteBusy(f"{key} is being crawled by {holder}")
-        conn.set(key, job_id, ex=seconds)
+        time.sleep(min(cluster.LOCK_POLL, max(0.0, deadline - time.monotonic())))
     try:
         yield
     finally:
@@ -75,7 +96,8 @@ def crawl_job(payload: dict[str, Any]) -> dict[str, Any]:
     job = get_current_job()
     if job is None:
         return _crawl(payload, "local")
-    with site_lock(job.connection, payload, job.id, int(job.timeout or cluster.JOB_TIMEOUT)):
+    wait = cluster.PRESS_HOST_WAIT if payload.get("press_room") else 0.0
+    with site_lock(job.connection, payload, job.id, int(job.timeout or cluster.JOB_TIMEOUT), wait):
         return _crawl(payload, result_tag(job))
 
 
@@ -121,10 +143,15 @@ def job_failed(job: Job, connection: Redis, exc_type: Any, exc_value: Any, trace
             {"municipality_id": mid, "started": (job.started_at.isoformat() if job.started_at else now),
              "finished": now, "pages_fetched": 0, "articles_found": 0, "articles_new": 0,
              "articles_updated": 0, "articles_unchanged": 0, "errors": 1,
-             "note": f"cluster job {job.id} failed ({payload['source']}): {reason}"},
+             "note": f"cluster job {job.id} failed ({_describe(payload)}): {reason}"},
         )  # fmt: skip
     finally:
         sender.close()
+
+
+def _describe(payload: dict[str, Any]) -> str:
+    room = payload.get("press_room")
+    return f"press room {PressRoom(**room).key}" if room else str(payload["source"])
 
 
 def _url_of(connection: Redis) -> str:

@@ -39,6 +39,7 @@ class Counter(StrEnum):
     FEED_INVALID = "feed/invalid"
     FEED_READ = "feed/read"
     PRESS_ROOM_READ = "press_room/read"  # a press room's newsroom page or feed read
+    PRESS_ROOM_APART = "press_room/apart"  # a link to a press room crawled by its own job (a cluster)
     LINK_EXCLUDED = "link/excluded"
     LINK_OFFSITE = "link/offsite"
     LINK_OVER_PAGE_BUDGET = "link/over_page_budget"

@@ -37,6 +37,16 @@ class PressRoom:
             return None
         return cls(kind, entry.get("url"), entry.get("feed_url"))
 
+    @property
+    def key(self) -> str:
+        """What names this press room (a crawl of it alone, its cluster job): its newsroom or feed URL."""
+        return self.url or self.feed_url or ""
+
+    @property
+    def host(self) -> str:
+        """The ``host[:port]`` it is served from (its newsroom's, else its feed's), lower-cased."""
+        return urlsplit(self.key).netloc.lower()
+
 
 def service_of(url: str, hosts: Mapping[str, str]) -> PressService | None:
     """The service whose host ``url`` is on (a configured ``host[:port]`` first), or None."""

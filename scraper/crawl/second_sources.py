@@ -9,6 +9,12 @@ budget, counted as the site's pages. Their releases are articles of the municipa
 candidates, so the PDFs a listing links are asked here, and judged by the extraction
 (:mod:`scraper.extract.pdf`): a release is stored, an agenda or a form is not. Both are captured
 (their requests are of the ``candidate`` kind the capture middleware keeps).
+
+A crawl on several machines (:mod:`scraper.cluster`) gives each configured press room a job of its
+own: the spider argument ``press_room=KEY`` (the entry's ``url``, or its ``feed_url`` when it has no
+``url``) crawls only that press room of the municipality, exactly as the whole crawl would, and
+``press_rooms=apart`` crawls the municipality without its configured press rooms — nor any press-room
+link to one of their hosts, so the site's job never asks a host its press-room jobs crawl.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ class SecondSources:
     config: CrawlConfig
     frontier: Frontier
     memory: CrawlMemory
+    press_room_only: str  # the key of the one press room this crawl is about ("": the whole crawl)
+    press_rooms_apart: bool  # the configured press rooms are crawled elsewhere (their own jobs)
     on_error: Callable[..., Any]
     _inc: Callable[..., None]
     _fetched: Callable[[Response], SiteState | None]
@@ -90,11 +98,34 @@ class SecondSources:
 
     # --- press rooms -------------------------------------------------------------------
 
+    def _configured(self, site: SiteState) -> list[PressRoom]:
+        rooms = (PressRoom.from_registry(entry) for entry in site.municipality.press_rooms)
+        return [room for room in rooms if room is not None]
+
     def _press_rooms_configured(self, site: SiteState) -> Iterator[Request]:
-        for entry in site.municipality.press_rooms:
-            room = PressRoom.from_registry(entry)
-            if room is not None:
-                yield from self._press_room(room, site)
+        if self.press_rooms_apart:
+            return
+        for room in self._configured(site):
+            yield from self._press_room(room, site)
+
+    def _press_room_alone(self, site: SiteState) -> Iterator[Request]:
+        """The start of a crawl of one press room (``press_room=KEY``): its newsroom and feed only."""
+        rooms = [room for room in self._configured(site) if room.key == self.press_room_only]
+        if not rooms:
+            logger.warning("%s: no configured press room %s", site.mid, self.press_room_only)
+        for room in rooms:
+            yield from self._press_room(room, site)
+
+    def _apart(self, url: str, site: SiteState) -> bool:
+        """A press-room link on the host of a configured press room, with ``press_rooms=apart``."""
+        if not self.press_rooms_apart:
+            return False
+        here = urlsplit(url).netloc.lower()
+        rooms = self._configured(site)
+        if any(urlsplit(u).netloc.lower() == here for r in rooms for u in (r.url, r.feed_url) if u):
+            self._inc(Counter.PRESS_ROOM_APART, site.mid)
+            return True
+        return False
 
     def _second_links(self, links: list[Link], site: SiteState) -> Iterator[Request]:
         """Follow what a homepage or listing linked of the second sources: press rooms and PDFs."""
@@ -104,7 +135,7 @@ class SecondSources:
                 yield from self._second_request(link.url, site, K.CANDIDATE, self.parse_pdf, pdf=True)
             elif link.kind in (LinkKind.PRESS_ROOM, LinkKind.PRESS_FEED):
                 service = service_of(link.url, hosts)
-                if service is None:
+                if service is None or self._apart(link.url, site):
                     continue
                 feed = link.kind == LinkKind.PRESS_FEED
                 room = PressRoom(service.kind, None if feed else link.url, link.url if feed else None)

@@ -35,20 +35,19 @@ CRAWL_SETTINGS = [
 
 
 @pytest.fixture(scope="module")
-def single(web_registry: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def single(web_settings: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same web crawled by ``muninews crawl --all`` in one process."""
     db = tmp_path_factory.mktemp("single") / "single.db"
-    settings = [f"MUNINEWS_REGISTRY={web_registry}", *CRAWL_SETTINGS]
-    crawl = crawl_into(db, "--all", *[arg for s in settings for arg in ("-s", s)])
+    crawl = crawl_into(db, "--all", *[arg for s in [*web_settings, *CRAWL_SETTINGS] for arg in ("-s", s)])
     assert crawl.returncode in (0, 3), crawl.log[-3000:]
     return db
 
 
 def crawl_cluster(
-    redis_url: str, registry: Path, work: Path, chaos: Callable[[LocalCluster], None] | None = None
+    redis_url: str, web_settings: list[str], work: Path, chaos: Callable[[LocalCluster], None] | None = None
 ) -> Path:
     db = work / "cluster.db"
-    cluster = LocalCluster(redis_url, db, work, [f"MUNINEWS_REGISTRY={registry}", *CRAWL_SETTINGS])
+    cluster = LocalCluster(redis_url, db, work, [*web_settings, *CRAWL_SETTINGS])
     try:
         cluster.start_writer()
         for _ in range(3):
@@ -65,16 +64,19 @@ def crawl_cluster(
 
 
 def comparable(db: Path) -> dict[str, list[list[object]]]:
-    """:func:`archive_snapshot` without what depends on the order responses arrive in, in one process
-    as in many: which spelling of an article's URL served it first (an IIS-like generated site answers
-    ``/News/Item?id=4`` and ``/news/item?id=4`` alike: ``articles.url``; the canonical URL stays) and
-    the redirect rows of spellings that were asked before their target was known."""
+    """:func:`archive_snapshot` (articles with url, canonical URL, source, text and dates, quotes,
+    contacts, people, article_urls, pages with redirects, removals), times and row ids aside, except:
+    ``articles.url`` compared without case (an IIS-like generated site answers ``/News/Item?id=4``
+    and ``/news/item?id=4`` alike, and which spelling is asked first depends on the order responses
+    arrive in), and of ``crawls`` the municipality, status, errors and note: a press room with a job
+    of its own is not in its municipality's crawl record's counts."""
     snapshot = archive_snapshot(db)
-    url = [r["name"] for r in rows(db, "PRAGMA table_info(articles)") if r["name"] not in VOLATILE_COLUMNS]
-    snapshot["articles"] = [
-        [c for n, c in zip(url, r, strict=True) if n != "url"] for r in snapshot["articles"]
-    ]
-    snapshot["pages"] = [r for r in snapshot["pages"] if r[2] != "redirect"]
+    names = [r["name"] for r in rows(db, "PRAGMA table_info(articles)") if r["name"] not in VOLATILE_COLUMNS]
+    at = names.index("url")
+    snapshot["articles"] = sorted(
+        ([str(c).lower() if i == at else c for i, c in enumerate(r)] for r in snapshot["articles"]), key=repr
+    )
+    snapshot["crawls"] = sorted([r[0], r[1], r[-2], r[-1]] for r in snapshot["crawls"])
     return snapshot
 
 
@@ -84,14 +86,26 @@ def assert_same_archive(db: Path, single: Path) -> None:
     assert duplicates == []
     got, want = comparable(db), comparable(single)
     assert len(want["articles"]) >= 150 and len(want["quotes"]) > 0 and len(want["contacts"]) > 0
-    for table in want:
-        assert got[table] == want[table], table
+    assert len(want["article_urls"]) > 0
+    different = [t for t in want if got[t] != want[t]]
+    if different and os.environ.get("C15_DIFF"):
+        import json
+
+        diff = {
+            t: {
+                "only_cluster": [r for r in got[t] if r not in want[t]],
+                "only_single": [r for r in want[t] if r not in got[t]],
+            }
+            for t in different
+        }
+        Path(os.environ["C15_DIFF"]).write_text(json.dumps(diff, indent=1, default=str, ensure_ascii=False))
+    assert different == []
 
 
 def test_three_workers_and_the_writer_archive_what_one_process_does(
-    fresh_redis: str, web_registry: Path, single: Path, tmp_path: Path
+    fresh_redis: str, web_settings: list[str], single: Path, tmp_path: Path
 ) -> None:
-    db = crawl_cluster(fresh_redis, web_registry, tmp_path)
+    db = crawl_cluster(fresh_redis, web_settings, tmp_path)
     assert_same_archive(db, single)
     assert len(rows(db, "SELECT * FROM crawls")) == len(rows(single, "SELECT * FROM municipalities"))
 
@@ -103,7 +117,7 @@ def _busy_worker(cluster: LocalCluster, rng: random.Random) -> str:
 
 
 def test_kill_9_of_workers_at_random_moments_loses_and_duplicates_nothing(
-    fresh_redis: str, web_registry: Path, single: Path, tmp_path: Path
+    fresh_redis: str, web_settings: list[str], single: Path, tmp_path: Path
 ) -> None:
     rng = random.Random(SEED)
 
@@ -113,11 +127,11 @@ def test_kill_9_of_workers_at_random_moments_loses_and_duplicates_nothing(
             cluster.kill_worker(_busy_worker(cluster, rng))
             cluster.start_worker()
 
-    assert_same_archive(crawl_cluster(fresh_redis, web_registry, tmp_path, chaos), single)
+    assert_same_archive(crawl_cluster(fresh_redis, web_settings, tmp_path, chaos), single)
 
 
 def test_kill_9_of_the_writer_at_random_moments_loses_and_duplicates_nothing(
-    fresh_redis: str, web_registry: Path, single: Path, tmp_path: Path
+    fresh_redis: str, web_settings: list[str], single: Path, tmp_path: Path
 ) -> None:
     rng = random.Random(SEED + 1)
 
@@ -129,4 +143,4 @@ def test_kill_9_of_the_writer_at_random_moments_loses_and_duplicates_nothing(
             time.sleep(rng.uniform(0.0, 2.0))
             cluster.start_writer()
 
-    assert_same_archive(crawl_cluster(fresh_redis, web_registry, tmp_path, chaos), single)
+    assert_same_archive(crawl_cluster(fresh_redis, web_settings, tmp_path, chaos), single)

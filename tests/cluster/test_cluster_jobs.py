@@ -132,3 +132,34 @@ def test_an_archive_the_writer_is_still_creating_ships_no_memory(tmp_path: Path)
     with Archive(db) as archive:
         archive.save_article(sample_article(municipality_id="avik"))
     assert len(read_memory(db, "avik").known) == 1
+
+
+def test_each_configured_press_room_is_a_job_of_its_own_once_a_day(fresh_redis: str) -> None:
+    conn = Redis.from_url(fresh_redis)
+    rooms = [{"kind": "mynewsdesk", "url": "https://www.mynewsdesk.com/se/aviks_kommun", "feed_url": None},
+             {"kind": "via_tt", "url": None, "feed_url": "https://via.tt.se/rss/pub/77"}]  # fmt: skip
+    avik = Municipality(id="avik", name="Aviks kommun", homepage="http://127.0.0.1:9/", press_rooms=rooms)
+    first = enqueue(conn, [avik], db=None, options=CrawlOptions(), day="2026-12-02")
+    ids = [e.job_id for e in first]
+    assert ids[0] == job_id("avik", "2026-12-02") and len(set(ids)) == 3
+    assert ids[1].startswith("crawl-mynewsdesk-") and ids[2].startswith("crawl-via_tt-")
+    again = enqueue(conn, [avik], db=None, options=CrawlOptions(), day="2026-12-02")
+    assert [(e.job_id, e.status) for e in again] == [(j, "already queued") for j in ids]
+    tomorrow = enqueue(conn, [avik], db=None, options=CrawlOptions(), day="2026-12-03")
+    assert [j.job_id.replace("2026-12-03", "2026-12-02") for j in tomorrow] == ids  # stable per press room
+
+
+def test_a_press_room_job_waits_for_its_host_while_another_crawls_it(fresh_redis: str) -> None:
+    conn = Redis.from_url(fresh_redis)
+    room = {"kind": "mynewsdesk", "url": "https://www.mynewsdesk.com/se/aviks_kommun", "feed_url": None}
+    other = {**room, "url": "https://www.mynewsdesk.com/se/berga_kommun"}
+    avik = {"source": "mynewsdesk-1", "municipality": {"id": "avik"}, "press_room": room}
+    berga = {"source": "mynewsdesk-2", "municipality": {"id": "berga"}, "press_room": other}
+    with (
+        site_lock(conn, avik, "a", 60),
+        pytest.raises(SiteBusy, match=r"press:www\.mynewsdesk\.com"),
+        site_lock(conn, berga, "b", 60, wait=0.3),
+    ):
+        pass
+    with site_lock(conn, berga, "b", 60, wait=0.3):  # free again: taken at once
+        assert conn.get("muninews:site:press:www.mynewsdesk.com") == b"b"

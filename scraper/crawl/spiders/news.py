@@ -18,7 +18,10 @@ revisit schedule) is the :mod:`~scraper.crawl.memory`, loaded before the crawl s
 incremental: known pages are asked conditionally, and a 304 follows last time's links.
 
 Run it as ``muninews crawl NAME`` or ``scrapy crawl news -a municipalities=NAME``;
-``-a url=https://... -a municipality="Name"`` crawls a site not in the registry.
+``-a url=https://... -a municipality="Name"`` crawls a site not in the registry. A crawl on several
+machines splits a municipality by source: ``-a press_room=KEY`` crawls only that configured press room,
+``-a press_rooms=apart`` the municipality without its configured press rooms (see
+:mod:`scraper.crawl.second_sources`).
 """
 
 from __future__ import annotations
@@ -82,6 +85,8 @@ class NewsSpider(ResponseChecks, LinkFollower, SecondSources, scrapy.Spider):
         id: str = "",
         since: str | None = None,
         max_pages: str | None = None,
+        press_room: str = "",
+        press_rooms: str = "",
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -90,6 +95,10 @@ class NewsSpider(ResponseChecks, LinkFollower, SecondSources, scrapy.Spider):
         )
         self._since_arg = since
         self._max_pages_arg = max_pages
+        if press_rooms not in ("", "apart"):
+            raise ValueError(f"press_rooms={press_rooms!r}: only 'apart' is known")
+        self.press_room_only = press_room
+        self.press_rooms_apart = press_rooms == "apart"
         self.sites: dict[str, SiteState] = {}
         self.memory = CrawlMemory()
         # Per host, fired with the robots.txt body once the spider has it: the robots.txt middleware
@@ -131,8 +140,9 @@ class NewsSpider(ResponseChecks, LinkFollower, SecondSources, scrapy.Spider):
         # scheduler's memory (or its disk queue with --jobdir), marked as Scrapy marks start requests.
         crawler = getattr(self, "crawler", None)
         engine = crawler.engine if crawler is not None and crawler.crawling else None
+        start = self._press_room_alone if self.press_room_only else self._start_site
         for site in self.sites.values():
-            for request in self._start_site(site):
+            for request in start(site):
                 if engine is None:  # no crawl running (a unit test): the requests are the output
                     yield request
                     continue

@@ -18,14 +18,16 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from scraper.demo.sitegen.markup import ORIGIN
-from scraper.demo.sitegen.second import PRESS_ORIGIN
+from scraper.demo.sitegen.second import PRESS_ORIGIN, RSS
 from scraper.demo.sitegen.site import GeneratedSite
+from scraper.registry import Municipality
 
 logger = logging.getLogger(__name__)
 TRACKING = ("utm_", "fbclid", "gclid")
@@ -178,6 +180,7 @@ class GeneratedWeb:
     """Many generated sites, each on its own port; a site's press room on ``press_host`` (another host)."""
 
     def __init__(self, sites: list[GeneratedSite], press_host: str = "127.0.0.2") -> None:
+        self.sites = sites
         self.servers: list[StrictServer] = []
         self.press_servers: dict[str, StrictServer] = {}  # site id → its press room's server
         try:
@@ -194,6 +197,28 @@ class GeneratedWeb:
     def press_room_hosts(self) -> dict[str, str]:
         """``MUNINEWS_PRESS_ROOM_HOSTS`` for a crawl of this web: each press room's host:port → kind."""
         return {s.origin.removeprefix("http://"): "mynewsdesk" for s in self.press_servers.values()}
+
+    def press_room_hosts_setting(self) -> str:
+        """The same as ``-s MUNINEWS_PRESS_ROOM_HOSTS=...`` (empty without press rooms)."""
+        return ",".join(f"{h}={k}" for h, k in self.press_room_hosts().items())
+
+    def municipalities(
+        self, configured: Collection[str] = (), feed_only: Collection[str] = ()
+    ) -> list[Municipality]:
+        """A registry entry per site; the sites in ``configured`` (ids) with their press room in
+        ``press_rooms`` (its newsroom and feed; ``feed_only`` ids with the feed alone), the others'
+        press rooms are only linked from their pages."""
+        out = []
+        for site, server in zip(self.sites, self.servers, strict=True):
+            rooms: list[dict[str, str | None]] = []
+            room, press = site.press_room, self.press_servers.get(site.id)
+            if room is not None and press is not None and site.id in configured:
+                feed = next(path for path, page in room.pages.items() if page.ctype == RSS)
+                newsroom = None if site.id in feed_only else press.url(room.listing)
+                rooms.append({"kind": "mynewsdesk", "url": newsroom, "feed_url": press.url(feed)})
+            out.append(Municipality(id=site.id, name=site.name, homepage=server.homepage,
+                                    country=site.country, press_rooms=rooms))  # fmt: skip
+        return out
 
     def _all(self) -> list[StrictServer]:
         return [*self.press_servers.values(), *self.servers]
