@@ -250,8 +250,8 @@ def _parse_line(line: Line, country: str) -> _Parsed:
             phones.append((e164, written))
         elif is_possible_phone(target, country):
             unallocated.append(clean_text(written))
-    found = PHONE.findall(text) + _LABELLED_PHONE.findall(text) + unprefixed_numbers(text, country)
-    for written in (part for w in found for part in _split_glued_numbers(w, country)):
+    found = _phone_runs(text, country) + _LABELLED_PHONE.findall(text) + unprefixed_numbers(text, country)
+    for written in found:
         if (e164 := norm_phone(written, country)) and all(p[0] != e164 for p in phones):
             phones.append((e164, clean_text(written)))
         elif not e164 and is_possible_phone(written, country):
@@ -392,6 +392,20 @@ def extract_cards(lines: list[Line], country: str) -> list[Contact]:
     for line in (part for whole in lines for part in _split_alternatives(whole)):
         builder.add(line, _parse_line(line, country))
     return builder.result()
+
+
+# A run of phone characters longer than one number may be: two numbers side by side.
+_PHONE_RUN = re.compile(PHONE.pattern.replace("{5,18}", "{5,40}"))
+
+
+def _phone_runs(text: str, country: str) -> list[str]:
+    """The numbers written in ``text``: each run of phone characters, split in two where it is two
+    valid numbers side by side, else the numbers :data:`PHONE` finds in it."""
+    found: list[str] = []
+    for run in _PHONE_RUN.findall(text):
+        parts = _split_glued_numbers(run, country)
+        found += parts if len(parts) == 2 else PHONE.findall(run)
+    return found
 
 
 def _split_glued_numbers(written: str, country: str) -> list[str]:

@@ -46,3 +46,33 @@ def test_desk_in_a_sentence_takes_over_the_heading_card() -> None:
         "på kommunikation@tolvby.se. Vi hjälper gärna till.</p>"
     )
     assert _found(sv, "SE") == [("kommunikationsenheten", None, "kommunikation@tolvby.se", None)]
+
+
+def _contacts(body: str, country: str) -> list:
+    return extract_contacts(
+        f"<html><body><article><h1>Ny hall</h1>{TEXT}{body}</article></body></html>", country=country
+    )
+
+
+def test_two_numbers_side_by_side_are_read_as_valid_numbers_not_one_invalid() -> None:
+    # A card whose line break between the office number and the mobile was lost.
+    body = "<p>Kontakt</p><p>Anna Ek, presschef<br>031-390 06 41 070-174 06 41<br>anna.ek@tolvby.se</p>"
+    (contact,) = _contacts(body, "SE")
+    assert (contact.name, contact.role, contact.email) == ("Anna Ek", "presschef", "anna.ek@tolvby.se")
+    assert contact.phone in ("+46313900641", "+46701740641")
+    assert contact.phone_raw in ("031-390 06 41", "070-174 06 41")
+
+
+def test_a_title_followed_by_its_unit_without_a_comma_is_role_and_organisation() -> None:
+    # A press-room card glued onto one line: name, title, unit, number.
+    body = (
+        "<p>För mer information kontakta:</p>"
+        "<p>Olle Berg Pressinformatör Informationsenheten Tolvby kommun 070-174 06 52</p>"
+    )
+    (contact,) = _contacts(body, "SE")
+    assert (contact.name, contact.role, contact.organisation, contact.phone) == (
+        "Olle Berg",
+        "Pressinformatör",
+        "Informationsenheten Tolvby kommun",
+        "+46701740652",
+    )
