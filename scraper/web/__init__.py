@@ -10,9 +10,13 @@
 * :mod:`.serve` runs Datasette with ``datasette_metadata.json`` (packaged beside this file).
 """
 
+from scraper.web import units
+
+units.install()  # before Datasette's views are imported: see :mod:`.units`
+
 # The entry point names this package, not :mod:`.plugin`: Datasette finds a plugin's ``templates/``
 # with ``importlib.resources.files(<plugin module>)``, which needs a package on Python 3.11.
-from scraper.web.plugin import (  # noqa: F401  (the hooks, re-exported for pluggy)
+from scraper.web.plugin import (  # noqa: E402, F401  (the hooks, re-exported for pluggy)
     asgi_wrapper,
     extra_template_vars,
     handle_exception,
