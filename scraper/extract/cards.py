@@ -276,6 +276,9 @@ class _CardBuilder:
         self.current: Contact | None = None
         self.last_block_had_data = False
         self.in_switchboard = False  # after a switchboard line, until a line with words
+        # Desks the block's running text sends the reader to, on lines without data ("you should
+        # contact Communications in the first instance" above "Telephone: 01…").
+        self.sent_to: list[str] = []
 
     def _open(self, card: Contact | None = None) -> Contact:
         self.current = card or Contact()
@@ -293,6 +296,11 @@ class _CardBuilder:
         if not rest and self.in_switchboard:
             return  # "Kontaktcenter" then its number and mailbox on lines of their own
         self.in_switchboard = False
+        sent = [m["desk"] for m in _VERB_DESK.finditer(clean_text(line.text)) if _named_desk(m)]
+        if rest and not has_data and sent:
+            self.sent_to.extend(sent)
+            if len(sent) == 1 and rest.startswith(sent[0]):
+                rest = sent[0]  # "… should contact Communications before anyone else": the desk only
         if rest and not has_data and _ADDRESS.match(rest):
             return  # "Torvet 2" / "9990 Aavig" / "Postboks 12": the sender's address
         label = None
@@ -377,6 +385,11 @@ class _CardBuilder:
     def result(self) -> list[Contact]:
         for card in self.cards:
             _name_press_desk(card)
+        nameless = [c for c in self.cards if not c.name and (c.email or c.phone)]
+        if len(nameless) == 1 and len(set(self.sent_to)) == 1:
+            # One number with no one named, in a block whose text sends the reader to one desk:
+            # that desk answers it ("… contact Communications …" / "Telephone: 01…").
+            nameless[0].name = self.sent_to[0]
         return [
             c
             for c in self.cards

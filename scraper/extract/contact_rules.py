@@ -23,6 +23,7 @@ from lxml.etree import _Element
 from scraper.items import Contact
 
 from .cards import EMAIL, PHONE, Line, desk_after_verb, extract_cards
+from .contact_values import unprefixed_spans
 from .tree import clean_text, is_in_chrome
 from .vocabulary import (
     ARTICLE_TEXT_MIN_WORDS,
@@ -133,13 +134,11 @@ def prose_contacts(tree: _Element, taken: set[_Element], order: PageOrder, count
             continue
         for verb in verbs:
             window = _SENTENCE_STOP.split(text[verb.end() : verb.end() + CONTACT_PROSE_WINDOW], maxsplit=1)[0]
-            data = next(
-                iter(sorted((m for m in (PHONE.search(window), EMAIL.search(window)) if m), key=_start)), None
-            )
+            data = _next_data(window, 0, country)
             if data is None:
                 continue
-            end = _data_run_end(window, data.end())
-            if not _PROSE_NAME.search(window[: data.start()]):
+            end = _data_run_end(window, data[1], country)
+            if not _PROSE_NAME.search(window[: data[0]]):
                 contacts.extend(_prose_desk(window, end, country))
                 continue
             cards = extract_cards([Line(text=window[:end], starts_block=True)], country)
@@ -163,19 +162,24 @@ def _prose_desk(window: str, end: int, country: str) -> list[Contact]:
     return [card]
 
 
-def _data_run_end(window: str, end: int) -> int:
+def _data_run_end(window: str, end: int, country: str) -> int:
     """Where the run of numbers and addresses that starts at the first one ends: "… on 020 7946 0123
-    or email press@…", "… 031-390 06 41 070-174 06 41 jonas.bergman@…" — only labels and joining
-    words between them."""
+    or email press@…", "… 031-390 06 41 070-174 06 41 jonas.bergman@…", "… på anna@… eller
+    91 23 45 67" (a Norwegian or Danish number has no leading 0) — only labels and joining words
+    between them."""
     while True:
-        nxt = min(
-            (m for m in (PHONE.search(window, end), EMAIL.search(window, end)) if m),
-            key=_start,
-            default=None,
-        )
-        if nxt is None or not _DATA_GAP.fullmatch(window[end : nxt.start()]):
+        nxt = _next_data(window, end, country)
+        if nxt is None or not _DATA_GAP.fullmatch(window[end : nxt[0]]):
             return end
-        end = nxt.end()
+        end = nxt[1]
+
+
+def _next_data(window: str, at: int, country: str) -> tuple[int, int] | None:
+    """The first number or address in ``window`` from ``at`` on, as (start, end): a number written
+    with 0 or +, an e-mail, or a valid number of a country that dials no leading 0."""
+    found = [m.span() for m in (PHONE.search(window, at), EMAIL.search(window, at)) if m]
+    found += [(start + at, stop + at) for start, stop in unprefixed_spans(window[at:], country)[:1]]
+    return min(found, default=None)
 
 
 def _verb_ends(page: str) -> Iterator[int]:
@@ -187,7 +191,3 @@ def _verb_ends(page: str) -> Iterator[int]:
             if not (at and page[at - 1].isalpha()) and not page[end : end + 1].isalpha():
                 yield end
             at = page.find(verb, end)
-
-
-def _start(match: re.Match[str]) -> int:
-    return match.start()

@@ -39,12 +39,18 @@ def parse_phone(raw: str, country: str) -> phonenumbers.PhoneNumber | None:
 def unprefixed_numbers(text: str, country: str) -> list[str]:
     """Valid numbers written without a leading 0 or +, where the country dials none ("33 66 23 45"
     in Denmark, "45 67 89 01" in Norway); libphonenumber finds them, its metadata says where."""
+    return [text[start:end] for start, end in unprefixed_spans(text, country)]
+
+
+def unprefixed_spans(text: str, country: str) -> list[tuple[int, int]]:
+    """Where :func:`unprefixed_numbers` are in ``text`` (start, end): a sentence's run of contact
+    data ("… på anna@… eller 91 23 45 67") must know where such a number sits."""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(country or "", None)
     if metadata is None or metadata.national_prefix:
         return []
     matcher = phonenumbers.PhoneNumberMatcher(text, country, leniency=phonenumbers.Leniency.VALID)
     return [
-        m.raw_string
+        (m.start, m.end)
         for m in matcher
         if not _ISO_DATE.match(m.raw_string)
         and not _REGISTRY_NUMBER.search(text[max(m.start - 16, 0) : m.start])

@@ -172,3 +172,36 @@ def test_danish_and_norwegian_contact_block_forms(
     # "Yderligere oplysninger", "Kontakt", "tlf."/"mobil"/"Telefon", titles before and after the
     # name, +45 and national numbers without a trunk prefix, "E-post" as a bare link label
     assert _cards(_page(TEXT_DA if country == "DK" else TEXT_NO, body), country) == expected
+
+
+def test_number_under_a_press_heading_takes_the_desk_the_text_sends_to() -> None:
+    """A press page names its desk in a sentence and gives the number lines below with no name
+    ("… you should contact Communications in the first instance." / "Telephone: 020 …"): the number
+    is the desk's (issue 10, set 5)."""
+    html = (
+        "<html><body><article><h1>Press and media enquiries</h1>"
+        "<p>The Communications team issues press releases about the new strategies and major projects "
+        "of Kestrel Vale District Council.</p>"
+        "<h2>Press enquiries</h2>"
+        "<p>Journalists who wish to reach the council about a story should contact Communications before "
+        "anyone else at the council.</p>"
+        "<p>Contact information</p><ul><li>Telephone: 020 7946 0318; 020 7946 0319</li></ul>"
+        "</article></body></html>"
+    )
+    assert [(c.name, c.phone) for c in extract_contacts(html, country="GB")] == [
+        ("Communications", "+442079460318")
+    ]
+
+
+def test_two_desks_in_the_text_leave_the_number_unnamed() -> None:
+    """Which of two desks a bare number belongs to is not said: no name is guessed."""
+    html = (
+        "<html><body><article><h1>Press and media enquiries</h1>"
+        "<p>The Communications team issues press releases about the new strategies and major projects "
+        "of Kestrel Vale District Council.</p>"
+        "<h2>Press enquiries</h2>"
+        "<p>Reporters should contact Communications, and photographers should contact the Press Office.</p>"
+        "<p>Telephone: 020 7946 0318</p>"
+        "</article></body></html>"
+    )
+    assert [c.name for c in extract_contacts(html, country="GB")] != ["Communications"]

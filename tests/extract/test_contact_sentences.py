@@ -76,3 +76,30 @@ def test_a_title_followed_by_its_unit_without_a_comma_is_role_and_organisation()
         "Informationsenheten Tolvby kommun",
         "+46701740652",
     )
+
+
+def test_sentence_number_without_leading_zero_after_the_address() -> None:
+    """A Norwegian or Danish number has no trunk 0: "på <e-post> eller 45 67 89 13" is one contact's
+    run of data, and the number after the address is hers (issue 10, set 5)."""
+    body = (
+        "<p>Mediekontakt</p>"
+        "<p>Pressen kan kontakte informasjonsrådgiver Siri Holtan på siri.holtan@fjellvik.kommune.no "
+        "eller 45 67 89 13. I kriser gjelder egne rutiner.</p>"
+    )
+    assert _found(body, "NO") == [
+        ("Siri Holtan", "informasjonsrådgiver", "siri.holtan@fjellvik.kommune.no", "+4745678913"),
+    ]
+
+
+def test_sentence_with_only_a_number_without_leading_zero() -> None:
+    body = "<p>Har du spørsmål, kan du kontakte rektor Per Øvrebø på 45 67 89 14 i skoletiden.</p>"
+    assert _found(body, "NO") == [("Per Øvrebø", "rektor", None, "+4745678914")]
+
+
+def test_a_sum_without_leading_zero_after_the_address_is_no_phone() -> None:
+    """Only a valid number of the country joins the run: a sum in the next words does not."""
+    body = (
+        "<p>Om ordningen kan du kontakte rådgiver Siri Holtan på siri.holtan@fjellvik.kommune.no, "
+        "som har 120 000 kroner til fordeling.</p>"
+    )
+    assert _found(body, "NO") == [("Siri Holtan", "rådgiver", "siri.holtan@fjellvik.kommune.no", None)]
