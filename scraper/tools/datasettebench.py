@@ -3,6 +3,12 @@
     python -m scraper.tools.datasettebench --articles 1000000         # ~7 GB, generated on first use
     python -m scraper.tools.datasettebench --articles 20000 --runs 5   # a quick look
     python -m scraper.tools.datasettebench --db /data/bench/archive.db # a file generated before
+    python -m scraper.tools.datasettebench --db FILE --before-src DIR  # and another checkout's code
+
+``--before-src`` (a directory holding another commit's ``scraper/``, e.g. from ``git archive``) also
+serves that code's muninews on the same file and times the two side by side, each request
+interleaved, so a change is measured under one machine state (figures taken at different times move with
+the machine's load as much as with the code).
 
 Two servers on the same immutable file, started the way they are deployed:
 
@@ -136,6 +142,27 @@ def print_table(b: httpx.Client, o: httpx.Client, cases: list[Case], title: str,
         print(f"{label:<78} {base_txt} {ours_ms:9.0f} {ratio:>7}", flush=True)
 
 
+def paired_table(cases: list[Case], before: httpx.Client, after: httpx.Client, runs: int) -> None:
+    """Each muninews request on the other code (before) and this one (after), interleaved run by run."""
+    print(f"\npaired, median of {runs} interleaved runs (ms)\n")
+    print(f"{'request':<78} {'before':>9} {'after':>9} {'ratio':>7}")
+    for label, _base_url, url in cases:
+        times: dict[str, list[float]] = {"before": [], "after": []}
+        timed(before, url), timed(after, url)  # warm-up
+        for _ in range(runs):
+            times["before"].append(timed(before, url)[0])
+            times["after"].append(timed(after, url)[0])
+        b, a = statistics.median(times["before"]), statistics.median(times["after"])
+        print(f"{label:<78} {b:9.0f} {a:9.0f} {a / b:7.2f}", flush=True)
+
+
+def before_server(src: Path, db: Path, port: int) -> tuple[list[str], dict[str, str]]:
+    """argv and environment of muninews served from the checkout ``src`` (its code and metadata)."""
+    argv = datasette_argv(db, port=port, immutable=True)
+    argv[argv.index("--metadata") + 1] = str(src / "scraper" / "web" / "datasette_metadata.json")
+    return argv, {**os.environ, "PYTHONPATH": str(src)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m scraper.tools.datasettebench",
@@ -149,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         help="archive to use, generated there if missing (default /tmp/muninews-bench/<N>/archive.db)",
     )
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--before-src", type=Path, help="another checkout to time side by side with this one")
     args = parser.parse_args(argv)
     db = args.db or Path(f"/tmp/muninews-bench/{args.articles}/archive.db")
     if not db.exists():
@@ -182,6 +210,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"baseline facets timed out: {plain_json.get('facets_timed_out') or 'none'}")
         problems = check_exact(db, o)
         expression = o.get("/-/search", params={"q": COMMON_WORD, "_format": "json"}).json()["expression"]
+        if args.before_src:
+            port = free_port()
+            before_argv, env = before_server(args.before_src.resolve(), db, port)
+            with (
+                served(before_argv, port, timeout=START_TIMEOUT, env=env, cwd=args.before_src),
+                httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as before,
+            ):
+                timed(before, f"/-/search?q={RARE_WORD}")  # builds its facet arrays
+                paired_table(cases, before, o, args.runs)
     load = ", ".join(f"{a:.1f}-{b:.1f}" for a, b in zip(load_before, os.getloadavg(), strict=True))
     print(f"common word searched as: {expression}")
     print(f"load average (1, 5, 15 min) at start-end: {load}")

@@ -12,6 +12,7 @@ municipality, e-mail, the phone as E.164 (for ``tel:`` links) and as the page pr
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -45,19 +46,21 @@ class PeopleIndex:
         contact_article, contact_person = pairs("contacts")
         return cls(quote_article, quote_person, contact_article, contact_person)
 
+    @functools.cached_property
+    def _sizes(self) -> tuple[int, int]:
+        """1 + the largest article id and 1 + the largest person id in the pairs: a pass over every
+        pair, made once instead of on each search."""
+
+        def top(*arrays: np.ndarray) -> int:
+            return 1 + max((int(a.max()) for a in arrays if len(a)), default=0)
+
+        return top(self.quote_article, self.contact_article), top(self.quote_person, self.contact_person)
+
     def counts(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Per person id: how many quotes and how many contact listings the articles ``ids`` hold."""
-        size = 1 + max(
-            int(ids.max()) if len(ids) else 0,
-            int(self.quote_article.max()) if len(self.quote_article) else 0,
-            int(self.contact_article.max()) if len(self.contact_article) else 0,
-        )
-        matched = np.zeros(size, dtype=bool)
+        articles, people = self._sizes
+        matched = np.zeros(max(articles, int(ids.max()) + 1 if len(ids) else 0), dtype=bool)
         matched[ids] = True
-        people = 1 + max(
-            int(self.quote_person.max()) if len(self.quote_person) else 0,
-            int(self.contact_person.max()) if len(self.contact_person) else 0,
-        )
         quoted = np.bincount(self.quote_person[matched[self.quote_article]], minlength=people)
         listed = np.bincount(self.contact_person[matched[self.contact_article]], minlength=people)
         return quoted, listed
