@@ -286,6 +286,11 @@ def format_sweden(r: SwedenResult) -> str:
         f"peak RSS {c1.peak_rss_mb:.0f} MB, exit {c1.returncode}",
         f"  {c1.cpu:.1f} CPU-s (crawl process and workers); the crawl process was runnable (on a core or "
         f"waiting for one) in {c1.runnable:.0%} of samples",
+        *(
+            f"  crawl process {line.split('resources: ', 1)[1]}"
+            for line in c1.log.splitlines()[-40:]
+            if "resources: " in line
+        ),  # its reactor thread's own CPU: the spider's work per page
         f"  bound 1.5 × max(largest site {r.max_requests} requests × D = {r.max_requests * r.delay:.1f} s, "
         f"extraction {r.extract_cpu:.1f} CPU-s / {r.cores} cores = {r.extract_cpu / r.cores:.1f} s) + 30 s = "
         f"{r.bound:.1f} s: {'within' if c1.seconds <= r.bound else 'OVER'} ({c1.seconds / r.bound:.2f} of it)",
