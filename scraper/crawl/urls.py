@@ -35,8 +35,12 @@ def _kept_query(query: str) -> list[tuple[str, str]]:
     ]
 
 
+@_cached
 def clean_url(url: str) -> str:
     """The URL to request: the link as found, without tracking parameters, session ids and fragment.
+
+    Cached as :func:`canonical_url` is: the same navigation and teaser links are cleaned on every
+    page of a site (19,000 calls for 2,000 pages of the generated Sweden).
 
     Nothing else changes (not the trailing slash, not the case, not the order of the query): a
     strict server answers 404 for any other form of the path, and relative links on the page

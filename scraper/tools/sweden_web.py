@@ -9,8 +9,12 @@ of the platform, the platform's own fingerprints in every page's ``<head>``: gen
 paths), and :class:`SwedenWeb` serves every site on its own 127.0.0.0/8 address (127.0.1.1,
 127.0.1.2, ...), all in this process. ``python -m scraper.tools.bench sweden`` crawls it.
 
-Switching on more of the generator for some sites (press rooms, PDF releases, once the generator
-has them) is one line: a share in :data:`OPTION_SHARES`, keyed by the :class:`Options` field.
+Switching on more of the generator for some sites is one line: a share in :data:`OPTION_SHARES`,
+keyed by the :class:`Options` field. Press rooms and PDF releases are on for a share of the working
+sites (``scraper.demo.sitegen.second``): a Mynewsdesk-like newsroom with its RSS feed on an address of
+its own (127.0.3.1, ...: its own Scrapy slot, as each kommun's site), configured in the registry for
+every other one and only linked from the kommun's homepage for the rest, so both ways of finding a
+press room are crawled.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from typing import Any
 from scraper.demo.sitegen import GeneratedSite, StrictServer, choose, generate
 from scraper.demo.sitegen.serve import Answer, StrictApp
 from scraper.registry import Municipality
+
+RSS_TYPE = "application/rss+xml"
 
 #: Platforms and their weights, roughly as Swedish kommuner run them (SiteVision the large majority).
 PLATFORM_WEIGHTS: tuple[tuple[str, int], ...] = (
@@ -42,9 +48,14 @@ BROKEN_KINDS = ("5xx", "robots5xx", "refused")
 #: The others publish :data:`LATER_ARTICLES` more: the generator adds them as the oldest, the last two
 #: only in the feed or the sitemap on a site with such orphans, so the first of three is listed.
 QUIET_EVERY = 23
-#: Options fields of the generator switched on for a share of the sites, e.g. ``"tabs": 0.3``.
-#: Press rooms and PDF releases join here once the generator has their options (``"press_room": 0.3``).
-OPTION_SHARES: dict[str, float] = {}
+#: Options fields of the generator switched on for a share of the working sites, e.g. ``"tabs": 0.3``
+#: (drawn from a random generator of their own, so the platforms and sizes stay what they were).
+OPTION_SHARES: dict[str, float] = {"press_room": 0.3, "pdf_releases": 0.2}
+#: The value an option switched on takes (True unless here): two PDF releases, and then an agenda.
+OPTION_VALUES: dict[str, Any] = {"pdf_releases": 2}
+#: Of the sites with a press room, every this many (the first, the third, ...) has it configured in the
+#: registry (newsroom and feed); the others' press rooms are found from the homepage's link.
+CONFIGURED_EVERY = 2
 ARTICLES = (18, 22)  # articles per site, inclusive
 LATER_ARTICLES = 3
 
@@ -118,6 +129,11 @@ class SitePlan:
         return f"127.0.{1 + self.index // 250}.{1 + self.index % 250}"
 
     @property
+    def press_host(self) -> str:
+        """Where its press room is served: an address of its own, as each site has."""
+        return f"127.0.{3 + self.index // 250}.{1 + self.index % 250}"
+
+    @property
     def seed(self) -> int:
         return 50_000 + self.index
 
@@ -134,8 +150,10 @@ def plan_sweden(municipalities: list[Municipality], shares: dict[str, float] | N
         broken = BROKEN_KINDS[(i // every) % len(BROKEN_KINDS)] if i % every == every - 1 else ""
         quiet = not broken and working % quiet_every == quiet_every // 2
         working += not broken
-        options = {k: True for k, share in (shares if shares is not None else OPTION_SHARES).items()
-                   if rng.random() < share}  # fmt: skip
+        drawn = random.Random(f"sweden-options:{m.id}")
+        options = {k: OPTION_VALUES.get(k, True)
+                   for k, share in (shares if shares is not None else OPTION_SHARES).items()
+                   if drawn.random() < share and not broken}  # fmt: skip
         platform = rng.choices(names, weights)[0]
         plans.append(SitePlan(m, i, platform, rng.randint(*ARTICLES), broken, quiet, options))
     return plans
@@ -196,16 +214,27 @@ class SwedenWeb:
         self.plans = plans
         self.sites: dict[str, GeneratedSite] = {}
         self.servers: dict[str, StrictServer] = {}
-        self.ports: dict[str, int] = {}
+        self.press_servers: dict[str, StrictServer] = {}  # kommun id → its press room's server
+        self.ports: dict[str, int] = {}  # kommun id (and press room id) → port
         try:
             for plan in plans:
                 mid = plan.municipality.id
-                self.sites[mid] = build_site(plan, 0 if plan.quiet else extra_articles)
+                site = self.sites[mid] = build_site(plan, 0 if plan.quiet else extra_articles)
                 port = (ports or {}).get(mid, 0)
                 if plan.broken == "refused":
                     self.ports[mid] = port or closed_port(plan.host)
                     continue
-                server = StrictServer(self.sites[mid], host=plan.host, port=port, app=APPS[plan.broken])
+                press = ""
+                if site.press_room is not None:
+                    room = site.press_room
+                    self.press_servers[mid] = StrictServer(
+                        room, host=plan.press_host, port=(ports or {}).get(room.id, 0)
+                    )
+                    press = self.press_servers[mid].origin
+                    self.ports[room.id] = int(press.rsplit(":", 1)[1])
+                server = StrictServer(
+                    site, host=plan.host, port=port, app=APPS[plan.broken], press_origin=press
+                )
                 self.servers[mid] = server
                 self.ports[mid] = int(server.origin.rsplit(":", 1)[1])
         except BaseException:
@@ -213,24 +242,50 @@ class SwedenWeb:
             raise
 
     def registry(self) -> list[Municipality]:
-        """The registry pointing at the generated sites (no platform hint: the crawl must see it)."""
-        return [replace(p.municipality, homepage=self.homepage(p), platform=None,
-                        news_url=None, feed_url=None, press_rooms=[]) for p in self.plans]  # fmt: skip
+        """The registry pointing at the generated sites (no platform hint: the crawl must see it); the
+        press rooms of every :data:`CONFIGURED_EVERY`-th site that has one, the others only linked."""
+        out, rooms_seen = [], 0
+        for p in self.plans:
+            rooms: list[dict[str, str | None]] = []
+            room, press = self.sites[p.municipality.id].press_room, self.press_servers.get(p.municipality.id)
+            if room is not None and press is not None:
+                if rooms_seen % CONFIGURED_EVERY == 0:
+                    feed = next(path for path, page in room.pages.items() if page.ctype.startswith(RSS_TYPE))
+                    rooms.append(
+                        {"kind": "mynewsdesk", "url": press.url(room.listing), "feed_url": press.url(feed)}
+                    )
+                rooms_seen += 1
+            out.append(replace(p.municipality, homepage=self.homepage(p), platform=None,
+                               news_url=None, feed_url=None, press_rooms=rooms))  # fmt: skip
+        return out
+
+    def press_room_hosts_setting(self) -> str:
+        """``MUNINEWS_PRESS_ROOM_HOSTS`` for a crawl of this Sweden: every press room's host:port is
+        Mynewsdesk's (as ``www.mynewsdesk.com`` is on the real web)."""
+        return ",".join(f"{s.origin.removeprefix('http://')}=mynewsdesk" for s in self.press_servers.values())
 
     def homepage(self, plan: SitePlan) -> str:
         return f"http://{plan.host}:{self.ports[plan.municipality.id]}/"
 
     def requests(self, mid: str) -> int:
+        """Requests the kommun's site answered (its press room is another host: :meth:`press_requests`)."""
         server = self.servers.get(mid)
         return len(server.app.requests) if server else 0
 
+    def press_requests(self, mid: str) -> int:
+        server = self.press_servers.get(mid)
+        return len(server.app.requests) if server else 0
+
+    def _all(self) -> list[StrictServer]:
+        return [*self.press_servers.values(), *self.servers.values()]
+
     def start(self) -> SwedenWeb:
-        for s in self.servers.values():
+        for s in self._all():
             s.start()
         return self
 
     def stop(self) -> None:
-        for s in self.servers.values():
+        for s in self._all():
             s.stop()
 
     def __enter__(self) -> SwedenWeb:

@@ -56,6 +56,40 @@ def test_each_platforms_site_is_detected_as_it_and_named_as_the_kommun() -> None
             assert found is not None and found.platform == platform, (platform, path)
 
 
+def test_press_rooms_and_pdf_releases_are_on_for_a_share_of_the_working_sites_only() -> None:
+    plans = plan_sweden(load_registry())
+    rooms = [p for p in plans if p.options.get("press_room")]
+    pdfs = [p for p in plans if p.options.get("pdf_releases")]
+    assert 0.2 * len(plans) < len(rooms) < 0.4 * len(plans) and 0.1 * len(plans) < len(pdfs) < 0.3 * len(
+        plans
+    )
+    assert not any(p.broken for p in [*rooms, *pdfs])
+    # Drawn apart from the rest: without them every site is the same platform and size.
+    bare = plan_sweden(load_registry(), shares={})
+    assert [(p.platform, p.articles) for p in bare] == [(p.platform, p.articles) for p in plans]
+    assert not any(p.options for p in bare)
+
+
+def test_a_press_room_is_served_on_its_own_address_configured_or_linked_from_the_homepage() -> None:
+    plans = [p for p in plan_sweden(load_registry()[:30]) if p.options.get("press_room")][:2]
+    with SwedenWeb(plans) as web:
+        registry = web.registry()
+        for plan in plans:
+            room, press = web.sites[plan.municipality.id].press_room, web.press_servers[plan.municipality.id]
+            assert room is not None and press.origin.startswith(f"http://{plan.press_host}:")
+            assert plan.press_host != plan.host and _get(press.url(room.listing)) == 200
+        assert registry[0].press_rooms and registry[0].press_rooms[0]["kind"] == "mynewsdesk"
+        feed = registry[0].press_rooms[0]["feed_url"]
+        assert feed and "/se/rss/source/" in feed and _get(feed) == 200
+        assert not registry[1].press_rooms  # found from the homepage's link
+        home = web.sites[plans[1].municipality.id].pages["/"].body
+        assert "{{press_origin}}" in home  # served as the press room's origin
+        hosts = web.press_room_hosts_setting().split(",")
+        assert sorted(hosts) == sorted(
+            f"{s.origin.removeprefix('http://')}=mynewsdesk" for s in web.press_servers.values()
+        )
+
+
 def test_later_articles_are_added_to_active_sites_only() -> None:
     plans = plan_sweden(load_registry()[:30])
     active, quiet = next(p for p in plans if not p.quiet), next(p for p in plans if p.quiet)
@@ -76,7 +110,10 @@ def test_broken_sites_answer_as_planned() -> None:
             _get(home["refused"])
         registry = web.registry()
     assert [m.homepage for m in registry] == [home[p.broken] for p in chosen]
-    assert all(m.platform is None and not m.press_rooms for m in registry)
+    assert all(m.platform is None for m in registry)  # the crawl must see it
+    assert all(
+        not m.press_rooms for m, p in zip(registry, chosen, strict=True) if not p.options.get("press_room")
+    )
 
 
 @pytest.mark.e2e
@@ -87,5 +124,9 @@ def test_a_30_site_sweden_is_crawled_right(tmp_path) -> None:
     assert r.tally.truth >= 400 and r.tally.recall >= 0.98 and r.tally.precision >= 0.99, report
     assert r.problems() == [], report  # broken failing with a reason, quiet quiet, platforms right
     assert r.duplicates == 0, report
+    s = r.second_sources  # no release stored twice across site and press room, PDFs as releases
+    assert s.copies > 0 and s.merged == s.copies and s.stored_twice == 0, report
+    assert s.only > 0 and s.only_stored == s.only and s.only_merged == 0, report
+    assert s.pdf_releases > 0 and s.pdf_stored == s.pdf_releases and s.pdf_agendas_stored == 0, report
     assert r.first.peak_rss_mb <= 1024, report
     assert all(r.notes[p.municipality.id] for p in r.plans if p.broken), report

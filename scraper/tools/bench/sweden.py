@@ -9,7 +9,13 @@ Two crawls of the real CLI, in a subprocess, over one registry file pointing at 
 2. every site that is not quiet has published more articles, quiet sites nothing
    (``--revisit all``, so the new article is found wherever it is listed): sites ok / failing /
    quiet, every broken site failing with a reason, every quiet site quiet, the platform the crawl
-   saw against the planned one, articles stored twice.
+   saw against the planned one, articles stored twice; and across sources (the press rooms and PDF
+   releases of :data:`~scraper.tools.sweden_web.OPTION_SHARES`, scored as
+   :mod:`scraper.tools.secondbench` scores them): press copies of a site article merged into it or
+   stored twice, press-only releases stored or wrongly merged, PDF releases stored, agendas refused.
+
+Recall and precision count a site's articles, its PDF releases and its press room's own releases; a
+press copy merged into its site article counts as that article (under either URL).
 
 The extraction CPU-seconds are measured in this process on up to :data:`CPU_SAMPLE` article pages
 per site, scaled to the site's articles.
@@ -30,6 +36,7 @@ from pathlib import Path
 from scraper.crawl.urls import canonical_url
 from scraper.registry import load_registry, save_registry
 from scraper.tools.crawlbench import SiteScore, Tally
+from scraper.tools.secondbench import SecondScore, score_site
 from scraper.tools.sweden_web import LATER_ARTICLES, SitePlan, SwedenWeb, plan_sweden
 
 CPU_SAMPLE = 3  # article pages per site timed for the extraction CPU figure
@@ -62,6 +69,7 @@ class SwedenResult:
     notes: dict[str, str] = field(default_factory=dict)  # municipality id → latest crawl note
     platforms: dict[str, str | None] = field(default_factory=dict)  # municipality id → platform seen
     duplicates: int = 0
+    second_sources: SecondScore = field(default_factory=SecondScore)
     missed: dict[str, list[str]] = field(default_factory=dict)
     extra: dict[str, list[str]] = field(default_factory=dict)
 
@@ -83,6 +91,12 @@ class SwedenResult:
                 out.append(f"{mid}: {'quiet' if p.quiet else 'active'} but {got} ({self.notes.get(mid)!r})")
             if not p.broken and self.platforms.get(mid) != p.platform:
                 out.append(f"{mid}: platform {p.platform} seen as {self.platforms.get(mid)}")
+        s = self.second_sources
+        for count, what in ((s.stored_twice, "press copies stored twice"), (s.only_merged,
+                            "press-only releases merged into another article"),
+                            (s.pdf_agendas_stored, "PDF agendas stored"), (s.missed, "releases missed")):  # fmt: skip
+            if count:
+                out.append(f"{what}: {count}")
         return out
 
 
@@ -147,11 +161,25 @@ def _score(web: SwedenWeb, db: Path, result: SwedenResult) -> None:
         mid, site = p.municipality.id, web.sites[p.municipality.id]
         origin = web.homepage(p).rstrip("/")
         truth = {canonical_url(origin + path): path for path in site.articles}
-        got = {canonical_url(u): u for u in stored.get(mid, [])}
+        press, alias = web.press_servers.get(mid), {}  # a press copy's URL → its site article's
+        if press is not None and site.press_room is not None:
+            truth |= {canonical_url(press.url(path)): press.url(path) for path in site.press_room.articles}
+            alias = {
+                canonical_url(press.url(c)): canonical_url(origin + a) for c, a in site.press_copies.items()
+            }
+        got: dict[str, str] = {}
+        extra = []
+        for u in stored.get(mid, []):
+            key = alias.get(canonical_url(u), canonical_url(u))
+            if key in got:  # a press copy and its site article both stored: one of them is extra
+                extra.append(u)
+            got[key] = u
         s = SiteScore(site, found=len(truth.keys() & got.keys()))
         s.missed = sorted(truth[k] for k in truth.keys() - got.keys())
-        s.extra = sorted(got[k] for k in got.keys() - truth.keys())
+        s.extra = sorted([*extra, *(got[k] for k in got.keys() - truth.keys())])
         result.tally.add(s)
+        if site.press_room is not None or any(kind == "pdf" for kind in site.articles.values()):
+            result.second_sources.add(score_site(site, web.servers[mid], press, db))
         if s.missed:
             result.missed[mid] = s.missed
         if s.extra:
@@ -185,9 +213,12 @@ def _health(db: Path, result: SwedenResult) -> None:
             "(select max(id) from crawls c2 where c2.municipality_id = c.municipality_id)"
         ):
             result.notes[mid] = note or ""
+        # Within one source: across a site and its press room the generated Sweden has a release
+        # with a site article's headline and date but another text (two articles, rightly), and
+        # copies stored twice are counted against the generator's truth (``second_sources``).
         twice = conn.execute(
-            "select count(*) - count(distinct municipality_id || char(0) || lower(title) || char(0) || "
-            "coalesce(published, '')) from articles"
+            "select count(*) - count(distinct municipality_id || char(0) || source || char(0) || "
+            "lower(title) || char(0) || coalesce(published, '')) from articles"
         )
         result.duplicates = int(twice.fetchone()[0])
     finally:
@@ -220,9 +251,13 @@ def run_sweden(
         stale.unlink()
     with SwedenWeb(plans) as web:
         save_registry(web.registry(), registry)
+        extra += ["-s", f"MUNINEWS_PRESS_ROOM_HOSTS={web.press_room_hosts_setting()}"]
         first = _crawl(registry, db, delay, workers, timeout, *extra)
-        result = SwedenResult(plans, delay, cores, workers, first, None, Tally(),
-                              max(web.requests(p.municipality.id) for p in plans), 0.0)  # fmt: skip
+        # A press room is a host of its own (its own slot, its own delay), so it is a "site" here too.
+        largest = max(
+            max(web.requests(p.municipality.id), web.press_requests(p.municipality.id)) for p in plans
+        )
+        result = SwedenResult(plans, delay, cores, workers, first, None, Tally(), largest, 0.0)
         _score(web, db, result)
         result.extract_cpu = extraction_cpu(web, result.working())
         ports = web.ports
@@ -251,6 +286,11 @@ def format_sweden(r: SwedenResult) -> str:
         f"peak RSS {c1.peak_rss_mb:.0f} MB, exit {c1.returncode}",
         f"  {c1.cpu:.1f} CPU-s (crawl process and workers); the crawl process was runnable (on a core or "
         f"waiting for one) in {c1.runnable:.0%} of samples",
+        *(
+            f"  crawl process {line.split('resources: ', 1)[1]}"
+            for line in c1.log.splitlines()[-40:]
+            if "resources: " in line
+        ),  # its reactor thread's own CPU: the spider's work per page
         f"  bound 1.5 × max(largest site {r.max_requests} requests × D = {r.max_requests * r.delay:.1f} s, "
         f"extraction {r.extract_cpu:.1f} CPU-s / {r.cores} cores = {r.extract_cpu / r.cores:.1f} s) + 30 s = "
         f"{r.bound:.1f} s: {'within' if c1.seconds <= r.bound else 'OVER'} ({c1.seconds / r.bound:.2f} of it)",
@@ -272,7 +312,14 @@ def format_sweden(r: SwedenResult) -> str:
             else "(needs the second crawl)"
         ),
         f" platform detected right: {seen_right}/{len(r.working())}",
-        f" articles stored twice (same municipality, title and date): {r.duplicates}",
+        f" articles stored twice (same municipality, source, title and date): {r.duplicates}",
+        f" second sources ({sum(1 for p in r.plans if p.options.get('press_room'))} press rooms, "
+        f"{sum(1 for p in r.plans if p.options.get('pdf_releases'))} sites with PDF releases): "
+        f"press copies {r.second_sources.copies}, merged into the site article {r.second_sources.merged}, "
+        f"stored twice {r.second_sources.stored_twice}; press-only releases {r.second_sources.only}, "
+        f"stored {r.second_sources.only_stored}, wrongly merged {r.second_sources.only_merged}; "
+        f"PDF releases {r.second_sources.pdf_releases}, stored {r.second_sources.pdf_stored}; "
+        f"PDF agendas {r.second_sources.pdf_agendas}, stored {r.second_sources.pdf_agendas_stored}",
     ]
     for p in broken:
         lines.append(f"  {p.municipality.id} ({p.broken}): {r.notes.get(p.municipality.id)}")
