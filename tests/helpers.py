@@ -316,3 +316,22 @@ def served_datasette(db: Path) -> Iterator[str]:
     port = free_port()
     with server.served(datasette_argv(db, port=port, immutable=True), port, timeout=60):
         yield f"http://127.0.0.1:{port}"
+
+
+#: Debian's Chromium (Playwright's own browser download does not work here) and its flags for the
+#: browser tests: headless, no network of its own.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+#: Playwright's default is 30 s; on a 2-core CI machine busy with the rest of the suite the first
+#: search of a freshly started Datasette (facet arrays being built) has taken longer than that.
+BROWSER_TIMEOUT_MS = 60_000

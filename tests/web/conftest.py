@@ -21,19 +21,7 @@ import pytest
 from scraper.archive import Archive
 from scraper.items import Article, Contact, Quote
 from scraper.web.serve import prepare
-from tests.helpers import served_datasette
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.helpers import BROWSER_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, served_datasette
 
 #: Fictional municipalities of the demo web need a place on the map. Until the demo registry
 #: carries coordinates, the test gives them these (plausible, made-up seats).
@@ -131,6 +119,7 @@ def browser():
 @pytest.fixture
 def page(browser, server):
     context = browser.new_context(base_url=server, viewport={"width": 1200, "height": 900})
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -146,6 +135,7 @@ def phone(browser, server):
         base_url=server, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
         has_touch=True,
     )  # fmt: skip
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     page = context.new_page()
     yield page
     context.close()

@@ -19,16 +19,15 @@ from typing import Any
 import pytest
 
 from scraper.web.serve import prepare
-from tests.helpers import ROOT, searchable_copy, served_datasette
+from tests.helpers import (
+    BROWSER_TIMEOUT_MS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    searchable_copy,
+    served_datasette,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-]
 ARTIFACTS = ROOT / "test-artifacts" / "browser-people"
 PHONE = {"width": 390, "height": 844}
 
@@ -64,6 +63,7 @@ def browser() -> Iterator[Any]:
 
 def open_page(browser: Any, server: str, viewport: dict[str, int] | None = None) -> Any:
     context = browser.new_context(base_url=server, viewport=viewport or {"width": 1200, "height": 900})
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     page = context.new_page()
     page.errors = []
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
