@@ -22,22 +22,20 @@ PINT = "datasette.vendored.pint"
 
 def _real_pint() -> Any:
     """The vendored pint, imported on first call: run from its own spec into ``sys.modules``
-    (where the stand-in was), as the import system would, so pint's relative imports find it."""
+    (where the stand-in was), as the import system would, so pint's relative imports find it;
+    from then on ``sys.modules`` holds the real module."""
     module = sys.modules.get(PINT)
-    if isinstance(module, _LazyPint):
-        real = module._real
-        if real is None:
-            spec = module._spec
-            real = importlib.util.module_from_spec(spec)
-            sys.modules[PINT] = real
-            try:
-                spec.loader.exec_module(real)
-            except BaseException:
-                sys.modules[PINT] = module
-                raise
-            module._real = real
-        return real
-    return importlib.import_module(PINT)
+    if not isinstance(module, _LazyPint):
+        return importlib.import_module(PINT)
+    spec: Any = module.__spec__  # install() set it, with a loader
+    real = importlib.util.module_from_spec(spec)
+    sys.modules[PINT] = real
+    try:
+        spec.loader.exec_module(real)
+    except BaseException:
+        sys.modules[PINT] = module
+        raise
+    return real
 
 
 class LazyUnitRegistry:
@@ -70,8 +68,6 @@ class _LazyPint(types.ModuleType):
     def __init__(self, spec: Any) -> None:
         super().__init__(PINT)
         self.__spec__ = spec
-        self._spec = spec
-        self._real: Any = None
 
     def __getattr__(self, name: str) -> Any:
         if name == "UnitRegistry":

@@ -17,12 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import shot
+from tests.helpers import BROWSER_TIMEOUT_MS, shot
 
 pytestmark = [pytest.mark.browser]
-
-#: Generous for a loaded 2-core machine; Playwright waits for the condition, never a fixed sleep.
-TIMEOUT = 60_000
 
 
 def _one(db: Path, sql: str, *args: object) -> tuple:
@@ -31,6 +28,28 @@ def _one(db: Path, sql: str, *args: object) -> tuple:
         return conn.execute(sql, args).fetchone()
     finally:
         conn.close()
+
+
+def _get(page, url: str):
+    """A request in the page's context (its cookies, its base URL); API requests do not take the
+    context's default timeout, so they get the same one here."""
+    return page.request.get(url, timeout=BROWSER_TIMEOUT_MS)
+
+
+def _banner(page, article_id: int, kind: str) -> str:
+    """The text of the article page's ``edited`` or ``removed`` banner, once it is there."""
+    page.goto(f"/archive/articles/{article_id}")
+    banner = page.locator(f".mn-banner.{kind}")
+    banner.wait_for()
+    return banner.inner_text()
+
+
+def _search_hit(page, title: str, article_id: int):
+    """Search for the first long word of ``title``; the hit of ``article_id`` in the results."""
+    word = re.findall(r"\w{4,}", title)[0]
+    page.goto(f"/-/search?q={word}&per_page=100")
+    page.wait_for_selector(".mn-hits li")
+    return page.locator(f".mn-hits li:has(a.title[href$='/articles/{article_id}'])")
 
 
 def _hit_ids(page) -> set[int]:
@@ -50,12 +69,12 @@ def test_inflected_forms_are_found_and_exact_word_is_not(page, browser_db: Path)
     ]  # fmt: skip
     conn.close()
     assert inflected_only, "the demo archive has no article that says only 'biblioteket'"
-    page.goto("/-/search?q=bibliotek&per_page=100", timeout=TIMEOUT)
-    page.wait_for_selector(".mn-hits li", timeout=TIMEOUT)
+    page.goto("/-/search?q=bibliotek&per_page=100")
+    page.wait_for_selector(".mn-hits li")
     stemmed = _hit_ids(page)
     shot(page, "inflection-bibliotek")
     assert set(inflected_only) <= stemmed, sorted(set(inflected_only) - stemmed)
-    page.goto("/-/search?q=%3Dbibliotek&per_page=100", timeout=TIMEOUT)
+    page.goto("/-/search?q=%3Dbibliotek&per_page=100")
     page.wait_for_load_state("domcontentloaded")
     exact = _hit_ids(page)
     shot(page, "inflection-exact-bibliotek")
@@ -65,8 +84,8 @@ def test_inflected_forms_are_found_and_exact_word_is_not(page, browser_db: Path)
 
 def test_export_links_give_the_same_set_as_the_page(page) -> None:
     """The CSV and JSON links on the search page export the articles the page lists, with its filters."""
-    page.goto("/-/search?q=skola&per_page=100", timeout=TIMEOUT)
-    page.wait_for_selector(".mn-hits li", timeout=TIMEOUT)
+    page.goto("/-/search?q=skola&per_page=100")
+    page.wait_for_selector(".mn-hits li")
     shown = _hit_ids(page)
     total = int(page.inner_text("#total").replace(",", ""))
     assert len(shown) == total  # all on one page, so the sets can be compared whole
@@ -74,18 +93,18 @@ def test_export_links_give_the_same_set_as_the_page(page) -> None:
     csv_href = page.locator("a.export-csv").get_attribute("href")
     json_href = page.locator("a.export-json").get_attribute("href")
     assert "q=skola" in csv_href and "q=skola" in json_href
-    csv_resp = page.request.get(csv_href, timeout=TIMEOUT)
+    csv_resp = _get(page, csv_href)
     assert csv_resp.ok  # Datasette's CSV: text/plain unless downloaded with _dl
     csv_rows = list(csv.DictReader(io.StringIO(csv_resp.text())))
     assert {int(r["id"]) for r in csv_rows} == shown
-    json_resp = page.request.get(json_href, timeout=TIMEOUT)
+    json_resp = _get(page, json_href)
     assert json_resp.ok
     body = json_resp.json()
     items = (
         body if isinstance(body, list) else body.get("rows") or body.get("articles") or body.get("results")
     )
     assert {int(r["id"]) for r in items} == shown, json.dumps(body)[:500]
-    feed = page.request.get(page.locator("a.feed").first.get_attribute("href"), timeout=TIMEOUT)
+    feed = _get(page, page.locator("a.feed").first.get_attribute("href"))
     assert feed.ok
     assert (
         feed.text().count("<entry") == total
@@ -97,24 +116,18 @@ def test_edited_article_has_a_banner_a_badge_and_a_feed(page, browser_db: Path) 
         browser_db,
         "select a.id, a.title from articles a join revisions r on r.article_id = a.id order by r.id limit 1",
     )
-    page.goto(f"/archive/articles/{article_id}", timeout=TIMEOUT)
-    banner = page.locator(".mn-banner.edited")
-    banner.wait_for(timeout=TIMEOUT)
-    assert "edited after it was first archived" in banner.inner_text()
+    assert "edited after it was first archived" in _banner(page, article_id, "edited")
     shot(page, "edited-banner")
-    banner.locator("a.diff").click()
-    page.wait_for_url(re.compile(r"/-/diff/\d+"), timeout=TIMEOUT)
+    page.locator(".mn-banner.edited a.diff").click()
+    page.wait_for_url(re.compile(r"/-/diff/\d+"))
     assert "Simhallen" in page.content() or page.locator("del").count() >= 1
     shot(page, "edited-diff")
     # the badge in search hits: search the first word of the title, the edited article carries "edited"
-    word = re.findall(r"\w{4,}", title)[0]
-    page.goto(f"/-/search?q={word}&per_page=100", timeout=TIMEOUT)
-    page.wait_for_selector(".mn-hits li", timeout=TIMEOUT)
-    hit = page.locator(f".mn-hits li:has(a.title[href$='/articles/{article_id}'])")
+    hit = _search_hit(page, title, article_id)
     assert hit.locator(".mn-badge.edited").count() == 1
     assert page.locator(".mn-badge.edited").count() == 1  # only the one edited article
     shot(page, "edited-badge")
-    feed = page.request.get("/-/feeds/edited.atom", timeout=TIMEOUT)
+    feed = _get(page, "/-/feeds/edited.atom")
     assert feed.ok and "atom" in feed.headers["content-type"]
     assert f"/archive/articles/{article_id}" in feed.text()
 
@@ -124,22 +137,16 @@ def test_removed_article_has_a_banner_a_badge_and_a_feed(page, browser_db: Path)
         browser_db,
         "select id, title, municipality_id from articles where removed is not null order by id limit 1",
     )
-    page.goto(f"/archive/articles/{article_id}", timeout=TIMEOUT)
-    banner = page.locator(".mn-banner.removed")
-    banner.wait_for(timeout=TIMEOUT)
-    assert "removed from the municipality's website" in banner.inner_text()
+    assert "removed from the municipality's website" in _banner(page, article_id, "removed")
     shot(page, "removed-banner")
-    word = re.findall(r"\w{4,}", title)[0]
-    page.goto(f"/-/search?q={word}&per_page=100", timeout=TIMEOUT)
-    page.wait_for_selector(".mn-hits li", timeout=TIMEOUT)
-    hit = page.locator(f".mn-hits li:has(a.title[href$='/articles/{article_id}'])")
+    hit = _search_hit(page, title, article_id)
     assert hit.locator(".mn-badge.removed").count() == 1
     shot(page, "removed-badge")
     for query in ("", f"?municipality={municipality}"):
-        feed = page.request.get(f"/-/feeds/removed.atom{query}", timeout=TIMEOUT)
+        feed = _get(page, f"/-/feeds/removed.atom{query}")
         assert feed.ok and f"/archive/articles/{article_id}" in feed.text()
     other = _one(browser_db, "select id from municipalities where id != ? order by id limit 1", municipality)[
         0
     ]
-    feed = page.request.get(f"/-/feeds/removed.atom?municipality={other}", timeout=TIMEOUT)
+    feed = _get(page, f"/-/feeds/removed.atom?municipality={other}")
     assert feed.ok and f"/archive/articles/{article_id}" not in feed.text()
