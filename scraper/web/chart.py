@@ -18,8 +18,8 @@ from scraper.web import limits, links
 from scraper.web.archive_db import archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES, file_key
 from scraper.web.filters import DAY_INDEXES, SearchRequest, apply_filters, search_request
+from scraper.web.matches import article_ids
 from scraper.web.query import parse_query, query_too_long
-from scraper.web.search import matching_ids
 
 PALETTE = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
@@ -192,7 +192,7 @@ def matching_monthly_counts(
             else np.zeros(0, np.int64)
         )
     else:
-        ids = index.known(matching_ids(conn, "articles_fts", parsed.expression))
+        ids = index.known(article_ids(conn, path, immutable, parsed))
     filtered = apply_filters(index, DAY_INDEXES.get(conn, path, immutable).of(conn, ids), ids, req)
     days = filtered.all_days[filtered.passing()]
     dated = days > 0

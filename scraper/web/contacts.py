@@ -24,9 +24,9 @@ from datasette.utils.asgi import Response
 from scraper.web import limits
 from scraper.web.archive_db import DATABASE_NAME, archive_database, ensure_can_view
 from scraper.web.facets import FACET_INDEXES
+from scraper.web.matches import article_ids
 from scraper.web.people_index import PEOPLE_INDEXES, people_rows
 from scraper.web.query import parse_query, query_too_long
-from scraper.web.search import matching_ids
 
 PAGE_SIZE = 50
 _REACHABLE = "(p.contact_count > 0 OR p.email IS NOT NULL OR p.phone IS NOT NULL)"
@@ -82,9 +82,7 @@ def _topic_people(
     parsed = parse_query(topic, conn)
     if parsed.expression is None:
         return 0, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    ids = FACET_INDEXES.get(conn, path, immutable).known(
-        matching_ids(conn, "articles_fts", parsed.expression)
-    )
+    ids = FACET_INDEXES.get(conn, path, immutable).known(article_ids(conn, path, immutable, parsed))
     if not len(ids):
         return 0, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     quoted, listed = PEOPLE_INDEXES.get(conn, path, immutable).counts(ids)

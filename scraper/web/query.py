@@ -45,6 +45,11 @@ class ParsedQuery:
     expression: str | None
     words: list[str] = field(default_factory=list)  # what was searched, for the page
     compounds: dict[str, list[str]] = field(default_factory=dict)  # word -> compounds added
+    #: ``expression`` as its parts, each a valid FTS5 query on its own: the clauses that must all
+    #: match, and the one whose matches are left out (None: nothing excluded). The search can then
+    #: answer a clause it met before from memory (:mod:`scraper.web.matches`).
+    clauses: list[str] = field(default_factory=list)
+    excluded: str | None = None
 
 
 def tokens(text: str) -> list[str]:
@@ -165,9 +170,11 @@ def parse_query(q: str | None, conn: sqlite3.Connection | None = None) -> Parsed
         join_next = False
     if not clauses:
         return parsed  # nothing positive to look for (a query of only exclusions matches nothing)
-    expression = " AND ".join(c[0] if len(c) == 1 else "(" + " OR ".join(c) + ")" for c in clauses)
+    parsed.clauses = [c[0] if len(c) == 1 else "(" + " OR ".join(c) + ")" for c in clauses]
+    expression = " AND ".join(parsed.clauses)
     if negatives:
-        expression = f"({expression}) NOT ({' OR '.join(negatives)})"
+        parsed.excluded = " OR ".join(negatives)
+        expression = f"({expression}) NOT ({parsed.excluded})"
     parsed.expression = expression
     return parsed
 
