@@ -7,8 +7,9 @@ filters (:func:`scraper.web.query.register`), so each link finds what the page f
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from scraper.web.archive_db import DATABASE_NAME
 
@@ -20,15 +21,42 @@ if TYPE_CHECKING:
 URL_NAMES = {"date_from": "from", "date_to": "to"}
 
 
+def _params(req: SearchRequest) -> dict[str, Any]:
+    return {"q": req.q, "kind": req.kind, "sort": req.sort, "municipality": req.municipality,
+            "year": req.year, "language": req.language, "from": req.date_from, "to": req.date_to,
+            "page": req.page}  # fmt: skip
+
+
 def page_url(req: SearchRequest, **changes: Any) -> str:
     """This search with ``changes`` applied; any change but the page's own goes back to page 1."""
-    params = {"q": req.q, "kind": req.kind, "sort": req.sort, "municipality": req.municipality,
-              "year": req.year, "language": req.language, "from": req.date_from, "to": req.date_to,
-              "page": req.page}  # fmt: skip
+    params = _params(req)
     params.update({URL_NAMES.get(k, k): v for k, v in changes.items()})
     if "page" not in changes:
         params["page"] = 1
     return "/-/search?" + urlencode({k: v for k, v in params.items() if v not in ("", None, 1)})
+
+
+def page_urls(req: SearchRequest) -> Callable[..., str]:
+    """:func:`page_url` for ``req``, with its own parameters quoted once instead of in every link: the
+    page makes a link per month of the strip and per facet value (~130 for a rare word, 18 µs each
+    with ``urlencode``, ~2 ms of a 20 ms page). Same URLs, the same order of parameters."""
+    params = _params(req)
+    quoted = {k: quote_plus(str(v)) for k, v in params.items() if v not in ("", None, 1)}
+
+    def url(**changes: Any) -> str:
+        changed = {URL_NAMES.get(k, k): v for k, v in changes.items()}
+        changed.setdefault("page", 1)
+        parts = []
+        for k in [*params, *(k for k in changed if k not in params)]:
+            if k in changed:
+                v = changed[k]
+                if v not in ("", None, 1):
+                    parts.append(f"{quote_plus(k)}={quote_plus(str(v))}")
+            elif k in quoted:
+                parts.append(f"{k}={quoted[k]}")
+        return "/-/search?" + "&".join(parts)
+
+    return url
 
 
 def surface_urls(req: SearchRequest) -> dict[str, str | None]:

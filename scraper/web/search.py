@@ -358,7 +358,7 @@ async def search_view(datasette: Any, request: Any) -> Response:
         "strip": month_strip(result.months, req),
         "warnings": bad_dates(req),
         "filter_labels": FILTER_LABELS,
-        "url": lambda **changes: links.page_url(req, **changes),
+        "url": links.page_urls(req),
         "municipality_options": await _municipality_options(db),
     }
     html = await datasette.render_template("muninews_search.html", context, request=request)
