@@ -14,10 +14,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import numpy as np
 import pytest
 from datasette.app import Datasette
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from scraper.web import people_index
 from scraper.web.cached import Refreshing
+from scraper.web.people_index import PeopleIndex
 from scraper.web.serve import make_datasette
 from tests.helpers import datasette_get as get
 from tests.helpers import searchable_copy
@@ -314,3 +319,32 @@ def test_page_past_the_end_says_so(ds: Datasette) -> None:
     assert f'href="/-/search?q=kommun&amp;kind=articles&amp;sort=relevance{back}">Back to page {last}' in html
     assert search(ds, q="kommun", page=last)["hits"]
     assert 'class="mn-past-end' not in get(ds, f"/-/search?q=kommun&page={last}").text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    quotes=st.lists(st.tuples(st.integers(1, 60), st.integers(1, 15)), max_size=120),
+    contacts=st.lists(st.tuples(st.integers(1, 60), st.integers(1, 15)), max_size=60),
+    ids=st.lists(st.integers(1, 70), min_size=1, max_size=40, unique=True),
+    sort=st.booleans(),
+)
+def test_few_matches_rank_the_people_as_the_pass_over_all_pairs_does(
+    quotes: list[tuple[int, int]], contacts: list[tuple[int, int]], ids: list[int], sort: bool
+) -> None:
+    """The panel of a few matches (binary search per article) against the one of many (a pass over
+    every pair), on the same pairs, in the archive's order or shuffled."""
+
+    def arrays(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        a = np.array(sorted(pairs) if sort else pairs, dtype=np.int64).reshape(-1, 2)
+        return a[:, 0].copy(), a[:, 1].copy()
+
+    index = PeopleIndex(*arrays(quotes), *arrays(contacts))
+    matches = np.array(ids, dtype=np.int64)
+    few = index.top(matches, 8)
+    monkey = people_index.FEW
+    try:
+        people_index.FEW = 0  # the same index, the pass over all pairs
+        many = index.top(matches, 8)
+    finally:
+        people_index.FEW = monkey
+    assert few == many
