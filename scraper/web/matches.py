@@ -101,7 +101,8 @@ MATCHES = MatchCache()
 
 def _in(ids: np.ndarray, other: np.ndarray) -> np.ndarray:
     """For each of ``ids``, whether ``other`` holds it: one boolean look-up, not the sort
-    ``np.isin`` and ``np.intersect1d`` make (a third of a million ids each: ~1 ms against ~20)."""
+    ``np.isin`` and ``np.intersect1d`` make (a third of a million ids each, on a loaded machine:
+    6 ms, against 12 for ``np.isin`` and 118 for ``np.intersect1d``)."""
     if not len(ids) or not len(other):
         return np.zeros(len(ids), dtype=bool)
     mask = np.zeros(max(int(ids.max()), int(other.max())) + 1, dtype=bool)
