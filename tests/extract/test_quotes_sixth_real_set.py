@@ -98,3 +98,36 @@ def test_the_channel_after_the_role_is_neither_role_nor_quote() -> None:
         ),
         ("Eleverna har fått vara med och rita skolgården", "Anton Berg", "kommunalråd i Tallvik"),
     ]
+
+
+def test_a_dash_sentence_after_narrative_is_the_one_official_quoted_so_far() -> None:
+    """An article quoting one official twice, then a line of narrative, then a dash sentence with no
+    attribution and no first person ("– De första tomterna säljs i mars."): it is still hers. The
+    first-person rule alone lost it."""
+    quotes = _quotes(
+        [
+            "Detaljplanen för Norrviken är nu godkänd av kommunfullmäktige i Tallvik.",
+            "– Det var ett enhälligt beslut. Området blir riktigt fint, säger Karin Sund, plan- och byggchef.",
+            "Planen vinner laga kraft i december om ingen överklagar.",
+            "– Dagvattnet kräver en del arbete innan vi kan börja, säger Karin Sund.",
+            "Visning av tomterna kan komma igång under våren.",
+            "– De första tomterna säljs i mars och husen kan stå klara till hösten.",
+        ]
+    )
+    assert [speaker for _, speaker, _ in quotes] == ["Karin Sund"] * 3
+    assert quotes[2][0] == "De första tomterna säljs i mars och husen kan stå klara till hösten."
+
+
+def test_a_dash_sentence_after_narrative_takes_nobody_when_two_people_were_quoted() -> None:
+    """With two people quoted before it, a dash sentence without attribution or first person has no
+    speaker the reader can tell: it is not given to the last one."""
+    quotes = _quotes(
+        [
+            "Detaljplanen för Norrviken är nu godkänd av kommunfullmäktige i Tallvik.",
+            "– Det var ett enhälligt beslut. Området blir riktigt fint, säger Karin Sund, plan- och byggchef.",
+            "– Dagvattnet kräver en del arbete innan vi kan börja, säger kommunalrådet Per Alm (C).",
+            "Visning av tomterna kan komma igång under våren.",
+            "– De första tomterna säljs i mars och husen kan stå klara till hösten.",
+        ]
+    )
+    assert [speaker for _, speaker, _ in quotes] == ["Karin Sund", "Per Alm"]
