@@ -131,12 +131,14 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
 def _role_after_party(before: str, after: str) -> bool:
     """A title written straight after the party mark, without the comma ("Kenneth Nilsson (S)
     kommunstyrelsens ordförande", "Per Ek (C) kommunalråd"): the words after the mark are the role,
-    as if a comma stood there. A name must end the words before the mark."""
+    as if a comma stood there. A name must end the words before the mark, and the words after it
+    must not open a clause ("till …", "som …", "i …": an addressee, a description, a place)."""
     words = after.split()
     last = before.split()[-1:] or [""]
     return (
         bool(words)
         and after[:1].islower()
+        and words[0].lower() not in _STOP  # "(M) till ordförande Ann Berg": an addressee, not a title
         and len(words) <= 8
         and bool(NAME_TOKEN.match(last[0]))
         and not is_role_word(last[0])

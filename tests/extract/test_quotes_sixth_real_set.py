@@ -36,6 +36,7 @@ def test_role_written_straight_after_the_party_mark_without_a_comma() -> None:
             " säger Stina Ravel (S) kommunstyrelsens ordförande.",
             "Planen ska följas upp varje år av barn- och utbildningsnämnden.",
             "– Det blir bättre lokaler för både elever och lärare, säger Ola Brink (C) kommunalråd.",
+            "– Nu kan bygget av den nya skolan börja, säger Per Alm (M) till ordförande Ann Berg.",
         ]
     )
     assert quotes == [
@@ -45,6 +46,7 @@ def test_role_written_straight_after_the_party_mark_without_a_comma() -> None:
             "kommunstyrelsens ordförande (S)",
         ),
         ("Det blir bättre lokaler för både elever och lärare", "Ola Brink", "kommunalråd (C)"),
+        ("Nu kan bygget av den nya skolan börja", "Per Alm", "(M)"),  # an addressee after the mark
     ]
 
 
