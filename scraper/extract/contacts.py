@@ -30,6 +30,7 @@ from .contact_leads import HEADING_FULL, HEADING_START, lead_length
 from .contact_rules import PageOrder, is_byline_element, is_byline_line, prose_contacts
 from .encoding import decode_html
 from .mentions import People
+from .names import looks_like_name
 from .tree import clean_text, is_in_chrome, parse_html
 from .vocabulary import (
     CONTACT_BLOCK_MAX_CHARS,
@@ -101,6 +102,9 @@ class _Block:
     # A number or address with no name is the press desk's only under a press heading ("Media
     # enquiries: Email press@… or call …"); elsewhere it is a mailbox, an RSVP or the site's office.
     nameless_ok: bool = False
+    # Found by its label ("Kontaktperson:", "För mer information:"), not by a class name: a person
+    # named there is the article's contact even with no number or address written.
+    labelled: bool = False
 
 
 def _labels(tree: _Element) -> Iterator[tuple[_Element, str, str | None]]:
@@ -156,7 +160,7 @@ def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
         seen.update(block)
         headings = [own] + [clean_text(el.text_content()) for el in block[1:] if el.tag in _HEADING_TAGS]
         press = any(HEADING_START.match(h) and _PRESS_HEADING.search(h[: lead_length(h)]) for h in headings)
-        blocks.append(_Block(start, block, marker, nameless_ok=press))
+        blocks.append(_Block(start, block, marker, nameless_ok=press, labelled=True))
     for el in tree.xpath(
         "//*[(contains(@class, 'contact') or contains(@class, 'kontakt'))"
         " and not(contains(@class, 'author'))]"
@@ -254,12 +258,17 @@ def _contacts(tree_or_html: _Element | str | bytes, country: str) -> list[Contac
         return []
     order = PageOrder(tree)
     contacts: list[Contact] = []
+    named: list[Contact] = []  # people a contact label names with no number or address
     in_blocks: set[_Element] = set()
     for block in _find_blocks(tree, order):
         for el in block.elements:
             in_blocks.update(el.iter())
         cards = _merge(extract_cards(_block_lines(block), country))
         contacts.extend(c for c in cards if block.nameless_ok or c.name)
+        if block.labelled and not any(_reachable(c) for c in cards) and not _has_digits(block):
+            # in a block that has numbers (even ones unusable for the country), a name alone is a
+            # fragment: a cut entry, a "next item"
+            named.extend(_named_under_label(_block_lines(block)))
     # mailto:/tel: links in the article outside any block: the link is the contact.
     for link in tree.xpath("//a[starts-with(@href, 'mailto:') or starts-with(@href, 'tel:')]"):
         if link in in_blocks or is_in_chrome(link) or is_byline_element(link) or order.before_text(link):
@@ -272,12 +281,49 @@ def _contacts(tree_or_html: _Element | str | bytes, country: str) -> list[Contac
         _walk(link, lines, top=False)
         contacts.extend(c for c in extract_cards(lines, country) if c.name)
     contacts.extend(prose_contacts(tree, in_blocks, order, country))
-    # Someone to reach: a name alone (a cut entry, "Next item" under a block, a repeated name) is none.
-    return [c for c in _merge(contacts) if _reachable(c) and not _is_switchboard(c)]
+    # Someone to reach: a name alone (a cut entry, "Next item" under a block, a repeated name) is none,
+    # unless a contact label names that person on its own line ("Kontaktperson: Sofia Lind"): the
+    # article gives them as its contact, number or not.
+    reachable = [c for c in _merge(contacts) if _reachable(c) and not _is_switchboard(c)]
+    known = {c.name.lower() for c in reachable if c.name}
+    for person in named:
+        if person.name and person.name.lower() not in known and not _is_switchboard(person):
+            known.add(person.name.lower())
+            reachable.append(person)
+    return reachable
+
+
+def _named_under_label(lines: list[Line]) -> list[Contact]:
+    """People a contact label names on its own line without a number or address: "Kontaktperson:
+    Sofia Lind", "Kontakt: Tomas Berg, kommundirektör". The entry is complete as written. A bare name
+    on a line of its own under a contact heading is not: that is where a card was cut ("Kontaktperson"
+    then "Ebba Tolvsson"), and it stays out, as do editorial credits ("Redaktör: …", no contact label).
+    """
+    found: list[Contact] = []
+    for line in lines:
+        text = line.text.strip()
+        n = lead_length(text)
+        if not n or HEADING_FULL.match(text):
+            continue
+        name, _, role = (part.strip() for part in text[n:].strip(" :").partition(","))
+        if _full_name(name) and len(role.split()) <= 6 and "," not in role:
+            found.append(Contact(name=name, role=role or None))
+    return found
 
 
 def _reachable(contact: Contact) -> bool:
     return bool(contact.email or contact.phone or contact.phone_raw)
+
+
+def _has_digits(block: _Block) -> bool:
+    """A number of some kind is written in the block (five digits or more in a row of text)."""
+    return any(re.search(r"\d(?:[\s-]?\d){4,}", clean_text(el.text_content())) for el in block.elements)
+
+
+def _full_name(name: str | None) -> bool:
+    """A person's full name (two to four capitalised words, no title word), not a desk or a fragment."""
+    tokens = (name or "").split()
+    return len(tokens) >= 2 and looks_like_name(tokens)
 
 
 def _is_switchboard(contact: Contact) -> bool:

@@ -134,6 +134,7 @@ def _check_quote(quote: Quote, page: PageText, dropped: list[str]) -> bool:
 
 
 def _check_contact(contact: Contact, page: PageText, dropped: list[str]) -> bool:
+    named_only = not (contact.email or contact.phone or contact.phone_raw)  # "Kontaktperson: Name"
     for attr in ("name", "role", "organisation"):
         value = getattr(contact, attr)
         if value is not None and not _role_occurs(value, page, attr):
@@ -145,6 +146,8 @@ def _check_contact(contact: Contact, page: PageText, dropped: list[str]) -> bool
     if (contact.phone or contact.phone_raw) and not page.has_phone(contact):
         dropped.append(f"contact.phone {contact.phone_raw or contact.phone!r}")
         contact.phone = contact.phone_raw = None
+    if named_only:
+        return contact.name is not None  # a contact label named the person: the name must be on the page
     return bool(contact.email or contact.phone or contact.phone_raw)
 
 
@@ -152,7 +155,8 @@ def drop_garbled(article: Article, tree: _Element) -> list[str]:
     """Drop the article's quote and contact values the page does not contain; say what was dropped.
 
     A quote whose text or speaker fails is dropped, a failing role is cleared; a contact loses the
-    failing field and is dropped when no e-mail or phone is left (a contact is someone to reach).
+    failing field and is dropped when no e-mail or phone is left (a contact is someone to reach); one
+    a contact label gave by name alone is kept while its name is on the page.
     """
     if not article.quotes and not article.contacts:
         return []

@@ -85,7 +85,11 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
     party = None
     if m := _PARTY.search(text):
         party = m[1]
-        text = (text[: m.start()] + text[m.end() :]).strip().rstrip(",")
+        before, after = text[: m.start()].strip(), text[m.end() :].strip()
+        if _role_after_party(before, after):
+            text = f"{before}, {after}"  # "Kenneth Nilsson (S) kommunstyrelsens ordförande"
+        else:
+            text = (text[: m.start()] + text[m.end() :]).strip().rstrip(",")
     head, _, after_comma = (part.strip() for part in text.partition(","))
     tail = _role_tail(after_comma)
     if tail and (bare := _BARE_PARTY.match(tail)) and not party:
@@ -122,6 +126,24 @@ def split_role_name(attribution: str) -> tuple[str | None, str | None]:
     else:
         role = tail or role_prefix or (_expand_honorific(honorific) if honorific else None)
     return with_party(name, role, party)
+
+
+def _role_after_party(before: str, after: str) -> bool:
+    """A title written straight after the party mark, without the comma ("Kenneth Nilsson (S)
+    kommunstyrelsens ordförande", "Per Ek (C) kommunalråd"): the words after the mark are the role,
+    as if a comma stood there. A name must end the words before the mark, and the words after it
+    must not open a clause ("till …", "som …", "i …": an addressee, a description, a place)."""
+    words = after.split()
+    last = before.split()[-1:] or [""]
+    return (
+        bool(words)
+        and after[:1].islower()
+        and words[0].lower() not in _STOP  # "(M) till ordförande Ann Berg": an addressee, not a title
+        and len(words) <= 8
+        and bool(NAME_TOKEN.match(last[0]))
+        and not is_role_word(last[0])
+        and any(is_role_word(w) for w in words[:4])
+    )
 
 
 def _is_first_name(token: str) -> bool:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from .names import UPPER, is_apposition_role, is_role_word, split_role_name
 from .speakers import SPEECH_VERB, VERBS, Context, Speaker
 from .vocabulary import (
+    ATTRIBUTION_CHANNEL_LEADS,
+    ATTRIBUTION_CHANNELS,
     ATTRIBUTION_SUBORDINATORS,
     QUOTE_ADDING_WORDS,
     QUOTE_DASHES,
@@ -68,6 +70,12 @@ _PARTICLES = dict(SPEECH_VERB_PARTICLES)
 _AND = frozenset(("och", "og", "and"))
 _SUBORDINATE = frozenset(ATTRIBUTION_SUBORDINATORS)
 _COPULAS = frozenset(("er", "är", "is", "was", "var", "blev", "ble", "vart"))
+# "…, kommunstyrelsens ordförande i ett pressmeddelande." — the channel closing an attribution.
+_CHANNEL_AT_END = re.compile(
+    rf"[,\s]+(?:{'|'.join(ATTRIBUTION_CHANNEL_LEADS)})\s+(?:ett|en|et|ei|eit|a|an)\s+"
+    rf"(?:{'|'.join(re.escape(w) for w in ATTRIBUTION_CHANNELS)})\s*[.]?\s*$",
+    re.IGNORECASE,
+)
 _ADDS = re.compile(rf"\s(?:och|og|and)\s+(?:{VERBS})\s*:?\s*$", re.IGNORECASE)
 # "”Text … , siger X, og tilføjer:": a quotation mark opened and never closed before the attribution.
 UNCLOSED_QUOTED = re.compile(rf"^\s*{_OPEN}(?=[^”“\"»«„]+$)")
@@ -111,7 +119,7 @@ def _split_attribution(verb: str, tail: str, mid_quote: bool = True) -> tuple[st
     after = ""
     if brk := _sentence_break(tail):
         tail, after = tail[: brk.start()], tail[brk.end() :]
-    attribution = tail.strip()
+    attribution = _CHANNEL_AT_END.sub("", tail.strip())
     head, comma, rest = attribution.partition(",")
     rest = rest.strip()
     if not comma:
@@ -130,10 +138,23 @@ def _split_attribution(verb: str, tail: str, mid_quote: bool = True) -> tuple[st
             attribution = head
         elif rest.rstrip(".").isdigit():
             attribution = head  # an age: "Ann Lee, 52."
-        elif mid_quote and rest[:1].islower() and not any(is_role_word(t) for t in rest.split()[:3]):
+        elif (
+            mid_quote
+            and rest[:1].islower()
+            and not any(is_role_word(t) for t in rest.split()[:3])
+            and not (not after and _ends_in_role(rest))
+        ):
             # "– Det här, säger han, är viktigt." — the attribution sits inside the quote.
             attribution, after = head, f"{rest} {after}".strip()
     return _before_subordinate(attribution.strip().rstrip(".")), after.strip()
+
+
+def _ends_in_role(rest: str) -> bool:
+    """ "vård- och omsorgsnämndens ordförande." closing the paragraph: a title whose head noun comes
+    last (a Nordic compound phrase), so the words after the name's comma are its role, not the
+    quote resuming ("…, säger hon, är viktigt" opens with a verb)."""
+    tokens = rest.rstrip(".").split()
+    return 0 < len(tokens) <= 6 and tokens[0].lower() not in _COPULAS and is_role_word(tokens[-1])
 
 
 def _before_subordinate(attribution: str) -> str:

@@ -132,9 +132,18 @@ class _Reader:
         last = next((c for c in reversed(self.candidates) if c.speaker), None)
         if self.question == i - 1 and last and last.speaker and last.index >= i - 4:
             return last.speaker  # an interview: question, answer, question, answer
-        if has_first_person(text, None) and (running := self.ctx.running_speaker(RUNNING_SPEAKER_WINDOW)):
+        if (has_first_person(text, None) or self._one_voice()) and (
+            running := self.ctx.running_speaker(RUNNING_SPEAKER_WINDOW)
+        ):
             return running  # the one person speaking in this part of the article, nobody else named
         return None
+
+    def _one_voice(self) -> bool:
+        """Every quote so far is one person's (at least two of them, each with its attribution): a
+        dash sentence after a narrative paragraph is that person's too, in the first person or not
+        ("– De första husen borde vara klara i augusti." closing an article quoting one official)."""
+        names = {c.speaker.name for c in self.candidates if c.speaker}
+        return len(names) == 1 and sum(1 for c in self.candidates if c.speaker) >= 2
 
     def _marked(self, i: int, unit: str, announced: Speaker | None) -> bool:
         """A dash or quotation-mark unit; True when it was read as (or ruled out as) a quote."""

@@ -1195,6 +1195,16 @@ ATTRIBUTION_STOP_WORDS = frozenset((
 ))
 # Of those, the words that name a source: what follows them is never the speaker, even a full name.
 ATTRIBUTION_SOURCE_WORDS = frozenset(("enligt", "ifølge", "ifølgje", "according"))
+# Where the words were written, closing an attribution after the speaker's role ("säger Erik Ek (M),
+# kommunstyrelsens ordförande i ett pressmeddelande", "… ordförande via ett pressmeddelande"): the
+# channel is neither part of the role nor words of the quote resuming after the comma.
+ATTRIBUTION_CHANNELS = (
+    "pressmeddelande", "pressemelding", "pressemeddelelse", "kommentar", "uttalande", "uttalelse",
+    "udtalelse", "statement", "press release", "e-post", "mejl", "mail", "e-mail", "intervju",
+    "interview", "skrivelse", "brev", "letter",
+)
+# The words that put a channel after the role: "i/via/genom ett …", "in a …".
+ATTRIBUTION_CHANNEL_LEADS = ("i", "via", "genom", "gjennom", "igennem", "in", "through")
 
 # fmt: on
 
