@@ -260,6 +260,27 @@ def clean_text(text: str | None) -> str:
     return _SPACE.sub(" ", text.replace("\xa0", " ").replace("\u200b", "")).strip()
 
 
+def short_text(el: _Element, limit: int) -> str | None:
+    """``clean_text(el.text_content())`` when that is at most ``limit`` characters, else None.
+
+    Read piece by piece and given up as soon as the cleaned text passes ``limit`` (a longer text
+    never cleans to a shorter one): a label next to a date is in a short element, and the ancestors
+    looked at around it can be the whole page, which ``text_content()`` would copy and clean whole.
+    """
+    parts: list[str] = []
+    raw = 0
+    check = limit
+    for piece in el.itertext():
+        parts.append(piece)
+        raw += len(piece)
+        if raw > check:
+            if len(clean_text("".join(parts))) > limit:
+                return None
+            check = 2 * raw
+    text = clean_text("".join(parts))
+    return text if len(text) <= limit else None
+
+
 def element_text(el: _Element) -> str:
     """Visible text of an element as a browser lays it out, white space collapsed.
 
