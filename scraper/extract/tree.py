@@ -12,7 +12,6 @@ from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from .vocabulary import CHROME_CLASS_EXCEPTIONS, CHROME_CLASS_TOKENS, CHROME_TAGS
 
-_SPACE = re.compile(r"\s+")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # Class tokens that only describe a layout ("has-sidebar", "no-header"), not the element itself.
 _LAYOUT_PREFIXES = ("has-", "no-", "with-", "without-", "is-", "show-", "hide-")
@@ -257,7 +256,11 @@ def clean_text(text: str | None) -> str:
     """Collapse runs of white space (incl. non-breaking spaces) and strip."""
     if not text:
         return ""
-    return _SPACE.sub(" ", text.replace("\xa0", " ").replace("\u200b", "")).strip()
+    # str.split() breaks at exactly the characters re's \s matches (non-breaking spaces included),
+    # at a quarter of a regex substitution's cost: this runs some 60,000 times a page.
+    if "\u200b" in text:
+        text = text.replace("\u200b", "")
+    return " ".join(text.split())
 
 
 def short_text(el: _Element, limit: int) -> str | None:
