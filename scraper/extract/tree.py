@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from lxml import etree
@@ -185,10 +186,14 @@ def split_double_breaks(tree: _Element) -> None:
     ``<div>``) are common on municipal sites; trafilatura collapses the two breaks into one, so
     without this the paragraphs (and the quote rules, which read paragraphs) see one block.
     """
+    parents = [br.getparent() for br in tree.iter("br")]
+    twice = {parent for parent, n in Counter(parents).items() if n >= 2}
+    if not twice:
+        return  # most pages: no element holds two line breaks of its own
     for el in list(tree.iter(*_BREAK_CONTAINERS)):
-        children = list(el)
-        if sum(1 for c in children if c.tag == "br") < 2:
+        if el not in twice:
             continue
+        children = list(el)
         if el.tag != "p" and any(c.tag in BLOCK_TAGS and c.tag != "br" for c in children):
             continue
         # Each paragraph: its leading text and its elements.
