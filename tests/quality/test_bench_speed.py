@@ -68,10 +68,12 @@ def test_times_another_checkout_in_the_same_rounds(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "scraper", src / "scraper", ignore=shutil.ignore_patterns("__pycache__"))
     files = sorted(_corpus(tmp_path / "corpus").glob("*.html"))
     result = measure_speed(files, rounds=1, before_src=src)
-    assert result.before is not None
-    assert len(result.before.per_page) == 2 and all(t > 0 for t in result.before.per_page)
+    assert result.before is not None and result.now is not None
+    for times in (result.before, result.now):
+        assert len(times.per_page) == 2 and all(t > 0 for t in times.per_page)
     out = format_speed(result, tmp_path)
-    assert "extract_article at --before-src" in out and "now / at --before-src" in out
+    assert "extract_article at --before-src" in out and "extract_article now (worker)" in out
+    assert "now / at --before-src" in out
 
 
 def test_refuses_a_before_src_without_its_own_package(tmp_path: Path) -> None:

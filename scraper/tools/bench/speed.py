@@ -12,9 +12,11 @@ and max are per page, each page's time the median over rounds. When the corpus h
 
 ``--before-src DIR`` (a directory holding another commit's ``scraper/``, e.g. from ``git archive``) also
 times that code's ``extract_article`` in the same rounds, page by page in the same rotation: it runs in a
-worker process started in ``DIR`` that times each page it is sent and answers with the time, so a change
-is measured against its parent under one machine state (figures taken at different times move with the
-machine's load as much as with the code).
+worker process started in ``DIR`` that times each page it is sent and answers with the time, and this
+checkout's runs in a worker of its own alike, so a change is measured against its parent under one machine
+state (figures taken at different times move with the machine's load as much as with the code) and in the
+same kind of process (the bench's own process holds every page's parsed tree, which slows its garbage
+collections: a worker measured against it would look faster than it is).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import DEFAULT_FETCHED_AT, WEB_EVAL_DIR
+from .paths import DEFAULT_FETCHED_AT, ROOT, WEB_EVAL_DIR
 from .scoring import TARGETS
 
 
@@ -62,7 +64,8 @@ class SpeedResult:
     trafilatura: MethodTimes
     article: MethodTimes
     quotes_contacts: MethodTimes
-    before: MethodTimes | None = None  # extract_article of --before-src
+    before: MethodTimes | None = None  # extract_article of --before-src, in its worker
+    now: MethodTimes | None = None  # this checkout's extract_article in the same kind of worker
 
     def ratio(self, method: MethodTimes) -> float:
         """Median over rounds of the method's total over trafilatura's, in the same round."""
@@ -172,17 +175,20 @@ def measure_speed(
     bodies = [f.read_bytes() for f in files]
     urls = page_urls(files)
     methods = _methods(bodies, urls, country)
-    before = BeforeWorker(before_src, files, urls, country) if before_src is not None else None
-    count = len(methods) + (before is not None)
+    workers = (
+        [BeforeWorker(before_src, files, urls, country), BeforeWorker(ROOT, files, urls, country)]
+        if before_src is not None
+        else []
+    )
+    count = len(methods) + len(workers)
     spent = [[[0.0] * rounds for _ in bodies] for _ in range(count)]  # method, page, round
     try:
         for r in range(rounds + 1):  # round 0 warms caches and imports up
             for i in range(len(bodies)):
                 for k in range(count):
                     m = (k + r) % count
-                    if m == len(methods):
-                        assert before is not None
-                        took = before.time(i)
+                    if m >= len(methods):
+                        took = workers[m - len(methods)].time(i)
                     else:
                         start = time.perf_counter()
                         methods[m](i)
@@ -190,8 +196,8 @@ def measure_speed(
                     if r:
                         spent[m][i][r - 1] = took
     finally:
-        if before is not None:
-            before.close()
+        for worker in workers:
+            worker.close()
     times = [
         MethodTimes(
             [statistics.median(page) for page in pages],
@@ -228,9 +234,11 @@ def format_speed(result: SpeedResult, corpus: Path) -> str:
 def _before_rows(result: SpeedResult) -> list[str]:
     if result.before is None:
         return []
-    pairs = zip(result.article.per_round, result.before.per_round, strict=True)
+    assert result.now is not None
+    pairs = zip(result.now.per_round, result.before.per_round, strict=True)
     change = statistics.median(a / b for a, b in pairs)
     return [
-        _row("extract_article at --before-src", result.before, result.ratio(result.before)),
-        f"  extract_article now / at --before-src: {change:.2f} × (median of rounds)",
+        _row("extract_article at --before-src (worker)", result.before, result.ratio(result.before)),
+        _row("extract_article now (worker)", result.now, result.ratio(result.now)),
+        f"  extract_article now / at --before-src: {change:.2f} × (median of rounds, both in workers)",
     ]
