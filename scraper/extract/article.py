@@ -169,9 +169,19 @@ _NOT_TEXT = etree.XPath(
 )
 
 
-def _page_chars(tree: _Element) -> int:
-    """Characters of visible text on the page (white space at either end of a text node aside)."""
-    return sum(len(t.strip()) for t in _PAGE_TEXT(tree)) - sum(len(t.strip()) for t in _NOT_TEXT(tree))
+def _chars(texts: list[str]) -> int:
+    """Characters of the text nodes, white space at either end of each aside."""
+    return sum(map(len, map(str.strip, texts)))
+
+
+def _kept_little(kept: int, tree: _Element) -> bool:
+    """True if ``kept`` characters are less than :data:`FULL_CASCADE_TEXT_SHARE` of the page's visible
+    text. All of the body's text is an upper bound of it: the scripts and styles are measured only
+    when the text kept is short of that bound."""
+    total = _chars(_PAGE_TEXT(tree))
+    if kept >= FULL_CASCADE_TEXT_SHARE * total:
+        return False
+    return kept < FULL_CASCADE_TEXT_SHARE * (total - _chars(_NOT_TEXT(tree)))
 
 
 def main_text(pruned: _Element, options: dict[str, Any]) -> tuple[Any, list[str]]:
@@ -184,7 +194,7 @@ def main_text(pruned: _Element, options: dict[str, Any]) -> tuple[Any, list[str]
     """
     document = trafilatura.bare_extraction(pruned, fast=True, **options)
     paragraphs = body_paragraphs(getattr(document, "body", None))
-    if len("\n".join(paragraphs)) < FULL_CASCADE_TEXT_SHARE * _page_chars(pruned):
+    if _kept_little(len("\n".join(paragraphs)), pruned):
         document = trafilatura.bare_extraction(pruned, **options)
         paragraphs = body_paragraphs(getattr(document, "body", None))
     return document, paragraphs

@@ -44,6 +44,8 @@ _COPULA_LEAD = re.compile(
     + r")\s+(?=\S)",
     re.IGNORECASE,
 )
+# Any lead verb anywhere in a lower-cased line: one search instead of a substring test per verb.
+_ANY_VERB = re.compile("|".join(re.escape(v) for v in CONTACT_LEAD_VERBS))
 _LEAD_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CONTACT_LEAD_WORDS) + ")", re.IGNORECASE)
 
 
@@ -60,7 +62,7 @@ def lead_length(text: str) -> int:
     head = text[:200].lower()
     first = head.split(maxsplit=1)[0].rstrip(":,.;") if head.strip() else ""
     heading = m.end() if first in _HEADING_FIRST and (m := HEADING_START.match(text)) else 0
-    if ":" not in head and not any(verb in head for verb in CONTACT_LEAD_VERBS):
+    if ":" not in head and not _ANY_VERB.search(head):
         return heading  # the cheap test first: most lines on a page announce nothing
     m = _LEAD.match(text)
     # The lead word must be more than the closing verb: "Vid frågor kontakta" announces contacts,

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 
+from lxml import etree
 from lxml.etree import _Element
 
 from scraper.items import Contact
@@ -121,6 +122,26 @@ def _labels(tree: _Element) -> Iterator[tuple[_Element, str, str | None]]:
             yield parent, tail, tail
 
 
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+_CLASS_NODES = etree.XPath("//@class")  # each value knowing its element (getparent())
+
+
+def _contact_class_elements(tree: _Element) -> list[_Element]:
+    """Elements whose class contains "contact" or "kontakt" and not "author", in document order.
+
+    Read from the page's class values as strings (an XPath testing every element's class cost
+    more than the whole rest of the contact search); most pages have none, which the values joined
+    tell at once."""
+    classes = " ".join(_CLASS_VALUES(tree))
+    if "contact" not in classes and "kontakt" not in classes:
+        return []
+    return [
+        value.getparent()
+        for value in _CLASS_NODES(tree)
+        if ("contact" in value or "kontakt" in value) and "author" not in value
+    ]
+
+
 def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
     """Contact blocks: a contact label and the elements after it, up to the next heading."""
     blocks: list[_Block] = []
@@ -161,10 +182,7 @@ def _find_blocks(tree: _Element, order: PageOrder) -> list[_Block]:
         headings = [own] + [clean_text(el.text_content()) for el in block[1:] if el.tag in _HEADING_TAGS]
         press = any(HEADING_START.match(h) and _PRESS_HEADING.search(h[: lead_length(h)]) for h in headings)
         blocks.append(_Block(start, block, marker, nameless_ok=press, labelled=True))
-    for el in tree.xpath(
-        "//*[(contains(@class, 'contact') or contains(@class, 'kontakt'))"
-        " and not(contains(@class, 'author'))]"
-    ):
+    for el in _contact_class_elements(tree):
         if (
             el in seen
             or any(a in seen for a in el.iterancestors())

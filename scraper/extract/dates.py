@@ -25,13 +25,15 @@ article whose "last updated" is its publication day was not edited after publica
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
+from itertools import accumulate, islice
 from typing import Any
 
 from lxml import etree
 from lxml.etree import _Element
 
-from .tree import Fallback, clean_text, is_in_chrome, resolve
+from .tree import Fallback, is_in_chrome, resolve, short_text
 from .vocabulary import (
     DATE_LABELS,
     META_PUBLISHED,
@@ -111,11 +113,11 @@ def _labels_regex(labels: tuple[str, ...]) -> re.Pattern[str]:
 _PUBLISHED_RE = _labels_regex(PUBLISHED_LABELS)
 _UPDATED_RE = _labels_regex(UPDATED_LABELS)
 _DATE_RE = _labels_regex(DATE_LABELS)
-# Text nodes worth a look: cheap prefilter before the label regexes.
-_LABEL_HINT = re.compile(
+# Text nodes worth a look: cheap prefilter before the label regexes, searched in lower-cased text
+# (the case-insensitive flag makes Python's re try every alternative at every position: 10x slower).
+_LABEL_HINT_LOWER = re.compile(
     r"publi|uppdater|ändra|updated|posted|modified|oppdater|opdater|päivit|julkais|aktualis|veröff"
-    r"|endret|ændret|udgivet|revised|datum|dato|date",
-    re.IGNORECASE,
+    r"|endret|ændret|udgivet|revised|datum|dato|date"
 )
 
 
@@ -157,10 +159,33 @@ def _structured(tree: _Element) -> tuple[str | None, str | None]:
     return published, updated
 
 
-_TEXTS = etree.XPath(
-    ".//text()[not(parent::script or parent::style or parent::noscript)]", smart_strings=False
-)
+# Text nodes (scripts and styles aside), each knowing its element (``getparent()``: the element
+# whose text or tail it is).
+_TEXT_NODES = etree.XPath(".//text()[not(parent::script or parent::style or parent::noscript)]")
+_SKIPPED = frozenset(("script", "style", "noscript"))
 Labelled = tuple[str | None, str | None, str | None]  # published, updated, a bare "Datum" date
+
+
+def _hinted(root: _Element) -> set[_Element]:
+    """Elements whose own text or tail holds a label word (scripts, styles aside).
+
+    The page's text is lower-cased and searched once, joined, with :data:`_LABEL_HINT_LOWER`, and
+    each hit mapped back to its text node: a case-insensitive alternation is ten times slower in
+    Python's ``re`` than a lower-cased search, and searching node by node costs a call per node. A
+    hint word never spans two text nodes (they are joined with a newline)."""
+    nodes = _TEXT_NODES(root)
+    hinted: set[_Element] = set()
+    joined = "\n".join(nodes)
+    low = joined.lower()
+    if len(low) == len(joined):
+        ends = list(accumulate(len(text) + 1 for text in nodes))  # one past each node's newline
+        for m in _LABEL_HINT_LOWER.finditer(low):
+            hinted.add(nodes[bisect_right(ends, m.start())].getparent())
+    else:  # a character whose lower case is longer ("İ"): offsets would shift, read node by node
+        hinted = {text.getparent() for text in nodes if _LABEL_HINT_LOWER.search(text.lower())}
+    if root.tail and _LABEL_HINT_LOWER.search(root.tail.lower()):
+        hinted.add(root)
+    return {el for el in hinted if el is not None and el.tag not in _SKIPPED}
 
 
 def _labelled(tree: _Element) -> Labelled:
@@ -168,20 +193,17 @@ def _labelled(tree: _Element) -> Labelled:
     published = updated = dated = None
     body = tree.find("body")
     root = body if body is not None else tree
-    # Most pages have no label word in any text: one pass over the text as strings tells.
-    if not any(_LABEL_HINT.search(text) for text in _TEXTS(root)):
+    hinted = _hinted(root)
+    if not hinted:
         return published, updated, dated
-    for node in root.iter():
-        if not isinstance(node.tag, str) or node.tag in ("script", "style", "noscript"):
-            continue
-        text = f"{node.text or ''} {node.tail or ''}"
-        if not _LABEL_HINT.search(text):
+    for node in root.iter():  # document order, as the first label found wins
+        if node not in hinted:
             continue
         # The label and the date are often in sibling elements, or in the children of two sibling
         # elements (<div><dt>Publicerad</dt></div><div><dd>14 mars</dd></div>): look up two levels.
-        for el in (node, *list(node.iterancestors())[:2]):
-            snippet = clean_text(el.text_content())
-            if len(snippet) > 300:
+        for el in (node, *islice(node.iterancestors(), 2)):
+            snippet = short_text(el, 300)
+            if snippet is None:
                 break
             found = _dates_after_labels(snippet)
             if any(found):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.etree import _Element
 
 from .tree import Fallback, clean_text, element_text, is_in_chrome, resolve
@@ -231,6 +232,39 @@ def looks_like_organisation(name: str, site_name: str | None = None) -> bool:
     return any(word in low for word in ORGANISATION_WORDS)
 
 
+_AUTHOR_FN = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' author ')]"
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]"
+)
+_REL_AUTHOR = "//a[@rel='author']"
+_BYLINE_CLASS = "//*[contains(@class, 'byline')]"
+_BYLINE_XPATHS = {
+    (fn, rel, byline): etree.XPath(
+        " | ".join(x for x, on in ((_AUTHOR_FN, fn), (_REL_AUTHOR, rel), (_BYLINE_CLASS, byline)) if on)
+    )
+    for fn in (False, True)
+    for rel in (False, True)
+    for byline in (False, True)
+    if fn or rel or byline
+}
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+_HAS_REL_AUTHOR = etree.XPath(f"boolean({_REL_AUTHOR})")
+_AUTHOR_TOKEN = re.compile(r"(?<!\S)author(?!\S)")
+_FN_TOKEN = re.compile(r"(?<!\S)fn(?!\S)")
+
+
+def _byline_elements(tree: _Element) -> list[_Element]:
+    """WordPress ``.author .fn``, ``rel=author`` and ``.byline`` elements, in document order.
+
+    Each of the three XPaths visits every element (the first normalises and pads every class), and
+    most pages match none: the class values, read as strings and joined, tell which could match,
+    and only those run (one union, so the order stays the document's)."""
+    classes = " ".join(_CLASS_VALUES(tree))
+    fn = bool(_AUTHOR_TOKEN.search(classes) and _FN_TOKEN.search(classes))
+    wanted = (fn, bool(_HAS_REL_AUTHOR(tree)), "byline" in classes)
+    return list(_BYLINE_XPATHS[wanted](tree)) if any(wanted) else []
+
+
 def extract_author(tree: _Element, fallback: Fallback = None) -> str | None:
     """The person who wrote the article, never the site name.
 
@@ -239,11 +273,7 @@ def extract_author(tree: _Element, fallback: Fallback = None) -> str | None:
     """
     site_name = _meta(tree, "og:site_name", "application-name")
     candidates: list[str] = []
-    for el in tree.xpath(
-        "//*[contains(concat(' ', normalize-space(@class), ' '), ' author ')]"
-        "//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]"
-        " | //a[@rel='author'] | //*[contains(@class, 'byline')]"
-    ):
+    for el in _byline_elements(tree):
         if not is_in_chrome(el):
             candidates.append(_strip_byline(element_text(el)))
     for el in tree.iter("p", "span", "div"):

@@ -248,3 +248,17 @@ def test_every_rule_has_hints() -> None:
 )
 def test_values_with_capitals_still_match(value: str) -> None:
     assert prune_rule(value) is not None
+
+
+@pytest.mark.parametrize("other_class", ["intro", "İntro"])  # "İ" lower-cases to two characters
+def test_rules_find_their_elements_in_document_order_by_class_or_id(other_class: str) -> None:
+    page = f"""<html><body><div class="{other_class}"><p>Ekeby kommun bygger om Ågatan i sommar.</p></div>
+<div id="CookieBanner" class="popup">Vi använder kakor.</div>
+<main><p>Arbetet börjar den 2 juni och beräknas vara klart i slutet av augusti.</p></main>
+<div class="col-md-4 Share-Bar"><a href="#">Dela</a></div></body></html>"""
+    tree = parse_html(page)
+    assert tree is not None
+    assert [(el.get("id") or el.get("class"), rule) for el, rule in prune_candidates(tree)] == [
+        ("CookieBanner", "cookie"),
+        ("col-md-4 Share-Bar", "share"),
+    ]

@@ -82,3 +82,35 @@ def test_a_precise_label_beats_a_bare_date_label() -> None:
 def test_a_word_that_only_begins_like_a_label_is_not_one() -> None:
     assert _dates("<p>Publiceringen av protokollet sker 14 mars 2025.</p>") == (None, None)
     assert _dates("<p>Dator och surfplatta lånas ut från 14 mars 2025.</p>") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        # The label in an element's tail, after inline markup, and in upper case.
+        '<p class="meta"><b>Ekeby</b> PUBLICERAD 14 mars 2025</p>',
+        # A character whose lower case is two characters (offsets in the lower-cased text shift).
+        "<p>İzmir-veckan</p><p>Publicerad 14 mars 2025</p>",
+    ],
+)
+def test_label_words_are_found_wherever_the_text_node_is(meta: str) -> None:
+    assert _dates(meta)[0] == "2025-03-14"
+
+
+def test_the_first_label_in_document_order_wins_after_a_long_page() -> None:
+    filler = "".join(f"<p>Stycke {n} om bygget av den nya förskolan vid ån i Ekeby.</p>" for n in range(400))
+    meta = f"<p>Publicerad 14 mars 2025</p>{filler}<p>Publicerad 2 januari 2024</p>"
+    assert _dates(meta)[0] == "2025-03-14"
+
+
+def test_short_text_is_the_cleaned_text_or_none_past_the_limit() -> None:
+    from scraper.extract.tree import clean_text, short_text
+
+    tree = parse_html(
+        "<html><body><div><p>Publicerad\n\n   14 mars</p>" + "<p>x   y</p>" * 200 + "</div></body></html>"
+    )
+    assert tree is not None
+    p, div = tree.find(".//p"), tree.find(".//div")
+    assert short_text(p, 300) == clean_text(p.text_content()) == "Publicerad 14 mars"
+    assert short_text(div, 300) is None
+    assert short_text(div, 10_000) == clean_text(div.text_content())

@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     speed.add_argument("--corpus", type=Path, default=WEB_EVAL_DIR, help="folder of .html pages")
     speed.add_argument("--rounds", type=int, default=3)
     speed.add_argument("--limit", type=int, default=None, help="time only the first N pages")
+    speed.add_argument(
+        "--before-src", type=Path, default=None, help="another checkout's code to time in the same rounds"
+    )
     body = sub.add_parser("body", help="body text on web-eval: with/without against trafilatura's default")
     body.add_argument("--corpus", type=Path, default=WEB_EVAL_DIR, help="folder with evaldata.json")
     body.add_argument("--held-out", action="store_true", help="also score the held-out half (odd indexes)")
@@ -125,17 +128,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.verbose:
             print(format_errors(report, "all"))
         return 0
-    return _speed(args.corpus, args.rounds, args.limit)
+    return _speed(args.corpus, args.rounds, args.limit, args.before_src)
 
 
-def _speed(corpus: Path, rounds: int, limit: int | None) -> int:
+def _speed(corpus: Path, rounds: int, limit: int | None, before_src: Path | None = None) -> int:
     corpus, files = corpus_pages(corpus, limit)
     if not files:
         print(
             f"bench speed: no .html pages in {corpus} (real pages are needed: --corpus DIR)", file=sys.stderr
         )
         return 2
-    print(format_speed(measure_speed(files, rounds=max(rounds, 1)), corpus))
+    print(format_speed(measure_speed(files, rounds=max(rounds, 1), before_src=before_src), corpus))
     if load_web_eval(corpus):
         print(format_body(score_body(corpus, SPLITS), ["all"], corpus))
     return 0
