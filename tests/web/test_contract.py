@@ -136,12 +136,12 @@ def test_some_queries_find_something(ds: Datasette) -> None:
 def test_the_search_page_links_its_exports(ds: Datasette) -> None:
     html = get(ds, "/-/search?q=skola&year=2024&language=sv").text
     assert (
-        'href="/archive/search.csv?q=skola&amp;municipality=&amp;year=2024&amp;language=sv&amp;from=&amp;to="'
+        'href="/archive/search.csv?q=skola&amp;municipality=&amp;year=2024&amp;language=sv&amp;from=&amp;to=&amp;_dl=1"'
         in html
     )
     dated = get(ds, "/-/search?q=skola&from=2025-03&to=2026").text
     assert (
-        "/archive/search.csv?q=skola&amp;municipality=&amp;year=&amp;language=&amp;from=2025-03&amp;to=2026"
+        "/archive/search.csv?q=skola&amp;municipality=&amp;year=&amp;language=&amp;from=2025-03&amp;to=2026&amp;_dl=1"
         in dated
     )
     assert "/archive/feed.atom?q=skola&amp;from=2025-03&amp;to=2026" in dated
