@@ -32,7 +32,8 @@ def page_url(req: SearchRequest, **changes: Any) -> str:
 
 
 def surface_urls(req: SearchRequest) -> dict[str, str | None]:
-    """``chart_url`` (the chart of these matches), ``feed_url``, and (when there is a search)
+    """``chart_url`` (the chart of these matches), ``feed_url`` (of quotes for a quote search: a feed
+    of the articles beside a list of quotes was a different set), and (when there is a search)
     ``csv_url`` and ``json_url``: all matches up to 1,000. The CSV link asks Datasette for a download
     (``_dl=1``: ``text/csv`` as an attachment, ``search.csv``); without it the browser shows the rows as
     plain text in the tab, and a journalist who clicked "CSV" wanted a file for the spreadsheet."""
@@ -43,7 +44,8 @@ def surface_urls(req: SearchRequest) -> dict[str, str | None]:
     chart = urlencode({k: v for k, v in filters.items() if v})
     return {
         "chart_url": "/-/chart" + (f"?{chart}" if chart else ""),
-        "feed_url": f"/{DATABASE_NAME}/feed.atom" + (f"?{urlencode(feed_params)}" if feed_params else ""),
+        "feed_url": f"/{DATABASE_NAME}/{'feed_quotes' if req.kind == 'quotes' else 'feed'}.atom"
+        + (f"?{urlencode(feed_params)}" if feed_params else ""),
         "csv_url": f"{export}.csv?{urlencode(filters | {'_dl': '1'})}" if req.q else None,
         "json_url": f"{export}.json?{urlencode(filters | {'_shape': 'array'})}" if req.q else None,
     }

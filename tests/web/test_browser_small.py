@@ -256,3 +256,20 @@ def test_feed_link_keeps_the_filters(page, search: str) -> None:
     entries = [e.findtext(f"{ATOM}title") for e in ElementTree.fromstring(feed.body()).iter(f"{ATOM}entry")]
     assert len(entries) == total and set(entries) == titles, (search, entries)
     shot(page, f"small-feed-{search.split('&')[1].split('=')[0]}")
+
+
+def test_feed_of_a_quote_search_lists_its_quotes(page) -> None:
+    """On a quote search the "Atom feed of this search" is a feed of those quotes (it was the feed of
+    the articles with the words: another set), filters included."""
+    page.goto("/-/search?q=kommun*&kind=quotes&language=sv&per_page=100")
+    total = _total(page)
+    assert total >= 1
+    quotes = {" ".join(t.split()) for t in page.locator(".mn-hits blockquote").all_inner_texts()}
+    feed = page.request.get(page.locator("a.feed").get_attribute("href"), timeout=BROWSER_TIMEOUT_MS)
+    assert feed.ok
+    entries = [
+        e.findtext(f"{ATOM}content") or "" for e in ElementTree.fromstring(feed.body()).iter(f"{ATOM}entry")
+    ]
+    assert len(entries) == total, entries
+    assert {" ".join(e.split(" — ")[0].split()) for e in entries} == quotes
+    shot(page, "small-feed-quotes")

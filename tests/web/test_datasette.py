@@ -214,6 +214,7 @@ EXAMPLE_PARAMS = {
     "edited_articles": {"municipality": "uppsala"},
     "removed_articles": {"municipality": "ale"},
     "feed": {"q": "upphandling", "municipality": "uppsala"},
+    "feed_quotes": {"q": "glada"},
     "articles_per_month": {"municipality": "uppsala"},
     "municipality_map": {},
 }
@@ -241,7 +242,7 @@ def test_query_documented(name: str) -> None:
 
 
 @pytest.mark.parametrize("q", AWKWARD_SEARCHES)
-@pytest.mark.parametrize("name", ["search", "search_quotes", "feed"])
+@pytest.mark.parametrize("name", ["search", "search_quotes", "feed", "feed_quotes"])
 def test_awkward_search_input(ds: Datasette, name: str, q: str) -> None:
     assert get(ds, f"/archive/{name}.json?q={quote(q)}").status_code == 200
 
