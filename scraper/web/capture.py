@@ -213,7 +213,7 @@ async def diff_view(datasette: Any, request: Any) -> Response:
         f"<h1>{e(article['title'] or '')}</h1>",
         f"<p class='meta'>{e(article['url'])}<br>Version {rev['version']} (captured {e(rev['captured_at'] or '?')})"
         f" → version {new['version']} (found {e(new_since or '?')}). Changed: {e(rev['changed_fields'] or '')};"
-        f" {words(rev['words_removed'])} removed, {rev['words_added'] or 0} added.</p>",
+        f" {words(rev['words_removed'])} removed, {words(rev['words_added'])} added.</p>",
         f"<p>Archived copies: <a href='{e(base)}/-/capture/{rev['article_id']}/{rev['version']}'>"
         f"version {rev['version']}</a> · <a href='{e(base)}/-/capture/{rev['article_id']}/{new['version']}'>"
         f"version {new['version']}</a></p>",
@@ -234,7 +234,9 @@ async def diff_view(datasette: Any, request: Any) -> Response:
 
 
 def words(count: int | None) -> str:
-    """``1 word``, ``2 words``, ``0 words``."""
+    """``1 word``, ``2 words``, ``0 words``: the page's only counted noun, so the plural is written
+    out here once (the UI is English; the article text keeps its own language) rather than as
+    ``word(s)`` or "1 words", which readers of the diff page and the edits feed saw before."""
     count = count or 0
     return f"{count:,} word" + ("" if count == 1 else "s")
 

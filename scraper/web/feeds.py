@@ -70,7 +70,7 @@ def feed_entries(conn: sqlite3.Connection, kind: str, municipality: str = "") ->
             summary = (
                 f"{r['municipality']}: version {r['version']} → {r['version'] + 1} "
                 f"(changed: {r['changed_fields'] or '?'}; {words(r['words_removed'])} removed, "
-                f"{r['words_added'] or 0} added). Original: {r['url']}"
+                f"{words(r['words_added'])} added). Original: {r['url']}"
             )
             updated = r["replaced_at"]
         else:

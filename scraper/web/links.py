@@ -60,8 +60,11 @@ def page_urls(req: SearchRequest) -> Callable[..., str]:
 
 
 def surface_urls(req: SearchRequest) -> dict[str, str | None]:
-    """``chart_url`` (the chart of these matches), ``feed_url``, and (when there is a search)
-    ``csv_url`` and ``json_url``: all matches up to 1,000."""
+    """``chart_url`` (the chart of these matches), ``feed_url`` (of quotes for a quote search: a feed
+    of the articles beside a list of quotes was a different set), and (when there is a search)
+    ``csv_url`` and ``json_url``: all matches up to 1,000. The CSV link asks Datasette for a download
+    (``_dl=1``: ``text/csv`` as an attachment, ``search.csv``); without it the browser shows the rows as
+    plain text in the tab, and a journalist who clicked "CSV" wanted a file for the spreadsheet."""
     filters = {"q": req.q, "municipality": req.municipality, "year": req.year, "language": req.language,
                "from": req.date_from, "to": req.date_to}  # fmt: skip
     feed_params = {k: v for k, v in filters.items() if v}
@@ -69,7 +72,8 @@ def surface_urls(req: SearchRequest) -> dict[str, str | None]:
     chart = urlencode({k: v for k, v in filters.items() if v})
     return {
         "chart_url": "/-/chart" + (f"?{chart}" if chart else ""),
-        "feed_url": f"/{DATABASE_NAME}/feed.atom" + (f"?{urlencode(feed_params)}" if feed_params else ""),
-        "csv_url": f"{export}.csv?{urlencode(filters)}" if req.q else None,
+        "feed_url": f"/{DATABASE_NAME}/{'feed_quotes' if req.kind == 'quotes' else 'feed'}.atom"
+        + (f"?{urlencode(feed_params)}" if feed_params else ""),
+        "csv_url": f"{export}.csv?{urlencode(filters | {'_dl': '1'})}" if req.q else None,
         "json_url": f"{export}.json?{urlencode(filters | {'_shape': 'array'})}" if req.q else None,
     }

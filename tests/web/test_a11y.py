@@ -39,6 +39,9 @@ PAGES = [
     ("diff", "/-/diff/{revision}"),
     ("search-nothing", "/-/search?q=förskolla"),
 ]
+#: The pages issue 14 names for "0 serious or critical axe violations": never skipped (a 404 fails).
+REQUIRED = ("front", "search", "article", "person", "contacts", "chart", "map", "health")
+assert set(REQUIRED) <= {name for name, _ in PAGES}
 #: Impacts that fail the test: every level axe reports but "minor" (best-practice hints).
 BLOCKING = ("serious", "critical", "moderate")
 
@@ -74,7 +77,7 @@ def test_no_moderate_serious_or_critical_axe_violations(page, browser_db: Path, 
         "axe_playwright_python", reason="pip install axe-playwright-python (bundles axe-core)"
     )
     response = page.goto(path.format(**_ids(browser_db)))
-    if response.status == 404 and "{" not in path:
+    if response.status == 404 and "{" not in path and name not in REQUIRED:
         pytest.skip(f"{path} is not served (yet)")
     assert response.status == 200
     page.wait_for_load_state("networkidle")

@@ -94,7 +94,7 @@ def test_export_links_give_the_same_set_as_the_page(page) -> None:
     json_href = page.locator("a.export-json").get_attribute("href")
     assert "q=skola" in csv_href and "q=skola" in json_href
     csv_resp = _get(page, csv_href)
-    assert csv_resp.ok  # Datasette's CSV: text/plain unless downloaded with _dl
+    assert csv_resp.ok  # a download (_dl=1): test_browser_small.py::test_csv_link_downloads_a_csv_file
     csv_rows = list(csv.DictReader(io.StringIO(csv_resp.text())))
     assert {int(r["id"]) for r in csv_rows} == shown
     json_resp = _get(page, json_href)

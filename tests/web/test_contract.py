@@ -125,6 +125,12 @@ def test_every_surface_finds_the_same_quotes(ds: Datasette, filter_sets: list[di
     for q, filters in itertools.product(QUERIES, filter_sets):
         found = page_ids(ds, "quotes", q, filters)
         assert {r["id"] for r in canned(ds, "search_quotes", q, filters, "json")} == found, (q, filters)
+        if len(found) <= 50:  # the quote feed holds the quotes of the 50 newest
+            feed = {e["atom_id"] for e in canned(ds, "feed_quotes", q, filters, "json")}
+            assert feed - {"tag:muninews,2025:no-match"} == {f"tag:muninews,2025:quote-{i}" for i in found}, (
+                q,
+                filters,
+            )
 
 
 def test_some_queries_find_something(ds: Datasette) -> None:
@@ -136,12 +142,12 @@ def test_some_queries_find_something(ds: Datasette) -> None:
 def test_the_search_page_links_its_exports(ds: Datasette) -> None:
     html = get(ds, "/-/search?q=skola&year=2024&language=sv").text
     assert (
-        'href="/archive/search.csv?q=skola&amp;municipality=&amp;year=2024&amp;language=sv&amp;from=&amp;to="'
+        'href="/archive/search.csv?q=skola&amp;municipality=&amp;year=2024&amp;language=sv&amp;from=&amp;to=&amp;_dl=1"'
         in html
     )
     dated = get(ds, "/-/search?q=skola&from=2025-03&to=2026").text
     assert (
-        "/archive/search.csv?q=skola&amp;municipality=&amp;year=&amp;language=&amp;from=2025-03&amp;to=2026"
+        "/archive/search.csv?q=skola&amp;municipality=&amp;year=&amp;language=&amp;from=2025-03&amp;to=2026&amp;_dl=1"
         in dated
     )
     assert "/archive/feed.atom?q=skola&amp;from=2025-03&amp;to=2026" in dated
@@ -151,6 +157,7 @@ def test_the_search_page_links_its_exports(ds: Datasette) -> None:
     )
     quotes = get(ds, "/-/search?q=skola&kind=quotes").text
     assert "/archive/search_quotes.csv?q=skola" in quotes
+    assert 'href="/archive/feed_quotes.atom?q=skola"' in quotes and "/archive/feed.atom" not in quotes
 
 
 def test_zero_results_suggest_a_word_from_the_archive(ds: Datasette) -> None:
