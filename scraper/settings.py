@@ -152,6 +152,9 @@ MUNINEWS_DISK_RESERVE = 128 * 1024
 
 DOWNLOADER_MIDDLEWARES = {
     "scraper.crawl.middlewares.LoopbackMiddleware": 50,
+    # With extraction workers: a request waits here while they are behind, or while its slot's queue
+    # is full, instead of being fetched into memory that the workers cannot keep up with.
+    "scraper.crawl.middlewares.ExtractGateMiddleware": 60,
     # Nearer the downloader than RetryMiddleware (550): a 429/503 with Retry-After waits as asked.
     "scraper.crawl.middlewares.RetryAfterMiddleware": 560,
     # robots.txt is obeyed with the rules from the spider's own (conditional) robots.txt request, so a
