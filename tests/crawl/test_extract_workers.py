@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from scrapy.exceptions import NotConfigured
+from scrapy.http import Request
 from scrapy.utils.misc import build_from_crawler
 from scrapy.utils.test import get_crawler
 
@@ -45,6 +46,9 @@ class _Engine:
 
     def unpause(self) -> None:
         self.calls.append("unpause")
+
+
+URL = "https://www.ekeby.se/nyheter/a"
 
 
 def test_the_gate_is_the_crawls_own_and_only_on_with_workers() -> None:
@@ -100,6 +104,42 @@ def test_a_waiting_request_is_woken_one_at_a_time_per_slot_and_never_forgotten()
 
     first, order = asyncio.run(run())
     assert first == ["r0"] and sorted(order) == ["r0", "r1", "r2"]
+
+
+def test_the_middleware_lets_through_twice_a_slots_concurrency_and_the_next_when_one_leaves() -> None:
+    from scrapy import signals
+    from scrapy.core.downloader import Downloader
+
+    crawler = get_crawler(
+        settings_dict={"MUNINEWS_EXTRACT_WORKERS": "1", "DOWNLOAD_SLOTS": {"s": {"concurrency": 1}}}
+    )
+    engine = _Engine()
+    engine.downloader = Downloader(crawler)  # type: ignore[attr-defined]  # Scrapy's own
+    crawler.engine = engine
+    middleware = ExtractGateMiddleware.from_crawler(crawler)
+
+    async def run() -> tuple[int, int, int]:
+        requests = [Request(f"{URL}-{n}", meta={"download_slot": "s"}) for n in range(4)]
+        tasks = []
+        for r in requests:
+            engine.downloader.active.add(r)  # as Downloader.fetch does before the middlewares
+            tasks.append(asyncio.ensure_future(middleware.process_request(r)))
+        await asyncio.sleep(0.05)
+        through = sum(t.done() for t in tasks)
+        crawler.signals.send_catch_log(signals.request_left_downloader, request=requests[0], spider=None)
+        engine.downloader.active.discard(requests[0])
+        await asyncio.sleep(0.05)
+        after_one = sum(t.done() for t in tasks)
+        middleware.gate.close()
+        for r in requests[1:3]:
+            engine.downloader.active.discard(r)  # left by another path: no signal, gone from active
+        await asyncio.sleep(2 * ExtractGate.RECHECK)
+        closed = sum(t.done() for t in tasks)  # the gate closed: nothing more goes, room or not
+        middleware.gate.open()
+        await asyncio.wait_for(asyncio.gather(*tasks), 5 * ExtractGate.RECHECK)
+        return through, after_one, closed
+
+    assert asyncio.run(run()) == (2, 3, 3)
 
 
 def _page(n: int) -> Page:
