@@ -142,6 +142,19 @@ def test_the_middleware_lets_through_twice_a_slots_concurrency_and_the_next_when
     assert asyncio.run(run()) == (2, 3, 3)
 
 
+def test_robots_txt_is_never_held_the_requests_of_its_site_wait_for_it() -> None:
+    from scrapy.core.downloader import Downloader
+
+    crawler = get_crawler(settings_dict={"MUNINEWS_EXTRACT_WORKERS": "1"})
+    engine = _Engine()
+    engine.downloader = Downloader(crawler)  # type: ignore[attr-defined]
+    crawler.engine = engine
+    middleware = ExtractGateMiddleware.from_crawler(crawler)
+    middleware.gate.close()
+    robots = Request("https://www.ekeby.se/robots.txt", meta={"kind": "robots"})
+    assert asyncio.run(asyncio.wait_for(middleware.process_request(robots), 5)) is None
+
+
 def _page(n: int) -> Page:
     return Page(
         url=f"https://www.ekeby.se/2026/02/03/slug-{n}",
