@@ -140,6 +140,8 @@ class ExtractGateMiddleware:
     def from_crawler(cls, crawler: Any) -> ExtractGateMiddleware:
         if CrawlConfig.from_settings(crawler.settings).extract_workers <= 0:
             raise NotConfigured("no extraction workers: pages are extracted as they come")
+        if not crawler.settings.getbool("MUNINEWS_EXTRACT_GATE"):
+            raise NotConfigured("MUNINEWS_EXTRACT_GATE is off")
         return cls(crawler)
 
     async def process_request(self, request: Request) -> None:

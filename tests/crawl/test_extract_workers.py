@@ -49,15 +49,23 @@ class _Engine:
 
 
 URL = "https://www.ekeby.se/nyheter/a"
+GATED = {"MUNINEWS_EXTRACT_WORKERS": "1", "MUNINEWS_EXTRACT_GATE": True}
 
 
 def test_the_gate_is_the_crawls_own_and_only_on_with_workers() -> None:
-    crawler, other = get_crawler(settings_dict={"MUNINEWS_EXTRACT_WORKERS": "1"}), get_crawler()
+    crawler, other = (
+        get_crawler(settings_dict={"MUNINEWS_EXTRACT_WORKERS": "1", "MUNINEWS_EXTRACT_GATE": True}),
+        get_crawler(),
+    )
     assert extract_gate(crawler) is build_from_crawler(ExtractPipeline, crawler).gate
     assert extract_gate(other) is not extract_gate(crawler)
     assert isinstance(ExtractGateMiddleware.from_crawler(crawler), ExtractGateMiddleware)
+    with pytest.raises(NotConfigured):  # off by default (see settings.MUNINEWS_EXTRACT_GATE)
+        ExtractGateMiddleware.from_crawler(get_crawler(settings_dict={"MUNINEWS_EXTRACT_WORKERS": "1"}))
     with pytest.raises(NotConfigured):  # no workers: extraction keeps pace with the crawl by itself
-        ExtractGateMiddleware.from_crawler(get_crawler(settings_dict={"MUNINEWS_EXTRACT_WORKERS": "0"}))
+        ExtractGateMiddleware.from_crawler(
+            get_crawler(settings_dict={**GATED, "MUNINEWS_EXTRACT_WORKERS": "0"})
+        )
 
 
 def test_closed_gate_holds_requests_and_opening_lets_them_all_through() -> None:
@@ -111,7 +119,11 @@ def test_the_middleware_lets_through_twice_a_slots_concurrency_and_the_next_when
     from scrapy.core.downloader import Downloader
 
     crawler = get_crawler(
-        settings_dict={"MUNINEWS_EXTRACT_WORKERS": "1", "DOWNLOAD_SLOTS": {"s": {"concurrency": 1}}}
+        settings_dict={
+            "MUNINEWS_EXTRACT_WORKERS": "1",
+            "MUNINEWS_EXTRACT_GATE": True,
+            "DOWNLOAD_SLOTS": {"s": {"concurrency": 1}},
+        }
     )
     engine = _Engine()
     engine.downloader = Downloader(crawler)  # type: ignore[attr-defined]  # Scrapy's own
@@ -145,7 +157,7 @@ def test_the_middleware_lets_through_twice_a_slots_concurrency_and_the_next_when
 def test_robots_txt_is_never_held_the_requests_of_its_site_wait_for_it() -> None:
     from scrapy.core.downloader import Downloader
 
-    crawler = get_crawler(settings_dict={"MUNINEWS_EXTRACT_WORKERS": "1"})
+    crawler = get_crawler(settings_dict=GATED)
     engine = _Engine()
     engine.downloader = Downloader(crawler)  # type: ignore[attr-defined]
     crawler.engine = engine
