@@ -34,6 +34,7 @@ from scraper.crawl import counters
 from scraper.crawl.counters import Counter
 from scraper.crawl.frontier import Outcome, RequestKind
 from scraper.crawl.losses import FAILING, ending_notes, failure_notes, loss_notes
+from scraper.crawl.middlewares import extract_gate
 from scraper.crawl.stopping import STOPPING, stop_for_storage, storage_failure
 from scraper.extract import extract_article, extract_pdf_article, is_pdf
 from scraper.items import Article, Page, PageGone, PageSeen, PageState
@@ -114,6 +115,7 @@ class ExtractPipeline(_StatsMixin):
         self.starting = 0  # submits left that may start a worker (SIGINT is ignored around them)
         self.pending = 0
         self.paused = False
+        self.gate = extract_gate(crawler)  # holds the requests the downloader has not started too
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractPipeline:
@@ -135,6 +137,7 @@ class ExtractPipeline(_StatsMixin):
         return self.pool
 
     def close_spider(self) -> None:
+        self.gate.open()
         if self.pool is not None:
             self.pool.shutdown(wait=True)
 
@@ -151,9 +154,11 @@ class ExtractPipeline(_StatsMixin):
             self.paused = True
             self._inc(Counter.EXTRACT_PAUSED)
             engine.pause()
+            self.gate.close()
         elif self.paused and self.pending <= self.max_pending // 2:
             self.paused = False
             engine.unpause()
+            self.gate.open()
             slot = getattr(engine, "_slot", None)
             if slot is not None and getattr(slot, "nextcall", None) is not None:
                 slot.nextcall.schedule()  # pick up the scheduler's requests now, not at the next heartbeat

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import socket
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -165,3 +166,28 @@ def test_facet_listings_served_unknown_facet_404():
     assert len(facets) == 3
     assert all(app.handle(k).status == 200 for k in facets)
     assert app.handle(app.site.listing + "?kategori=nothing").status == 404
+
+
+def test_a_burst_of_connections_waits_in_the_listen_queue_not_lost():
+    """More connections at once than socketserver's default backlog (5), made while the server is
+    not yet accepting (as when its thread waits for a core), are all answered once it does: none is
+    dropped half-open, which a crawler sees as a 30 s timeout or a reset connection."""
+    server = StrictServer(generate(_seed(shape="html")))
+    host, port = urlsplit(server.origin).hostname, urlsplit(server.origin).port
+    burst = []
+    try:
+        for _ in range(40):  # the thread has not started: nothing accepts, the kernel queues them
+            conn = socket.create_connection((host, port), timeout=3)
+            conn.sendall(b"GET /robots.txt HTTP/1.0\r\nHost: x\r\n\r\n")
+            burst.append(conn)
+        server.start()
+        for conn in burst:
+            conn.settimeout(10)
+            answer = b""
+            while chunk := conn.recv(65536):
+                answer += chunk
+            assert answer.split(b"\r\n", 1)[0].split()[1] in (b"200", b"404")
+    finally:
+        for conn in burst:
+            conn.close()
+        server.stop()
