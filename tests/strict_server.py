@@ -20,8 +20,10 @@ import contextlib
 import threading
 from collections import Counter
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from scraper.demo.listener import LoopbackHTTPServer
 
 Answer = tuple[int, dict[str, str], str | bytes]
 
@@ -78,8 +80,8 @@ class StrictServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer((host, 0), Handler)
-        self.httpd.daemon_threads = True  # a page that never answers must not hold the test's exit
+        # daemon threads: a page that never answers must not hold the test's exit
+        self.httpd = LoopbackHTTPServer((host, 0), Handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property

@@ -14,10 +14,11 @@ import json
 import logging
 import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
+from scraper.demo.listener import LoopbackHTTPServer
 from scraper.demo.site_app import Response, SiteApp, load_site_config
 
 logger = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ class SiteServer:
         self.host = host
         self.port = port
         self.config = load_site_config(self.root)
-        self._httpd: ThreadingHTTPServer | None = None
+        self._httpd: LoopbackHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.app: SiteApp | None = None
 
@@ -118,8 +119,7 @@ class SiteServer:
 
     def start(self) -> SiteServer:
         handler: Any = type("SiteHandler", (_Handler,), {})
-        httpd = ThreadingHTTPServer((self.host, self.port), handler)
-        httpd.daemon_threads = True
+        httpd = LoopbackHTTPServer((self.host, self.port), handler)
         self._httpd = httpd
         handler.app = self.app = SiteApp(self.root, self.url)
         self._thread = threading.Thread(

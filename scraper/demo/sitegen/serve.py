@@ -20,10 +20,11 @@ import re
 import threading
 from collections.abc import Collection
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
+from scraper.demo.listener import LoopbackHTTPServer
 from scraper.demo.sitegen.markup import ORIGIN
 from scraper.demo.sitegen.second import PRESS_ORIGIN, RSS
 from scraper.demo.sitegen.site import GeneratedSite
@@ -131,23 +132,6 @@ class _Handler(BaseHTTPRequestHandler):
         logger.debug("%s - %s", self.address_string(), format % args)
 
 
-class _Listener(ThreadingHTTPServer):
-    """A threading HTTP server whose listen queue holds a crawl's burst of connections.
-
-    socketserver listens with a backlog of 5. A crawl that opens more connections at once than that
-    while the accepting thread waits for a core (a busy 2-core machine) overflows the queue, and
-    Linux then drops the handshake's last ACK: the client believes it is connected and sends its
-    request, the server never sees the connection, and the request ends in a 30 s
-    DownloadTimeoutError or a ConnectionResetError once the server gives up on the half-open
-    connection. That lost 27 of 600 pages of a ``bench crawl`` site with nothing wrong in the
-    crawler (most likely also the run of issue 12 that stored 1,248 of 2,000). The kernel caps
-    the value at ``net.core.somaxconn``.
-    """
-
-    request_queue_size = 1024
-    daemon_threads = True
-
-
 class StrictServer:
     """One generated site on 127.0.0.1, in a thread."""
 
@@ -161,7 +145,7 @@ class StrictServer:
     ) -> None:
         self.site = site
         handler: Any = type("StrictHandler", (_Handler,), {})
-        self._httpd = _Listener((host, port), handler)
+        self._httpd = LoopbackHTTPServer((host, port), handler)
         self.origin = f"http://{host}:{self._httpd.server_address[1]}"
         handler.app = self.app = app(site, self.origin, press_origin)
         self._thread = threading.Thread(
