@@ -32,7 +32,7 @@ from .contact_rules import PageOrder, is_byline_element, is_byline_line, prose_c
 from .encoding import decode_html
 from .mentions import People
 from .names import looks_like_name
-from .tree import clean_text, is_in_chrome, parse_html
+from .tree import class_values, clean_text, is_in_chrome, parse_html
 from .vocabulary import (
     CONTACT_BLOCK_MAX_CHARS,
     CONTACT_CARD_MAX_CHARS,
@@ -122,7 +122,6 @@ def _labels(tree: _Element) -> Iterator[tuple[_Element, str, str | None]]:
             yield parent, tail, tail
 
 
-_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
 _CLASS_NODES = etree.XPath("//@class")  # each value knowing its element (getparent())
 
 
@@ -132,7 +131,7 @@ def _contact_class_elements(tree: _Element) -> list[_Element]:
     Read from the page's class values as strings (an XPath testing every element's class cost
     more than the whole rest of the contact search); most pages have none, which the values joined
     tell at once."""
-    classes = " ".join(_CLASS_VALUES(tree))
+    classes = class_values(tree)
     if "contact" not in classes and "kontakt" not in classes:
         return []
     return [

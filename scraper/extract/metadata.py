@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml.etree import _Element
 
-from .tree import Fallback, clean_text, element_text, is_in_chrome, resolve
+from .tree import Fallback, class_values, clean_text, element_text, is_in_chrome, resolve
 from .vocabulary import (
     BYLINE_LABELS,
     HEADING_PART_TOKENS,
@@ -247,7 +247,6 @@ _BYLINE_XPATHS = {
     for byline in (False, True)
     if fn or rel or byline
 }
-_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
 _HAS_REL_AUTHOR = etree.XPath(f"boolean({_REL_AUTHOR})")
 _AUTHOR_TOKEN = re.compile(r"(?<!\S)author(?!\S)")
 _FN_TOKEN = re.compile(r"(?<!\S)fn(?!\S)")
@@ -259,7 +258,7 @@ def _byline_elements(tree: _Element) -> list[_Element]:
     Each of the three XPaths visits every element (the first normalises and pads every class), and
     most pages match none: the class values, read as strings and joined, tell which could match,
     and only those run (one union, so the order stays the document's)."""
-    classes = " ".join(_CLASS_VALUES(tree))
+    classes = class_values(tree)
     fn = bool(_AUTHOR_TOKEN.search(classes) and _FN_TOKEN.search(classes))
     wanted = (fn, bool(_HAS_REL_AUTHOR(tree)), "byline" in classes)
     return list(_BYLINE_XPATHS[wanted](tree)) if any(wanted) else []
